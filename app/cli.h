@@ -1,0 +1,17 @@
+/*
+ * cli: the rehab-mirror command line. main() hands argv to cli_main, which
+ * picks the subcommand: none (run the station), count, synth, export, help,
+ * version. Every subcommand returns the process exit status: 0 on success, 1
+ * on bad input with one line on stderr saying why, 2 on a usage error.
+ */
+#ifndef RM_CLI_H
+#define RM_CLI_H
+
+int cli_main(int argc, char **argv);
+
+/* Subcommands; argv[0] is the subcommand name. */
+int cmd_count(int argc, char **argv);  /* cmd_count.c: count reps in a Y4M clip, JSON out */
+int cmd_synth(int argc, char **argv);  /* cmd_synth.c: render the synthetic person to Y4M */
+int cmd_export(int argc, char **argv); /* cmd_export.c: write the adherence record */
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * log: one logging facility for the whole program. Lines go to stderr (the
+ * journal on the Pi) as "rehab-mirror: LEVEL file:line: message". Thread-safe
+ * enough for our use: each line is one fprintf call.
+ */
+#ifndef RM_LOG_H
+#define RM_LOG_H
+
+#include <stdarg.h>
+
+enum log_level { LOG_ERROR, LOG_WARN, LOG_INFO, LOG_DEBUG };
+
+/* Lines above this level are dropped. Default LOG_INFO; REHAB_MIRROR_LOG=debug|info|warn|error. */
+void log_set_level(enum log_level level);
+enum log_level log_get_level(void);
+
+void log_line(enum log_level level, const char *file, int line, int errnum,
+              const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+#define log_error(...) log_line(LOG_ERROR, __FILE__, __LINE__, 0, __VA_ARGS__)
+#define log_warn(...) log_line(LOG_WARN, __FILE__, __LINE__, 0, __VA_ARGS__)
+#define log_info(...) log_line(LOG_INFO, __FILE__, __LINE__, 0, __VA_ARGS__)
+#define log_debug(...) log_line(LOG_DEBUG, __FILE__, __LINE__, 0, __VA_ARGS__)
+/* As log_error, with ": strerror(errno)" appended. */
+#define log_errno(...) log_line(LOG_ERROR, __FILE__, __LINE__, errno, __VA_ARGS__)
+
+#endif

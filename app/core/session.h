@@ -1,0 +1,159 @@
+/*
+ * session: the guided-session state machine. Pure: it takes button presses,
+ * camera frames (which it passes to its rep counter) and clock ticks, all with
+ * times in milliseconds, and exposes a view for the screens to draw. What is
+ * done is reported through a sink (the adherence log in the station, a
+ * recording fake in tests), so the flow is testable without SDL or SQLite.
+ *
+ * Flow: HOME -(OK)-> PAIN_BEFORE -(OK)-> for each block of the programme:
+ *   INTRO (demo + cues) -(OK)-> POSITION (camera view; counter learns the rest
+ *   pose) -> SET (rep N of M; OK adds a manual rep) -> REST (countdown, OK
+ *   skips) -> POSITION for the next set ... -> next block's INTRO
+ * -> PAIN_AFTER -(OK)-> SUMMARY -(OK or timeout)-> HOME.
+ * A long OK anywhere in a session opens PAUSE: resume, report pain, red flag,
+ * skip exercise, end session. A pain answer above 5 shows PAIN_STOP with the
+ * advice from PROTOCOL.md and stops that exercise (before the session: the
+ * session). A red flag shows RED_FLAG and ends the session.
+ */
+#ifndef RM_SESSION_H
+#define RM_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "press.h"
+#include "programme.h"
+#include "reps.h"
+
+typedef enum session_screen {
+    SCREEN_HOME,
+    SCREEN_PAIN_BEFORE,
+    SCREEN_INTRO,
+    SCREEN_POSITION,
+    SCREEN_SET,
+    SCREEN_REST,
+    SCREEN_PAIN_DURING,
+    SCREEN_PAIN_STOP,
+    SCREEN_RED_FLAG,
+    SCREEN_PAUSE,
+    SCREEN_PAIN_AFTER,
+    SCREEN_SUMMARY,
+    SCREEN_KIND_COUNT
+} session_screen;
+
+/* "home", "pain-before", ... for file names and logs. */
+const char *session_screen_id(session_screen s);
+
+typedef enum pause_item {
+    PAUSE_RESUME,
+    PAUSE_PAIN,
+    PAUSE_RED_FLAG,
+    PAUSE_SKIP,
+    PAUSE_END,
+    PAUSE_ITEM_COUNT
+} pause_item;
+const char *pause_item_label(pause_item item);
+
+/* What the adherence log is told. */
+typedef struct session_rep {
+    int seq;            /* 1, 2, ... across the whole session, as shown */
+    int number;         /* rep number within the set, as shown */
+    int64_t t_ms;       /* clock time of the rep */
+    int64_t hold_ms;    /* time held at the top (0 for manual reps) */
+    bool hold_met;
+    float amplitude;    /* 0 for manual reps */
+    bool manual;        /* added by the OK button, not seen by the camera */
+} session_rep;
+
+/* Status words stored in the log. */
+#define SESSION_STATUS_COMPLETED "completed"
+#define SESSION_STATUS_ENDED "ended"             /* ended early from the pause menu */
+#define SESSION_STATUS_PAIN "stopped-pain"
+#define SESSION_STATUS_RED_FLAG "red-flag"
+#define SESSION_STATUS_INTERRUPTED "interrupted" /* power cut, crash: set on restart */
+#define SET_STATUS_COMPLETED "completed"
+#define SET_STATUS_SKIPPED "skipped"
+#define SET_STATUS_PAIN "stopped-pain"
+#define SET_STATUS_ENDED "ended"
+
+/* The sink's calls return false (or id 0) when the record could not be saved;
+ * the session carries on and the view says the last reps were not saved. */
+typedef struct session_sink {
+    void *ctx;
+    int64_t (*begin_session)(void *ctx, const programme *p, int pain_before);
+    int64_t (*begin_set)(void *ctx, int64_t session_id, const programme_block *b,
+                         int block_index, int set_no);
+    bool (*rep)(void *ctx, int64_t set_id, const session_rep *rep);
+    bool (*end_set)(void *ctx, int64_t set_id, int reps_done, int holds_met,
+                    const char *status);
+    bool (*end_session)(void *ctx, int64_t session_id, int pain_after, const char *status);
+} session_sink;
+
+/* Home-screen figures, filled in by the station from the log. */
+typedef struct session_stats {
+    int streak_days;       /* days in a row with a completed session, up to today */
+    int week_sessions;     /* completed sessions in the last 7 days */
+    int week_target;       /* sessions prescribed per week */
+    int week_reps, week_reps_target;
+} session_stats;
+
+typedef struct session_view {
+    session_screen screen;
+    session_screen paused_from;  /* PAUSE, PAIN_DURING: the screen underneath */
+    unsigned generation;         /* bumped on every visible change */
+    int64_t screen_since_ms;     /* when this screen began (for animations) */
+
+    const programme *prog;
+    int block;                   /* index into prog->blocks, -1 before the first */
+    int set;                     /* 1-based set number within the block */
+    int reps_done;               /* in this set, camera + manual */
+    int manual_reps;             /* in this set */
+    int holds_met;               /* in this set */
+    int last_hold_ms;            /* last rep's hold */
+    bool last_hold_met;
+    int64_t last_rep_ms;         /* clock time of the last counted rep, -1 none */
+
+    reps_status counter;         /* phase, level, hold so far, learn progress */
+    int64_t hold_remaining_ms;   /* SET while holding: target - held, >= 0 */
+    int64_t rest_remaining_ms;   /* REST */
+    int64_t position_elapsed_ms; /* POSITION */
+
+    int pain;                    /* PAIN_*: the value being chosen, 0..10 */
+    int pain_before, pain_after; /* -1 when not asked yet */
+    int menu_cursor;             /* PAUSE: selected pause_item */
+
+    const char *cue;             /* one line for the current screen */
+    const char *advice;          /* PAIN_STOP, RED_FLAG, SUMMARY: what to do now */
+
+    int total_done, total_target;  /* reps across the session (SUMMARY) */
+    int block_done[PROGRAMME_MAX_BLOCKS]; /* reps done per block */
+    bool unsaved;                /* the last records could not be written */
+    session_stats stats;
+} session_view;
+
+typedef struct session session;
+
+/* The programme is copied. The sink may have NULL function pointers (nothing is
+ * recorded). */
+session *session_create(const programme *p, const session_sink *sink);
+void session_destroy(session *s);
+
+void session_press(session *s, const button_event *ev);
+/* Feeds a camera frame; counted only on POSITION and SET screens. */
+void session_frame(session *s, const uint8_t *luma, int width, int height, int stride,
+                   int64_t t_ms);
+/* Lets time pass: rest countdowns, timeouts, hold countdowns. */
+void session_tick(session *s, int64_t t_ms);
+/* The next time at which session_tick would change something by itself, or
+ * INT64_MAX. A virtual clock jumps straight there when nothing else is due. */
+int64_t session_next_timer_ms(const session *s);
+
+void session_set_stats(session *s, const session_stats *stats);
+const session_view *session_get_view(const session *s);
+/* True while a session is under way (not HOME). */
+bool session_active(const session *s);
+/* The exercise the person should be doing now (for the demo camera), and
+ * whether it is the mirrored (right) side. */
+exercise_kind session_current_exercise(const session *s, bool *mirror);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * ui: the drawing kit the screens are made of. Everything is drawn for a
+ * mostly black screen (behind a two-way mirror black is the mirror) in high
+ * contrast: white and one accent colour on black, all text at least 4.5:1.
+ * Sizes are given as fractions of the screen's shorter side so one layout reads
+ * the same in portrait and landscape, at 640x480 or at 1920x1080.
+ *
+ * Text is rendered with SDL2_ttf from the bundled font (assets/fonts); rendered
+ * strings are cached so an unchanged screen costs almost nothing to redraw.
+ */
+#ifndef RM_UI_H
+#define RM_UI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <SDL.h>
+
+#include "exercise.h"
+
+typedef struct ui ui;
+
+typedef enum ui_align { UI_LEFT, UI_CENTER, UI_RIGHT } ui_align;
+
+typedef struct ui_color {
+    uint8_t r, g, b;
+} ui_color;
+
+extern const ui_color UI_WHITE, UI_GREY, UI_ACCENT, UI_WARN, UI_OK;
+
+/* Loads the fonts from asset_dir/fonts. NULL with a reason in errbuf (256). */
+ui *ui_create(SDL_Renderer *renderer, const char *asset_dir, char *errbuf);
+void ui_destroy(ui *u);
+
+/* Call when the drawable size changes (and once before drawing). */
+void ui_set_size(ui *u, int width, int height);
+int ui_width(const ui *u);
+int ui_height(const ui *u);
+/* The shorter side: the unit every size below is a fraction of. */
+int ui_unit(const ui *u);
+
+void ui_clear(ui *u); /* black */
+/* Text with its top at y, aligned about x. size is a fraction of ui_unit
+ * (0.05 = body text, 0.5 = the huge count). Returns the height used. */
+int ui_text(ui *u, const char *text, int x, int y, float size, ui_color color, ui_align align,
+            bool bold);
+/* Word-wrapped text within max_width; returns the height used. */
+int ui_text_wrapped(ui *u, const char *text, int x, int y, int max_width, float size,
+                    ui_color color, ui_align align);
+/* A ring (progress arc) centred at (cx, cy): fraction 0..1 of a full circle
+ * filled, clockwise from twelve o'clock. */
+void ui_ring(ui *u, int cx, int cy, int radius, int thickness, float fraction, ui_color color);
+void ui_bar(ui *u, int x, int y, int w, int h, float fraction, ui_color color);
+void ui_rect_outline(ui *u, int x, int y, int w, int h, int thickness, ui_color color);
+/* The animated demo figure doing `ex` at time t_ms, in the box given. */
+void ui_demo_figure(ui *u, exercise_kind ex, bool mirror, int64_t t_ms, int x, int y, int w,
+                    int h);
+/* A camera frame (luma) drawn dimmed in the box, keeping its aspect ratio. */
+void ui_camera_view(ui *u, const uint8_t *luma, int width, int height, int stride, int x, int y,
+                    int w, int h);
+
+#endif

@@ -1,0 +1,89 @@
+/*
+ * camera: one interface for every source of frames. A camera is chosen at run
+ * time by a spec string:
+ *   "synthetic[:EXERCISE]"  the procedural person (synth.h), the demo default
+ *   "replay:FILE.y4m"       a recorded clip, optionally looping
+ *   "libcamera[:ID]"        the real camera (hardware issue; needs HAVE_LIBCAMERA)
+ *
+ * Frames are luma only (8-bit, stride bytes per row) with a timestamp in the
+ * station clock's milliseconds. Sources are polled from the main thread; a
+ * backend that blocks (libcamera's completion callback) runs on its own thread
+ * and only hands its newest frame over, so camera_poll never blocks.
+ *
+ * File and procedural sources are paced by the clock given at creation: frame n
+ * becomes due at start + n * frame period. camera_next_due_ms tells a virtual
+ * clock how far to jump to the next frame.
+ */
+#ifndef RM_CAMERA_H
+#define RM_CAMERA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "clock.h"
+#include "synth.h"
+
+typedef struct camera_frame {
+    const uint8_t *luma; /* owned by the camera, valid until the next poll */
+    int width, height, stride;
+    int64_t t_ms;        /* clock time the frame was captured */
+    uint64_t seq;        /* 0, 1, 2, ... per camera */
+} camera_frame;
+
+typedef enum camera_status {
+    CAMERA_FRAME,  /* *out holds a new frame */
+    CAMERA_NONE,   /* nothing new yet */
+    CAMERA_END,    /* the source has finished (a clip without loop) */
+    CAMERA_ERROR,  /* the source failed; camera_error() says why */
+} camera_status;
+
+typedef struct camera camera;
+
+/* The backend contract. Each backend fills one of these; see camera_replay.c,
+ * camera_synthetic.c. */
+typedef struct camera_ops {
+    const char *name;
+    camera_status (*poll)(camera *cam, camera_frame *out);
+    int64_t (*next_due_ms)(const camera *cam); /* INT64_MAX when unknown or live */
+    void (*destroy)(camera *cam);
+} camera_ops;
+
+struct camera {
+    const camera_ops *ops;
+    const rm_clock *clock;
+    char error[256];
+};
+
+typedef struct camera_options {
+    bool loop;            /* replay: start again at the end */
+    int width, height;    /* synthetic: frame size (default 320x240) */
+    int fps;              /* synthetic: frame rate (default 15) */
+    int reps;             /* synthetic: reps per performance, < 0 forever (default) */
+    uint32_t seed;
+} camera_options;
+
+camera_options camera_default_options(void);
+
+/* Creates a camera from a spec string. NULL on failure with a one-line reason
+ * in errbuf (256 bytes). Does not fall back: the caller decides that. */
+camera *camera_create(const char *spec, const camera_options *opt, const rm_clock *clock,
+                      char *errbuf);
+void camera_destroy(camera *cam);
+
+camera_status camera_poll(camera *cam, camera_frame *out);
+int64_t camera_next_due_ms(const camera *cam);
+const char *camera_error(const camera *cam);
+const char *camera_name(const camera *cam);
+
+/* Synthetic cameras only: switch what the person performs, starting now (the
+ * station tells the demo person which exercise the session is on). No-op on
+ * other backends. */
+void camera_synthetic_set_exercise(camera *cam, exercise_kind ex, bool mirror);
+
+/* Backend constructors, used by camera_create. */
+camera *camera_replay_create(const char *path, const camera_options *opt,
+                             const rm_clock *clock, char *errbuf);
+camera *camera_synthetic_create(exercise_kind ex, const camera_options *opt,
+                                const rm_clock *clock, char *errbuf);
+
+#endif
