@@ -1,0 +1,261 @@
+/*
+ * programme: loading a prescription from an INI file (format in programme.h)
+ * with inih. The parser is strict about what it understands (unknown keys,
+ * sections and values are errors naming the line) because a typo in a dose
+ * must not silently become a different dose. On any error the caller gets the
+ * built-in default, which matches assets/programmes/runners-knee.ini.
+ */
+#include "programme.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+typedef struct parse_state {
+    programme *p;
+    char section[PROGRAMME_TEXT + 16];
+    char error[200];
+} parse_state;
+
+static void copy_text(char *dst, const char *src)
+{
+    snprintf(dst, PROGRAMME_TEXT, "%s", src);
+}
+
+static programme_block make_block(const char *key, const char *title, exercise_kind ex,
+                                  side sd, int hold_s, const char *c0, const char *c1,
+                                  const char *c2)
+{
+    programme_block b = { .exercise = ex, .side = sd, .sets = 3, .reps = 10, .hold_s = hold_s,
+                          .n_cues = 3 };
+    copy_text(b.key, key);
+    copy_text(b.title, title);
+    copy_text(b.cues[0], c0);
+    copy_text(b.cues[1], c1);
+    copy_text(b.cues[2], c2);
+    return b;
+}
+
+void programme_default(programme *p)
+{
+    memset(p, 0, sizeof *p);
+    copy_text(p->name, "Runner's knee");
+    p->rest_s = 45;
+    p->sessions_per_week = 5;
+    p->blocks[0] = make_block("clamshell-left", "Clamshell", EXERCISE_CLAMSHELL, SIDE_LEFT, 1,
+                              "Lie on your side, knees bent", "Keep your feet together",
+                              "Lift the top knee, hips still");
+    p->blocks[1] = make_block("clamshell-right", "Clamshell", EXERCISE_CLAMSHELL, SIDE_RIGHT,
+                              1, "Lie on your other side", "Keep your feet together",
+                              "Lift the top knee, hips still");
+    p->blocks[2] = make_block("bridge", "Glute bridge", EXERCISE_BRIDGE, SIDE_NONE, 2,
+                              "On your back, feet flat", "Squeeze and lift your hips",
+                              "Shoulders, hips, knees in line");
+    p->blocks[3] = make_block("quad-set", "Quad set", EXERCISE_QUAD_SET, SIDE_NONE, 5,
+                              "Leg straight, towel under knee", "Press the knee down, tighten",
+                              "Keep breathing while you hold");
+    p->n_blocks = 4;
+}
+
+/* Parses a whole decimal integer in [lo, hi]. */
+static bool parse_int(const char *v, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno || end == v || *end != '\0' || n < lo || n > hi)
+        return false;
+    *out = (int)n;
+    return true;
+}
+
+static bool fail(parse_state *st, const char *fmt, const char *a, int lo, int hi)
+{
+    snprintf(st->error, sizeof st->error, fmt, a, lo, hi);
+    return false;
+}
+
+static bool set_int(parse_state *st, const char *name, const char *v, int lo, int hi, int *out)
+{
+    if (!parse_int(v, lo, hi, out))
+        return fail(st, "%s must be a whole number from %d to %d", name, lo, hi);
+    return true;
+}
+
+/* Splits "a | b | c" into the block's cues, trimming spaces. */
+static bool set_cues(parse_state *st, programme_block *b, const char *v)
+{
+    b->n_cues = 0;
+    const char *s = v;
+    while (*s) {
+        const char *bar = strchr(s, '|');
+        size_t len = bar ? (size_t)(bar - s) : strlen(s);
+        while (len && (*s == ' ' || *s == '\t'))
+            s++, len--;
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+            len--;
+        if (b->n_cues == PROGRAMME_MAX_CUES)
+            return fail(st, "%s: at most %d cues", "cues", PROGRAMME_MAX_CUES, 0);
+        if (len >= PROGRAMME_TEXT)
+            return fail(st, "%s: a cue is longer than %d characters", "cues",
+                        PROGRAMME_TEXT - 1, 0);
+        if (len) {
+            memcpy(b->cues[b->n_cues], s, len);
+            b->cues[b->n_cues][len] = '\0';
+            b->n_cues++;
+        }
+        if (!bar)
+            break;
+        s = bar + 1;
+    }
+    return true;
+}
+
+static bool programme_key(parse_state *st, const char *name, const char *v)
+{
+    programme *p = st->p;
+    if (!strcmp(name, "name")) {
+        if (strlen(v) >= PROGRAMME_TEXT || !*v)
+            return fail(st, "%s must be 1 to %d characters", "name", PROGRAMME_TEXT - 1, 0);
+        copy_text(p->name, v);
+        return true;
+    }
+    if (!strcmp(name, "rest_seconds"))
+        return set_int(st, name, v, 10, 300, &p->rest_s);
+    if (!strcmp(name, "sessions_per_week"))
+        return set_int(st, name, v, 1, 14, &p->sessions_per_week);
+    return fail(st, "unknown key '%s' in [programme]", name, 0, 0);
+}
+
+static bool block_key(parse_state *st, programme_block *b, const char *name, const char *v)
+{
+    if (!strcmp(name, "exercise")) {
+        if (!exercise_parse(v, &b->exercise))
+            return fail(st, "unknown exercise '%s' (use clamshell, bridge, quad-set, generic)",
+                        v, 0, 0);
+        return true;
+    }
+    if (!strcmp(name, "title")) {
+        if (strlen(v) >= PROGRAMME_TEXT || !*v)
+            return fail(st, "%s must be 1 to %d characters", "title", PROGRAMME_TEXT - 1, 0);
+        copy_text(b->title, v);
+        return true;
+    }
+    if (!strcmp(name, "side")) {
+        if (!strcmp(v, "left"))
+            b->side = SIDE_LEFT;
+        else if (!strcmp(v, "right"))
+            b->side = SIDE_RIGHT;
+        else if (!strcmp(v, "none"))
+            b->side = SIDE_NONE;
+        else
+            return fail(st, "side must be left, right or none, not '%s'", v, 0, 0);
+        return true;
+    }
+    if (!strcmp(name, "sets"))
+        return set_int(st, name, v, 1, 10, &b->sets);
+    if (!strcmp(name, "reps"))
+        return set_int(st, name, v, 1, 50, &b->reps);
+    if (!strcmp(name, "hold_seconds"))
+        return set_int(st, name, v, 0, 60, &b->hold_s);
+    if (!strcmp(name, "cues"))
+        return set_cues(st, b, v);
+    return fail(st, "unknown key '%s' in an exercise section", name, 0, 0);
+}
+
+/* Starts a new block for section "exercise KEY". */
+static bool begin_block(parse_state *st, const char *section)
+{
+    programme *p = st->p;
+    const char *key = section + strlen("exercise");
+    while (*key == ' ')
+        key++;
+    if (!*key || strlen(key) >= PROGRAMME_TEXT)
+        return fail(st, "section [%s] needs a short name after 'exercise'", section, 0, 0);
+    if (p->n_blocks == PROGRAMME_MAX_BLOCKS)
+        return fail(st, "%s: at most %d exercise sections", "programme", PROGRAMME_MAX_BLOCKS,
+                    0);
+    programme_block *b = &p->blocks[p->n_blocks++];
+    *b = (programme_block){ .exercise = EXERCISE_GENERIC, .sets = 3, .reps = 10 };
+    copy_text(b->key, key);
+    exercise_kind ex;
+    if (exercise_parse(key, &ex))
+        b->exercise = ex;
+    copy_text(b->title, exercise_name(b->exercise));
+    return true;
+}
+
+static int on_key(void *user, const char *section, const char *name, const char *value)
+{
+    parse_state *st = user;
+    if (strcmp(section, st->section) != 0) {
+        snprintf(st->section, sizeof st->section, "%s", section);
+        if (!strncmp(section, "exercise", 8) && (section[8] == ' ' || section[8] == '\0')) {
+            if (!begin_block(st, section))
+                return 0;
+        } else if (strcmp(section, "programme") != 0) {
+            return fail(st, "unknown section [%s] (use [programme] or [exercise NAME])",
+                        section, 0, 0);
+        }
+    }
+    if (!strcmp(section, "programme"))
+        return programme_key(st, name, value);
+    return block_key(st, &st->p->blocks[st->p->n_blocks - 1], name, value);
+}
+
+/* Shared tail of load and parse: turn inih's result into our contract. */
+static bool finish(programme *p, parse_state *st, int rc, const char *name, char *errbuf)
+{
+    if (rc == 0 && p->n_blocks == 0) {
+        rc = 1;
+        snprintf(st->error, sizeof st->error, "no [exercise NAME] sections");
+    }
+    if (rc == 0)
+        return true;
+    if (rc < 0)
+        snprintf(errbuf, 256, "%s: cannot read the file: %s", name, strerror(errno));
+    else
+        snprintf(errbuf, 256, "%s:%d: %s", name, rc,
+                 st->error[0] ? st->error : "not a valid INI line");
+    programme_default(p);
+    return false;
+}
+
+static void begin(programme *p, parse_state *st)
+{
+    programme_default(p);
+    p->n_blocks = 0;
+    memset(st, 0, sizeof *st);
+    st->p = p;
+}
+
+bool programme_load(programme *p, const char *path, char *errbuf)
+{
+    parse_state st;
+    begin(p, &st);
+    errno = 0;
+    return finish(p, &st, ini_parse(path, on_key, &st), path, errbuf);
+}
+
+bool programme_parse(programme *p, const char *text, const char *name, char *errbuf)
+{
+    parse_state st;
+    begin(p, &st);
+    return finish(p, &st, ini_parse_string(text, on_key, &st), name, errbuf);
+}
+
+const char *side_name(side s)
+{
+    return s == SIDE_LEFT ? "left" : s == SIDE_RIGHT ? "right" : "";
+}
+
+int programme_total_reps(const programme *p)
+{
+    int total = 0;
+    for (int i = 0; i < p->n_blocks; i++)
+        total += p->blocks[i].sets * p->blocks[i].reps;
+    return total;
+}

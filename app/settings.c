@@ -1,0 +1,132 @@
+/*
+ * settings: defaults, the INI config file and asset lookup (see settings.h). The
+ * command line is parsed in cli.c on top of what this produces.
+ */
+#include "settings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <ini.h>
+
+#include "config.h"
+
+typedef struct load_state {
+    settings *c;
+    char error[200];
+} load_state;
+
+void settings_defaults(settings *c)
+{
+    memset(c, 0, sizeof *c);
+    c->width = 1280;
+    c->height = 720;
+    c->sound = true;
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && *xdg)
+        snprintf(c->data_dir, sizeof c->data_dir, "%s/rehab-mirror", xdg);
+    else if (home && *home)
+        snprintf(c->data_dir, sizeof c->data_dir, "%s/.local/share/rehab-mirror", home);
+    else
+        snprintf(c->data_dir, sizeof c->data_dir, "/var/lib/rehab-mirror");
+}
+
+bool settings_parse_size(const char *s, int *w, int *h)
+{
+    int a, b;
+    char tail;
+    if (sscanf(s, "%dx%d%c", &a, &b, &tail) != 2 || a < 64 || b < 64 || a > 8192 || b > 8192)
+        return false;
+    *w = a;
+    *h = b;
+    return true;
+}
+
+static bool set_text(char *dst, const char *v, load_state *st, const char *name)
+{
+    if (strlen(v) >= SETTINGS_PATH_MAX) {
+        snprintf(st->error, sizeof st->error, "%s is too long", name);
+        return false;
+    }
+    strcpy(dst, v);
+    return true;
+}
+
+static int on_key(void *user, const char *section, const char *name, const char *v)
+{
+    load_state *st = user;
+    settings *c = st->c;
+    if (strcmp(section, "station") != 0) {
+        snprintf(st->error, sizeof st->error, "unknown section [%.60s] (use [station])",
+                 section);
+        return 0;
+    }
+    if (!strcmp(name, "camera"))
+        return set_text(c->camera, v, st, name);
+    if (!strcmp(name, "buttons"))
+        return set_text(c->buttons, v, st, name);
+    if (!strcmp(name, "data_dir"))
+        return set_text(c->data_dir, v, st, name);
+    if (!strcmp(name, "programme"))
+        return set_text(c->programme, v, st, name);
+    if (!strcmp(name, "display")) {
+        if (!strcmp(v, "fullscreen")) {
+            c->fullscreen = true;
+            return 1;
+        }
+        if (settings_parse_size(v, &c->width, &c->height)) {
+            c->fullscreen = false;
+            return 1;
+        }
+        snprintf(st->error, sizeof st->error, "display must be fullscreen or WIDTHxHEIGHT");
+        return 0;
+    }
+    if (!strcmp(name, "sound")) {
+        if (strcmp(v, "on") && strcmp(v, "off")) {
+            snprintf(st->error, sizeof st->error, "sound must be on or off");
+            return 0;
+        }
+        c->sound = !strcmp(v, "on");
+        return 1;
+    }
+    snprintf(st->error, sizeof st->error, "unknown key '%.60s'", name);
+    return 0;
+}
+
+bool settings_load(settings *c, const char *path, char *errbuf)
+{
+    load_state st = { .c = c };
+    int rc = ini_parse(path, on_key, &st);
+    if (rc == 0)
+        return true;
+    if (rc < 0)
+        snprintf(errbuf, 256, "%s: cannot read the config file", path);
+    else
+        snprintf(errbuf, 256, "%s:%d: %s", path, rc, st.error[0] ? st.error : "not a valid INI line");
+    return false;
+}
+
+static bool has_fonts(const char *dir)
+{
+    char path[SETTINGS_PATH_MAX + 32];
+    struct stat sb;
+    snprintf(path, sizeof path, "%s/fonts/DejaVuSans.ttf", dir);
+    return stat(path, &sb) == 0;
+}
+
+bool settings_find_assets(settings *c)
+{
+    const char *candidates[] = { getenv("REHAB_MIRROR_ASSETS"), RM_ASSET_DIR_INSTALLED,
+                                 RM_ASSET_DIR_SOURCE };
+    for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+        if (candidates[i] && *candidates[i] && strlen(candidates[i]) < SETTINGS_PATH_MAX &&
+            has_fonts(candidates[i])) {
+            strcpy(c->asset_dir, candidates[i]);
+            return true;
+        }
+    }
+    return false;
+}

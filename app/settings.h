@@ -1,0 +1,52 @@
+/*
+ * settings: the station's settings, from built-in defaults, then the config file
+ * (INI, section [station]), then the command line, each overriding the last.
+ *
+ *   [station]
+ *   camera = synthetic            ; libcamera[:ID] | replay:FILE.y4m | synthetic[:EXERCISE]
+ *   buttons = keys                ; gpiod[:CHIP:UP,OK,DOWN] | keys | script:FILE
+ *   data_dir = /var/lib/rehab-mirror
+ *   programme = /etc/rehab-mirror/programme.ini
+ *   display = fullscreen          ; fullscreen | WIDTHxHEIGHT (taller than wide = portrait)
+ *   sound = on                    ; on | off
+ *
+ * An empty camera or buttons spec means "auto": the real device when built in
+ * and present, otherwise the synthetic camera and the keyboard.
+ */
+#ifndef RM_SETTINGS_H
+#define RM_SETTINGS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define SETTINGS_PATH_MAX 512
+#define SETTINGS_DEFAULT_FILE "/etc/rehab-mirror/rehab-mirror.conf"
+
+typedef struct settings {
+    char camera[SETTINGS_PATH_MAX];     /* spec; "" = auto */
+    char buttons[SETTINGS_PATH_MAX];    /* spec; "" = auto */
+    char data_dir[SETTINGS_PATH_MAX];   /* adherence.db lives here */
+    char programme[SETTINGS_PATH_MAX];  /* "" = assets/programmes/runners-knee.ini */
+    char screenshot_dir[SETTINGS_PATH_MAX]; /* "" = no screenshots */
+    char asset_dir[SETTINGS_PATH_MAX];  /* fonts/, programmes/ */
+    bool fullscreen;
+    int width, height;                /* window size when not fullscreen; default 1280x720 */
+    bool sound;
+    double exit_after_s;              /* stop after this many clock seconds; 0 = never */
+    bool virtual_clock;               /* time advances with frames and presses (tests) */
+    int64_t start_wall_ms;            /* virtual clock's wall time at start */
+    bool software_renderer;           /* identical pixels everywhere (tests) */
+} settings;
+
+/* Built-in defaults; data_dir from $XDG_DATA_HOME or ~/.local/share. */
+void settings_defaults(settings *c);
+/* Reads [station] keys from an INI file over *c. False with "FILE:LINE: reason"
+ * in errbuf (256 bytes); keys read before the error stay applied. */
+bool settings_load(settings *c, const char *path, char *errbuf);
+/* Parses "WxH" (each 64..8192). */
+bool settings_parse_size(const char *s, int *w, int *h);
+/* Finds the asset directory: $REHAB_MIRROR_ASSETS, the installed one, or the
+ * source tree's; the first holding fonts/. False when none does. */
+bool settings_find_assets(settings *c);
+
+#endif

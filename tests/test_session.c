@@ -1,0 +1,298 @@
+/*
+ * Tests for session: the guided flow driven by presses, frames and time, with a
+ * recording sink standing in for the adherence log (and able to fail on cue).
+ */
+#include <string.h>
+
+#include "check.h"
+#include "session.h"
+#include "synth.h"
+
+typedef struct record {
+    int sessions, sets, reps, manual_reps, camera_reps;
+    int pain_before, pain_after;
+    char session_status[32], last_set_status[32];
+    int set_reps[16], set_holds[16];
+    int last_seq;
+    bool seq_ok;
+    bool fail_writes;
+} record;
+
+static int64_t rec_begin_session(void *ctx, const programme *p, int pain_before)
+{
+    record *r = ctx;
+    r->sessions++;
+    r->pain_before = pain_before;
+    return r->fail_writes ? 0 : 100;
+}
+
+static int64_t rec_begin_set(void *ctx, int64_t sid, const programme_block *b, int bi, int set)
+{
+    record *r = ctx;
+    return r->fail_writes || sid != 100 ? 0 : 1000 + r->sets++;
+}
+
+static bool rec_rep(void *ctx, int64_t set_id, const session_rep *rep)
+{
+    record *r = ctx;
+    if (r->fail_writes)
+        return false;
+    r->reps++;
+    r->manual_reps += rep->manual;
+    r->camera_reps += !rep->manual;
+    r->seq_ok = r->seq_ok && rep->seq == r->last_seq + 1;
+    r->last_seq = rep->seq;
+    return true;
+}
+
+static bool rec_end_set(void *ctx, int64_t set_id, int reps_done, int holds, const char *st)
+{
+    record *r = ctx;
+    int i = (int)(set_id - 1000);
+    if (i >= 0 && i < 16) {
+        r->set_reps[i] = reps_done;
+        r->set_holds[i] = holds;
+    }
+    snprintf(r->last_set_status, sizeof r->last_set_status, "%s", st);
+    return !r->fail_writes;
+}
+
+static bool rec_end_session(void *ctx, int64_t sid, int pain_after, const char *st)
+{
+    record *r = ctx;
+    r->pain_after = pain_after;
+    snprintf(r->session_status, sizeof r->session_status, "%s", st);
+    return !r->fail_writes;
+}
+
+static session_sink sink_for(record *r)
+{
+    memset(r, 0, sizeof *r);
+    r->seq_ok = true;
+    r->pain_before = r->pain_after = -99;
+    return (session_sink){ r, rec_begin_session, rec_begin_set, rec_rep, rec_end_set,
+                           rec_end_session };
+}
+
+/* Two blocks (bridge, quad set), 2 sets of 3 reps, 10 s rest. */
+static void small_programme(programme *p)
+{
+    char err[256];
+    const char *text = "[programme]\nname = Test\nrest_seconds = 10\n"
+                       "[exercise bridge]\nsets = 2\nreps = 3\nhold_seconds = 2\n"
+                       "[exercise quad-set]\nsets = 2\nreps = 3\nhold_seconds = 5\n";
+    if (!programme_parse(p, text, "small", err))
+        fprintf(stderr, "small programme: %s\n", err);
+}
+
+static int64_t now_ms;
+
+static void press(session *s, button_id b, bool is_long)
+{
+    now_ms += 500;
+    button_event ev = { .button = b, .long_press = is_long, .t_ms = now_ms };
+    session_press(s, &ev);
+}
+
+static session_screen screen(const session *s)
+{
+    return session_get_view(s)->screen;
+}
+
+static void start_session(session *s, int pain)
+{
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_PAIN_BEFORE, "OK at home opens the pain check-in");
+    for (int i = 0; i < pain; i++)
+        press(s, BUTTON_UP, false);
+    press(s, BUTTON_OK, false);
+}
+
+static void test_manual_session(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    now_ms = 0;
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "starts at home");
+    start_session(s, 2);
+    CHECK_EQ_INT(r.pain_before, 2, "pain before recorded");
+    for (int block = 0; block < 2; block++) {
+        CHECK_EQ_INT(screen(s), SCREEN_INTRO, "intro for each exercise");
+        press(s, BUTTON_OK, false);
+        for (int set = 1; set <= 2; set++) {
+            CHECK_EQ_INT(screen(s), SCREEN_POSITION, "get into position before each set");
+            press(s, BUTTON_OK, false); /* start without waiting for the camera */
+            CHECK_EQ_INT(screen(s), SCREEN_SET, "set under way");
+            CHECK_EQ_INT(session_get_view(s)->set, set, "set number");
+            for (int rep = 0; rep < 3; rep++)
+                press(s, BUTTON_OK, false);
+            if (set == 1) {
+                CHECK_EQ_INT(screen(s), SCREEN_REST, "rest between sets");
+                CHECK(session_get_view(s)->rest_remaining_ms == 10000, "rest is 10 s, got %lld",
+                      (long long)session_get_view(s)->rest_remaining_ms);
+                press(s, BUTTON_OK, false); /* skip rest */
+            }
+        }
+    }
+    CHECK_EQ_INT(screen(s), SCREEN_PAIN_AFTER, "pain check-in after the last set");
+    press(s, BUTTON_UP, false);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_SUMMARY, "summary after pain");
+    CHECK_EQ_INT(r.pain_after, 3, "pain after (2, one up)");
+    CHECK(!strcmp(r.session_status, SESSION_STATUS_COMPLETED), "status %s", r.session_status);
+    CHECK_EQ_INT(r.sets, 4, "sets recorded");
+    CHECK_EQ_INT(r.manual_reps, 12, "manual reps recorded");
+    CHECK(r.seq_ok, "rep sequence numbers run 1, 2, 3, ...");
+    CHECK_EQ_INT(session_get_view(s)->total_done, 12, "summary total");
+    CHECK_EQ_INT(session_get_view(s)->total_target, 12, "summary target");
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "back home");
+    session_destroy(s);
+}
+
+/* The synthetic person's bridges, fed as frames, count without any press. */
+static void test_camera_reps(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    now_ms = 0;
+    start_session(s, 1);
+    press(s, BUTTON_OK, false); /* intro -> position */
+    synth_params sp = synth_defaults(EXERCISE_BRIDGE, 320, 240);
+    sp.reps = 3;
+    static uint8_t frame[320 * 240];
+    int64_t t0 = now_ms;
+    bool reached_set = false;
+    for (int64_t t = 0; t <= synth_duration_ms(&sp) + 1000; t += 66) {
+        synth_render(&sp, t, frame, 320);
+        session_frame(s, frame, 320, 240, 320, t0 + t);
+        reached_set = reached_set || screen(s) == SCREEN_SET;
+    }
+    CHECK(reached_set, "the counter learned the rest pose and the set began by itself");
+    CHECK_EQ_INT(r.camera_reps, 3, "camera reps recorded for the first set");
+    CHECK_EQ_INT(screen(s), SCREEN_REST, "three reps complete the set");
+    CHECK_EQ_INT(r.set_holds[0], 3, "all three 2.5 s holds met the 2 s target");
+    session_destroy(s);
+}
+
+static void test_pain_before_stops(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    start_session(s, 6);
+    CHECK_EQ_INT(screen(s), SCREEN_PAIN_STOP, "pain 6 before stops the session");
+    CHECK(session_get_view(s)->advice && strstr(session_get_view(s)->advice, "physio"),
+          "advice mentions the physiotherapist");
+    CHECK(!strcmp(r.session_status, SESSION_STATUS_PAIN), "status %s", r.session_status);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "OK goes home");
+    session_destroy(s);
+}
+
+static void test_pause_menu(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    start_session(s, 0);
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_SET, "in a set");
+    press(s, BUTTON_OK, true);
+    CHECK_EQ_INT(screen(s), SCREEN_PAUSE, "long OK pauses");
+    press(s, BUTTON_OK, true);
+    CHECK_EQ_INT(screen(s), SCREEN_SET, "long OK again resumes");
+    press(s, BUTTON_OK, true);
+    press(s, BUTTON_DOWN, false); /* cursor moves down the list: Report pain */
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_PAIN_DURING, "report pain");
+    for (int i = 0; i < 7; i++)
+        press(s, BUTTON_UP, false);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_PAIN_STOP, "pain 7 stops the exercise");
+    CHECK(!strcmp(r.last_set_status, SET_STATUS_PAIN), "set status %s", r.last_set_status);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_INTRO, "on to the next exercise");
+    CHECK_EQ_INT(session_get_view(s)->block, 1, "second block");
+    /* Red flag from the pause menu ends the session. */
+    press(s, BUTTON_OK, true);
+    press(s, BUTTON_DOWN, false);
+    press(s, BUTTON_DOWN, false);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_RED_FLAG, "warning signs");
+    CHECK(strstr(session_get_view(s)->advice, "emergency") != NULL, "emergency advice shown");
+    CHECK(!strcmp(r.session_status, SESSION_STATUS_RED_FLAG), "status %s", r.session_status);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "home after the red flag");
+    session_destroy(s);
+}
+
+static void test_timers_and_generation(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    now_ms = 0;
+    unsigned g = session_get_view(s)->generation;
+    session_tick(s, 100);
+    CHECK_EQ_INT(session_get_view(s)->generation, g, "a tick that changes nothing");
+    start_session(s, 0);
+    CHECK(session_get_view(s)->generation != g, "pressing changes the view");
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_OK, false);
+    for (int i = 0; i < 3; i++)
+        press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_REST, "rest");
+    int64_t due = session_next_timer_ms(s);
+    CHECK_EQ_INT(due, now_ms + 10000, "next timer is the end of the rest");
+    session_tick(s, due - 1);
+    CHECK_EQ_INT(screen(s), SCREEN_REST, "still resting 1 ms before the end");
+    session_tick(s, due);
+    CHECK_EQ_INT(screen(s), SCREEN_POSITION, "rest over: position for set 2");
+    CHECK_EQ_INT(session_get_view(s)->set, 2, "set 2");
+    session_tick(s, due + 10 * 60 * 1000);
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "an abandoned session returns home");
+    CHECK(!strcmp(r.session_status, SESSION_STATUS_ENDED), "status %s", r.session_status);
+    session_destroy(s);
+}
+
+static void test_unsaved(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    r.fail_writes = true;
+    start_session(s, 0);
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_OK, false);
+    CHECK(session_get_view(s)->unsaved, "failed writes are shown as unsaved");
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 1, "the rep still counts on screen");
+    session_destroy(s);
+}
+
+int main(void)
+{
+    test_manual_session();
+    test_camera_reps();
+    test_pain_before_stops();
+    test_pause_menu();
+    test_timers_and_generation();
+    test_unsaved();
+    return check_done();
+}
