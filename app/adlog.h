@@ -28,6 +28,11 @@ typedef struct adlog adlog;
 /* Opens or creates DATA_DIR/adherence.db (creating DATA_DIR 0700 if needed).
  * NULL with a one-line reason in errbuf (256 bytes). */
 adlog *adlog_open(const char *data_dir, int64_t now_wall_ms, char *errbuf);
+/* Opens an existing DATA_DIR/adherence.db for reading (export): never creates
+ * the file or the directory, never upgrades the schema, never closes open
+ * sessions (the station may be running one). The write calls fail on it. NULL
+ * with a one-line reason in errbuf (256 bytes). */
+adlog *adlog_open_readonly(const char *data_dir, char *errbuf);
 void adlog_close(adlog *log);
 
 /* Each returns the new row id, or 0 when the write failed. */

@@ -80,6 +80,13 @@ const char *camera_name(const camera *cam);
  * other backends. */
 void camera_synthetic_set_exercise(camera *cam, exercise_kind ex, bool mirror);
 
+/* Pacing shared by the clock-paced backends. Frame n of a source running at
+ * num/den frames per second that started at start_ms is due at
+ * start_ms + floor(n * 1000 * den / num). camera_last_due gives the highest n
+ * due by now_ms, -1 before frame 0 is due. */
+int64_t camera_due_ms(int64_t start_ms, int64_t n, int num, int den);
+int64_t camera_last_due(int64_t start_ms, int64_t now_ms, int num, int den);
+
 /* Backend constructors, used by camera_create. */
 camera *camera_replay_create(const char *path, const camera_options *opt,
                              const rm_clock *clock, char *errbuf);

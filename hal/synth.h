@@ -24,6 +24,12 @@
 
 #include "exercise.h"
 
+/* An endless performance (reps < 0) comes in sets: SYNTH_SET_REPS reps, then a
+ * pause of SYNTH_SET_PAUSE_MS at rest (on top of the rep's own rest), like a
+ * person between sets. */
+#define SYNTH_SET_REPS 10
+#define SYNTH_SET_PAUSE_MS 6000
+
 typedef struct synth_params {
     exercise_kind exercise;
     int width, height;   /* frame size in pixels */

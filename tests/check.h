@@ -42,7 +42,7 @@ static inline const char *check_tmpdir(const char *name)
     static char path[1024];
     const char *base = getenv("RM_TEST_TMP");
     snprintf(path, sizeof path, "%s/%s", base ? base : "/tmp/rm-test", name);
-    char cmd[1200];
+    char cmd[2200];
     snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s'", path, path);
     if (system(cmd) != 0) {
         fprintf(stderr, "cannot create %s\n", path);

@@ -231,7 +231,8 @@ static void test_pause_menu(void)
     press(s, BUTTON_DOWN, false);
     press(s, BUTTON_OK, false);
     CHECK_EQ_INT(screen(s), SCREEN_RED_FLAG, "warning signs");
-    CHECK(strstr(session_get_view(s)->advice, "emergency") != NULL, "emergency advice shown");
+    CHECK(session_get_view(s)->advice && strstr(session_get_view(s)->advice, "emergency"),
+          "emergency advice shown");
     CHECK(!strcmp(r.session_status, SESSION_STATUS_RED_FLAG), "status %s", r.session_status);
     press(s, BUTTON_OK, false);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "home after the red flag");

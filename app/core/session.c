@@ -345,8 +345,8 @@ static void press_updown(session *s, int delta)
         v->screen == SCREEN_PAIN_AFTER) {
         v->pain += delta;
         v->pain = v->pain < 0 ? 0 : v->pain > 10 ? 10 : v->pain;
-    } else if (v->screen == SCREEN_PAUSE) {
-        v->menu_cursor = (v->menu_cursor + delta + PAUSE_ITEM_COUNT) % PAUSE_ITEM_COUNT;
+    } else if (v->screen == SCREEN_PAUSE) { /* Down walks down the list */
+        v->menu_cursor = (v->menu_cursor - delta + PAUSE_ITEM_COUNT) % PAUSE_ITEM_COUNT;
     }
 }
 

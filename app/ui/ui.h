@@ -47,11 +47,23 @@ int ui_text(ui *u, const char *text, int x, int y, float size, ui_color color, u
 /* Word-wrapped text within max_width; returns the height used. */
 int ui_text_wrapped(ui *u, const char *text, int x, int y, int max_width, float size,
                     ui_color color, ui_align align);
+/* The height ui_text_wrapped would use, without drawing. */
+int ui_text_wrapped_height(ui *u, const char *text, int max_width, float size);
 /* A ring (progress arc) centred at (cx, cy): fraction 0..1 of a full circle
  * filled, clockwise from twelve o'clock. */
 void ui_ring(ui *u, int cx, int cy, int radius, int thickness, float fraction, ui_color color);
 void ui_bar(ui *u, int x, int y, int w, int h, float fraction, ui_color color);
 void ui_rect_outline(ui *u, int x, int y, int w, int h, int thickness, ui_color color);
+/* Additions for the screens (compatible extensions). */
+SDL_Renderer *ui_renderer(const ui *u);
+/* A size (fraction of ui_unit) in pixels, at least 1. */
+int ui_px(const ui *u, float size);
+/* Width in pixels that ui_text would use for text at size. */
+int ui_text_width(ui *u, const char *text, float size, bool bold);
+void ui_fill_rect(ui *u, int x, int y, int w, int h, ui_color color);
+/* Text textures currently cached (for tests: the cache stays bounded). */
+int ui_text_cache_count(const ui *u);
+
 /* The animated demo figure doing `ex` at time t_ms, in the box given. */
 void ui_demo_figure(ui *u, exercise_kind ex, bool mirror, int64_t t_ms, int x, int y, int w,
                     int h);

@@ -1,0 +1,335 @@
+/*
+ * adlog_open: opening the adherence database and keeping its schema (see
+ * adlog.h; the writes are in adlog.c).
+ *
+ * Schema (version 1, kept in PRAGMA user_version; PRAGMA application_id marks
+ * the file as ours):
+ *   sessions(id, started_at, ended_at, programme, sessions_per_week, rest_s,
+ *            pain_before, pain_after, status)         status NULL while open
+ *   prescription(session_id, block_index, key, exercise, side, sets, reps, hold_s)
+ *            the programme as it was when the session began, one row per block
+ *   sets(id, session_id, block_index, exercise, side, set_no, target_reps,
+ *        hold_target_s, started_at, ended_at, reps_done, holds_met, status)
+ *   reps(id, set_id, seq, number, t, hold_ms, hold_met, amplitude, source)
+ *            source is 'camera' or 'manual'
+ * All times are wall-clock milliseconds since the epoch; pain is 0..10 or NULL
+ * when it was not asked. A new schema version is one more entry in
+ * `migrations`, applied in its own transaction when an older file is opened.
+ *
+ * Durability: WAL with synchronous=FULL, and every write is its own
+ * transaction (a session's row and its prescription rows go in together), so
+ * whatever a call reported as saved survives a power cut, and a failed write
+ * (disk full, I/O error) is rolled back without touching earlier records. The
+ * file, its -wal and -shm are created under umask 077 (0600) in a directory
+ * created 0700; SQLite also gives -wal/-shm the database file's mode.
+ *
+ * Opening read-only (export) never creates, upgrades or closes anything. The
+ * umask is process-wide, so opening must not race another thread creating
+ * files.
+ */
+#include "adlog_priv.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "log.h"
+#include "xmalloc.h"
+
+#define DB_NAME "adherence.db"
+#define APPLICATION_ID 0x524d4144 /* "RMAD" */
+#define BUSY_TIMEOUT_MS 5000
+#define ERRBUF_LEN ADLOG_ERRBUF_LEN
+
+static const char *const migrations[] = {
+    /* 0 -> 1: the first schema. */
+    "CREATE TABLE sessions("
+    " id INTEGER PRIMARY KEY,"
+    " started_at INTEGER NOT NULL,"
+    " ended_at INTEGER,"
+    " programme TEXT NOT NULL,"
+    " sessions_per_week INTEGER NOT NULL,"
+    " rest_s INTEGER NOT NULL,"
+    " pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),"
+    " pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),"
+    " status TEXT);"
+    "CREATE INDEX sessions_started ON sessions(started_at);"
+    "CREATE TABLE prescription("
+    " session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    " block_index INTEGER NOT NULL,"
+    " key TEXT NOT NULL,"
+    " exercise TEXT NOT NULL,"
+    " side TEXT NOT NULL,"
+    " sets INTEGER NOT NULL,"
+    " reps INTEGER NOT NULL,"
+    " hold_s INTEGER NOT NULL,"
+    " PRIMARY KEY (session_id, block_index));"
+    "CREATE TABLE sets("
+    " id INTEGER PRIMARY KEY,"
+    " session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    " block_index INTEGER NOT NULL,"
+    " exercise TEXT NOT NULL,"
+    " side TEXT NOT NULL,"
+    " set_no INTEGER NOT NULL,"
+    " target_reps INTEGER NOT NULL,"
+    " hold_target_s INTEGER NOT NULL,"
+    " started_at INTEGER NOT NULL,"
+    " ended_at INTEGER,"
+    " reps_done INTEGER NOT NULL DEFAULT 0,"
+    " holds_met INTEGER NOT NULL DEFAULT 0,"
+    " status TEXT);"
+    "CREATE INDEX sets_session ON sets(session_id);"
+    "CREATE TABLE reps("
+    " id INTEGER PRIMARY KEY,"
+    " set_id INTEGER NOT NULL REFERENCES sets(id) ON DELETE CASCADE,"
+    " seq INTEGER NOT NULL,"
+    " number INTEGER NOT NULL,"
+    " t INTEGER NOT NULL,"
+    " hold_ms INTEGER NOT NULL,"
+    " hold_met INTEGER NOT NULL,"
+    " amplitude REAL NOT NULL,"
+    " source TEXT NOT NULL CHECK (source IN ('camera', 'manual')));"
+    "CREATE INDEX reps_set ON reps(set_id);"
+    "CREATE INDEX reps_t ON reps(t);",
+};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+/* mkdir -p, each created component 0700. */
+static bool make_dirs(const char *dir, char *errbuf)
+{
+    char *path = xstrdup(dir);
+    bool ok = true;
+    for (char *p = path + 1; ok; p++) {
+        bool end = *p == '\0';
+        if (*p != '/' && !end)
+            continue;
+        *p = '\0';
+        if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+            snprintf(errbuf, ERRBUF_LEN, "cannot create %s: %s", path, strerror(errno));
+            ok = false;
+        }
+        if (end)
+            break;
+        *p = '/';
+    }
+    struct stat sb;
+    if (ok && (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+        snprintf(errbuf, ERRBUF_LEN, "%s is not a directory", dir);
+        ok = false;
+    }
+    free(path);
+    return ok;
+}
+
+/* Runs one statement returning one integer (a pragma, a count). */
+static bool query_int(sqlite3 *db, const char *sql, int *out)
+{
+    sqlite3_stmt *st = NULL;
+    bool ok = sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+              sqlite3_step(st) == SQLITE_ROW;
+    if (ok)
+        *out = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* Brings the schema up to SCHEMA_VERSION, one migration per transaction. The
+ * version is read again inside the transaction in case another process got
+ * there first. */
+static bool migrate(sqlite3 *db, const char *path, char *errbuf)
+{
+    for (;;) {
+        int version = 0, tables = 0, app_id = 0;
+        if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+            !query_int(db, "PRAGMA user_version", &version) ||
+            !query_int(db, "PRAGMA application_id", &app_id) ||
+            !query_int(db, "SELECT count(*) FROM sqlite_master", &tables))
+            goto fail;
+        const char *refuse = NULL;
+        if (version == SCHEMA_VERSION && app_id == APPLICATION_ID)
+            refuse = "";
+        else if (version > SCHEMA_VERSION)
+            refuse = "written by a newer version of rehab-mirror";
+        else if ((version == 0 && tables > 0) || (version > 0 && app_id != APPLICATION_ID))
+            refuse = "a database, but not an adherence log";
+        if (refuse) {
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            if (*refuse)
+                snprintf(errbuf, ERRBUF_LEN, "%s: %s", path, refuse);
+            return !*refuse;
+        }
+        char pragmas[96];
+        snprintf(pragmas, sizeof pragmas, "PRAGMA user_version = %d; PRAGMA application_id = %d",
+                 version + 1, APPLICATION_ID);
+        if (sqlite3_exec(db, migrations[version], NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, pragmas, NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+            goto fail;
+        log_info("adherence log: %s: schema version %d", path, version + 1);
+    }
+fail:
+    snprintf(errbuf, ERRBUF_LEN, "%s: cannot set up the schema: %s", path, sqlite3_errmsg(db));
+    if (!sqlite3_get_autocommit(db))
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return false;
+}
+
+/* A read-only handle can only use a file already at our schema. */
+static bool check_schema(sqlite3 *db, const char *path, char *errbuf)
+{
+    int version = 0, app_id = 0;
+    if (!query_int(db, "PRAGMA user_version", &version) ||
+        !query_int(db, "PRAGMA application_id", &app_id)) {
+        snprintf(errbuf, ERRBUF_LEN, "%s: %s", path, sqlite3_errmsg(db));
+        return false;
+    }
+    if (version == SCHEMA_VERSION && app_id == APPLICATION_ID)
+        return true;
+    if (app_id != APPLICATION_ID)
+        snprintf(errbuf, ERRBUF_LEN, "%s: a database, but not an adherence log", path);
+    else if (version > SCHEMA_VERSION)
+        snprintf(errbuf, ERRBUF_LEN, "%s: written by a newer version (schema %d)", path,
+                 version);
+    else
+        snprintf(errbuf, ERRBUF_LEN, "%s: old schema %d; start the station once to upgrade",
+                 path, version);
+    return false;
+}
+
+/* Connection settings. The first statement to read the file is the one that
+ * finds out it is not a database. */
+static bool configure(sqlite3 *db, bool readonly, const char *path, char *errbuf)
+{
+    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(db, 1);
+    int dummy;
+    if (!query_int(db, "SELECT count(*) FROM sqlite_master", &dummy)) {
+        int rc = sqlite3_errcode(db) & 0xff;
+        if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+            snprintf(errbuf, ERRBUF_LEN, "%s: not a database (%s)", path, sqlite3_errmsg(db));
+        else
+            snprintf(errbuf, ERRBUF_LEN, "%s: %s", path, sqlite3_errmsg(db));
+        return false;
+    }
+    if (readonly)
+        return sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        const char *mode = (const char *)sqlite3_column_text(st, 0);
+        if (!mode || strcmp(mode, "wal") != 0)
+            log_warn("adherence log: %s: WAL not available, journal mode %s", path,
+                     mode ? mode : "?");
+    }
+    sqlite3_finalize(st);
+    if (sqlite3_exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", NULL, NULL,
+                     NULL) != SQLITE_OK) {
+        snprintf(errbuf, ERRBUF_LEN, "%s: %s", path, sqlite3_errmsg(db));
+        return false;
+    }
+    return true;
+}
+
+/* The files SQLite made are 0600 whatever the umask was when they were made. */
+static void tighten_modes(const char *path)
+{
+    static const char *const suffixes[] = { "", "-wal", "-shm" };
+    char name[4096];
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
+        if (chmod(name, 0600) != 0 && errno != ENOENT)
+            log_errno("adherence log: chmod %s", name);
+    }
+}
+
+static char *db_path(const char *data_dir)
+{
+    size_t n = strlen(data_dir) + sizeof "/" DB_NAME;
+    char *path = xmalloc(n);
+    snprintf(path, n, "%s/%s", data_dir, DB_NAME);
+    return path;
+}
+
+/* Shared by both opens: the connection, its settings, the schema, the
+ * statements. `now_wall_ms` < 0 means read-only. */
+static adlog *open_common(const char *data_dir, bool readonly, int64_t now_wall_ms,
+                          char *errbuf)
+{
+    char *path = db_path(data_dir);
+    adlog *log = xcalloc(1, sizeof *log);
+    log->readonly = readonly;
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    mode_t old_umask = umask(077);
+    if (sqlite3_open_v2(path, &log->db, flags, NULL) != SQLITE_OK) {
+        snprintf(errbuf, ERRBUF_LEN, "%s: %s", path,
+                 log->db ? sqlite3_errmsg(log->db) : "out of memory");
+        goto fail;
+    }
+    if (!configure(log->db, readonly, path, errbuf))
+        goto fail;
+    if (readonly ? !check_schema(log->db, path, errbuf) : !migrate(log->db, path, errbuf))
+        goto fail;
+    if (!adlog_prepare_all(log, path, errbuf))
+        goto fail;
+    if (!readonly && !adlog_close_interrupted(log, now_wall_ms)) {
+        snprintf(errbuf, ERRBUF_LEN, "%s: cannot close interrupted sessions: %s", path,
+                 sqlite3_errmsg(log->db));
+        goto fail;
+    }
+    umask(old_umask);
+    if (!readonly)
+        tighten_modes(path);
+    free(path);
+    return log;
+fail:
+    umask(old_umask);
+    adlog_close(log);
+    free(path);
+    return NULL;
+}
+
+adlog *adlog_open(const char *data_dir, int64_t now_wall_ms, char *errbuf)
+{
+    char local[ERRBUF_LEN];
+    if (!errbuf)
+        errbuf = local;
+    if (!data_dir || !*data_dir) {
+        snprintf(errbuf, ERRBUF_LEN, "no data directory given");
+        return NULL;
+    }
+    if (!make_dirs(data_dir, errbuf))
+        return NULL;
+    return open_common(data_dir, false, now_wall_ms < 0 ? 0 : now_wall_ms, errbuf);
+}
+
+adlog *adlog_open_readonly(const char *data_dir, char *errbuf)
+{
+    char local[ERRBUF_LEN];
+    if (!errbuf)
+        errbuf = local;
+    if (!data_dir || !*data_dir) {
+        snprintf(errbuf, ERRBUF_LEN, "no data directory given");
+        return NULL;
+    }
+    char *path = db_path(data_dir);
+    struct stat sb;
+    bool present = stat(path, &sb) == 0;
+    if (!present)
+        snprintf(errbuf, ERRBUF_LEN, "%s: %s", path,
+                 errno == ENOENT ? "no adherence log here" : strerror(errno));
+    free(path);
+    return present ? open_common(data_dir, true, -1, errbuf) : NULL;
+}
+
+void adlog_close(adlog *log)
+{
+    if (!log)
+        return;
+    for (int i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(log->st[i]);
+    if (log->db && sqlite3_close(log->db) != SQLITE_OK)
+        log_error("adherence log: close: %s", sqlite3_errmsg(log->db));
+    free(log);
+}

@@ -1,0 +1,74 @@
+/*
+ * adlog_priv: what the adlog files share and nobody else sees. adlog_open.c
+ * opens the database and keeps the schema, adlog.c does the writes,
+ * adlog_stats.c and adlog_export.c only read. All SQL runs through statements prepared once when
+ * the log is opened (the table below) and reset after each use.
+ */
+#ifndef RM_ADLOG_PRIV_H
+#define RM_ADLOG_PRIV_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "adlog.h"
+
+/* One entry per prepared statement; the SQL lives in adlog.c. */
+enum adlog_stmt {
+    ST_BEGIN,
+    ST_BEGIN_READ,
+    ST_COMMIT,
+    ST_ROLLBACK,
+    ST_INSERT_SESSION,
+    ST_INSERT_PRESCRIPTION,
+    ST_INSERT_SET,
+    ST_INSERT_REP,
+    ST_END_SET,
+    ST_CLOSE_SESSION_SETS,
+    ST_END_SESSION,
+    ST_CLOSE_OPEN_SESSIONS,
+    ST_WEEK_SESSIONS,
+    ST_WEEK_REPS,
+    ST_LATEST_PRESCRIBED,
+    ST_COMPLETED_STARTS,
+    ST_EXPORT_ROWS,
+    ST_EXPORT_SESSIONS,
+    ST_EXPORT_PRESCRIBED,
+    ST_EXPORT_SETS,
+    ST_EXPORT_REPS,
+    ST_ADHERENCE,
+    ST_COUNT
+};
+
+struct adlog {
+    sqlite3 *db;
+    sqlite3_stmt *st[ST_COUNT];
+    bool readonly;
+};
+
+#define ADLOG_ERRBUF_LEN 256
+
+/* Prepares every statement of the table in adlog.c; false with the reason in
+ * errbuf. */
+bool adlog_prepare_all(adlog *log, const char *path, char *errbuf);
+/* Closes sessions and sets left open (status NULL) as "interrupted", ending at
+ * now_wall_ms; one transaction. */
+bool adlog_close_interrupted(adlog *log, int64_t now_wall_ms);
+
+/* Logs one line naming `what` and SQLite's message; always returns false. */
+bool adlog_fail(adlog *log, const char *what);
+
+/* Transactions around writes that span several rows (write = BEGIN
+ * IMMEDIATE) and around reads that must see one snapshot (write = false). */
+bool adlog_tx_begin(adlog *log, bool write);
+bool adlog_tx_commit(adlog *log);
+/* Rolls back if a transaction is still open; harmless otherwise. */
+void adlog_tx_rollback(adlog *log);
+
+/* Formats wall milliseconds as ISO 8601 local time with offset,
+ * "2024-05-01T10:00:00+02:00", or with ".250" milliseconds before the offset.
+ * `out` holds at least ADLOG_ISO_LEN bytes. */
+#define ADLOG_ISO_LEN 40
+void adlog_iso_time(int64_t wall_ms, bool with_ms, char *out);
+
+#endif

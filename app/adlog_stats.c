@@ -1,0 +1,112 @@
+/*
+ * adlog_stats: the three adherence figures of PROTOCOL.md for the home screen
+ * (see adlog_stats in adlog.h).
+ *
+ * - Sessions: completed sessions that started in the 7×24 h up to now, against
+ *   the week's target (sessions_per_week, passed in from the current programme).
+ * - Reps: rep rows (camera and manual, any session status) timed in the same
+ *   window, against the latest session's prescribed reps × sessions_per_week
+ *   (0 when there is no session yet).
+ * - Streak: local calendar days in a row, each with at least one completed
+ *   session (by its start time), ending today or yesterday; yesterday counts so
+ *   the streak does not read 0 in the morning before today's session. Days are
+ *   numbered from the civil date localtime_r gives, not by dividing seconds, so
+ *   DST days of 23 or 25 hours still count as one day each.
+ */
+#include "adlog_priv.h"
+
+#include <time.h>
+
+#define WEEK_MS (7LL * 24 * 60 * 60 * 1000)
+
+/* Steps a statement that yields one integer row, then resets it. */
+static bool one_int(adlog *log, enum adlog_stmt which, int64_t *out, const char *what)
+{
+    sqlite3_stmt *st = log->st[which];
+    int rc = sqlite3_step(st);
+    bool ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+    if (!ok)
+        adlog_fail(log, what);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return ok;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil). */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* The local calendar day of a wall time, as a day number. */
+static int64_t local_day(int64_t wall_ms)
+{
+    int64_t s = wall_ms / 1000 - (wall_ms % 1000 < 0);
+    time_t t = (time_t)s;
+    struct tm tm;
+    if (!localtime_r(&t, &tm))
+        return s / 86400;
+    return days_from_civil((int64_t)tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static bool streak(adlog *log, int64_t now_wall_ms, int *out)
+{
+    sqlite3_stmt *st = log->st[ST_COMPLETED_STARTS];
+    sqlite3_bind_int64(st, 1, now_wall_ms);
+    int64_t today = local_day(now_wall_ms), expect = today;
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t day = local_day(sqlite3_column_int64(st, 0));
+        if (day == expect) {
+            n++;
+            expect = day - 1;
+        } else if (day == expect + 1) {
+            continue; /* another session on a day already counted */
+        } else if (n == 0 && day == today - 1) {
+            n = 1;    /* nothing yet today: the streak may end yesterday */
+            expect = day - 1;
+        } else {
+            break;
+        }
+    }
+    bool ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+    if (!ok)
+        adlog_fail(log, "streak");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    *out = n;
+    return ok;
+}
+
+bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session_stats *out)
+{
+    if (!log || !out)
+        return false;
+    session_stats s = { .week_target = sessions_per_week };
+    int64_t sessions = 0, reps = 0, prescribed = 0;
+    sqlite3_bind_int64(log->st[ST_WEEK_SESSIONS], 1, now_wall_ms - WEEK_MS);
+    sqlite3_bind_int64(log->st[ST_WEEK_SESSIONS], 2, now_wall_ms);
+    sqlite3_bind_int64(log->st[ST_WEEK_REPS], 1, now_wall_ms - WEEK_MS);
+    sqlite3_bind_int64(log->st[ST_WEEK_REPS], 2, now_wall_ms);
+    bool ok = adlog_tx_begin(log, false) &&
+              one_int(log, ST_WEEK_SESSIONS, &sessions, "week sessions") &&
+              one_int(log, ST_WEEK_REPS, &reps, "week reps") &&
+              one_int(log, ST_LATEST_PRESCRIBED, &prescribed, "prescribed reps") &&
+              streak(log, now_wall_ms, &s.streak_days);
+    /* Only reads happened: ending the snapshot cannot lose anything. */
+    adlog_tx_rollback(log);
+    if (!ok)
+        return false;
+    s.week_sessions = (int)sessions;
+    s.week_reps = (int)reps;
+    s.week_reps_target = (int)prescribed * (sessions_per_week > 0 ? sessions_per_week : 0);
+    *out = s;
+    return true;
+}

@@ -1,0 +1,185 @@
+/*
+ * cmd_count: `rehab-mirror count [--exercise EX] [--hold SECONDS] FILE.y4m`.
+ * Replays a clip through the counting core (frame n stamped n * 1000 *
+ * fps_den / fps_num ms) and prints one JSON object:
+ *   {"exercise":..,"frames":N,"duration_s":..,"reps":N,"partials":N,
+ *    "holds_met":N,"events":[{"t":..,"start":..,"hold_s":..,"hold_met":..,
+ *    "amplitude":..},..],"partial_events":[same fields]}
+ * "events" holds the counted reps only, so its length equals "reps". Times are
+ * seconds from the first frame. Nothing is printed to stdout unless the whole
+ * clip was read: a bad header or truncated frame gives one line on stderr and
+ * exit 1; bad arguments exit 2.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reps.h"
+#include "xmalloc.h"
+#include "y4m.h"
+
+typedef struct count_args {
+    exercise_kind exercise;
+    bool hold_given;
+    double hold_s;
+    const char *path;
+} count_args;
+
+/* Growing list of decided reps or partials; only the CLI keeps history. */
+typedef struct event_list {
+    reps_event *v;
+    size_t n, cap;
+} event_list;
+
+static void list_push(event_list *l, const reps_event *ev)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 64;
+        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = *ev;
+}
+
+static int usage(const char *what, const char *arg)
+{
+    fprintf(stderr, "rehab-mirror count: %s%s%s\n", what, arg ? ": " : "", arg ? arg : "");
+    fprintf(stderr, "usage: rehab-mirror count --exercise clamshell|bridge|quad-set|generic "
+                    "[--hold SECONDS] FILE.y4m\n");
+    return 2;
+}
+
+static bool parse_seconds(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !(v >= 0) || v > 86400)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* 0 on success, else the exit status. */
+static int parse_args(int argc, char **argv, count_args *a)
+{
+    *a = (count_args){ .exercise = EXERCISE_GENERIC };
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!strcmp(arg, "--exercise") || !strcmp(arg, "--hold")) {
+            if (i + 1 >= argc)
+                return usage("missing value for", arg);
+            const char *v = argv[++i];
+            if (!strcmp(arg, "--exercise") && !exercise_parse(v, &a->exercise))
+                return usage("unknown exercise", v);
+            if (!strcmp(arg, "--hold")) {
+                if (!parse_seconds(v, &a->hold_s))
+                    return usage("--hold wants seconds", v);
+                a->hold_given = true;
+            }
+        } else if (arg[0] == '-' && arg[1]) {
+            return usage("unknown option", arg);
+        } else if (a->path) {
+            return usage("more than one file", arg);
+        } else {
+            a->path = arg;
+        }
+    }
+    return a->path ? 0 : usage("no clip given", NULL);
+}
+
+static void print_event(const reps_event *e, bool first)
+{
+    printf("%s{\"t\":%.3f,\"start\":%.3f,\"hold_s\":%.3f,\"hold_met\":%s,\"amplitude\":%.3f}",
+           first ? "" : ",", (double)e->t_ms / 1000.0, (double)e->start_ms / 1000.0,
+           (double)e->hold_ms / 1000.0, e->hold_met ? "true" : "false", (double)e->amplitude);
+}
+
+static void print_list(const char *name, const event_list *l)
+{
+    printf(",\"%s\":[", name);
+    for (size_t i = 0; i < l->n; i++)
+        print_event(&l->v[i], i == 0);
+    printf("]");
+}
+
+static void print_result(exercise_kind ex, int64_t frames, double duration_s,
+                         const event_list *reps, const event_list *partials)
+{
+    int holds_met = 0;
+    for (size_t i = 0; i < reps->n; i++)
+        holds_met += reps->v[i].hold_met;
+    printf("{\"exercise\":\"%s\",\"frames\":%" PRId64 ",\"duration_s\":%.3f,\"reps\":%zu,"
+           "\"partials\":%zu,\"holds_met\":%d",
+           exercise_id(ex), frames, duration_s, reps->n, partials->n, holds_met);
+    print_list("events", reps);
+    print_list("partial_events", partials);
+    printf("}\n");
+}
+
+/* Feeds the whole clip; returns 0, or 1 with the reason printed. */
+static int run_clip(y4m_reader *r, reps_counter *c, int64_t *frames, event_list *reps,
+                    event_list *partials, const char *path)
+{
+    const y4m_info *info = y4m_reader_info(r);
+    char err[256];
+    const uint8_t *luma;
+    int got;
+    int64_t n = 0;
+    while ((got = y4m_read_frame(r, &luma, err)) == 1) {
+        int64_t t = n * 1000 * info->fps_den / info->fps_num;
+        reps_event ev[8];
+        size_t k = reps_feed(c, luma, info->width, info->height, info->width, t, ev, 8);
+        for (size_t i = 0; i < k; i++) {
+            if (ev[i].kind == REPS_EVENT_REP)
+                list_push(reps, &ev[i]);
+            else if (ev[i].kind == REPS_EVENT_PARTIAL)
+                list_push(partials, &ev[i]);
+        }
+        n++;
+    }
+    *frames = n;
+    if (got < 0) {
+        fprintf(stderr, "rehab-mirror count: %s: frame %" PRId64 ": %s\n", path, n, err);
+        return 1;
+    }
+    return 0;
+}
+
+int cmd_count(int argc, char **argv)
+{
+    count_args a;
+    int status = parse_args(argc, argv, &a);
+    if (status)
+        return status;
+    char err[256] = "";
+    y4m_reader *r = y4m_open(a.path, err);
+    if (!r) {
+        fprintf(stderr, "rehab-mirror count: %s: %s\n", a.path, err);
+        return 1;
+    }
+    const y4m_info *info = y4m_reader_info(r);
+    if (info->fps_num <= 0 || info->fps_den <= 0) {
+        fprintf(stderr, "rehab-mirror count: %s: bad frame rate\n", a.path);
+        y4m_close(r);
+        return 1;
+    }
+    reps_config cfg = reps_default_config(a.exercise);
+    if (a.hold_given)
+        cfg.hold_target_ms = (int64_t)(a.hold_s * 1000.0 + 0.5);
+    reps_counter *c = reps_create(&cfg);
+    event_list reps = { 0 }, partials = { 0 };
+    int64_t frames = 0;
+    status = run_clip(r, c, &frames, &reps, &partials, a.path);
+    if (status == 0)
+        print_result(a.exercise, frames,
+                     (double)frames * info->fps_den / info->fps_num, &reps, &partials);
+    free(reps.v);
+    free(partials.v);
+    reps_destroy(c);
+    y4m_close(r);
+    return status;
+}

@@ -1,0 +1,240 @@
+/*
+ * cmd_synth: `rehab-mirror synth`, the synthetic person rendered to a Cmono Y4M
+ * clip, with an optional JSON file of the truth (how many repetitions the clip
+ * holds, and each one's start, top, end and hold). It is how test clips for the
+ * counter are made: the truth comes from the same schedule that drew the frames.
+ *
+ *   rehab-mirror synth --exercise clamshell|bridge|quad-set|generic [--reps N]
+ *       [--size WxH] [--fps N] [--seconds S] [--noise F] [--seed N] [--mirror]
+ *       [--labels FILE.json] OUT.y4m
+ *
+ * Without --seconds the clip lasts the whole performance plus one second. Frame
+ * k is rendered at floor(k * 1000 / fps) ms, the times a camera would stamp. A
+ * rep counts in the truth only if it is back at rest before the clip ends.
+ * Usage errors exit 2 and file errors 1, each with one line on stderr.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "synth.h"
+#include "y4m.h"
+#include "xmalloc.h"
+
+typedef struct synth_args {
+    exercise_kind exercise;
+    bool have_exercise;
+    int reps, width, height, fps;
+    double seconds; /* <= 0: the performance plus a second */
+    double noise;
+    uint32_t seed;
+    bool mirror;
+    const char *labels, *out;
+} synth_args;
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* One line on stderr; returns the usage exit status. */
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("rehab-mirror synth: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return 2;
+}
+
+static bool parse_long(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_double(const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (!*s || *end || errno || !isfinite(v) || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_seed(const char *s, uint32_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*s < '0' || *s > '9' || *end || errno || v > UINT32_MAX)
+        return false;
+    *out = (uint32_t)v;
+    return true;
+}
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+    char tmp[32];
+    if (strlen(s) >= sizeof tmp)
+        return false;
+    strcpy(tmp, s);
+    char *x = strchr(tmp, 'x');
+    long lw, lh;
+    if (!x)
+        return false;
+    *x = '\0';
+    if (!parse_long(tmp, 16, Y4M_MAX_DIM, &lw) || !parse_long(x + 1, 16, Y4M_MAX_DIM, &lh))
+        return false;
+    *w = (int)lw;
+    *h = (int)lh;
+    return true;
+}
+
+/* Parses one option that takes a value; returns 0 on success or the exit code. */
+static int parse_valued(synth_args *a, const char *opt, const char *val)
+{
+    long n;
+    if (!strcmp(opt, "--exercise")) {
+        if (!exercise_parse(val, &a->exercise))
+            return usage_error("unknown exercise '%s' (want clamshell, bridge, quad-set or "
+                               "generic)", val);
+        a->have_exercise = true;
+    } else if (!strcmp(opt, "--reps")) {
+        if (!parse_long(val, 0, 10000, &n))
+            return usage_error("bad --reps '%s' (want 0..10000)", val);
+        a->reps = (int)n;
+    } else if (!strcmp(opt, "--size")) {
+        if (!parse_size(val, &a->width, &a->height))
+            return usage_error("bad --size '%s' (want WxH, 16..4096 each)", val);
+    } else if (!strcmp(opt, "--fps")) {
+        if (!parse_long(val, 1, 240, &n))
+            return usage_error("bad --fps '%s' (want 1..240)", val);
+        a->fps = (int)n;
+    } else if (!strcmp(opt, "--seconds")) {
+        if (!parse_double(val, 0.001, 86400.0, &a->seconds))
+            return usage_error("bad --seconds '%s' (want more than 0, at most 86400)", val);
+    } else if (!strcmp(opt, "--noise")) {
+        if (!parse_double(val, 0.0, 100.0, &a->noise))
+            return usage_error("bad --noise '%s' (want 0..100)", val);
+    } else if (!strcmp(opt, "--seed")) {
+        if (!parse_seed(val, &a->seed))
+            return usage_error("bad --seed '%s' (want 0..4294967295)", val);
+    } else if (!strcmp(opt, "--labels")) {
+        a->labels = val;
+    } else {
+        return usage_error("unknown option '%s'", opt);
+    }
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, synth_args *a)
+{
+    *a = (synth_args){ .reps = 10, .width = 320, .height = 240, .fps = 15, .noise = 2.0,
+                       .seed = 1 };
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!strcmp(arg, "--mirror")) {
+            a->mirror = true;
+        } else if (!strncmp(arg, "--", 2)) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a value", arg);
+            int rc = parse_valued(a, arg, argv[++i]);
+            if (rc)
+                return rc;
+        } else if (a->out) {
+            return usage_error("more than one output file ('%s')", arg);
+        } else {
+            a->out = arg;
+        }
+    }
+    if (!a->have_exercise)
+        return usage_error("missing --exercise clamshell|bridge|quad-set|generic");
+    if (!a->out)
+        return usage_error("missing the output file OUT.y4m");
+    return 0;
+}
+
+/* Writes the truth for a clip of clip_ms milliseconds. */
+static bool write_labels(const char *path, const synth_args *a, const synth_params *p,
+                         int64_t clip_ms, int frames)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return false;
+    int done = 0;
+    while (done < p->reps && synth_rep_time(p, done).end_ms <= clip_ms)
+        done++;
+    fprintf(f,
+            "{\n  \"exercise\": \"%s\",\n  \"reps\": %d,\n  \"reps_planned\": %d,\n"
+            "  \"width\": %d,\n  \"height\": %d,\n  \"fps\": %d,\n  \"frames\": %d,\n"
+            "  \"duration_ms\": %lld,\n  \"mirror\": %s,\n  \"noise\": %g,\n  \"seed\": %lu,\n"
+            "  \"events\": [",
+            exercise_id(p->exercise), done, p->reps, p->width, p->height, a->fps, frames,
+            (long long)clip_ms, p->mirror ? "true" : "false", (double)p->noise,
+            (unsigned long)a->seed);
+    for (int i = 0; i < done; i++) {
+        synth_rep_truth r = synth_rep_time(p, i);
+        fprintf(f,
+                "%s\n    {\"rep\": %d, \"start_ms\": %lld, \"top_ms\": %lld, \"hold_ms\": %lld, "
+                "\"end_ms\": %lld}",
+                i ? "," : "", i + 1, (long long)r.start_ms, (long long)r.top_ms,
+                (long long)r.hold_ms, (long long)r.end_ms);
+    }
+    fprintf(f, "%s]\n}\n", done ? "\n  " : "");
+    bool ok = !ferror(f);
+    return fclose(f) == 0 && ok;
+}
+
+/* Renders every frame into the clip. */
+static bool write_clip(const synth_args *a, const synth_params *p, int frames)
+{
+    y4m_writer *w = y4m_create(a->out, p->width, p->height, a->fps, 1);
+    if (!w)
+        return false;
+    uint8_t *img = xmalloc((size_t)p->width * (size_t)p->height);
+    bool ok = true;
+    for (int k = 0; k < frames && ok; k++) {
+        synth_render(p, (int64_t)k * 1000 / a->fps, img, p->width);
+        ok = y4m_write_frame(w, img, p->width);
+    }
+    free(img);
+    return y4m_finish(w) && ok;
+}
+
+int cmd_synth(int argc, char **argv)
+{
+    synth_args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc)
+        return rc;
+    synth_params p = synth_defaults(a.exercise, a.width, a.height);
+    p.reps = a.reps;
+    p.noise = (float)a.noise;
+    p.seed = a.seed;
+    p.mirror = a.mirror;
+    double seconds = a.seconds > 0 ? a.seconds : (double)synth_duration_ms(&p) / 1000.0 + 1.0;
+    int frames = (int)ceil(seconds * a.fps - 1e-9);
+    if (frames < 1)
+        frames = 1;
+    int64_t clip_ms = (int64_t)frames * 1000 / a.fps;
+    if (!write_clip(&a, &p, frames)) {
+        fprintf(stderr, "rehab-mirror synth: cannot write %s: %s\n", a.out, strerror(errno));
+        return 1;
+    }
+    if (a.labels && !write_labels(a.labels, &a, &p, clip_ms, frames)) {
+        fprintf(stderr, "rehab-mirror synth: cannot write %s: %s\n", a.labels, strerror(errno));
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,393 @@
+/*
+ * motion: frames to an excursion signal (see motion.h).
+ *
+ * The signal. Each frame is box-averaged to a grid of about 48 cells along its
+ * longer side (square cells of `cell` pixels, the leftover margin ignored), so a
+ * cell's mean has the sensor noise divided by its pixel count and a few pixels of
+ * movement in a 7x7 or 14x14 cell still shifts its mean by many noise units. The
+ * departure of each cell from the learned rest pose is d = cur - rest - offset,
+ * where offset is the median departure over all cells: a uniform brightness step
+ * (auto-exposure, a lamp) moves the median and cancels; the person, a minority of
+ * the cells, does not. Departures within shrink_k noise units of zero are dropped
+ * (soft threshold), which removes sensor noise almost completely. The excursion
+ * is then the magnitude of the first moment of the signed departure map,
+ * |sum((x, y) * d)| with (x, y) the cell position from the grid centre: the
+ * change of the image's intensity moment, i.e. (moving mass x contrast) x
+ * displacement. Unlike the plain sum of |d| (the "energy", also reported), it keeps
+ * growing once a limb has cleared its rest silhouette, so half a range gives
+ * about half the signal and the hold shows as a plateau; and for a few pixels of
+ * quad-set movement it integrates every edge cell of the thigh.
+ *
+ * Rest learning. The grid noise sigma is estimated every frame from the median
+ * absolute frame-to-frame change (robust while a minority of cells move). While
+ * learning, frames are averaged into a candidate rest pose; any frame in which
+ * more than still_frac of the cells leave the running mean by more than
+ * still_k * sigma + still_levels restarts the average. learn_ms of stillness
+ * makes it the rest pose. Afterwards the rest pose follows slow drift (time
+ * constant rest_tau_ms) only while the counter reports the person at rest and
+ * the frame is still, so a rep in progress is never absorbed.
+ *
+ * Known failure cases (hardening is later work): a gain change (exposure steps
+ * scale bright cells more than dark ones) leaves a residual the median offset
+ * does not remove; anything else moving in view (a passer-by, a pet, a curtain)
+ * adds to the moment; a bumped camera moves everything and is seen as one endless
+ * excursion until the counter resets; mains flicker is taken as noise only when
+ * it is uniform. Sigma is one figure for the whole frame, not per cell.
+ *
+ * Cost: one add per pixel for the box average, then O(cells) work (three
+ * quickselect medians over at most 4096 floats), so about 1-2 instructions per
+ * pixel on a 640x480 frame.
+ */
+#include "motion.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+#define MAX_CELLS (MOTION_MAX_GRID * MOTION_MAX_GRID)
+
+struct motion {
+    motion_config cfg;
+    /* Geometry of the current frame size; width 0 = none yet. */
+    int width, height, cell, gw, gh, x0, y0;
+    int ncells;
+    bool have_prev, have_sigma, learned, at_rest;
+    float sigma;
+    int64_t last_t;
+    /* Learning: running sum of the candidate rest pose since learn_t0. */
+    int learn_n;
+    int64_t learn_t0;
+    float cur[MAX_CELLS], prev[MAX_CELLS], rest[MAX_CELLS];
+    float learn_sum[MAX_CELLS];
+    /* The soft-thresholded departure map of this frame, and the one at the
+     * largest excursion since the counter last said "at rest" (the template the
+     * match is measured against); tmpl_exc 0 = none. */
+    float dep[MAX_CELLS], tmpl[MAX_CELLS];
+    float tmpl_exc, tmpl_norm;
+    float scratch[MAX_CELLS];
+};
+
+motion_config motion_default_config(void)
+{
+    return (motion_config){
+        .grid = 48,
+        .shrink_k = 4.0f,
+        .still_k = 6.0f,
+        .still_levels = 2.0f,
+        .still_frac = 0.01f,
+        .learn_ms = 1500,
+        .rest_tau_ms = 10000,
+        .sigma_min = 0.1f,
+    };
+}
+
+motion *motion_create(const motion_config *cfg)
+{
+    motion *m = xcalloc(1, sizeof *m);
+    m->cfg = cfg ? *cfg : motion_default_config();
+    if (m->cfg.grid < 4)
+        m->cfg.grid = 4;
+    if (m->cfg.grid > MOTION_MAX_GRID)
+        m->cfg.grid = MOTION_MAX_GRID;
+    motion_reset(m);
+    return m;
+}
+
+void motion_destroy(motion *m)
+{
+    free(m);
+}
+
+void motion_reset(motion *m)
+{
+    m->width = m->height = 0;
+    m->have_prev = m->have_sigma = m->learned = false;
+    m->at_rest = true;
+    m->sigma = m->cfg.sigma_min;
+    m->learn_n = 0;
+}
+
+void motion_set_at_rest(motion *m, bool at_rest)
+{
+    m->at_rest = at_rest;
+}
+
+/* Square cells so that the longer side has at most cfg.grid of them; the grid is
+ * centred and the leftover margin ignored. */
+static void set_geometry(motion *m, int width, int height)
+{
+    int longer = width > height ? width : height;
+    int cell = (longer + m->cfg.grid - 1) / m->cfg.grid;
+    m->cell = cell < 1 ? 1 : cell;
+    m->gw = width / m->cell;
+    m->gh = height / m->cell;
+    if (m->gw < 1)
+        m->gw = 1;
+    if (m->gh < 1)
+        m->gh = 1;
+    m->x0 = (width - m->gw * m->cell) / 2;
+    m->y0 = (height - m->gh * m->cell) / 2;
+    if (m->x0 < 0)
+        m->x0 = 0;
+    if (m->y0 < 0)
+        m->y0 = 0;
+    m->ncells = m->gw * m->gh;
+    memset(m->tmpl, 0, sizeof m->tmpl);
+    m->tmpl_exc = 0;
+    m->width = width;
+    m->height = height;
+    m->have_prev = m->have_sigma = m->learned = false;
+    m->at_rest = true;
+    m->learn_n = 0;
+}
+
+/* Box average of every cell into m->cur. Cells may be taller or wider than the
+ * frame only for frames smaller than the grid, where cell == 1 and the grid is
+ * clipped to the frame. */
+static void box_average(motion *m, const uint8_t *luma, int stride)
+{
+    int cell = m->cell, cw = m->cell < m->width ? m->cell : m->width;
+    int ch = m->cell < m->height ? m->cell : m->height;
+    float inv = 1.0f / (float)(cw * ch);
+    for (int gy = 0; gy < m->gh; gy++) {
+        uint32_t acc[MOTION_MAX_GRID] = { 0 };
+        for (int r = 0; r < ch; r++) {
+            const uint8_t *row = luma + (size_t)(m->y0 + gy * cell + r) * (size_t)stride + m->x0;
+            for (int gx = 0; gx < m->gw; gx++) {
+                const uint8_t *p = row + gx * cell;
+                uint32_t s = 0;
+                for (int k = 0; k < cw; k++)
+                    s += p[k];
+                acc[gx] += s;
+            }
+        }
+        for (int gx = 0; gx < m->gw; gx++)
+            m->cur[gy * m->gw + gx] = (float)acc[gx] * inv;
+    }
+}
+
+/* The k-th smallest of a[0..n-1] (quickselect; reorders a). */
+static float select_kth(float *a, int n, int k)
+{
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        float pivot = a[(lo + hi) / 2];
+        int i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i <= j) {
+                float t = a[i];
+                a[i++] = a[j];
+                a[j--] = t;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            break;
+    }
+    return a[k];
+}
+
+static float median(float *a, int n)
+{
+    return select_kth(a, n, n / 2);
+}
+
+/* Median of (a - b) over the cells: the uniform brightness change between them. */
+static float median_offset(motion *m, const float *a, const float *b)
+{
+    for (int i = 0; i < m->ncells; i++)
+        m->scratch[i] = a[i] - b[i];
+    return median(m->scratch, m->ncells);
+}
+
+/* Cells whose (a - b - offset) exceeds the "changed" threshold. */
+static int count_changed(const motion *m, const float *a, const float *b, float offset)
+{
+    float thr = m->cfg.still_k * m->sigma + m->cfg.still_levels;
+    int n = 0;
+    for (int i = 0; i < m->ncells; i++)
+        n += fabsf(a[i] - b[i] - offset) > thr;
+    return n;
+}
+
+/* Frame-to-frame comparison: updates the noise estimate (when allowed) and says
+ * whether the frame is still. */
+static bool compare_with_prev(motion *m)
+{
+    if (!m->have_prev)
+        return false;
+    float off = median_offset(m, m->cur, m->prev);
+    for (int i = 0; i < m->ncells; i++)
+        m->scratch[i] = fabsf(m->cur[i] - m->prev[i] - off);
+    /* MAD of a difference of two samples: sigma * sqrt(2) * 0.6745. */
+    float s = median(m->scratch, m->ncells) * (1.4826f / 1.41421356f);
+    if (!m->have_sigma) {
+        m->sigma = s;
+        m->have_sigma = true;
+    } else if (m->at_rest || !m->learned) {
+        m->sigma += 0.05f * (s - m->sigma);
+    }
+    if (m->sigma < m->cfg.sigma_min)
+        m->sigma = m->cfg.sigma_min;
+    return count_changed(m, m->cur, m->prev, off) <= (int)(m->cfg.still_frac * (float)m->ncells);
+}
+
+static void learn_restart(motion *m, int64_t t_ms)
+{
+    memcpy(m->learn_sum, m->cur, sizeof(float) * (size_t)m->ncells);
+    m->learn_n = 1;
+    m->learn_t0 = t_ms;
+}
+
+/* One learning step; true when the rest pose has just been learned. */
+static bool learn_step(motion *m, int64_t t_ms, float *progress)
+{
+    if (m->learn_n == 0) {
+        learn_restart(m, t_ms);
+    } else {
+        float inv = 1.0f / (float)m->learn_n;
+        for (int i = 0; i < m->ncells; i++)
+            m->rest[i] = m->learn_sum[i] * inv; /* the candidate, as scratch */
+        float off = median_offset(m, m->cur, m->rest);
+        int allowed = (int)(m->cfg.still_frac * (float)m->ncells);
+        if (count_changed(m, m->cur, m->rest, off) > allowed) {
+            learn_restart(m, t_ms);
+        } else {
+            for (int i = 0; i < m->ncells; i++)
+                m->learn_sum[i] += m->cur[i];
+            m->learn_n++;
+        }
+    }
+    int64_t held = t_ms - m->learn_t0;
+    int64_t need = m->cfg.learn_ms > 0 ? m->cfg.learn_ms : 1;
+    *progress = held >= need ? 1.0f : (float)held / (float)need;
+    if (held < need || m->learn_n < 3)
+        return false;
+    float inv = 1.0f / (float)m->learn_n;
+    for (int i = 0; i < m->ncells; i++)
+        m->rest[i] = m->learn_sum[i] * inv;
+    m->learned = true;
+    m->at_rest = true;
+    return true;
+}
+
+/* Keeps the departure map of the largest excursion of the current movement as
+ * the template; cleared while at rest. The match against it is an unthresholded
+ * projection, so it keeps tracking the last fraction of a small movement (a quad
+ * set's last pixel) that the soft threshold hides from the excursion. */
+static void update_template(motion *m, motion_sample *out)
+{
+    if (m->at_rest) {
+        out->match = 0;
+        if (m->tmpl_exc > 0)
+            memset(m->tmpl, 0, sizeof(float) * (size_t)m->ncells);
+        m->tmpl_exc = 0;
+        return;
+    }
+    if (out->excursion <= m->tmpl_exc)
+        return;
+    float norm = 0;
+    for (int i = 0; i < m->ncells; i++) {
+        m->tmpl[i] = m->dep[i];
+        norm += m->dep[i] * m->dep[i];
+    }
+    m->tmpl_exc = out->excursion;
+    m->tmpl_norm = norm;
+    out->match = 1.0f;
+}
+
+/* Departure from rest: the soft-thresholded map's first moment and energy. */
+static void measure_departure(motion *m, motion_sample *out)
+{
+    float off = median_offset(m, m->cur, m->rest);
+    float thr = m->cfg.shrink_k * m->sigma;
+    float cx = 0.5f * (float)(m->gw - 1), cy = 0.5f * (float)(m->gh - 1);
+    float mx = 0, my = 0, energy = 0, sum = 0, ex = 0, ey = 0, dot = 0;
+    for (int gy = 0; gy < m->gh; gy++) {
+        const float *cur = m->cur + gy * m->gw, *rest = m->rest + gy * m->gw;
+        float y = (float)gy - cy;
+        for (int gx = 0; gx < m->gw; gx++) {
+            float d = cur[gx] - rest[gx] - off;
+            float a = fabsf(d) - thr;
+            int i = gy * m->gw + gx;
+            dot += d * m->tmpl[i];
+            if (a <= 0) {
+                m->dep[i] = 0;
+                continue;
+            }
+            float v = d > 0 ? a : -a;
+            m->dep[i] = v;
+            float x = (float)gx - cx;
+            energy += a;
+            sum += v;
+            ex += a * x;
+            ey += a * y;
+            mx += v * x;
+            my += v * y;
+        }
+    }
+    /* Moment about the centroid of the change, not the grid centre, so a limb
+     * that changes contrast as it moves (wall behind it instead of mat) adds no
+     * term that depends on where the grid centre happens to be. */
+    if (energy > 0) {
+        mx -= sum * ex / energy;
+        my -= sum * ey / energy;
+    }
+    out->excursion = sqrtf(mx * mx + my * my);
+    out->energy = energy;
+    out->match = m->tmpl_exc > 0 && m->tmpl_norm > 0 ? dot / m->tmpl_norm : 0;
+    update_template(m, out);
+}
+
+/* Lets the rest pose follow slow drift; only at rest on still frames. */
+static void absorb_drift(motion *m, int64_t dt_ms)
+{
+    if (m->cfg.rest_tau_ms <= 0 || dt_ms <= 0)
+        return;
+    float a = (float)dt_ms / (float)m->cfg.rest_tau_ms;
+    if (a > 1)
+        a = 1;
+    for (int i = 0; i < m->ncells; i++)
+        m->rest[i] += a * (m->cur[i] - m->rest[i]);
+}
+
+bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stride,
+                 int64_t t_ms, motion_sample *out)
+{
+    if (!luma || width < 1 || height < 1 || width > MOTION_MAX_DIM || height > MOTION_MAX_DIM
+        || stride < width)
+        return false;
+    if (width != m->width || height != m->height)
+        set_geometry(m, width, height);
+    int64_t dt = m->have_prev ? t_ms - m->last_t : 0;
+    box_average(m, luma, stride);
+    bool still = compare_with_prev(m);
+
+    memset(out, 0, sizeof *out);
+    if (!m->learned) {
+        out->relearned = learn_step(m, t_ms, &out->learn_progress);
+    } else {
+        out->learn_progress = 1.0f;
+        if (m->at_rest && still)
+            absorb_drift(m, dt);
+    }
+    out->learned = m->learned;
+    if (m->learned)
+        measure_departure(m, out);
+    out->sigma = m->sigma;
+    out->still = still;
+
+    memcpy(m->prev, m->cur, sizeof(float) * (size_t)m->ncells);
+    m->have_prev = true;
+    m->last_t = t_ms;
+    return true;
+}

@@ -1,0 +1,76 @@
+/*
+ * motion: turns luma frames into one scalar "excursion" signal, the distance
+ * the picture has moved away from the learned rest pose. The first half of the
+ * counting core (reps.c runs the state machine on the signal). Pure: no I/O,
+ * no globals, no allocation after motion_create, fixed memory for any frame
+ * size up to MOTION_MAX_DIM on a side.
+ *
+ * How the signal is made, its units and its caveats are described at the top
+ * of motion.c.
+ */
+#ifndef RM_MOTION_H
+#define RM_MOTION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define MOTION_MAX_DIM 4096 /* largest frame side accepted, pixels */
+#define MOTION_MAX_GRID 64  /* largest grid side, cells */
+
+typedef struct motion_config {
+    int grid;             /* target cells along the frame's longer side (default 48,
+                             clamped to 4..MOTION_MAX_GRID) */
+    float shrink_k;       /* a cell's departure from rest below shrink_k * sigma is
+                             treated as noise and dropped (default 4) */
+    float still_k;        /* a cell "changed" when it moved more than
+                             still_k * sigma + still_levels (default 6) */
+    float still_levels;   /* absolute part of that threshold, luma levels (default 2) */
+    float still_frac;     /* a frame is still when at most this fraction of the
+                             cells changed (default 0.01) */
+    int64_t learn_ms;     /* stillness needed to learn the rest pose, ms (default 1500) */
+    int64_t rest_tau_ms;  /* time constant with which the rest pose absorbs slow
+                             drift while the counter says "at rest", ms (default 10000) */
+    float sigma_min;      /* floor on the cell noise estimate, luma levels (default 0.1) */
+} motion_config;
+
+motion_config motion_default_config(void);
+
+typedef struct motion_sample {
+    bool learned;         /* a rest pose is known; excursion and energy are valid */
+    bool relearned;       /* the rest pose was (re)learned at this frame */
+    float learn_progress; /* 0..1 while learning, 1 once learned */
+    float excursion;      /* how far the picture moved from rest: magnitude of the
+                             first moment of the departure map, luma levels x cells
+                             (0 at rest, grows about linearly with displacement) */
+    float energy;         /* total departure from rest above noise, luma levels
+                             summed over cells (saturates once a limb clears its
+                             rest position; for detection, not for amplitude) */
+    float match;          /* while the counter reports "not at rest": how much of
+                             the departure pattern seen at this movement's largest
+                             excursion is present now, by projection without the
+                             noise threshold (1 there, 0 back at rest); 0 at rest */
+    float sigma;          /* current noise of one cell's mean, luma levels */
+    bool still;           /* hardly any cell changed since the previous frame */
+} motion_sample;
+
+typedef struct motion motion;
+
+/* Creates an analyser; cfg NULL means motion_default_config(). Never NULL. */
+motion *motion_create(const motion_config *cfg);
+/* Accepts NULL. */
+void motion_destroy(motion *m);
+/* Forgets the rest pose and the noise estimate: the next frames relearn. */
+void motion_reset(motion *m);
+
+/* Analyses one frame (luma, width x height, stride bytes per row, t_ms the frame
+ * time in ms) and fills *out. A size change relearns the rest pose. Returns false
+ * (and leaves the state alone) for a NULL or oversized frame. */
+bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stride,
+                 int64_t t_ms, motion_sample *out);
+
+/* The counter's verdict, used for the next frames: only while at_rest does the
+ * rest pose absorb slow drift and the noise estimate follow the sensor. Starts
+ * true after (re)learning. */
+void motion_set_at_rest(motion *m, bool at_rest);
+
+#endif

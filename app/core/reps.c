@@ -1,0 +1,379 @@
+/*
+ * reps: the repetition counter (see reps.h), a hysteresis state machine on the
+ * excursion signal s(t) from motion.c (how far the picture has moved from the
+ * learned rest pose; 0 at rest, about linear in range of motion).
+ *
+ * Phases. LEARNING until motion.c has seen learn_ms of stillness. REST: the
+ * noise floor of s (running mean and mean absolute deviation) is tracked, and
+ * the last time s was below the low threshold is remembered as the start of the
+ * next excursion. s above the high threshold, max(enter_sigmas * sigma,
+ * floor + enter_devs * deviation, enter_of_full * calibrated full rep), enters
+ * MOVING. Going up, a plateau anchor is moved each time s rises by more than
+ * plateau_frac; when s has stayed within plateau_frac of the anchor for
+ * hold_confirm_ms the hold is confirmed (HOLD_START), back-dated to the moment
+ * the anchor was set. The hold ends (HOLD_END) when s drops more than
+ * hold_exit_frac below the plateau; its length runs to the last frame s was
+ * still within plateau_frac of it. The excursion ends when s falls below the low
+ * threshold, max(return_sigmas * sigma, floor + return_devs * deviation,
+ * return_of_peak * this excursion's peak): only then is the rep decided, so
+ * jitter near the top or bottom never double-counts.
+ *
+ * Classification. Excursions shorter than min_rep_ms are dropped as noise. The
+ * first one calibrates the full-rep amplitude (and counts); later ones are
+ * compared with it: below partial_frac of it they are PARTIAL and not counted,
+ * otherwise they count and pull the estimate toward their peak (a jump up is
+ * limited to full_max_jump so one odd excursion cannot make every rep partial).
+ *
+ * Known failure cases: if the very first excursion is a partial, it calibrates
+ * too low and the next full reps raise the estimate over a few reps; a person
+ * who settles into a new rest pose without returning stays in MOVING until
+ * max_excursion_ms, when the rest pose is relearned (that excursion is lost);
+ * a rep with no pause at the top has no hold (hold_ms 0); everything motion.c
+ * cannot tell from the person (passers-by, exposure gain, a bumped camera) is
+ * seen as movement.
+ */
+#include "reps.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "motion.h"
+#include "xmalloc.h"
+
+/* Tunables of the state machine. Units: sigma is motion.c's cell noise (luma
+ * levels); thresholds in sigma are multiplied by it to compare with s (levels x
+ * cells). Fractions are of the plateau, peak or calibrated full rep. */
+typedef struct tuning {
+    float enter_sigmas;     /* minimum high threshold, x sigma (60) */
+    float enter_devs;       /* high threshold above the rest floor, x its deviation (8) */
+    float enter_of_full;    /* high threshold, fraction of the full rep (0.15) */
+    float return_sigmas;    /* minimum low threshold, x sigma (20) */
+    float return_devs;      /* low threshold above the rest floor, x deviation (3) */
+    float return_of_peak;   /* low threshold, fraction of this excursion's peak (0.02) */
+    float return_match;     /* ... and the peak pattern below this fraction (0.02) */
+    float plateau_frac;     /* band around the plateau that counts as holding (0.015) */
+    float hold_exit_frac;   /* departure from the hold level that ends a hold (0.10) */
+    float hold_level_rate;  /* per-frame rate of the hold level's running mean (0.2) */
+    int64_t hold_confirm_ms; /* plateau time before a hold is confirmed (250) */
+    int64_t smooth_ms;      /* time constant of the smoothing for the hold logic (100) */
+    float band_noise;       /* the hold band is at least this x the smoothed noise (3) */
+    int64_t min_rep_ms;     /* shorter excursions are noise (400) */
+    int64_t max_excursion_ms; /* longer ones relearn the rest pose (120000) */
+    int64_t floor_tau_ms;   /* time constant of the rest floor estimate (2000) */
+    float partial_frac;     /* peak below this fraction of full = partial (0.6) */
+    float full_rate;        /* how far a counted rep pulls the full estimate (0.3) */
+    float full_max_jump;    /* a counted rep raises the estimate at most x this (1.5) */
+} tuning;
+
+static const tuning TUNING = {
+    .enter_sigmas = 60.0f,
+    .enter_devs = 8.0f,
+    .enter_of_full = 0.15f,
+    .return_sigmas = 20.0f,
+    .return_devs = 3.0f,
+    .return_of_peak = 0.02f,
+    .return_match = 0.02f,
+    .plateau_frac = 0.015f,
+    .hold_exit_frac = 0.10f,
+    .hold_level_rate = 0.2f,
+    .hold_confirm_ms = 250,
+    .smooth_ms = 100,
+    .band_noise = 3.0f,
+    .min_rep_ms = 400,
+    .max_excursion_ms = 120000,
+    .floor_tau_ms = 2000,
+    .partial_frac = 0.6f,
+    .full_rate = 0.3f,
+    .full_max_jump = 1.5f,
+};
+
+/* The excursion in progress. */
+typedef struct excursion {
+    int64_t start_ms;
+    float peak;
+    float plateau;          /* anchor value while rising, reference while holding */
+    int64_t plateau_ms;     /* when the anchor was set */
+    bool held, holding;     /* a hold was confirmed / is running */
+    int64_t hold_start_ms, hold_last_ms, hold_ms;
+    int off_frames;         /* consecutive frames away from the hold level */
+    float sm, s1, s2;       /* smoothed signal; the last two raw samples */
+    float jitter;           /* relative noise of the raw signal */
+    int samples;
+} excursion;
+
+struct reps_counter {
+    reps_config cfg;
+    tuning tun;
+    motion *motion;
+    reps_phase phase;
+    int count;
+    bool have_t;
+    int64_t last_t;
+    float level;
+    float learn_progress;
+    float floor_mean, floor_dev; /* s at rest */
+    int64_t last_low_ms;         /* last rest frame with s below the low threshold */
+    float full;                  /* calibrated full-rep excursion; 0 = not yet */
+    excursion ex;
+};
+
+reps_config reps_default_config(exercise_kind exercise)
+{
+    static const int64_t hold_ms[EXERCISE_KIND_COUNT] = {
+        [EXERCISE_CLAMSHELL] = 1000, /* "pause briefly": 1-2 s */
+        [EXERCISE_BRIDGE] = 2000,    /* 2-3 s at the top */
+        [EXERCISE_QUAD_SET] = 5000,  /* 5-10 s */
+        [EXERCISE_GENERIC] = 0,
+    };
+    reps_config c = {
+        .exercise = exercise,
+        .hold_target_ms = (unsigned)exercise < EXERCISE_KIND_COUNT ? hold_ms[exercise] : 0,
+        .learn_ms = 1500,
+    };
+    return c;
+}
+
+reps_counter *reps_create(const reps_config *cfg)
+{
+    reps_counter *c = xcalloc(1, sizeof *c);
+    c->cfg = *cfg;
+    c->tun = TUNING;
+    motion_config mc = motion_default_config();
+    if (cfg->learn_ms > 0)
+        mc.learn_ms = cfg->learn_ms;
+    c->motion = motion_create(&mc);
+    reps_reset(c);
+    return c;
+}
+
+void reps_destroy(reps_counter *c)
+{
+    if (!c)
+        return;
+    motion_destroy(c->motion);
+    free(c);
+}
+
+void reps_reset(reps_counter *c)
+{
+    motion_reset(c->motion);
+    c->phase = REPS_PHASE_LEARNING;
+    c->count = 0;
+    c->have_t = false;
+    c->level = 0;
+    c->learn_progress = 0;
+    c->full = 0;
+    c->floor_mean = c->floor_dev = 0;
+    c->last_low_ms = 0;
+}
+
+static float max3(float a, float b, float c)
+{
+    float m = a > b ? a : b;
+    return m > c ? m : c;
+}
+
+static float enter_threshold(const reps_counter *c, float sigma)
+{
+    return max3(c->tun.enter_sigmas * sigma, c->floor_mean + c->tun.enter_devs * c->floor_dev,
+                c->tun.enter_of_full * c->full);
+}
+
+static float return_threshold(const reps_counter *c, float sigma, float peak)
+{
+    return max3(c->tun.return_sigmas * sigma, c->floor_mean + c->tun.return_devs * c->floor_dev,
+                c->tun.return_of_peak * peak);
+}
+
+/* Appends an event when there is room; returns the new count. */
+static size_t emit(reps_event *out, size_t cap, size_t n, reps_event ev)
+{
+    if (n < cap)
+        out[n++] = ev;
+    return n;
+}
+
+static void track_floor(reps_counter *c, float s, int64_t dt)
+{
+    float a = c->tun.floor_tau_ms > 0 ? (float)dt / (float)c->tun.floor_tau_ms : 1.0f;
+    if (a > 1)
+        a = 1;
+    c->floor_mean += a * (s - c->floor_mean);
+    c->floor_dev += a * (fabsf(s - c->floor_mean) - c->floor_dev);
+}
+
+static void begin_excursion(reps_counter *c, float s, int64_t t)
+{
+    c->ex = (excursion){ .start_ms = c->last_low_ms, .peak = s, .plateau = s, .plateau_ms = t,
+                         .sm = s, .s1 = s, .s2 = s };
+    c->phase = REPS_PHASE_MOVING;
+    motion_set_at_rest(c->motion, false);
+}
+
+static size_t end_hold(reps_counter *c, int64_t t, reps_event *out, size_t cap, size_t n)
+{
+    excursion *ex = &c->ex;
+    ex->holding = false;
+    ex->hold_ms = ex->hold_last_ms - ex->hold_start_ms;
+    c->phase = REPS_PHASE_MOVING;
+    return emit(out, cap, n, (reps_event){ .kind = REPS_EVENT_HOLD_END, .t_ms = t,
+                                           .start_ms = ex->start_ms, .hold_ms = ex->hold_ms });
+}
+
+/* Smooths s for the plateau logic and returns the relative band that counts as
+ * "level": plateau_frac, or wider when the signal is noisy (a quad set's few
+ * moving cells). The noise comes from second differences, which a steady rise
+ * or fall does not feed. */
+static float smooth_signal(reps_counter *c, float s, int64_t dt)
+{
+    excursion *ex = &c->ex;
+    float a = c->tun.smooth_ms > 0 ? (float)dt / (float)c->tun.smooth_ms : 1.0f;
+    a = a > 1 ? 1 : a;
+    if (++ex->samples > 2 && s > 0) {
+        float d2 = fabsf(s - 2 * ex->s1 + ex->s2) / s * 0.408f; /* / sqrt(6) */
+        ex->jitter += 0.1f * (d2 - ex->jitter);
+    }
+    ex->s2 = ex->s1;
+    ex->s1 = s;
+    ex->sm += a * (s - ex->sm);
+    float band = c->tun.band_noise * ex->jitter * sqrtf(a / (2 - a));
+    return band > c->tun.plateau_frac ? band : c->tun.plateau_frac;
+}
+
+/* The hold logic while the excursion is above the return threshold. */
+static size_t track_top(reps_counter *c, float s, float band, int64_t t, reps_event *out,
+                        size_t cap, size_t n)
+{
+    excursion *ex = &c->ex;
+    float exit = c->tun.hold_exit_frac > 3 * band ? c->tun.hold_exit_frac : 3 * band;
+    if (s > ex->peak)
+        ex->peak = s;
+    if (ex->holding) {
+        /* The reference is a running mean, so one noisy frame neither sets it
+         * high nor ends the hold; leaving takes two frames in a row. */
+        bool higher = s > ex->plateau * (1 + exit);
+        bool lower = s < ex->plateau * (1 - exit);
+        if (!higher && !lower)
+            ex->plateau += c->tun.hold_level_rate * (s - ex->plateau);
+        if (s >= ex->plateau * (1 - band))
+            ex->hold_last_ms = t;
+        ex->off_frames = higher || lower ? ex->off_frames + 1 : 0;
+        if (ex->off_frames >= 2) {
+            n = end_hold(c, t, out, cap, n);
+            if (higher) { /* that was a pause on the way up: watch for the top */
+                ex->held = false;
+                ex->plateau = s;
+                ex->plateau_ms = t;
+            }
+        }
+        return n;
+    }
+    if (ex->held)
+        return n; /* one hold per excursion; this is the way down */
+    if (s > ex->plateau * (1 + band)) {
+        ex->plateau = s;
+        ex->plateau_ms = t;
+    } else if (t - ex->plateau_ms >= c->tun.hold_confirm_ms && s >= ex->plateau * (1 - band)) {
+        ex->held = ex->holding = true;
+        ex->hold_start_ms = ex->plateau_ms;
+        ex->hold_last_ms = t;
+        ex->off_frames = 0;
+        c->phase = REPS_PHASE_HOLD;
+        n = emit(out, cap, n, (reps_event){ .kind = REPS_EVENT_HOLD_START, .t_ms = t,
+                                             .start_ms = ex->start_ms });
+    } else if (s < ex->plateau * (1 - exit)) {
+        ex->held = true; /* came down without holding */
+    }
+    return n;
+}
+
+/* The excursion returned to rest at t: decide what it was. */
+static size_t finish_excursion(reps_counter *c, int64_t t, reps_event *out, size_t cap, size_t n)
+{
+    excursion *ex = &c->ex;
+    if (ex->holding)
+        n = end_hold(c, t, out, cap, n);
+    c->phase = REPS_PHASE_REST;
+    c->last_low_ms = t;
+    motion_set_at_rest(c->motion, true);
+    if (t - ex->start_ms < c->tun.min_rep_ms)
+        return n;
+    float amp = c->full > 0 ? ex->peak / c->full : 1.0f;
+    reps_event ev = { .kind = REPS_EVENT_REP, .t_ms = t, .start_ms = ex->start_ms,
+                      .hold_ms = ex->hold_ms, .amplitude = amp };
+    if (amp < c->tun.partial_frac) {
+        ev.kind = REPS_EVENT_PARTIAL;
+        return emit(out, cap, n, ev);
+    }
+    float target = ex->peak < c->full * c->tun.full_max_jump ? ex->peak
+                                                              : c->full * c->tun.full_max_jump;
+    c->full = c->full > 0 ? c->full + c->tun.full_rate * (target - c->full) : ex->peak;
+    ev.count = ++c->count;
+    ev.hold_met = c->cfg.hold_target_ms <= 0 || ev.hold_ms >= c->cfg.hold_target_ms;
+    return emit(out, cap, n, ev);
+}
+
+/* One step of the state machine on a learned sample. */
+static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t dt,
+                   reps_event *out, size_t cap)
+{
+    float s = ms->excursion;
+    size_t n = 0;
+    if (c->phase == REPS_PHASE_LEARNING || ms->relearned) {
+        c->phase = REPS_PHASE_REST;
+        c->floor_mean = s;
+        c->floor_dev = 0;
+        c->last_low_ms = t;
+        return 0;
+    }
+    if (c->phase == REPS_PHASE_REST) {
+        if (s > enter_threshold(c, ms->sigma)) {
+            begin_excursion(c, s, t);
+        } else if (s < return_threshold(c, ms->sigma, 0)) {
+            c->last_low_ms = t;
+            track_floor(c, s, dt);
+        }
+        return 0;
+    }
+    if (s < return_threshold(c, ms->sigma, c->ex.peak) && ms->match < c->tun.return_match)
+        return finish_excursion(c, t, out, cap, n);
+    if (t - c->ex.start_ms > c->tun.max_excursion_ms) {
+        motion_reset(c->motion); /* settled somewhere new: relearn */
+        c->phase = REPS_PHASE_LEARNING;
+        return 0;
+    }
+    float band = smooth_signal(c, s, dt);
+    return track_top(c, c->ex.sm, band, t, out, cap, n);
+}
+
+size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, int stride,
+                 int64_t t_ms, reps_event *out, size_t cap)
+{
+    if (c->have_t && t_ms < c->last_t)
+        return 0;
+    motion_sample ms;
+    if (!motion_feed(c->motion, luma, width, height, stride, t_ms, &ms))
+        return 0;
+    int64_t dt = c->have_t ? t_ms - c->last_t : 0;
+    c->have_t = true;
+    c->last_t = t_ms;
+    if (!ms.learned) {
+        c->phase = REPS_PHASE_LEARNING;
+        c->level = 0;
+        c->learn_progress = ms.learn_progress;
+        return 0;
+    }
+    size_t n = step(c, &ms, t_ms, dt, out, cap);
+    float scale = c->full > 0 ? c->full : 4.0f * enter_threshold(c, ms.sigma);
+    c->level = ms.excursion / scale;
+    return n;
+}
+
+reps_status reps_get_status(const reps_counter *c)
+{
+    reps_status st = { .phase = c->phase, .level = c->level, .count = c->count };
+    if (c->phase == REPS_PHASE_HOLD)
+        st.hold_ms = c->last_t - c->ex.hold_start_ms;
+    st.learn_progress = c->phase == REPS_PHASE_LEARNING ? c->learn_progress : 1.0f;
+    return st;
+}

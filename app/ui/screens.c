@@ -1,0 +1,95 @@
+/*
+ * screens: the dispatch from the view's screen to the screen family that
+ * draws it, and the frame every screen shares (title, margins, the button
+ * hints along the bottom). A person has only three buttons and is lying on
+ * a mat 3 m away: every screen ends with a line saying what each button does
+ * now, in the same place and the same style.
+ */
+#include "screens.h"
+
+#include <stdio.h>
+
+#include "screens_parts.h"
+
+int screen_margin(ui *u) { return ui_px(u, SZ_MARGIN); }
+
+int screen_hints_top(ui *u)
+{
+    return ui_height(u) - screen_margin(u) - ui_px(u, SZ_HINT * 1.25f);
+}
+
+/* Each hint is "KEY action"; hints are separated by a wide gap. */
+void screen_hints(ui *u, const screen_hint *hints, int n)
+{
+    int gap = ui_px(u, 0.08f), space = ui_px(u, 0.02f), total = 0;
+    for (int i = 0; i < n; i++)
+        total += ui_text_width(u, hints[i].key, SZ_HINT, true) + space +
+                 ui_text_width(u, hints[i].action, SZ_HINT, false) + (i ? gap : 0);
+    int x = (ui_width(u) - total) / 2, y = screen_hints_top(u);
+    for (int i = 0; i < n; i++) {
+        ui_text(u, hints[i].key, x, y, SZ_HINT, UI_ACCENT, UI_LEFT, true);
+        x += ui_text_width(u, hints[i].key, SZ_HINT, true) + space;
+        ui_text(u, hints[i].action, x, y, SZ_HINT, UI_WHITE, UI_LEFT, false);
+        x += ui_text_width(u, hints[i].action, SZ_HINT, false) + gap;
+    }
+}
+
+float screen_fit(ui *u, const char *text, float size, bool bold, int max_width)
+{
+    int tw = ui_text_width(u, text, size, bold);
+    if (tw > max_width && tw > 0)
+        size = size * (float)max_width / (float)tw * 0.98f;
+    return size;
+}
+
+int screen_title(ui *u, const char *text, ui_color color)
+{
+    int y = screen_margin(u);
+    float size = screen_fit(u, text, SZ_TITLE, true, ui_width(u) - 2 * screen_margin(u));
+    return y + ui_text(u, text, ui_width(u) / 2, y, size, color, UI_CENTER, true);
+}
+
+const programme_block *screen_block(const session_view *v)
+{
+    if (!v->prog || v->block < 0 || v->block >= v->prog->n_blocks)
+        return NULL;
+    return &v->prog->blocks[v->block];
+}
+
+void screen_block_name(const programme_block *b, char *buf, size_t cap)
+{
+    if (!b) {
+        snprintf(buf, cap, "Exercise");
+        return;
+    }
+    const char *title = b->title[0] ? b->title : exercise_name(b->exercise);
+    if (b->side == SIDE_NONE)
+        snprintf(buf, cap, "%s", title);
+    else
+        snprintf(buf, cap, "%s, %s side", title, side_name(b->side));
+}
+
+int screen_seconds(int64_t ms)
+{
+    return ms <= 0 ? 0 : (int)((ms + 999) / 1000);
+}
+
+void screens_draw(ui *u, const session_view *v, const camera_frame *frame, int64_t now_ms)
+{
+    ui_clear(u);
+    switch (v->screen) {
+    case SCREEN_HOME: screens_home(u, v, now_ms); break;
+    case SCREEN_PAIN_BEFORE:
+    case SCREEN_PAIN_DURING:
+    case SCREEN_PAIN_AFTER: screens_pain(u, v, now_ms); break;
+    case SCREEN_PAIN_STOP: screens_pain_stop(u, v, now_ms); break;
+    case SCREEN_RED_FLAG: screens_red_flag(u, v, now_ms); break;
+    case SCREEN_INTRO: screens_intro(u, v, now_ms); break;
+    case SCREEN_POSITION: screens_position(u, v, frame, now_ms); break;
+    case SCREEN_SET: screens_set(u, v, now_ms); break;
+    case SCREEN_REST: screens_rest(u, v, now_ms); break;
+    case SCREEN_PAUSE: screens_pause(u, v, now_ms); break;
+    case SCREEN_SUMMARY: screens_summary(u, v, now_ms); break;
+    default: screens_home(u, v, now_ms); break;
+    }
+}

@@ -1,0 +1,89 @@
+/*
+ * screens_end: the summary at the end of a session. Adherence is what was
+ * done against what was prescribed (PROTOCOL.md), so each block gets a row
+ * "done / target" with a bar, then the total, the pain before and after, and
+ * one encouraging line (the session's advice when it has one). The rows
+ * shrink to fit however many blocks the programme has.
+ */
+#include <stdio.h>
+
+#include "screens_parts.h"
+
+static void pain_line(const session_view *v, char *buf, size_t cap)
+{
+    if (v->pain_before >= 0 && v->pain_after >= 0)
+        snprintf(buf, cap, "Knee pain  %d \xe2\x86\x92 %d", v->pain_before, v->pain_after);
+    else if (v->pain_before >= 0)
+        snprintf(buf, cap, "Knee pain before  %d", v->pain_before);
+    else
+        buf[0] = '\0';
+}
+
+/* Row height for n blocks in room pixels: at most 0.1 of the unit. */
+static int row_height(ui *u, int n, int room)
+{
+    int row = n > 0 ? room / n : 0, max_row = ui_px(u, 0.1f);
+    return row < max_row ? row : max_row;
+}
+
+/* One row per block: the name left, "done / target" right, a bar under. */
+static void block_rows(ui *u, const session_view *v, int x, int y, int w, int row)
+{
+    const programme *p = v->prog;
+    float size = (float)row / (float)ui_unit(u) * 0.5f;
+    size = size < SZ_BODY ? size : SZ_BODY;
+    for (int i = 0; p && i < p->n_blocks; i++, y += row) {
+        const programme_block *b = &p->blocks[i];
+        int target = b->sets * b->reps, done = v->block_done[i];
+        char name[160], nums[32];
+        screen_block_name(b, name, sizeof name);
+        snprintf(nums, sizeof nums, "%d / %d", done, target);
+        bool full = done >= target;
+        ui_text(u, name, x, y, size, UI_WHITE, UI_LEFT, false);
+        ui_text(u, nums, x + w, y, size, full ? UI_OK : UI_WHITE, UI_RIGHT, true);
+        int th = ui_px(u, size * 1.2f);
+        ui_bar(u, x, y + th, w, row / 10 > 2 ? row / 10 : 2,
+               target > 0 ? (float)done / (float)target : 0, full ? UI_OK : UI_ACCENT);
+    }
+}
+
+static const char *summary_title(const session_view *v)
+{
+    if (v->total_target > 0 && v->total_done >= v->total_target)
+        return "Well done!";
+    if (v->total_target > 0 && v->total_done * 2 >= v->total_target)
+        return "Good work!";
+    return "Session done";
+}
+
+void screens_summary(ui *u, const session_view *v, int64_t now_ms)
+{
+    int w = ui_width(u), m = screen_margin(u), cx = w / 2;
+    bool all = v->total_target > 0 && v->total_done >= v->total_target;
+    int y = screen_title(u, summary_title(v), UI_OK) + m / 2;
+    int tw = ui_unit(u) * 13 / 10;
+    tw = tw < w - 4 * m ? tw : w - 4 * m;
+    const char *line = v->advice && v->advice[0]
+                           ? v->advice
+                           : all ? "Every rep done. See you next time!"
+                                 : "Good work: every rep counts. See you next time!";
+    int line_h = ui_px(u, SZ_BODY * 1.2f * 1.17f);
+    int foot = 2 * line_h + ui_text_wrapped_height(u, line, w - 4 * m, SZ_BODY);
+    int room = screen_hints_top(u) - m - y;
+    int n = v->prog ? v->prog->n_blocks : 0;
+    int row = row_height(u, n, room - foot - m);
+    /* The rows, totals and the closing line as one group, centred. */
+    int group = row * n + m + foot;
+    y += group < room ? (room - group) / 2 : 0;
+    block_rows(u, v, cx - tw / 2, y, tw, row);
+    y += row * n + m;
+
+    char buf[96];
+    snprintf(buf, sizeof buf, "Total  %d of %d reps", v->total_done, v->total_target);
+    y += ui_text(u, buf, cx, y, SZ_BODY * 1.2f, UI_WHITE, UI_CENTER, true);
+    pain_line(v, buf, sizeof buf);
+    if (buf[0])
+        y += ui_text(u, buf, cx, y, SZ_BODY * 1.2f, UI_WHITE, UI_CENTER, false);
+    ui_text_wrapped(u, line, cx, y, w - 4 * m, SZ_BODY, all ? UI_OK : UI_ACCENT, UI_CENTER);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, "finish" } }, 1);
+}

@@ -1,0 +1,193 @@
+/*
+ * screens_exercise: the screens around the counting itself: INTRO (what to
+ * do, shown by the demo figure, the cues and the dose), POSITION (the dimmed
+ * camera view with the box the body should lie in, while the counter learns
+ * the rest pose), REST (a big countdown and what comes next) and PAUSE (the
+ * menu a long OK opens). SET, the counting screen, is in screens_set.c.
+ *
+ * Landscape screens put the picture on the left and the words on the right;
+ * portrait screens stack them. Every screen ends with the button hints.
+ */
+#include <stdio.h>
+
+#include "screens_parts.h"
+
+/* Wide enough for picture and words side by side (16:9, not 4:3). */
+static bool landscape(ui *u) { return ui_width(u) * 10 >= ui_height(u) * 15; }
+
+static const screen_hint HOLD_PAUSE = { KEY_HOLD_OK, "pause" };
+
+/* "3 sets × 10 reps, hold 2 s" */
+static void dose_text(const programme_block *b, char *buf, size_t cap)
+{
+    int n = snprintf(buf, cap, "%d set%s \xc3\x97 %d reps", b->sets, b->sets == 1 ? "" : "s",
+                     b->reps);
+    if (b->hold_s > 0 && n > 0 && (size_t)n < cap)
+        snprintf(buf + n, cap - (size_t)n, ", hold %d s", b->hold_s);
+}
+
+/* The cues as bullet lines and the dose, left-aligned at x from y. With
+ * draw false, only measures. Returns the height used. */
+static int intro_words(ui *u, const programme_block *b, int x, int y, int max_w, bool draw)
+{
+    char buf[160];
+    int gap = ui_px(u, 0.02f), y0 = y;
+    for (int i = 0; i < b->n_cues; i++) {
+        snprintf(buf, sizeof buf, "\xe2\x80\xa2 %s", b->cues[i]);
+        y += (draw ? ui_text_wrapped(u, buf, x, y, max_w, SZ_BODY, UI_WHITE, UI_LEFT)
+                   : ui_text_wrapped_height(u, buf, max_w, SZ_BODY)) + gap;
+    }
+    dose_text(b, buf, sizeof buf);
+    float size = screen_fit(u, buf, SZ_BODY, true, max_w);
+    y += gap + (draw ? ui_text(u, buf, x, y + gap, size, UI_ACCENT, UI_LEFT, true)
+                     : ui_px(u, size * 1.17f));
+    return y - y0;
+}
+
+void screens_intro(ui *u, const session_view *v, int64_t now_ms)
+{
+    const programme_block *b = screen_block(v);
+    char name[160];
+    screen_block_name(b, name, sizeof name);
+    int w = ui_width(u), m = screen_margin(u);
+    int y = screen_title(u, name, UI_WHITE);
+    if (v->prog) {
+        snprintf(name, sizeof name, "Exercise %d of %d", v->block + 1, v->prog->n_blocks);
+        y += ui_text(u, name, w / 2, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
+    }
+    int bottom = screen_hints_top(u) - m, room = bottom - y;
+    exercise_kind ex = b ? b->exercise : EXERCISE_GENERIC;
+    bool mirror = b && b->side == SIDE_RIGHT;
+    int64_t t = now_ms - v->screen_since_ms;
+    if (landscape(u)) {
+        ui_demo_figure(u, ex, mirror, t, m, y, w / 2 - m, room);
+        if (b) {
+            int th = intro_words(u, b, 0, 0, w / 2 - 2 * m, false);
+            intro_words(u, b, w / 2 + m, y + (room - th) / 2, w / 2 - 2 * m, true);
+        }
+    } else {
+        /* The words below, the figure gets what is left (at most half). */
+        int th = b ? intro_words(u, b, 0, 0, w - 4 * m, false) + m : 0;
+        int fh = room - th < room / 2 ? room - th : room / 2;
+        ui_demo_figure(u, ex, mirror, t, m, y, w - 2 * m, fh);
+        if (b)
+            intro_words(u, b, 2 * m, y + fh + (room - fh - th) / 2 + m, w - 4 * m, true);
+    }
+    screen_hints(u, (screen_hint[]){ { KEY_OK, "when ready" }, HOLD_PAUSE }, 2);
+}
+
+/* The fitted picture rect for a width x height frame in the box. */
+static SDL_Rect fit_rect(int fw, int fh, int x, int y, int w, int h)
+{
+    int dw = w, dh = (int)((int64_t)w * fh / fw);
+    if (dh > h) {
+        dh = h;
+        dw = (int)((int64_t)h * fw / fh);
+    }
+    return (SDL_Rect){ x + (w - dw) / 2, y + (h - dh) / 2, dw, dh };
+}
+
+/* The camera picture (or a placeholder) with the framing guide: the mat area,
+ * the lower middle of the picture, where a person lying down should be. */
+static void camera_box(ui *u, const camera_frame *frame, int x, int y, int w, int h)
+{
+    int fw = frame ? frame->width : 4, fh = frame ? frame->height : 3;
+    SDL_Rect r = fit_rect(fw, fh, x, y, w, h);
+    if (frame && frame->luma)
+        ui_camera_view(u, frame->luma, frame->width, frame->height, frame->stride, x, y, w, h);
+    else
+        ui_text(u, "Camera starting\xe2\x80\xa6", r.x + r.w / 2, r.y + r.h / 2 - ui_px(u, 0.03f),
+                SZ_BODY, UI_GREY, UI_CENTER, false);
+    ui_rect_outline(u, r.x, r.y, r.w, r.h, 1, UI_GREY);
+    ui_rect_outline(u, r.x + r.w / 10, r.y + r.h * 35 / 100, r.w * 8 / 10, r.h * 55 / 100,
+                    ui_px(u, 0.008f), UI_ACCENT);
+}
+
+/* The learning ring: how far the counter is in learning the rest pose. */
+static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
+{
+    bool learned = v->counter.phase != REPS_PHASE_LEARNING;
+    float f = learned ? 1.0f : v->counter.learn_progress;
+    ui_ring(u, cx, cy, r, r / 5, f, learned ? UI_OK : UI_ACCENT);
+    char pct[8];
+    snprintf(pct, sizeof pct, "%d%%", (int)(f * 100 + 0.5f));
+    int th = ui_px(u, SZ_BODY * 1.6f);
+    ui_text(u, learned ? "\xe2\x9c\x93" : pct, cx, cy - th * 6 / 10, SZ_BODY * 1.4f,
+            learned ? UI_OK : UI_WHITE, UI_CENTER, true);
+    ui_text(u, learned ? "Ready" : "Keep still", cx, cy + r + ui_px(u, 0.02f), SZ_BODY,
+            learned ? UI_OK : UI_WHITE, UI_CENTER, true);
+}
+
+void screens_position(ui *u, const session_view *v, const camera_frame *frame, int64_t now_ms)
+{
+    int w = ui_width(u), m = screen_margin(u);
+    int y = screen_title(u, "Get into position and keep still", UI_WHITE);
+    const programme_block *b = screen_block(v);
+    char line[200], name[160];
+    screen_block_name(b, name, sizeof name);
+    snprintf(line, sizeof line, "%s  \xc2\xb7  set %d of %d", name, v->set, b ? b->sets : 1);
+    y += ui_text(u, line, w / 2, y, SZ_SMALL, UI_GREY, UI_CENTER, false) + m / 2;
+    int bottom = screen_hints_top(u) - m, room = bottom - y;
+    if (ui_width(u) > ui_height(u)) {
+        int pw = w * 64 / 100;
+        camera_box(u, frame, m, y, pw - m, room);
+        int r = ui_px(u, 0.12f);
+        learn_ring(u, v, pw + (w - pw) / 2, y + room / 2 - r / 3, r);
+    } else {
+        camera_box(u, frame, m, y, w - 2 * m, room * 6 / 10);
+        int r = ui_px(u, 0.14f);
+        learn_ring(u, v, w / 2, y + room * 6 / 10 + m + r + ui_px(u, 0.04f), r);
+    }
+    screen_hints(u, (screen_hint[]){ HOLD_PAUSE }, 1);
+}
+
+void screens_rest(ui *u, const session_view *v, int64_t now_ms)
+{
+    const programme_block *b = screen_block(v);
+    int w = ui_width(u), cx = w / 2;
+    int y = screen_title(u, "Rest", UI_ACCENT);
+    char buf[200];
+    if (b) {
+        snprintf(buf, sizeof buf, "Set %d done: %d of %d reps", v->set, v->reps_done, b->reps);
+        y += ui_text(u, buf, cx, y, SZ_BODY, UI_GREY, UI_CENTER, false);
+    }
+    int next_h = ui_px(u, SZ_BODY * 1.3f * 1.3f);
+    int bottom = screen_hints_top(u) - screen_margin(u) - next_h, room = bottom - y;
+    int r = room * 42 / 100, unit_r = ui_px(u, 0.3f);
+    r = r < unit_r ? r : unit_r;
+    int cy = y + room / 2;
+    int64_t total = v->prog ? (int64_t)v->prog->rest_s * 1000 : 45000;
+    ui_ring(u, cx, cy, r, r / 7, total > 0 ? (float)v->rest_remaining_ms / (float)total : 0,
+            UI_ACCENT);
+    snprintf(buf, sizeof buf, "%d", screen_seconds(v->rest_remaining_ms));
+    float size = (float)r / (float)ui_unit(u) * 0.9f;
+    ui_text(u, buf, cx, cy - ui_px(u, size) * 58 / 100, size, UI_WHITE, UI_CENTER, true);
+    if (b && v->set < b->sets)
+        snprintf(buf, sizeof buf, "Next: set %d of %d", v->set + 1, b->sets);
+    else
+        snprintf(buf, sizeof buf, "Next: a new exercise");
+    ui_text(u, buf, cx, bottom, SZ_BODY * 1.3f, UI_WHITE, UI_CENTER, true);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, "skip rest" }, HOLD_PAUSE }, 2);
+}
+
+void screens_pause(ui *u, const session_view *v, int64_t now_ms)
+{
+    int w = ui_width(u), cx = w / 2;
+    int y = screen_title(u, "Paused", UI_ACCENT);
+    int bottom = screen_hints_top(u) - screen_margin(u);
+    int row = (bottom - y) / PAUSE_ITEM_COUNT, max_row = ui_px(u, 0.12f);
+    row = row < max_row ? row : max_row;
+    y += (bottom - y - row * PAUSE_ITEM_COUNT) / 2;
+    int bw = ui_unit(u) * 9 / 10;
+    bw = bw < w - 2 * screen_margin(u) ? bw : w - 2 * screen_margin(u);
+    for (int i = 0; i < PAUSE_ITEM_COUNT; i++, y += row) {
+        bool on = i == v->menu_cursor;
+        const char *label = pause_item_label((pause_item)i);
+        int th = ui_px(u, SZ_BODY * 1.25f * 1.17f);
+        if (on)
+            ui_rect_outline(u, cx - bw / 2, y, bw, row - row / 8, ui_px(u, 0.008f), UI_ACCENT);
+        ui_text(u, label, cx, y + (row - row / 8 - th) / 2, SZ_BODY * 1.25f,
+                on ? UI_ACCENT : UI_WHITE, UI_CENTER, on);
+    }
+    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "select" } }, 2);
+}

@@ -1,0 +1,136 @@
+/*
+ * screens_pain: the pain check-ins and the stops they can lead to.
+ *
+ * The check-in uses the 0-10 numeric rating scale (PROTOCOL.md): the chosen
+ * number is huge in the middle, with a word for it, and the whole scale sits
+ * below with both ends labelled so "0 = no pain, 10 = worst" never needs
+ * explaining. Above 5 the number turns to the warning colour and one line
+ * says what will happen, so an answer is never a surprise. PAIN_STOP and
+ * RED_FLAG show the session's advice calmly, in large plain text.
+ */
+#include <stdio.h>
+
+#include "screens_parts.h"
+
+#define PAIN_LIMIT 5 /* above this the exercise (or session) stops */
+
+static const char *pain_word(int pain)
+{
+    if (pain <= 0)
+        return "no pain";
+    if (pain <= 3)
+        return "mild";
+    if (pain <= 6)
+        return "moderate";
+    if (pain <= 9)
+        return "severe";
+    return "worst imaginable";
+}
+
+static ui_color pain_color(int pain)
+{
+    return pain > PAIN_LIMIT ? UI_WARN : UI_WHITE;
+}
+
+static const char *pain_title(session_screen s)
+{
+    return s == SCREEN_PAIN_BEFORE ? "Before we start"
+           : s == SCREEN_PAIN_AFTER ? "All done: one last check"
+                                     : "Pain check";
+}
+
+static const char *pain_warning(session_screen s)
+{
+    return s == SCREEN_PAIN_BEFORE ? "Above 5: no exercise today, rest instead"
+           : s == SCREEN_PAIN_AFTER ? "Above 5: rest, and take it easier next time"
+                                     : "Above 5: we stop this exercise";
+}
+
+/* 0..10 in a row, the chosen one boxed, "no pain" and "worst" under the ends. */
+static void scale_row(ui *u, int pain, int y)
+{
+    int w = ui_width(u), width = ui_unit(u) * 13 / 10;
+    if (width > w * 9 / 10)
+        width = w * 9 / 10;
+    int cell = width / 11, x0 = (w - cell * 11) / 2;
+    int box = ui_px(u, 0.085f);
+    char num[4];
+    for (int i = 0; i <= 10; i++) {
+        int cx = x0 + cell * i + cell / 2;
+        snprintf(num, sizeof num, "%d", i);
+        bool on = i == pain;
+        if (on)
+            ui_rect_outline(u, cx - box / 2, y - box / 8, box, box, ui_px(u, 0.006f),
+                            pain_color(i));
+        ui_text(u, num, cx, y, SZ_BODY, on ? pain_color(i) : UI_GREY, UI_CENTER, on);
+    }
+    int yl = y + box;
+    ui_text(u, "no pain", x0, yl, SZ_SMALL, UI_GREY, UI_LEFT, false);
+    ui_text(u, "worst", x0 + cell * 11, yl, SZ_SMALL, UI_GREY, UI_RIGHT, false);
+}
+
+void screens_pain(ui *u, const session_view *v, int64_t now_ms)
+{
+    int w = ui_width(u), cx = w / 2;
+    int pain = v->pain < 0 ? 0 : v->pain > 10 ? 10 : v->pain;
+    int y = screen_title(u, pain_title(v->screen), UI_ACCENT);
+    y += ui_px(u, 0.01f);
+    y += ui_text_wrapped(u, "How is your knee pain right now?", cx, y, w * 9 / 10,
+                         SZ_BODY * 1.2f, UI_WHITE, UI_CENTER);
+
+    int row = screen_hints_top(u) - ui_px(u, 0.22f);
+    /* The number fills the room between the question and the scale. */
+    int room = row - y;
+    float size = (float)room / (float)ui_unit(u) * 0.62f;
+    if (size > 0.4f)
+        size = 0.4f;
+    int ny = y + (room - ui_px(u, size * 1.45f)) / 2;
+    char num[4];
+    snprintf(num, sizeof num, "%d", pain);
+    ny += ui_text(u, num, cx, ny, size, pain_color(pain), UI_CENTER, true) * 85 / 100;
+    ui_text(u, pain_word(pain), cx, ny, SZ_BODY, pain_color(pain), UI_CENTER, false);
+
+    scale_row(u, pain, row);
+    if (pain > PAIN_LIMIT)
+        ui_text(u, pain_warning(v->screen), cx, row - ui_px(u, 0.085f), SZ_SMALL, UI_WARN,
+                UI_CENTER, false);
+    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "confirm" } }, 2);
+}
+
+/* A calm stop: a title in the warning colour, the advice large and plain. */
+static void stop_screen(ui *u, const char *title, const char *advice, const char *ok_action)
+{
+    int w = ui_width(u), cx = w / 2;
+    int y = screen_title(u, title, UI_WARN);
+    int room = screen_hints_top(u) - screen_margin(u) - y;
+    int max_w = w * 85 / 100;
+    /* As large as fits, centred in the room between title and hints. */
+    float size = SZ_BODY * 1.3f;
+    int th = ui_text_wrapped_height(u, advice, max_w, size);
+    while (th > room && size > SZ_SMALL * 0.7f) {
+        size *= 0.9f;
+        th = ui_text_wrapped_height(u, advice, max_w, size);
+    }
+    ui_text_wrapped(u, advice, cx, y + (room - th) / 2, max_w, size, UI_WHITE, UI_CENTER);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, ok_action } }, 1);
+}
+
+void screens_pain_stop(ui *u, const session_view *v, int64_t now_ms)
+{
+    const char *advice = v->advice && v->advice[0]
+                             ? v->advice
+                             : "That is more pain than we want. Rest now, and try an easier "
+                               "dose next time. If it keeps happening, talk to a "
+                               "physiotherapist.";
+    stop_screen(u, "Let's stop here", advice, "continue");
+}
+
+void screens_red_flag(ui *u, const session_view *v, int64_t now_ms)
+{
+    const char *advice = v->advice && v->advice[0]
+                             ? v->advice
+                             : "Please stop and contact a doctor or physiotherapist. "
+                               "For chest pain or shortness of breath, call emergency "
+                               "services now.";
+    stop_screen(u, "\xe2\x9a\xa0  Please stop now", advice, "finish");
+}

@@ -1,0 +1,63 @@
+/*
+ * screens_parts: what the screen files share (private to app/ui). The common
+ * frame of every screen (a title at the top, the button hints at the bottom,
+ * the margins) and one draw function per screen family.
+ *
+ * Sizes are fractions of ui_unit (the shorter side). Vertical positions are
+ * computed from the real height, so the extra room of a portrait screen goes
+ * between the title, the middle and the hints rather than off the bottom.
+ */
+#ifndef RM_SCREENS_PARTS_H
+#define RM_SCREENS_PARTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "camera.h"
+#include "session.h"
+#include "ui.h"
+
+#define SZ_TITLE 0.08f  /* screen titles */
+#define SZ_BODY 0.055f  /* sentences */
+#define SZ_SMALL 0.045f /* secondary lines */
+#define SZ_HINT 0.05f   /* the button hints */
+#define SZ_MARGIN 0.04f
+
+/* One button hint: "OK" + "start". key is drawn bold in the accent colour. */
+typedef struct screen_hint {
+    const char *key;
+    const char *action;
+} screen_hint;
+
+#define KEY_UPDOWN "\xe2\x96\xb2\xe2\x96\xbc" /* ▲▼ */
+#define KEY_OK "OK"
+#define KEY_HOLD_OK "hold OK"
+
+/* Draws the hints centred along the bottom. */
+void screen_hints(ui *u, const screen_hint *hints, int n);
+/* The y where the hints begin: content must stay above it. */
+int screen_hints_top(ui *u);
+/* size, shrunk if needed so text fits in max_width pixels. */
+float screen_fit(ui *u, const char *text, float size, bool bold, int max_width);
+/* The title line at the top (shrunk to fit the width); returns the y just below it. */
+int screen_title(ui *u, const char *text, ui_color color);
+int screen_margin(ui *u);
+/* The current programme block, or NULL when there is none. */
+const programme_block *screen_block(const session_view *v);
+/* "Clamshell, left side" / "Glute bridge" into buf. */
+void screen_block_name(const programme_block *b, char *buf, size_t cap);
+/* Seconds to show for a countdown: rounded up, so "1" lasts until zero. */
+int screen_seconds(int64_t ms);
+
+void screens_home(ui *u, const session_view *v, int64_t now_ms);
+void screens_pain(ui *u, const session_view *v, int64_t now_ms);
+void screens_pain_stop(ui *u, const session_view *v, int64_t now_ms);
+void screens_red_flag(ui *u, const session_view *v, int64_t now_ms);
+void screens_intro(ui *u, const session_view *v, int64_t now_ms);
+void screens_position(ui *u, const session_view *v, const camera_frame *frame, int64_t now_ms);
+void screens_set(ui *u, const session_view *v, int64_t now_ms);
+void screens_rest(ui *u, const session_view *v, int64_t now_ms);
+void screens_pause(ui *u, const session_view *v, int64_t now_ms);
+void screens_summary(ui *u, const session_view *v, int64_t now_ms);
+
+#endif

@@ -1,0 +1,205 @@
+/*
+ * audio: synthesised cue tones played through an SDL audio device (see
+ * audio.h). Each cue is a short list of notes (frequency, length, silence
+ * after), rendered once at creation into 16-bit mono samples and queued with
+ * SDL_QueueAudio when played, so playing costs no synthesis on the main loop.
+ *
+ * Every note is a sine under a raised-cosine envelope: a 5 ms attack and a
+ * 15 ms decay (each at most half the note), so the wave starts and ends at
+ * zero and the speaker never clicks. Cues that pile up (a device that plays
+ * slower than cues arrive) are dropped rather than played late: when more than
+ * half a second is already queued the queue is cleared first, because a rep
+ * tick heard a second after the rep is worse than none.
+ *
+ * Failure is never fatal: no audio subsystem or no device gives one log line
+ * and a silent object that still counts cues. Main thread only.
+ */
+#include "audio.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <SDL.h>
+
+#include "log.h"
+#include "xmalloc.h"
+
+enum { CUE_COUNT = AUDIO_ALERT + 1, MAX_NOTES = 3 };
+
+#define ATTACK_MS 5
+#define DECAY_MS 15
+#define PI 3.14159265358979323846
+#define AMPLITUDE 0.5
+/* Queue more than this and the next cue clears it (see above). */
+#define MAX_QUEUED_MS 500
+
+typedef struct note {
+    double hz;
+    int ms;
+    int gap_ms; /* silence after the note */
+} note;
+
+typedef struct cue_def {
+    int count;
+    note notes[MAX_NOTES];
+} cue_def;
+
+static const cue_def cues[CUE_COUNT] = {
+    [AUDIO_REP] = {1, {{880.0, 60, 0}}},
+    [AUDIO_HOLD_TICK] = {1, {{1320.0, 40, 0}}},
+    /* Falling fifth: "relax". */
+    [AUDIO_HOLD_DONE] = {2, {{990.0, 110, 30}, {660.0, 170, 0}}},
+    /* Rising C major arpeggio, the last note held. */
+    [AUDIO_SET_DONE] = {3, {{1046.5, 120, 20}, {1318.5, 120, 20}, {1568.0, 260, 0}}},
+    /* Two low pulses. */
+    [AUDIO_ALERT] = {2, {{440.0, 150, 100}, {440.0, 150, 0}}},
+};
+
+struct audio {
+    bool silent;
+    bool own_subsystem;        /* we started SDL audio and must stop it */
+    SDL_AudioDeviceID device;  /* 0 when silent */
+    int16_t *samples[CUE_COUNT];
+    size_t lengths[CUE_COUNT]; /* in samples */
+    unsigned played[CUE_COUNT];
+};
+
+static size_t samples_for_ms(int rate, int ms)
+{
+    return ms > 0 && rate > 0 ? (size_t)((int64_t)ms * rate / 1000) : 0;
+}
+
+/* Raised-cosine ramp over len samples: 0 at i = 0, rising to 1 at i = len. */
+static double ramp(size_t i, size_t len)
+{
+    if (i >= len)
+        return 1.0;
+    return 0.5 - 0.5 * cos(PI * (double)i / (double)len);
+}
+
+size_t audio_render_tone(int16_t *out, size_t max, int rate, double freq_hz, int ms,
+                         double amplitude)
+{
+    size_t n = samples_for_ms(rate, ms);
+    size_t attack = samples_for_ms(rate, ATTACK_MS);
+    size_t decay = samples_for_ms(rate, DECAY_MS);
+    if (attack > n / 2)
+        attack = n / 2;
+    if (decay > n / 2)
+        decay = n / 2;
+    size_t written = n < max ? n : max;
+    for (size_t i = 0; i < written; i++) {
+        double env = ramp(i, attack) * ramp(n - 1 - i, decay);
+        double v = amplitude * env * sin(2.0 * PI * freq_hz * (double)i / rate);
+        out[i] = (int16_t)lrint(v * 32767.0);
+    }
+    return written;
+}
+
+size_t audio_render_cue(audio_cue cue, int16_t *out, size_t max)
+{
+    if ((unsigned)cue >= CUE_COUNT)
+        return 0;
+    const cue_def *def = &cues[cue];
+    size_t pos = 0;
+    for (int i = 0; i < def->count; i++) {
+        const note *nt = &def->notes[i];
+        size_t tone = samples_for_ms(AUDIO_RATE, nt->ms);
+        size_t gap = samples_for_ms(AUDIO_RATE, nt->gap_ms);
+        if (!out) {
+            pos += tone + gap;
+            continue;
+        }
+        pos += audio_render_tone(out + pos, max - pos, AUDIO_RATE, nt->hz, nt->ms, AMPLITUDE);
+        for (size_t j = 0; j < gap && pos < max; j++)
+            out[pos++] = 0;
+    }
+    return pos;
+}
+
+static void render_all(audio *a)
+{
+    for (int c = 0; c < CUE_COUNT; c++) {
+        size_t n = audio_render_cue((audio_cue)c, NULL, 0);
+        a->samples[c] = xmalloc(n * sizeof(int16_t));
+        a->lengths[c] = audio_render_cue((audio_cue)c, a->samples[c], n);
+    }
+}
+
+/* Starts SDL audio if needed and opens the default device; false when there
+ * is none, after one log line. */
+static bool open_device(audio *a)
+{
+    if (!SDL_WasInit(SDL_INIT_AUDIO)) {
+        if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+            log_warn("no sound: cannot start SDL audio: %s", SDL_GetError());
+            return false;
+        }
+        a->own_subsystem = true;
+    }
+    SDL_AudioSpec want = {0}, have;
+    want.freq = AUDIO_RATE;
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = 512;
+    /* allowed_changes 0: SDL converts to whatever the hardware wants. */
+    a->device = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
+    if (a->device == 0) {
+        log_warn("no sound: cannot open the audio device: %s", SDL_GetError());
+        if (a->own_subsystem)
+            SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        a->own_subsystem = false;
+        return false;
+    }
+    SDL_PauseAudioDevice(a->device, 0);
+    return true;
+}
+
+audio *audio_create(bool enabled)
+{
+    audio *a = xcalloc(1, sizeof *a);
+    a->silent = !(enabled && open_device(a));
+    if (!a->silent)
+        render_all(a);
+    return a;
+}
+
+void audio_destroy(audio *a)
+{
+    if (!a)
+        return;
+    if (a->device)
+        SDL_CloseAudioDevice(a->device);
+    if (a->own_subsystem)
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    for (int c = 0; c < CUE_COUNT; c++)
+        free(a->samples[c]);
+    free(a);
+}
+
+void audio_play(audio *a, audio_cue cue)
+{
+    if (!a || (unsigned)cue >= CUE_COUNT)
+        return;
+    a->played[cue]++;
+    if (a->silent)
+        return;
+    Uint32 max_bytes = (Uint32)(samples_for_ms(AUDIO_RATE, MAX_QUEUED_MS) * sizeof(int16_t));
+    if (SDL_GetQueuedAudioSize(a->device) > max_bytes)
+        SDL_ClearQueuedAudio(a->device);
+    Uint32 bytes = (Uint32)(a->lengths[cue] * sizeof(int16_t));
+    if (SDL_QueueAudio(a->device, a->samples[cue], bytes) != 0)
+        log_debug("cannot queue a sound cue: %s", SDL_GetError());
+}
+
+unsigned audio_played(const audio *a, audio_cue cue)
+{
+    if (!a || (unsigned)cue >= CUE_COUNT)
+        return 0;
+    return a->played[cue];
+}
+
+bool audio_is_silent(const audio *a)
+{
+    return !a || a->silent;
+}

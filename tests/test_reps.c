@@ -1,0 +1,283 @@
+/*
+ * test_reps: the counter against the synthetic person (synth.h), whose true rep
+ * timing is known. Every exercise, both sides, two sizes and rates, with sensor
+ * noise: the count is exact, each REP is reported within 0.3 s of the true
+ * return to rest, holds are close to the rendered hold, hold_met follows the
+ * target. Also: nothing on a still or a noise-only scene, a half-range rep is a
+ * PARTIAL, a size change relearns, time going backwards is ignored.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "reps.h"
+#include "synth.h"
+
+#define MAX_EVENTS 256
+#define REP_TOL_MS 300
+#define HOLD_TOL_MS 600
+
+typedef struct run_result {
+    reps_event ev[MAX_EVENTS];
+    int n, reps, partials, hold_starts, hold_ends;
+    reps_phase final_phase;
+} run_result;
+
+/* A time in rep i's up phase at which the person is at pose `target`. */
+static int64_t time_at_pose(const synth_params *p, int i, float target)
+{
+    synth_rep_truth r = synth_rep_time(p, i);
+    int64_t lo = r.start_ms, hi = r.top_ms;
+    while (hi - lo > 1) {
+        int64_t mid = (lo + hi) / 2;
+        if (synth_pose_at(p, mid) < target)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+}
+
+/* Which time to render for true time t: rep `partial` (if >= 0) only reaches
+ * half range; it is rendered from the up phase at half the pose. */
+static int64_t render_time(const synth_params *p, int64_t t, int partial, int frame)
+{
+    if (partial < 0)
+        return t;
+    synth_rep_truth r = synth_rep_time(p, partial);
+    if (t < r.start_ms || t >= r.end_ms)
+        return t;
+    float pose = 0.5f * synth_pose_at(p, t);
+    return pose <= 0 ? t : time_at_pose(p, partial, pose) + frame % 3; /* fresh noise */
+}
+
+/* Renders the performance (plus 2 s of rest) at fps and feeds it all. */
+static void run(const synth_params *p, const reps_config *cfg, int fps, int partial,
+                run_result *res)
+{
+    memset(res, 0, sizeof *res);
+    uint8_t *luma = malloc((size_t)p->width * (size_t)p->height);
+    reps_counter *c = reps_create(cfg);
+    int64_t end = synth_duration_ms(p) + 2000;
+    for (int n = 0;; n++) {
+        int64_t t = (int64_t)n * 1000 / fps;
+        if (t > end)
+            break;
+        synth_render(p, render_time(p, t, partial, n), luma, p->width);
+        reps_event ev[8];
+        size_t k = reps_feed(c, luma, p->width, p->height, p->width, t, ev, 8);
+        for (size_t i = 0; i < k; i++) {
+            if (res->n < MAX_EVENTS)
+                res->ev[res->n++] = ev[i];
+            res->reps += ev[i].kind == REPS_EVENT_REP;
+            res->partials += ev[i].kind == REPS_EVENT_PARTIAL;
+            res->hold_starts += ev[i].kind == REPS_EVENT_HOLD_START;
+            res->hold_ends += ev[i].kind == REPS_EVENT_HOLD_END;
+        }
+    }
+    res->final_phase = reps_get_status(c).phase;
+    CHECK_EQ_INT(reps_get_status(c).count, res->reps, "status count vs REP events");
+    reps_destroy(c);
+    free(luma);
+}
+
+/* The k-th event of a kind, or NULL. */
+static const reps_event *nth(const run_result *r, reps_event_kind kind, int k)
+{
+    for (int i = 0; i < r->n; i++)
+        if (r->ev[i].kind == kind && k-- == 0)
+            return &r->ev[i];
+    return NULL;
+}
+
+static long long llabs_(long long v)
+{
+    return v < 0 ? -v : v;
+}
+
+/* Each REP within REP_TOL_MS of the true end of rep i, hold close to truth. */
+static void check_timing(const synth_params *p, const run_result *r, const char *what)
+{
+    for (int i = 0; i < r->reps; i++) {
+        const reps_event *e = nth(r, REPS_EVENT_REP, i);
+        synth_rep_truth tr = synth_rep_time(p, i);
+        CHECK(llabs_(e->t_ms - tr.end_ms) <= REP_TOL_MS,
+              "%s rep %d at %lld ms, true return to rest %lld ms", what, i,
+              (long long)e->t_ms, (long long)tr.end_ms);
+        CHECK(llabs_(e->hold_ms - tr.hold_ms) <= HOLD_TOL_MS, "%s rep %d hold %lld ms, true %lld",
+              what, i, (long long)e->hold_ms, (long long)tr.hold_ms);
+        CHECK(e->count == i + 1, "%s rep %d carries count %d", what, i, e->count);
+        CHECK(e->start_ms <= tr.start_ms + 700 && e->start_ms >= tr.start_ms - 300,
+              "%s rep %d start %lld, true %lld", what, i, (long long)e->start_ms,
+              (long long)tr.start_ms);
+    }
+}
+
+static void test_counts_every_exercise(void)
+{
+    static const struct {
+        int w, h, fps;
+    } formats[] = { { 320, 240, 15 }, { 640, 480, 30 }, { 320, 240, 30 } };
+    for (int ex = 0; ex < EXERCISE_KIND_COUNT; ex++) {
+        for (int f = 0; f < 3; f++) {
+            for (int mirror = 0; mirror < 2; mirror++) {
+                if (f == 1 && mirror) /* the big size once per exercise keeps it quick */
+                    continue;
+                synth_params p = synth_defaults((exercise_kind)ex, formats[f].w, formats[f].h);
+                p.reps = 4;
+                p.mirror = mirror;
+                p.seed = (uint32_t)(7 + ex * 3 + f + mirror);
+                reps_config cfg = reps_default_config((exercise_kind)ex);
+                run_result r;
+                run(&p, &cfg, formats[f].fps, -1, &r);
+                char what[96];
+                snprintf(what, sizeof what, "%s %dx%d@%d%s", exercise_id((exercise_kind)ex),
+                         formats[f].w, formats[f].h, formats[f].fps, mirror ? " mirrored" : "");
+                CHECK(r.reps == p.reps, "%s: counted %d reps, performed %d", what, r.reps, p.reps);
+                CHECK(r.partials == 0, "%s: %d partials in full reps", what, r.partials);
+                CHECK(r.hold_starts == p.reps && r.hold_ends == p.reps,
+                      "%s: %d hold starts, %d ends for %d held reps", what, r.hold_starts,
+                      r.hold_ends, p.reps);
+                CHECK(r.final_phase == REPS_PHASE_REST, "%s: ends in phase %d, not REST", what,
+                      r.final_phase);
+                check_timing(&p, &r, what);
+                for (int i = 0; i < r.reps; i++) {
+                    const reps_event *e = nth(&r, REPS_EVENT_REP, i);
+                    CHECK(e->amplitude > 0.8f && e->amplitude < 1.25f,
+                          "%s rep %d amplitude %.2f", what, i, (double)e->amplitude);
+                    CHECK(e->hold_met == (p.hold_ms >= cfg.hold_target_ms),
+                          "%s rep %d hold_met %d (hold %lld, target %lld)", what, i, e->hold_met,
+                          (long long)p.hold_ms, (long long)cfg.hold_target_ms);
+                }
+            }
+        }
+    }
+}
+
+static void test_quad_set_short_holds_not_met(void)
+{
+    synth_params p = synth_defaults(EXERCISE_QUAD_SET, 320, 240);
+    p.reps = 4;
+    p.hold_ms = 3000;
+    reps_config cfg = reps_default_config(EXERCISE_QUAD_SET);
+    CHECK(cfg.hold_target_ms == 5000, "quad-set default hold target %lld",
+          (long long)cfg.hold_target_ms);
+    run_result r;
+    run(&p, &cfg, 15, -1, &r);
+    CHECK_EQ_INT(r.reps, 4, "quad sets with 3 s holds counted");
+    check_timing(&p, &r, "quad-set 3 s holds");
+    for (int i = 0; i < r.reps; i++)
+        CHECK(!nth(&r, REPS_EVENT_REP, i)->hold_met, "rep %d: a 3 s hold met a 5 s target", i);
+
+    cfg.hold_target_ms = 2000; /* and the same holds do meet a 2 s target */
+    run(&p, &cfg, 15, -1, &r);
+    for (int i = 0; i < r.reps; i++)
+        CHECK(nth(&r, REPS_EVENT_REP, i)->hold_met, "rep %d: a 3 s hold missed a 2 s target", i);
+}
+
+static void test_still_scene_counts_nothing(void)
+{
+    synth_params p = synth_defaults(EXERCISE_BRIDGE, 320, 240);
+    p.reps = 0;
+    p.settle_ms = 60000;
+    reps_config cfg = reps_default_config(EXERCISE_BRIDGE);
+    run_result r;
+    run(&p, &cfg, 15, -1, &r);
+    CHECK(r.n == 0, "still person for 62 s gave %d events", r.n);
+    CHECK(r.final_phase == REPS_PHASE_REST, "still scene ends in phase %d", r.final_phase);
+}
+
+static void test_noise_only_counts_nothing(void)
+{
+    enum { NW = 320, NH = 240 };
+    static uint8_t luma[NW * NH];
+    reps_config cfg = reps_default_config(EXERCISE_QUAD_SET);
+    reps_counter *c = reps_create(&cfg);
+    uint32_t x = 12345;
+    int events = 0;
+    for (int n = 0; n < 900; n++) { /* 60 s at 15 fps of sd ~6 noise on grey */
+        for (int i = 0; i < NW * NH; i++) {
+            x = x * 1664525U + 1013904223U;
+            luma[i] = (uint8_t)(100 + ((x >> 24) % 21) - 10);
+        }
+        reps_event ev[8];
+        events += (int)reps_feed(c, luma, NW, NH, NW, (int64_t)n * 66, ev, 8);
+    }
+    CHECK(events == 0, "noise-only scene gave %d events", events);
+    reps_status st = reps_get_status(c);
+    CHECK(st.phase == REPS_PHASE_REST, "noise-only scene in phase %d, want REST", st.phase);
+    CHECK(st.count == 0, "noise-only count %d", st.count);
+    reps_destroy(c);
+}
+
+static void test_half_range_is_partial(void)
+{
+    for (int ex = 0; ex < EXERCISE_KIND_COUNT; ex++) {
+        synth_params p = synth_defaults((exercise_kind)ex, 320, 240);
+        p.reps = 6;
+        reps_config cfg = reps_default_config((exercise_kind)ex);
+        run_result r;
+        run(&p, &cfg, 15, 3, &r);
+        const char *id = exercise_id((exercise_kind)ex);
+        CHECK(r.reps == 5, "%s: counted %d with one half-range rep of 6", id, r.reps);
+        CHECK(r.partials == 1, "%s: %d partials, want 1", id, r.partials);
+        const reps_event *e = nth(&r, REPS_EVENT_PARTIAL, 0);
+        if (e) {
+            synth_rep_truth tr = synth_rep_time(&p, 3);
+            CHECK(e->amplitude > 0.25f && e->amplitude < 0.6f, "%s: partial amplitude %.2f", id,
+                  (double)e->amplitude);
+            CHECK(llabs_(e->t_ms - tr.end_ms) <= REP_TOL_MS, "%s: partial at %lld, ends %lld", id,
+                  (long long)e->t_ms, (long long)tr.end_ms);
+            CHECK(e->count == 0, "%s: partial carries count %d", id, e->count);
+        }
+        const reps_event *after = nth(&r, REPS_EVENT_REP, 3);
+        CHECK(after && after->count == 4, "%s: the rep after the partial is not number 4", id);
+    }
+}
+
+static void test_size_change_and_time_backwards(void)
+{
+    synth_params small = synth_defaults(EXERCISE_CLAMSHELL, 320, 240);
+    synth_params big = synth_defaults(EXERCISE_CLAMSHELL, 640, 480);
+    small.reps = big.reps = 2;
+    uint8_t *luma = malloc(640 * 480);
+    reps_config cfg = reps_default_config(EXERCISE_CLAMSHELL);
+    reps_counter *c = reps_create(&cfg);
+    reps_event ev[8];
+    int reps = 0;
+    int64_t len = synth_duration_ms(&small);
+    for (int64_t t = 0; t < 2 * len; t += 66) {
+        const synth_params *p = t < len ? &small : &big;
+        synth_render(p, t < len ? t : t - len, luma, p->width);
+        size_t k = reps_feed(c, luma, p->width, p->height, p->width, t, ev, 8);
+        for (size_t i = 0; i < k; i++)
+            reps += ev[i].kind == REPS_EVENT_REP;
+        if (t == len + 66)
+            CHECK(reps_get_status(c).phase == REPS_PHASE_LEARNING,
+                  "size change did not relearn (phase %d)", reps_get_status(c).phase);
+    }
+    CHECK_EQ_INT(reps, 4, "reps across a size change (2 + 2)");
+    memset(luma, 255, 640 * 240); /* half the picture changes: would be movement */
+    CHECK(reps_feed(c, luma, 640, 480, 640, 1000, ev, 8) == 0, "frame from the past gave events");
+    CHECK(reps_get_status(c).phase == REPS_PHASE_REST, "frame from the past was used (phase %d)",
+          reps_get_status(c).phase);
+    reps_reset(c);
+    reps_status st = reps_get_status(c);
+    CHECK(st.count == 0 && st.phase == REPS_PHASE_LEARNING, "reset left count %d phase %d",
+          st.count, st.phase);
+    reps_destroy(c);
+    reps_destroy(NULL);
+    free(luma);
+}
+
+int main(void)
+{
+    test_counts_every_exercise();
+    test_quad_set_short_holds_not_met();
+    test_still_scene_counts_nothing();
+    test_noise_only_counts_nothing();
+    test_half_range_is_partial();
+    test_size_change_and_time_backwards();
+    return check_done();
+}

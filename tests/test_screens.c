@@ -1,0 +1,359 @@
+/*
+ * test_screens: draws every screen from hand-made views on the offscreen
+ * video driver with the software renderer, saves each as a PNG (look at them:
+ * $RM_TEST_TMP/screens) and checks what a person would notice: the screen is
+ * mostly black (a mirror), every screen has the button hints along the
+ * bottom, the rep count is huge, different states look different, portrait
+ * and landscape both work, the text cache stays bounded, and a screenshot
+ * reads back as the same pixels.
+ */
+#include <png.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* check_tmpdir's snprintf into a 1200-byte buffer trips GCC's truncation
+ * analysis under -Werror; the paths here are short. */
+#pragma GCC diagnostic ignored "-Wformat-truncation"
+#include "check.h"
+#include "config.h"
+#include "display.h"
+#include "screens.h"
+#include "shot.h"
+#include "ui.h"
+
+typedef struct pixels {
+    int w, h;
+    uint8_t *rgb;
+} pixels;
+
+static pixels grab(SDL_Renderer *r)
+{
+    pixels p = { 0, 0, NULL };
+    SDL_GetRendererOutputSize(r, &p.w, &p.h);
+    p.rgb = malloc((size_t)p.w * (size_t)p.h * 3);
+    if (SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_RGB24, p.rgb, p.w * 3) != 0)
+        memset(p.rgb, 0, (size_t)p.w * (size_t)p.h * 3);
+    return p;
+}
+
+static const uint8_t *px_at(const pixels *p, int x, int y)
+{
+    return p->rgb + ((size_t)y * (size_t)p->w + (size_t)x) * 3;
+}
+
+static double near_black_share(const pixels *p)
+{
+    size_t dark = 0, n = (size_t)p->w * (size_t)p->h;
+    for (size_t i = 0; i < n; i++) {
+        const uint8_t *c = p->rgb + i * 3;
+        dark += c[0] <= 40 && c[1] <= 40 && c[2] <= 40;
+    }
+    return (double)dark / (double)n;
+}
+
+/* Accent-coloured pixels (the hint keys are drawn in it) in rows y0..h. */
+static int accent_pixels_below(const pixels *p, int y0)
+{
+    int n = 0;
+    for (int y = y0; y < p->h; y++)
+        for (int x = 0; x < p->w; x++) {
+            const uint8_t *c = px_at(p, x, y);
+            n += c[0] < 60 && c[1] > 150 && c[2] > 200;
+        }
+    return n;
+}
+
+/* Height of the box holding the white pixels within the region. */
+static int white_box_height(const pixels *p, int x0, int y0, int x1, int y1)
+{
+    int top = -1, bottom = -1;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
+            const uint8_t *c = px_at(p, x, y);
+            if (c[0] > 200 && c[1] > 200 && c[2] > 200) {
+                top = top < 0 ? y : top;
+                bottom = y;
+            }
+        }
+    return top < 0 ? 0 : bottom - top + 1;
+}
+
+static uint64_t hash(const pixels *p)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < (size_t)p->w * (size_t)p->h * 3; i++)
+        h = (h ^ p->rgb[i]) * 1099511628211ull;
+    return h;
+}
+
+static void make_programme(programme *p)
+{
+    memset(p, 0, sizeof *p);
+    snprintf(p->name, sizeof p->name, "Runner's knee");
+    p->rest_s = 45;
+    p->sessions_per_week = 5;
+    static const struct {
+        const char *title;
+        exercise_kind ex;
+        side side;
+        int hold;
+        const char *cues[3];
+    } b[] = {
+        { "Clamshell", EXERCISE_CLAMSHELL, SIDE_LEFT, 1,
+          { "Feet together", "Lift the top knee", "Keep hips still" } },
+        { "Clamshell", EXERCISE_CLAMSHELL, SIDE_RIGHT, 1,
+          { "Feet together", "Lift the top knee", "Keep hips still" } },
+        { "Glute bridge", EXERCISE_BRIDGE, SIDE_NONE, 2,
+          { "Feet flat, hip-width", "Squeeze and lift the hips", "Lower slowly" } },
+        { "Quad set", EXERCISE_QUAD_SET, SIDE_NONE, 5,
+          { "Leg straight", "Press the knee down", "Breathe during the hold" } },
+    };
+    p->n_blocks = 4;
+    for (int i = 0; i < 4; i++) {
+        programme_block *k = &p->blocks[i];
+        snprintf(k->title, sizeof k->title, "%s", b[i].title);
+        k->exercise = b[i].ex;
+        k->side = b[i].side;
+        k->sets = 3;
+        k->reps = 10;
+        k->hold_s = b[i].hold;
+        k->n_cues = 3;
+        for (int c = 0; c < 3; c++)
+            snprintf(k->cues[c], sizeof k->cues[c], "%s", b[i].cues[c]);
+    }
+}
+
+static session_view base_view(const programme *p)
+{
+    session_view v;
+    memset(&v, 0, sizeof v);
+    v.prog = p;
+    v.block = 0;
+    v.set = 2;
+    v.last_rep_ms = -1;
+    v.pain_before = 2;
+    v.pain_after = -1;
+    v.counter.phase = REPS_PHASE_REST;
+    v.stats = (session_stats){ 3, 2, 5, 120, 300 };
+    return v;
+}
+
+/* The views to draw, one per screen plus variants that must differ. */
+enum { N_VIEWS = 16 };
+static const char *view_names[N_VIEWS] = {
+    "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
+    "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
+    "pain-after", "summary",
+};
+
+static session_view make_view(const programme *p, int i)
+{
+    session_view v = base_view(p);
+    switch (i) {
+    case 0: v.screen = SCREEN_HOME; v.block = -1; break;
+    case 1: v.screen = SCREEN_PAIN_BEFORE; v.pain = 2; break;
+    case 2: v.screen = SCREEN_PAIN_DURING; v.pain = 7; break;
+    case 3: v.screen = SCREEN_INTRO; break;
+    case 4: v.screen = SCREEN_INTRO; v.block = 2; break;
+    case 5: v.screen = SCREEN_INTRO; v.block = 3; break;
+    case 6:
+        v.screen = SCREEN_POSITION;
+        v.counter.phase = REPS_PHASE_LEARNING;
+        v.counter.learn_progress = 0.6f;
+        v.cue = "Get into position and keep still";
+        break;
+    case 7: case 8:
+        v.screen = SCREEN_SET;
+        v.reps_done = i == 7 ? 7 : 8;
+        v.counter.level = 0.3f;
+        v.cue = "Lift the top knee";
+        break;
+    case 9:
+        v.screen = SCREEN_SET;
+        v.block = 3;
+        v.reps_done = 4;
+        v.counter.phase = REPS_PHASE_HOLD;
+        v.counter.level = 1.0f;
+        v.hold_remaining_ms = 2400;
+        v.unsaved = true;
+        v.cue = "Hold";
+        break;
+    case 10: v.screen = SCREEN_REST; v.reps_done = 10; v.rest_remaining_ms = 31200; break;
+    case 11: v.screen = SCREEN_PAUSE; v.paused_from = SCREEN_SET; v.menu_cursor = 1; break;
+    case 12:
+        v.screen = SCREEN_PAIN_STOP;
+        v.advice = "Stop this exercise for today: pain above 5 out of 10 is too much. Next "
+                   "time try fewer reps or a smaller movement. If it keeps happening, talk "
+                   "to your physiotherapist.";
+        break;
+    case 13:
+        v.screen = SCREEN_RED_FLAG;
+        v.advice = "Session stopped. Sharp or sudden pain, swelling, the knee giving way or "
+                   "locking, a hot red knee with fever, or calf pain: please contact a doctor "
+                   "or physiotherapist. Chest pain or shortness of breath: call emergency "
+                   "services now.";
+        break;
+    case 14: v.screen = SCREEN_PAIN_AFTER; v.pain = 1; break;
+    default:
+        v.screen = SCREEN_SUMMARY;
+        v.pain_after = 1;
+        v.block_done[0] = 30, v.block_done[1] = 30, v.block_done[2] = 24, v.block_done[3] = 30;
+        v.total_done = 114;
+        v.total_target = 120;
+        v.advice = "Good work. Every rep counts; see you next time.";
+        break;
+    }
+    return v;
+}
+
+/* A dark room, a lighter mat, a bright person lying on it. */
+static camera_frame fake_frame(uint8_t *luma)
+{
+    for (int y = 0; y < 240; y++)
+        for (int x = 0; x < 320; x++) {
+            uint8_t v = 25;
+            if (y > 150 && y < 200)
+                v = 90;
+            if (y > 140 && y < 170 && x > 60 && x < 260)
+                v = 210;
+            luma[y * 320 + x] = v;
+        }
+    return (camera_frame){ luma, 320, 240, 320, 1000, 1 };
+}
+
+static void check_png(const char *path, int w, int h, const pixels *want)
+{
+    png_image img;
+    memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    CHECK(png_image_begin_read_from_file(&img, path), "%s does not read back", path);
+    CHECK_EQ_INT(img.width, w, "png width");
+    CHECK_EQ_INT(img.height, h, "png height");
+    img.format = PNG_FORMAT_RGB;
+    uint8_t *buf = malloc(PNG_IMAGE_SIZE(img));
+    CHECK(png_image_finish_read(&img, NULL, buf, 0, NULL), "%s pixels do not read", path);
+    CHECK(want && memcmp(buf, want->rgb, (size_t)w * (size_t)h * 3) == 0,
+          "%s: the PNG pixels differ from the screen", path);
+    free(buf);
+}
+
+static void run_size(const char *assets, const char *dir, int w, int h)
+{
+    char err[256] = "", path[1200];
+    display_options opt = { w, h, false, true, "test_screens" };
+    display *d = display_create(&opt, err);
+    CHECK(d != NULL, "display_create %dx%d: %s", w, h, err);
+    if (!d)
+        return;
+    SDL_Renderer *r = display_renderer(d);
+    int dw = 0, dh = 0;
+    display_size(d, &dw, &dh);
+    CHECK(dw == w && dh == h, "display_size %dx%d, want %dx%d", dw, dh, w, h);
+    ui *u = ui_create(r, assets, err);
+    CHECK(u != NULL, "ui_create: %s", err);
+    if (!u) {
+        display_destroy(d);
+        return;
+    }
+    ui_set_size(u, dw, dh);
+    programme p;
+    make_programme(&p);
+    static uint8_t luma[320 * 240];
+    camera_frame frame = fake_frame(luma);
+    uint64_t hashes[N_VIEWS];
+    int hints_top = h - (int)(0.04f * ui_unit(u)) - (int)(0.0625f * ui_unit(u)) - 2;
+    for (int i = 0; i < N_VIEWS; i++) {
+        session_view v = make_view(&p, i);
+        v.screen_since_ms = 0;
+        screens_draw(u, &v, &frame, 700);
+        pixels px = grab(r);
+        hashes[i] = hash(&px);
+        double dark = near_black_share(&px);
+        CHECK(dark >= 0.80, "%dx%d %s: only %.0f%% near-black", w, h, view_names[i], dark * 100);
+        CHECK(accent_pixels_below(&px, hints_top) > 50, "%dx%d %s: no button hints at the bottom",
+              w, h, view_names[i]);
+        snprintf(path, sizeof path, "%s/%dx%d-%02d-%s.png", dir, w, h, i, view_names[i]);
+        CHECK(shot_save_png(r, path), "cannot save %s", path);
+        if (i == 7) {
+            check_png(path, w, h, &px);
+            /* The count "7": white pixels left of the status area, below the title. */
+            int unit = w < h ? w : h;
+            int x1 = w > h ? w * 60 / 100 : w, y0 = w > h ? h * 13 / 100 : h * 8 / 100;
+            int box = white_box_height(&px, 0, y0, x1, hints_top - unit / 8);
+            CHECK(box >= unit * 40 / 100, "%dx%d: count is %d px tall, want >= 40%% of %d", w,
+                  h, box, unit);
+            if (w > h)
+                CHECK(box >= h * 40 / 100, "%dx%d: count under 40%% of the height", w, h);
+        }
+        if (v.screen == SCREEN_INTRO) {
+            /* The demo figure moves: at the top of the movement it differs. */
+            screens_draw(u, &v, &frame, 2000);
+            pixels top = grab(r);
+            CHECK(hash(&top) != hashes[i], "%dx%d %s: the demo figure does not move", w, h,
+                  view_names[i]);
+            snprintf(path, sizeof path, "%s/%dx%d-%02d-%s-top.png", dir, w, h, i, view_names[i]);
+            CHECK(shot_save_png(r, path), "cannot save %s", path);
+            free(top.rgb);
+        }
+        free(px.rgb);
+        display_present(d);
+    }
+    for (int i = 0; i < N_VIEWS; i++)
+        for (int j = i + 1; j < N_VIEWS; j++)
+            CHECK(hashes[i] != hashes[j], "%dx%d: %s and %s look the same", w, h, view_names[i],
+                  view_names[j]);
+    /* Redrawing an unchanged screen renders no new text. */
+    session_view v = make_view(&p, 7);
+    screens_draw(u, &v, &frame, 700);
+    int before = ui_text_cache_count(u);
+    screens_draw(u, &v, &frame, 700);
+    CHECK_EQ_INT(ui_text_cache_count(u), before, "text cache entries after a redraw");
+    /* Every count and every rest second: the cache stays bounded. */
+    for (int i = 0; i <= 50; i++) {
+        v.reps_done = i;
+        screens_draw(u, &v, &frame, 700);
+    }
+    v = make_view(&p, 10);
+    for (int s = 300; s >= 0; s -= 2) {
+        v.rest_remaining_ms = s * 1000;
+        screens_draw(u, &v, &frame, 700);
+    }
+    CHECK(ui_text_cache_count(u) <= 96, "text cache holds %d entries", ui_text_cache_count(u));
+    ui_destroy(u);
+    display_destroy(d);
+}
+
+static void test_shot_failure(void)
+{
+    char err[256];
+    display_options opt = { 64, 48, false, true, "shot" };
+    display *d = display_create(&opt, err);
+    CHECK(d != NULL, "display_create: %s", err);
+    if (!d)
+        return;
+    CHECK(!shot_save_png(display_renderer(d), "/nonexistent-dir/x.png"),
+          "saving into a missing directory must fail");
+    display_destroy(d);
+}
+
+int main(void)
+{
+    if (!getenv("SDL_VIDEODRIVER"))
+        setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
+        return EXIT_FAILURE;
+    }
+    const char *assets = getenv("REHAB_MIRROR_ASSETS");
+    if (!assets)
+        assets = RM_ASSET_DIR_SOURCE;
+    const char *dir = check_tmpdir("screens");
+    run_size(assets, dir, 1280, 720);
+    run_size(assets, dir, 640, 480);
+    run_size(assets, dir, 1080, 1920);
+    test_shot_failure();
+    SDL_Quit();
+    return check_done();
+}
