@@ -122,7 +122,7 @@ static void print_result(exercise_kind ex, int64_t frames, double duration_s,
 
 /* Feeds the whole clip; returns 0, or 1 with the reason printed. */
 static int run_clip(y4m_reader *r, reps_counter *c, int64_t *frames, event_list *reps,
-                    event_list *partials, const char *path)
+                    event_list *partials)
 {
     const y4m_info *info = y4m_reader_info(r);
     char err[256];
@@ -143,7 +143,7 @@ static int run_clip(y4m_reader *r, reps_counter *c, int64_t *frames, event_list 
     }
     *frames = n;
     if (got < 0) {
-        fprintf(stderr, "rehab-mirror count: %s: frame %" PRId64 ": %s\n", path, n, err);
+        fprintf(stderr, "rehab-mirror count: %s\n", err); /* names the file and frame */
         return 1;
     }
     return 0;
@@ -158,7 +158,7 @@ int cmd_count(int argc, char **argv)
     char err[256] = "";
     y4m_reader *r = y4m_open(a.path, err);
     if (!r) {
-        fprintf(stderr, "rehab-mirror count: %s: %s\n", a.path, err);
+        fprintf(stderr, "rehab-mirror count: %s\n", err); /* names the file */
         return 1;
     }
     const y4m_info *info = y4m_reader_info(r);
@@ -173,7 +173,7 @@ int cmd_count(int argc, char **argv)
     reps_counter *c = reps_create(&cfg);
     event_list reps = { 0 }, partials = { 0 };
     int64_t frames = 0;
-    status = run_clip(r, c, &frames, &reps, &partials, a.path);
+    status = run_clip(r, c, &frames, &reps, &partials);
     if (status == 0)
         print_result(a.exercise, frames,
                      (double)frames * info->fps_den / info->fps_num, &reps, &partials);

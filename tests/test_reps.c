@@ -122,7 +122,7 @@ static void test_counts_every_exercise(void)
     for (int ex = 0; ex < EXERCISE_KIND_COUNT; ex++) {
         for (int f = 0; f < 3; f++) {
             for (int mirror = 0; mirror < 2; mirror++) {
-                if (f == 1 && mirror) /* the big size once per exercise keeps it quick */
+                if (f > 0 && mirror == (f == 1)) /* 640x480 unmirrored, 320x240@30 mirrored */
                     continue;
                 synth_params p = synth_defaults((exercise_kind)ex, formats[f].w, formats[f].h);
                 p.reps = 4;
@@ -227,7 +227,8 @@ static void test_half_range_is_partial(void)
             synth_rep_truth tr = synth_rep_time(&p, 3);
             CHECK(e->amplitude > 0.25f && e->amplitude < 0.6f, "%s: partial amplitude %.2f", id,
                   (double)e->amplitude);
-            CHECK(llabs_(e->t_ms - tr.end_ms) <= REP_TOL_MS, "%s: partial at %lld, ends %lld", id,
+            /* Looser than for reps: a half-range quad set's last movement is sub-pixel. */
+            CHECK(llabs_(e->t_ms - tr.end_ms) <= 500, "%s: partial at %lld, ends %lld", id,
                   (long long)e->t_ms, (long long)tr.end_ms);
             CHECK(e->count == 0, "%s: partial carries count %d", id, e->count);
         }

@@ -13,9 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* check_tmpdir's snprintf into a 1200-byte buffer trips GCC's truncation
- * analysis under -Werror; the paths here are short. */
-#pragma GCC diagnostic ignored "-Wformat-truncation"
 #include "check.h"
 #include "config.h"
 #include "display.h"

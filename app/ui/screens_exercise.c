@@ -57,7 +57,10 @@ void screens_intro(ui *u, const session_view *v, int64_t now_ms)
     }
     int bottom = screen_hints_top(u) - m, room = bottom - y;
     exercise_kind ex = b ? b->exercise : EXERCISE_GENERIC;
-    bool mirror = b && b->side == SIDE_RIGHT;
+    /* The figure faces the way the person will see themselves on POSITION:
+     * the camera view is mirrored (like their reflection), and the camera
+     * sees the right side as the mirror image of the left. */
+    bool mirror = !(b && b->side == SIDE_RIGHT);
     int64_t t = now_ms - v->screen_since_ms;
     if (landscape(u)) {
         ui_demo_figure(u, ex, mirror, t, m, y, w / 2 - m, room);
@@ -138,7 +141,7 @@ void screens_position(ui *u, const session_view *v, const camera_frame *frame, i
         int r = ui_px(u, 0.14f);
         learn_ring(u, v, w / 2, y + room * 6 / 10 + m + r + ui_px(u, 0.04f), r);
     }
-    screen_hints(u, (screen_hint[]){ HOLD_PAUSE }, 1);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, "start now" }, HOLD_PAUSE }, 2);
 }
 
 void screens_rest(ui *u, const session_view *v, int64_t now_ms)
