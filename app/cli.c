@@ -20,6 +20,7 @@ static const char USAGE[] =
     "       rehab-mirror count --exercise clamshell|bridge|quad-set|generic FILE.y4m\n"
     "       rehab-mirror synth --exercise EXERCISE [--reps N] [--size WxH] [--fps N] OUT.y4m\n"
     "       rehab-mirror export --data-dir DIR --format csv|json\n"
+    "       rehab-mirror doctor [STATION OPTIONS]   what hardware, display and files it finds\n"
     "       rehab-mirror --help | --version\n"
     "\n"
     "Station options (also settable in the config file, [station] section):\n"
@@ -133,13 +134,19 @@ static int parse_station_args(settings *cfg, int argc, char **argv)
     return 0;
 }
 
+int cli_station_settings(settings *cfg, int argc, char **argv)
+{
+    settings_defaults(cfg);
+    int rc = load_config_file(cfg, argc, argv);
+    if (rc == 0)
+        rc = parse_station_args(cfg, argc, argv);
+    return rc;
+}
+
 static int run_station(int argc, char **argv)
 {
     settings cfg;
-    settings_defaults(&cfg);
-    int rc = load_config_file(&cfg, argc, argv);
-    if (rc == 0)
-        rc = parse_station_args(&cfg, argc, argv);
+    int rc = cli_station_settings(&cfg, argc, argv);
     if (rc)
         return rc;
     if (!settings_find_assets(&cfg)) {
@@ -168,6 +175,8 @@ int cli_main(int argc, char **argv)
             return cmd_synth(argc - 1, argv + 1);
         if (!strcmp(cmd, "export"))
             return cmd_export(argc - 1, argv + 1);
+        if (!strcmp(cmd, "doctor"))
+            return cmd_doctor(argc - 1, argv + 1);
         if (cmd[0] != '-')
             return usage_error("unknown command '%s'", cmd);
     }

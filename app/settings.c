@@ -96,17 +96,28 @@ static int on_key(void *user, const char *section, const char *name, const char 
     return 0;
 }
 
-bool settings_load(settings *c, const char *path, char *errbuf)
+/* Turns inih's result (0, a line number, or negative) into true or a message. */
+static bool finish(int rc, const load_state *st, const char *name, char *errbuf)
 {
-    load_state st = { .c = c };
-    int rc = ini_parse(path, on_key, &st);
     if (rc == 0)
         return true;
     if (rc < 0)
-        snprintf(errbuf, 256, "%s: cannot read the config file", path);
+        snprintf(errbuf, 256, "%s: cannot read the config file", name);
     else
-        snprintf(errbuf, 256, "%s:%d: %s", path, rc, st.error[0] ? st.error : "not a valid INI line");
+        snprintf(errbuf, 256, "%s:%d: %s", name, rc, st->error[0] ? st->error : "not a valid INI line");
     return false;
+}
+
+bool settings_load(settings *c, const char *path, char *errbuf)
+{
+    load_state st = { .c = c };
+    return finish(ini_parse(path, on_key, &st), &st, path, errbuf);
+}
+
+bool settings_parse(settings *c, const char *text, const char *name, char *errbuf)
+{
+    load_state st = { .c = c };
+    return finish(ini_parse_string(text, on_key, &st), &st, name, errbuf);
 }
 
 static bool has_fonts(const char *dir)

@@ -43,6 +43,9 @@ void settings_defaults(settings *c);
 /* Reads [station] keys from an INI file over *c. False with "FILE:LINE: reason"
  * in errbuf (256 bytes); keys read before the error stay applied. */
 bool settings_load(settings *c, const char *path, char *errbuf);
+/* As settings_load, from text in memory (tests, fuzzing); `name` is used in
+ * messages. */
+bool settings_parse(settings *c, const char *text, const char *name, char *errbuf);
 /* Parses "WxH" (each 64..8192). */
 bool settings_parse_size(const char *s, int *w, int *h);
 /* Finds the asset directory: $REHAB_MIRROR_ASSETS, the installed one, or the

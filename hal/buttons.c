@@ -1,7 +1,7 @@
 /*
  * buttons: picks a backend from the spec string and forwards the calls to its
  * ops table (see buttons.h). The backends live in buttons_keys.c,
- * buttons_script.c and, with the hardware issue, buttons_gpiod.c.
+ * buttons_script.c and buttons_gpiod.c (with HAVE_GPIOD).
  */
 #include "buttons.h"
 
@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buttons_gpiod.h"
 #include "config.h"
 
 /* Writes a one-line reason to errbuf (256 bytes, may be NULL). */
@@ -30,15 +31,16 @@ static bool has_prefix(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-static buttons *create_gpiod(const char *spec, char *errbuf)
+static buttons *create_gpiod(const char *spec, const rm_clock *clock, char *errbuf)
 {
-    (void)spec;
 #if HAVE_GPIOD
-    set_error(errbuf, "GPIO buttons not built yet (the libgpiod backend is not implemented)");
+    return buttons_gpiod_create(spec, clock, errbuf);
 #else
+    (void)spec;
+    (void)clock;
     set_error(errbuf, "GPIO buttons not built (no libgpiod)");
-#endif
     return NULL;
+#endif
 }
 
 buttons *buttons_create(const char *spec, const rm_clock *clock, char *errbuf)
@@ -60,7 +62,7 @@ buttons *buttons_create(const char *spec, const rm_clock *clock, char *errbuf)
         return buttons_script_create(path, clock, errbuf);
     }
     if (!strcmp(spec, "gpiod") || has_prefix(spec, "gpiod:"))
-        return create_gpiod(spec, errbuf);
+        return create_gpiod(spec, clock, errbuf);
     set_error(errbuf, "unknown buttons '%s' (use keys, script:FILE or gpiod[:CHIP:UP,OK,DOWN])",
               spec);
     return NULL;

@@ -14,6 +14,9 @@
 #include <string.h>
 
 #include "config.h"
+#if HAVE_LIBCAMERA
+#include "camera_libcamera.h"
+#endif
 
 #define ERRLEN 256
 
@@ -48,15 +51,16 @@ static camera *create_synthetic(const char *spec, const char *arg, const camera_
     return camera_synthetic_create(ex, opt, clock, errbuf);
 }
 
-static camera *create_libcamera(const char *arg, char *errbuf)
+static camera *create_libcamera(const char *arg, const camera_options *opt,
+                                const rm_clock *clock, char *errbuf)
 {
-    (void)arg;
 #if HAVE_LIBCAMERA
-    snprintf(errbuf, ERRLEN, "libcamera backend not written yet (libcamera was found)");
+    return camera_libcamera_create(arg, opt, clock, errbuf);
 #else
+    (void)arg, (void)opt, (void)clock;
     snprintf(errbuf, ERRLEN, "libcamera support not built (HAVE_LIBCAMERA=0)");
-#endif
     return NULL;
+#endif
 }
 
 camera *camera_create(const char *spec, const camera_options *opt, const rm_clock *clock,
@@ -78,7 +82,7 @@ camera *camera_create(const char *spec, const camera_options *opt, const rm_cloc
         return camera_replay_create(arg, opt, clock, errbuf);
     }
     if (match_kind(spec, "libcamera", &arg))
-        return create_libcamera(arg, errbuf);
+        return create_libcamera(arg, opt, clock, errbuf);
     snprintf(errbuf, ERRLEN,
              "unknown camera '%.80s' (want synthetic[:EXERCISE], replay:FILE.y4m or "
              "libcamera[:ID])",

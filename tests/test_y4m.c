@@ -158,6 +158,7 @@ static void test_bad_headers(void)
     REFUSE("c422.y4m", "YUV4MPEG2 W4 H4 C422\n", "colour space");
     REFUSE("w0.y4m", "YUV4MPEG2 W0 H4\n", "width");
     REFUSE("hbig.y4m", "YUV4MPEG2 W4 H4097\n", "height");
+    REFUSE("huge.y4m", "YUV4MPEG2 W100000 H100000 Cmono\nFRAME\n", "width");
     REFUSE("wneg.y4m", "YUV4MPEG2 W-4 H4\n", "width");
     REFUSE("whuge.y4m", "YUV4MPEG2 W99999999999999999999 H4\n", "width");
     REFUSE("wtext.y4m", "YUV4MPEG2 W4x H4\n", "width");

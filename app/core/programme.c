@@ -191,7 +191,10 @@ static bool begin_block(parse_state *st, const char *section)
 static int on_key(void *user, const char *section, const char *name, const char *value)
 {
     parse_state *st = user;
-    if (strcmp(section, st->section) != 0) {
+    /* Until a block exists, a key outside [programme] re-checks its section (a
+     * key before any section, or in a refused one, must not reach block_key). */
+    if (strcmp(section, st->section) != 0 ||
+        (st->p->n_blocks == 0 && strcmp(section, "programme") != 0)) {
         snprintf(st->section, sizeof st->section, "%s", section);
         if (!strncmp(section, "exercise", 8) && (section[8] == ' ' || section[8] == '\0')) {
             if (!begin_block(st, section))

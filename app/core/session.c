@@ -65,7 +65,7 @@ const char *session_screen_id(session_screen s)
 const char *pause_item_label(pause_item item)
 {
     static const char *const labels[PAUSE_ITEM_COUNT] = {
-        "Resume", "Report pain", "Warning signs: stop", "Skip this exercise", "End session",
+        "Resume", "Report pain", "I have a warning sign", "Skip this exercise", "End session",
     };
     return (unsigned)item < PAUSE_ITEM_COUNT ? labels[item] : "";
 }

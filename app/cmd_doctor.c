@@ -1,0 +1,295 @@
+/*
+ * cmd_doctor: `rehab-mirror doctor [STATION OPTIONS]` says in plain words what
+ * the station would find if it started now, and why not where something is
+ * missing: what this build supports, the cameras, the GPIO chips and the
+ * button pins, the display, the data directory, the fonts and the config file.
+ * It is what a technician runs after wiring a station, and what a bug report
+ * should include.
+ *
+ * It takes the same options and config file as the station (through
+ * cli_station_settings), so it checks the settings the station would use. It
+ * only looks: it requests no GPIO line, opens no window, creates no file.
+ * Exit status: 0 when the station could run, even on fallbacks (synthetic
+ * camera, keyboard); 1 when it could not (no assets, no display); 2 usage.
+ */
+#include <SDL.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buttons_gpiod.h"
+#include "cli.h"
+#include "config.h"
+#include "settings.h"
+#if HAVE_LIBCAMERA
+#include "camera_libcamera.h"
+#endif
+
+enum { MAX_CHIPS = 32 };
+
+static void heading(const char *title)
+{
+    printf("\n%s\n", title);
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+static bool is_file(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* The physical header pin of a BCM GPIO number on the 40-pin header, 0 if none. */
+static int header_pin(int bcm)
+{
+    static const int pins[28] = {27, 28, 3, 5, 7, 29, 31, 26, 24, 21, 19, 23, 32, 33,
+                                 8, 10, 36, 11, 12, 35, 38, 40, 15, 16, 18, 22, 37, 13};
+    return bcm >= 0 && bcm < 28 ? pins[bcm] : 0;
+}
+
+static void report_build(void)
+{
+    heading("Build");
+    printf("  rehab-mirror %s\n", RM_VERSION);
+    printf("  camera: %s\n", HAVE_LIBCAMERA ? "libcamera support built in"
+                                            : "no libcamera support (not found at build time)");
+    if (HAVE_GPIOD)
+        printf("  GPIO buttons: built with %s\n", buttons_gpiod_library());
+    else
+        printf("  GPIO buttons: not built (libgpiod not found at build time)\n");
+}
+
+static void report_camera(const settings *cfg)
+{
+    heading("Camera");
+    const char *spec = cfg->camera[0] ? cfg->camera : HAVE_LIBCAMERA ? "libcamera" : "synthetic";
+    printf("  configured: %s%s\n", spec, cfg->camera[0] ? "" : " (auto)");
+    if (!strncmp(spec, "replay:", 7)) {
+        bool ok = access(spec + 7, R_OK) == 0;
+        printf("  clip %s: %s\n", spec + 7, ok ? "readable" : "cannot be read");
+        if (!ok)
+            printf("  -> the station will use the synthetic camera instead\n");
+        return;
+    }
+    if (strncmp(spec, "libcamera", 9) != 0) {
+        printf("  the synthetic person (no camera needed)\n");
+        return;
+    }
+#if HAVE_LIBCAMERA
+    char text[2048];
+    int n = camera_libcamera_list(text, sizeof text);
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+        printf("  %s\n", line);
+    if (n <= 0)
+        printf("  -> no camera: the station will use the synthetic person instead. "
+               "Check the ribbon cable and that the camera is enabled\n");
+#else
+    printf("  libcamera is not built into this program\n");
+    printf("  -> the station will use the synthetic person instead\n");
+#endif
+}
+
+static void report_chips(const buttons_gpiod_chip_info *chips, int n)
+{
+    if (n == 0) {
+        printf("  no GPIO chip: this is not a Raspberry Pi or the GPIO driver is not loaded\n");
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        const buttons_gpiod_chip_info *c = &chips[i];
+        if (!c->opened)
+            printf("  %s: cannot be opened (is the user in the gpio group?)\n", c->path);
+        else
+            printf("  %s: '%s', %u lines%s\n", c->path, c->label, c->lines,
+                   c->header ? " (the Raspberry Pi 40-pin header)" : "");
+    }
+}
+
+/* The pins a gpiod spec names, and whether each is free. True when usable. */
+static bool report_pins(const char *spec, const buttons_gpiod_chip_info *chips, int n)
+{
+    buttons_gpiod_spec s;
+    char err[256];
+    if (!buttons_gpiod_parse_spec(spec, &s, err)) {
+        printf("  %s\n", err);
+        return false;
+    }
+    printf("  pins: up %s, ok %s, down %s on %s\n", s.pin[BUTTON_UP], s.pin[BUTTON_OK],
+           s.pin[BUTTON_DOWN], s.chip[0] ? s.chip : "the 40-pin header's chip");
+    if (n == 0)
+        return false;
+    char path[BUTTONS_GPIOD_CHIP_MAX];
+    buttons_gpiod_pin_status st[BUTTON_COUNT];
+    if (!buttons_gpiod_probe(spec, path, st, err)) {
+        printf("  %s\n", err);
+        return false;
+    }
+    bool header = false;
+    for (int i = 0; i < n; i++)
+        header |= !strcmp(chips[i].path, path) && chips[i].header;
+    bool ok = true;
+    for (int i = 0; i < BUTTON_COUNT; i++) {
+        printf("  %-4s %-8s ", button_name((button_id)i), s.pin[i]);
+        if (st[i].offset < 0) {
+            printf("no such line on %s\n", path);
+            ok = false;
+            continue;
+        }
+        int pin = header ? header_pin(st[i].offset) : 0;
+        printf("line %d", st[i].offset);
+        if (pin)
+            printf(" (header pin %d)", pin);
+        if (st[i].used) {
+            printf(": busy, used by '%s'\n", st[i].consumer[0] ? st[i].consumer : "the kernel");
+            ok = false;
+        } else {
+            printf(": free\n");
+        }
+    }
+    return ok;
+}
+
+static void report_buttons(const settings *cfg)
+{
+    heading("Buttons");
+    const char *spec = cfg->buttons[0] ? cfg->buttons : HAVE_GPIOD ? "gpiod" : "keys";
+    printf("  configured: %s%s\n", spec, cfg->buttons[0] ? "" : " (auto)");
+    buttons_gpiod_chip_info chips[MAX_CHIPS];
+    int n = buttons_gpiod_list_chips(chips, MAX_CHIPS);
+    if (HAVE_GPIOD)
+        report_chips(chips, n);
+    bool gpiod = !strncmp(spec, "gpiod", 5);
+    if (!strncmp(spec, "script:", 7)) {
+        bool ok = access(spec + 7, R_OK) == 0;
+        printf("  script %s: %s\n", spec + 7, ok ? "readable" : "cannot be read");
+        if (!ok)
+            printf("  -> the station will use the keyboard instead\n");
+    } else if (gpiod && !HAVE_GPIOD) {
+        printf("  -> GPIO buttons are not built in: the station will use the keyboard\n");
+    } else if (gpiod) {
+        if (report_pins(spec, chips, n))
+            printf("  -> the station will use these GPIO buttons\n");
+        else
+            printf("  -> the station will use the keyboard instead (Up/Down arrows, "
+                   "Enter = OK, Esc = pause)\n");
+    } else {
+        printf("  the keyboard: Up/Down arrows, Enter or Space = OK, Esc = pause\n");
+    }
+}
+
+/* "offscreen" and "dummy" draw into memory: fine for tests, never seen. */
+static bool real_screen(const char *driver)
+{
+    return strcmp(driver, "offscreen") != 0 && strcmp(driver, "dummy") != 0;
+}
+
+/* True when a video driver starts. */
+static bool report_display(void)
+{
+    heading("Display");
+    int n = SDL_GetNumVideoDrivers();
+    printf("  SDL video drivers built in:");
+    for (int i = 0; i < n; i++)
+        printf("%s %s", i ? "," : "", SDL_GetVideoDriver(i));
+    printf("\n");
+    const char *want = SDL_getenv("SDL_VIDEODRIVER");
+    if (want && *want)
+        printf("  SDL_VIDEODRIVER=%s\n", want);
+    if (SDL_VideoInit(NULL) != 0) {
+        printf("  no display: %s\n", SDL_GetError());
+        printf("  -> the station cannot start. Run it under a desktop, or on a console "
+               "with SDL_VIDEODRIVER=kmsdrm (user in the video and render groups)\n");
+        return false;
+    }
+    const char *driver = SDL_GetCurrentVideoDriver();
+    SDL_DisplayMode mode;
+    if (SDL_GetNumVideoDisplays() > 0 && SDL_GetCurrentDisplayMode(0, &mode) == 0)
+        printf("  display: works with %s, %dx%d\n", driver, mode.w, mode.h);
+    else
+        printf("  display: works with %s\n", driver);
+    if (!real_screen(driver))
+        printf("  note: %s is not a real screen; nothing will be seen (fine for tests)\n",
+               driver);
+    SDL_VideoQuit();
+    return true;
+}
+
+static void report_data(const settings *cfg)
+{
+    heading("Data");
+    const char *dir = cfg->data_dir;
+    if (!is_dir(dir)) {
+        printf("  data directory %s does not exist yet; the station creates it\n", dir);
+        return;
+    }
+    bool writable = access(dir, W_OK) == 0;
+    printf("  data directory %s: exists, %s\n", dir,
+           writable ? "writable" : "NOT writable (sessions will not be saved)");
+    char db[SETTINGS_PATH_MAX + 32];
+    snprintf(db, sizeof db, "%s/adherence.db", dir);
+    printf("  adherence.db: %s\n", is_file(db) ? "present" : "not there yet (a new record starts)");
+}
+
+/* True when the assets are found. */
+static bool report_assets(settings *cfg)
+{
+    heading("Fonts and programme");
+    if (!settings_find_assets(cfg)) {
+        printf("  cannot find the assets (fonts/DejaVuSans.ttf); set REHAB_MIRROR_ASSETS "
+               "to the assets directory\n");
+        printf("  -> the station cannot start\n");
+        return false;
+    }
+    printf("  assets: %s (font found)\n", cfg->asset_dir);
+    char prog[SETTINGS_PATH_MAX + 64];
+    if (cfg->programme[0])
+        snprintf(prog, sizeof prog, "%s", cfg->programme);
+    else
+        snprintf(prog, sizeof prog, "%s/programmes/runners-knee.ini", cfg->asset_dir);
+    printf("  programme: %s%s\n", prog,
+           access(prog, R_OK) == 0 ? "" : " cannot be read (the built-in one is used)");
+    return true;
+}
+
+static void report_config(int argc, char **argv)
+{
+    heading("Config file");
+    const char *path = NULL;
+    for (int i = 1; i < argc - 1; i++)
+        if (!strcmp(argv[i], "--config"))
+            path = argv[i + 1];
+    if (path)
+        printf("  %s (given with --config)\n", path);
+    else if (access(SETTINGS_DEFAULT_FILE, R_OK) == 0)
+        printf("  %s\n", SETTINGS_DEFAULT_FILE);
+    else
+        printf("  none: %s is not there, so built-in defaults and options\n",
+               SETTINGS_DEFAULT_FILE);
+}
+
+int cmd_doctor(int argc, char **argv)
+{
+    settings cfg;
+    int rc = cli_station_settings(&cfg, argc, argv);
+    if (rc)
+        return rc;
+    printf("rehab-mirror doctor: what this station would use, and why\n");
+    report_build();
+    report_config(argc, argv);
+    report_camera(&cfg);
+    report_buttons(&cfg);
+    bool display = report_display();
+    report_data(&cfg);
+    bool assets = report_assets(&cfg);
+    SDL_Quit();
+    bool ok = display && assets;
+    printf("\n%s\n", ok ? "The station can run (with the fallbacks above, if any)."
+                        : "The station cannot run: see the lines marked -> above.");
+    return ok ? 0 : 1;
+}

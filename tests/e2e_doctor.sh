@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# End-to-end: `rehab-mirror doctor` on a machine with no GPIO chips (a build
+# server) and the offscreen video driver. Checks that it exits 0 (the station
+# could run on its fallbacks), says there is no GPIO chip and why, names the
+# SDL video drivers built in, finds the offscreen display and says it is not a
+# real screen, and reports the data directory. On a machine with GPIO chips the
+# GPIO check is skipped, since the answer depends on the board.
+# Usage: e2e_doctor.sh REHAB_MIRROR_BINARY OUTPUT_DIR
+set -euo pipefail
+bin=$1
+out=$2
+rm -rf "$out"
+mkdir -p "$out/data"
+fail() { echo "FAIL: $*" >&2; cat "$out/doctor.txt" >&2; exit 1; }
+
+set +e
+SDL_VIDEODRIVER=offscreen "$bin" doctor --data-dir "$out/data" > "$out/doctor.txt" 2> "$out/stderr.txt"
+rc=$?
+set -e
+[[ $rc -eq 0 ]] || { cat "$out/stderr.txt" >&2; fail "doctor exited with $rc"; }
+
+has() { grep -qF -- "$1" "$out/doctor.txt" || fail "doctor did not say: $1"; }
+if ! compgen -G "/dev/gpiochip*" > /dev/null; then
+  has "no GPIO chip: this is not a Raspberry Pi or the GPIO driver is not loaded"
+fi
+has "SDL video drivers built in:"
+grep -q "SDL video drivers built in:.*offscreen" "$out/doctor.txt" || fail "offscreen not among the drivers"
+has "display: works with offscreen"
+has "offscreen is not a real screen"
+has "data directory $out/data: exists, writable"
+has "The station can run"
+
+echo "e2e_doctor: 1 passed, 0 failed"

@@ -1,0 +1,40 @@
+/*
+ * fuzz_settings: libFuzzer target for the station's config file loader
+ * (app/settings.c). The input is the file's text; settings_parse must accept it
+ * or refuse it with a "NAME:LINE: reason" message, and every path it keeps must
+ * fit its array and every size stay in settings_parse_size's range.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "settings.h"
+
+static void check_text(const char *s)
+{
+    if (!memchr(s, '\0', SETTINGS_PATH_MAX))
+        abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *text = malloc(size + 1);
+    if (!text)
+        return 0;
+    memcpy(text, data, size);
+    text[size] = '\0';
+    settings c;
+    settings_defaults(&c);
+    char err[256] = "";
+    if (!settings_parse(&c, text, "fuzz.conf", err) && strncmp(err, "fuzz.conf", 9) != 0)
+        abort(); /* a refusal must name the file */
+    check_text(c.camera);
+    check_text(c.buttons);
+    check_text(c.data_dir);
+    check_text(c.programme);
+    if (c.width < 64 || c.width > 8192 || c.height < 64 || c.height > 8192)
+        abort();
+    free(text);
+    return 0;
+}

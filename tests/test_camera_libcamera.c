@@ -1,0 +1,93 @@
+/*
+ * test_camera_libcamera: the libcamera backend's failure paths, which are the
+ * ones every machine without a camera (CI, a laptop, a Pi with the ribbon out)
+ * takes. With no camera, "libcamera" and "libcamera:" are refused with "no
+ * camera found by libcamera (0 cameras)"; on any machine an unknown id is
+ * refused naming the id; opening and failing several times in a row works
+ * (the shared camera manager starts and stops cleanly each time, leaving no
+ * thread behind); the list for
+ * `doctor` names the libcamera version and the camera count. A build without
+ * libcamera refuses the spec saying so. Frames from a real camera are not
+ * tested here: that needs the hardware.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+
+#include "camera.h"
+#include "config.h"
+#if HAVE_LIBCAMERA
+#include "camera_libcamera.h"
+#endif
+
+/* Creating spec must fail with a reason containing needle. */
+static void expect_refused(const char *spec, const char *needle)
+{
+    char err[256] = "";
+    rm_clock *clock = clock_create_virtual(0);
+    camera *cam = camera_create(spec, NULL, clock, err);
+    CHECK(cam == NULL, "spec '%s' should be refused", spec);
+    CHECK(strstr(err, needle) != NULL, "spec '%s': reason '%s' lacks '%s'", spec, err, needle);
+    camera_destroy(cam);
+    clock_destroy(clock);
+}
+
+/* Threads in this process (Linux /proc), -1 when it cannot tell. */
+static int thread_count(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    if (!d)
+        return -1;
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n;
+}
+
+#if HAVE_LIBCAMERA
+static int test_list(void)
+{
+    char out[2048];
+    int n = camera_libcamera_list(out, sizeof out);
+    CHECK(n >= 0, "libcamera did not start: %s", out);
+    CHECK(strstr(out, "libcamera ") == out, "list should start with the version: '%s'", out);
+    CHECK(strstr(out, camera_libcamera_version()) != NULL, "list lacks the version '%s': '%s'",
+          camera_libcamera_version(), out);
+    CHECK(strstr(out, "camera") != NULL, "list lacks the camera count: '%s'", out);
+    return n;
+}
+
+static void test_refusals(int cameras)
+{
+    for (int round = 0; round < 3; round++) {
+        if (cameras == 0) {
+            expect_refused("libcamera", "no camera found by libcamera (0 cameras)");
+            expect_refused("libcamera:", "no camera found by libcamera (0 cameras)");
+        }
+        expect_refused("libcamera:nonexistent-id", "'nonexistent-id'");
+    }
+    if (cameras > 0)
+        printf("note: %d camera(s) present; the no-camera case was not exercised\n", cameras);
+}
+#endif
+
+int main(void)
+{
+    int threads = thread_count();
+#if HAVE_LIBCAMERA
+    int cameras = test_list();
+    test_refusals(cameras < 0 ? 0 : cameras);
+    CHECK(test_list() == cameras, "the camera count changed between two lists");
+    CHECK(thread_count() == threads, "threads left behind: %d before, %d after", threads,
+          thread_count());
+#else
+    expect_refused("libcamera", "not built");
+    expect_refused("libcamera:nonexistent-id", "not built");
+    (void)threads;
+#endif
+    camera_destroy(NULL);
+    return check_done();
+}
