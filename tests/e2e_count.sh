@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# End-to-end: `synth` renders clips of every exercise with known reps and
+# labels; `count` must print JSON whose "reps" equals the label. Then the CLI's
+# bad-input contract: a one-line reason and a non-zero exit, never a crash.
+# Usage: e2e_count.sh REHAB_MIRROR_BINARY OUTPUT_DIR
+set -euo pipefail
+bin=$1
+out=$2
+rm -rf "$out"
+mkdir -p "$out"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+passed=0
+
+for spec in "bridge 6 1" "clamshell 5 2 --mirror" "quad-set 4 3" "generic 5 4 --size 640x480"; do
+  read -r ex reps seed extra <<<"$spec"
+  # shellcheck disable=SC2086  # $extra holds zero or more options
+  "$bin" synth --exercise "$ex" --reps "$reps" --seed "$seed" $extra \
+    --labels "$out/$ex.json" "$out/$ex.y4m" || fail "synth $ex"
+  "$bin" count --exercise "$ex" "$out/$ex.y4m" > "$out/$ex.count.json" || fail "count $ex"
+  python3 - "$out/$ex.json" "$out/$ex.count.json" "$ex" <<'PY' || fail "count of $ex"
+import json, sys
+label, got, ex = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+assert got["reps"] == label["reps"], f'{ex}: counted {got["reps"]}, true {label["reps"]}'
+assert len(got["events"]) == got["reps"], "one event per counted rep"
+ends = [e["end_ms"] / 1000 for e in label["events"]]
+for e, end in zip(got["events"], ends):
+    assert abs(e["t"] - end) <= 0.3, f'{ex}: rep at {e["t"]} s, true return to rest {end} s'
+print(f'{ex}: {got["reps"]} of {label["reps"]}')
+PY
+  passed=$((passed + 1))
+done
+
+# Bad input: one line on stderr, exit status 1 (bad file) or 2 (usage).
+expect() {
+  local want=$1; shift
+  set +e
+  "$bin" "$@" > "$out/stdout.txt" 2> "$out/stderr.txt"
+  local rc=$?
+  set -e
+  [[ $rc -eq $want ]] || fail "'$*' exited $rc, want $want"
+  [[ $(wc -l < "$out/stderr.txt") -ge 1 ]] || fail "'$*' printed no reason"
+  [[ ! -s "$out/stdout.txt" ]] || fail "'$*' printed output despite failing"
+  passed=$((passed + 1))
+}
+printf 'YUV4MPEG2 W100000 H100000 F30:1 Cmono\n' > "$out/huge.y4m"
+head -c 1000 "$out/bridge.y4m" > "$out/truncated.y4m"
+echo "not a clip" > "$out/text.y4m"
+expect 1 count --exercise bridge "$out/missing.y4m"
+expect 1 count --exercise bridge "$out/huge.y4m"
+expect 1 count --exercise bridge "$out/truncated.y4m"
+expect 1 count --exercise bridge "$out/text.y4m"
+expect 2 count --exercise squats "$out/bridge.y4m"
+expect 2 count
+expect 2 --no-such-option
+expect 2 frobnicate
+expect 1 export --data-dir "$out/nodata" --format csv
+"$bin" --version | grep -q '^rehab-mirror [0-9]' || fail "--version"
+"$bin" --help | grep -q 'usage: rehab-mirror' || fail "--help"
+echo "e2e_count: $((passed + 2)) passed, 0 failed"
