@@ -85,7 +85,7 @@ void screens_pain(ui *u, const session_view *v, int64_t now_ms)
     if (size > 0.4f)
         size = 0.4f;
     int ny = y + (room - ui_px(u, size * 1.45f)) / 2;
-    char num[4];
+    char num[12];
     snprintf(num, sizeof num, "%d", pain);
     ny += ui_text(u, num, cx, ny, size, pain_color(pain), UI_CENTER, true) * 85 / 100;
     ui_text(u, pain_word(pain), cx, ny, SZ_BODY, pain_color(pain), UI_CENTER, false);
