@@ -13,6 +13,7 @@
  * camera, keyboard); 1 when it could not (no assets, no display); 2 usage.
  */
 #include <SDL.h>
+#include <glob.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -111,6 +112,21 @@ static void report_chips(const buttons_gpiod_chip_info *chips, int n)
     }
 }
 
+/* Without libgpiod: only which chip devices exist. */
+static void report_chip_files(void)
+{
+    glob_t g;
+    if (glob("/dev/gpiochip*", 0, NULL, &g) != 0 || g.gl_pathc == 0) {
+        printf("  no GPIO chip: this is not a Raspberry Pi or the GPIO driver is not loaded\n");
+    } else {
+        printf("  GPIO chips:");
+        for (size_t i = 0; i < g.gl_pathc; i++)
+            printf(" %s", g.gl_pathv[i]);
+        printf(" (libgpiod is needed to use them)\n");
+    }
+    globfree(&g);
+}
+
 /* The pins a gpiod spec names, and whether each is free. True when usable. */
 static bool report_pins(const char *spec, const buttons_gpiod_chip_info *chips, int n)
 {
@@ -164,6 +180,8 @@ static void report_buttons(const settings *cfg)
     int n = buttons_gpiod_list_chips(chips, MAX_CHIPS);
     if (HAVE_GPIOD)
         report_chips(chips, n);
+    else
+        report_chip_files();
     bool gpiod = !strncmp(spec, "gpiod", 5);
     if (!strncmp(spec, "script:", 7)) {
         bool ok = access(spec + 7, R_OK) == 0;
