@@ -60,6 +60,10 @@ static void test_errors(void)
     expect_error("[exercise a]\nside = up\n", "side must be");
     expect_error("this is not ini\n", "bad.ini:1:");
     expect_error("[exercise a]\ncues = a|b|c|d\n", "at most 3 cues");
+    /* Found by fuzzing: keys before any section, or in a refused section, once
+     * wrote into blocks[-1]. */
+    expect_error("reps = 3\n[exercise a]\n", "bad.ini:1:");
+    expect_error("[exercisex]\nreps = 3\n", "unknown section");
     programme p;
     char err[256] = "";
     CHECK(!programme_load(&p, "/nonexistent/p.ini", err), "missing file accepted");
