@@ -3,6 +3,7 @@
  * ops table (see buttons.h). The backends live in buttons_keys.c,
  * buttons_script.c and buttons_gpiod.c (with HAVE_GPIOD).
  */
+#include "log.h"
 #include "buttons.h"
 
 #include <stdarg.h>
@@ -13,19 +14,6 @@
 #include "config.h"
 
 /* Writes a one-line reason to errbuf (256 bytes, may be NULL). */
-static void set_error(char *errbuf, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void set_error(char *errbuf, const char *fmt, ...)
-{
-    if (!errbuf)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(errbuf, 256, fmt, ap);
-    va_end(ap);
-}
-
 static bool has_prefix(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -38,7 +26,7 @@ static buttons *create_gpiod(const char *spec, const rm_clock *clock, char *errb
 #else
     (void)spec;
     (void)clock;
-    set_error(errbuf, "GPIO buttons not built (no libgpiod)");
+    errbuf_set(errbuf, "GPIO buttons not built (no libgpiod)");
     return NULL;
 #endif
 }
@@ -48,7 +36,7 @@ buttons *buttons_create(const char *spec, const rm_clock *clock, char *errbuf)
     if (errbuf)
         errbuf[0] = '\0';
     if (!spec || !clock) {
-        set_error(errbuf, "no buttons spec or clock given");
+        errbuf_set(errbuf, "no buttons spec or clock given");
         return NULL;
     }
     if (!strcmp(spec, "keys"))
@@ -56,14 +44,14 @@ buttons *buttons_create(const char *spec, const rm_clock *clock, char *errbuf)
     if (has_prefix(spec, "script:")) {
         const char *path = spec + strlen("script:");
         if (!*path) {
-            set_error(errbuf, "buttons 'script:' needs a file, e.g. script:buttons.txt");
+            errbuf_set(errbuf, "buttons 'script:' needs a file, e.g. script:buttons.txt");
             return NULL;
         }
         return buttons_script_create(path, clock, errbuf);
     }
     if (!strcmp(spec, "gpiod") || has_prefix(spec, "gpiod:"))
         return create_gpiod(spec, clock, errbuf);
-    set_error(errbuf, "unknown buttons '%s' (use keys, script:FILE or gpiod[:CHIP:UP,OK,DOWN])",
+    errbuf_set(errbuf, "unknown buttons '%s' (use keys, script:FILE or gpiod[:CHIP:UP,OK,DOWN])",
               spec);
     return NULL;
 }

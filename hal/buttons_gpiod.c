@@ -99,18 +99,6 @@ typedef struct gpiod_buttons {
     int out_head, out_count;
 } gpiod_buttons;
 
-static void set_error(char *errbuf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void set_error(char *errbuf, const char *fmt, ...)
-{
-    if (!errbuf)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(errbuf, 256, fmt, ap);
-    va_end(ap);
-}
-
 static int64_t mono_ms(void)
 {
     struct timespec ts;
@@ -192,13 +180,13 @@ static bool request_lines(gpiod_buttons *g, char *errbuf)
     gpiod_line_config_free(lc);
     gpiod_line_settings_free(ls);
     if (!g->req) {
-        set_error(errbuf, "GPIO lines %u,%u,%u busy or not usable on %s (%s)", g->offset[0],
+        errbuf_set(errbuf, "GPIO lines %u,%u,%u busy or not usable on %s (%s)", g->offset[0],
                   g->offset[1], g->offset[2], g->chip_name, strerror(err));
         return false;
     }
     g->evbuf = gpiod_edge_event_buffer_new(READ_BATCH);
     if (!g->evbuf) {
-        set_error(errbuf, "GPIO buttons: cannot allocate the edge event buffer");
+        errbuf_set(errbuf, "GPIO buttons: cannot allocate the edge event buffer");
         return false;
     }
     return true;
@@ -274,7 +262,7 @@ static bool request_lines(gpiod_buttons *g, char *errbuf)
     for (int i = 0; i < BUTTON_COUNT; i++) {
         struct gpiod_line *line = gpiod_chip_get_line(g->chip, g->offset[i]);
         if (!line || gpiod_line_request(line, &rc, 0) < 0) {
-            set_error(errbuf, "GPIO line %u busy or not found on %s (%s)", g->offset[i],
+            errbuf_set(errbuf, "GPIO line %u busy or not found on %s (%s)", g->offset[i],
                       g->chip_name, strerror(errno));
             return false;
         }
@@ -448,14 +436,14 @@ static bool resolve_pins(gpiod_buttons *g, const buttons_gpiod_spec *s, char *er
     for (int i = 0; i < BUTTON_COUNT; i++) {
         int off = gpiodc_line_offset(g->chip, s->pin[i]);
         if (off < 0) {
-            set_error(errbuf, "GPIO line %s busy or not found on %s (no such line)", s->pin[i],
+            errbuf_set(errbuf, "GPIO line %s busy or not found on %s (no such line)", s->pin[i],
                       g->chip_name);
             return false;
         }
         g->offset[i] = (unsigned)off;
         for (int j = 0; j < i; j++)
             if (g->offset[j] == g->offset[i]) {
-                set_error(errbuf, "gpiod: %s and %s are the same line %u on %s",
+                errbuf_set(errbuf, "gpiod: %s and %s are the same line %u on %s",
                           button_name((button_id)j), button_name((button_id)i), g->offset[i],
                           g->chip_name);
                 return false;
@@ -466,7 +454,7 @@ static bool resolve_pins(gpiod_buttons *g, const buttons_gpiod_spec *s, char *er
         char consumer[BUTTONS_GPIOD_PIN_MAX];
         bool used = false;
         if (gpiodc_line_used(g->chip, g->offset[i], consumer, &used) && used) {
-            set_error(errbuf, "GPIO line %u busy on %s (used by '%s')", g->offset[i],
+            errbuf_set(errbuf, "GPIO line %u busy on %s (used by '%s')", g->offset[i],
                       g->chip_name, consumer[0] ? consumer : "the kernel");
             return false;
         }
@@ -521,14 +509,14 @@ buttons *buttons_gpiod_create(const char *spec, const rm_clock *clock, char *err
     warn_held(g);
     g->lock = SDL_CreateMutex();
     if (!g->lock || pipe(g->wake_pipe) != 0) {
-        set_error(errbuf, "GPIO buttons: cannot set up the reader thread (%s)",
+        errbuf_set(errbuf, "GPIO buttons: cannot set up the reader thread (%s)",
                   g->lock ? strerror(errno) : SDL_GetError());
         goto fail;
     }
     g->sdl_wake = wake_event_type();
     g->thread = SDL_CreateThread(reader_main, "rm-gpio", g);
     if (!g->thread) {
-        set_error(errbuf, "GPIO buttons: cannot start the reader thread (%s)", SDL_GetError());
+        errbuf_set(errbuf, "GPIO buttons: cannot start the reader thread (%s)", SDL_GetError());
         goto fail;
     }
     log_info("GPIO buttons on %s: up %u, ok %u, down %u (%s)", g->chip_name, g->offset[0],

@@ -16,6 +16,7 @@
  * Built without libgpiod, the survey reports no chips and the probe says why.
  * Main thread (or any one thread at a time): libgpiod objects are not shared.
  */
+#include "log.h"
 #include "buttons_gpiod.h"
 
 #include "config.h"
@@ -38,18 +39,6 @@ enum { MAX_CHIPS = 64 };
 static const char *const HEADER_LABELS[] = {"pinctrl-bcm2711", "pinctrl-bcm2835",
                                             "pinctrl-rp1"};
 static const char HEADER_LINE[] = "GPIO17";
-
-static void set_error(char *errbuf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void set_error(char *errbuf, const char *fmt, ...)
-{
-    if (!errbuf)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(errbuf, 256, fmt, ap);
-    va_end(ap);
-}
 
 static bool all_digits(const char *s)
 {
@@ -190,7 +179,7 @@ static struct gpiod_chip *open_path(const char *path, char *errbuf)
     struct gpiod_chip *chip = gpiod_chip_open(path);
     if (!chip) {
         int err = errno;
-        set_error(errbuf, "cannot open %s: %s%s", path, strerror(err),
+        errbuf_set(errbuf, "cannot open %s: %s%s", path, strerror(err),
                   err == EACCES ? " (add the user to the gpio group)" : "");
     }
     return chip;
@@ -202,7 +191,7 @@ static struct gpiod_chip *open_header_chip(char path[BUTTONS_GPIOD_CHIP_MAX], ch
     buttons_gpiod_chip_info chips[MAX_CHIPS];
     int n = buttons_gpiod_list_chips(chips, MAX_CHIPS);
     if (n == 0) {
-        set_error(errbuf, "no GPIO chip found (/dev/gpiochip* missing)");
+        errbuf_set(errbuf, "no GPIO chip found (/dev/gpiochip* missing)");
         return NULL;
     }
     int pick = -1;
@@ -216,7 +205,7 @@ static struct gpiod_chip *open_header_chip(char path[BUTTONS_GPIOD_CHIP_MAX], ch
         for (int i = 0; i < n; i++)
             if (!chips[i].opened)
                 return open_path(chips[i].path, errbuf); /* says why it cannot */
-        set_error(errbuf, "no Raspberry Pi GPIO header among %d GPIO chip%s (%s is '%s'); "
+        errbuf_set(errbuf, "no Raspberry Pi GPIO header among %d GPIO chip%s (%s is '%s'); "
                   "name one: gpiod:CHIP:UP,OK,DOWN", n, n == 1 ? "" : "s",
                   gpiodc_short_name(chips[0].path), chips[0].label);
         return NULL;
@@ -245,9 +234,9 @@ static struct gpiod_chip *open_named_chip(const char *name, char path[BUTTONS_GP
             return open_path(path, errbuf);
         }
     if (n == 0)
-        set_error(errbuf, "no GPIO chip found (/dev/gpiochip* missing)");
+        errbuf_set(errbuf, "no GPIO chip found (/dev/gpiochip* missing)");
     else
-        set_error(errbuf, "GPIO chip '%s' not found (no /dev/%s and no chip labelled so)",
+        errbuf_set(errbuf, "GPIO chip '%s' not found (no /dev/%s and no chip labelled so)",
                   name, name);
     return NULL;
 }
@@ -262,7 +251,7 @@ struct gpiod_chip *gpiodc_open(const char *name, char path[BUTTONS_GPIOD_CHIP_MA
     if (name[0] == '/' || all_digits(name) || !strncmp(name, "gpiochip", 8)) {
         int nums[1];
         if (chip_numbers(nums, 1) == 0) {
-            set_error(errbuf, "no GPIO chip found (/dev/gpiochip* missing)");
+            errbuf_set(errbuf, "no GPIO chip found (/dev/gpiochip* missing)");
             return NULL;
         }
     }

@@ -9,24 +9,13 @@
  * the same string are refused; a number and a name for the same line (17 and
  * GPIO17) cannot be caught here and are refused when the lines are requested.
  */
+#include "log.h"
 #include "buttons_gpiod.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void set_error(char *errbuf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void set_error(char *errbuf, const char *fmt, ...)
-{
-    if (!errbuf)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(errbuf, 256, fmt, ap);
-    va_end(ap);
-}
 
 static bool all_digits(const char *s)
 {
@@ -53,18 +42,18 @@ static bool parse_pin(const char *s, size_t len, buttons_gpiod_spec *out, int i,
 {
     const char *which = button_name((button_id)i);
     if (len == 0) {
-        set_error(errbuf, "gpiod: the %s pin is empty (want UP,OK,DOWN, e.g. 17,27,22)", which);
+        errbuf_set(errbuf, "gpiod: the %s pin is empty (want UP,OK,DOWN, e.g. 17,27,22)", which);
         return false;
     }
     if (len >= BUTTONS_GPIOD_PIN_MAX || !good_name(s, len)) {
-        set_error(errbuf, "gpiod: the %s pin '%.*s' is not a line number or name", which,
+        errbuf_set(errbuf, "gpiod: the %s pin '%.*s' is not a line number or name", which,
                   (int)(len > 40 ? 40 : len), s);
         return false;
     }
     memcpy(out->pin[i], s, len);
     out->pin[i][len] = '\0';
     if (all_digits(out->pin[i]) && (len > 5 || atol(out->pin[i]) > 65535)) {
-        set_error(errbuf, "gpiod: the %s pin %s is past any GPIO line number", which,
+        errbuf_set(errbuf, "gpiod: the %s pin %s is past any GPIO line number", which,
                   out->pin[i]);
         return false;
     }
@@ -78,7 +67,7 @@ static bool parse_pins(const char *s, buttons_gpiod_spec *out, char *errbuf)
         const char *end = strchr(p, ',');
         size_t len = end ? (size_t)(end - p) : strlen(p);
         if (n >= BUTTON_COUNT) {
-            set_error(errbuf, "gpiod: want three pins UP,OK,DOWN, got more in '%.60s'", s);
+            errbuf_set(errbuf, "gpiod: want three pins UP,OK,DOWN, got more in '%.60s'", s);
             return false;
         }
         if (!parse_pin(p, len, out, n, errbuf))
@@ -88,13 +77,13 @@ static bool parse_pins(const char *s, buttons_gpiod_spec *out, char *errbuf)
         p = end + 1;
     }
     if (n + 1 != BUTTON_COUNT) {
-        set_error(errbuf, "gpiod: want three pins UP,OK,DOWN, got %d in '%.60s'", n + 1, s);
+        errbuf_set(errbuf, "gpiod: want three pins UP,OK,DOWN, got %d in '%.60s'", n + 1, s);
         return false;
     }
     for (int i = 0; i < BUTTON_COUNT; i++)
         for (int j = i + 1; j < BUTTON_COUNT; j++)
             if (!strcmp(out->pin[i], out->pin[j])) {
-                set_error(errbuf, "gpiod: pin %s is given for both %s and %s", out->pin[i],
+                errbuf_set(errbuf, "gpiod: pin %s is given for both %s and %s", out->pin[i],
                           button_name((button_id)i), button_name((button_id)j));
                 return false;
             }
@@ -109,7 +98,7 @@ bool buttons_gpiod_parse_spec(const char *spec, buttons_gpiod_spec *out, char *e
     for (int i = 0; i < BUTTON_COUNT; i++)
         strcpy(out->pin[i], defaults[i]);
     if (!spec || strncmp(spec, "gpiod", 5) != 0 || (spec[5] != '\0' && spec[5] != ':')) {
-        set_error(errbuf, "not a gpiod spec: '%.60s' (want gpiod[:CHIP:UP,OK,DOWN])",
+        errbuf_set(errbuf, "not a gpiod spec: '%.60s' (want gpiod[:CHIP:UP,OK,DOWN])",
                   spec ? spec : "");
         return false;
     }
@@ -119,7 +108,7 @@ bool buttons_gpiod_parse_spec(const char *spec, buttons_gpiod_spec *out, char *e
     const char *colon = strchr(chip, ':');
     size_t len = colon ? (size_t)(colon - chip) : strlen(chip);
     if (len >= BUTTONS_GPIOD_CHIP_MAX || !good_name(chip, len)) {
-        set_error(errbuf, "gpiod: '%.*s' is not a GPIO chip name, path or label",
+        errbuf_set(errbuf, "gpiod: '%.*s' is not a GPIO chip name, path or label",
                   (int)(len > 60 ? 60 : len), chip);
         return false;
     }
@@ -128,7 +117,7 @@ bool buttons_gpiod_parse_spec(const char *spec, buttons_gpiod_spec *out, char *e
     if (!colon)
         return true;
     if (!colon[1]) {
-        set_error(errbuf, "gpiod: no pins after '%s:' (want UP,OK,DOWN, e.g. 17,27,22)",
+        errbuf_set(errbuf, "gpiod: no pins after '%s:' (want UP,OK,DOWN, e.g. 17,27,22)",
                   out->chip);
         return false;
     }

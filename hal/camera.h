@@ -3,7 +3,7 @@
  * time by a spec string:
  *   "synthetic[:EXERCISE]"  the procedural person (synth.h), the demo default
  *   "replay:FILE.y4m"       a recorded clip, optionally looping
- *   "libcamera[:ID]"        the real camera (hardware issue; needs HAVE_LIBCAMERA)
+ *   "libcamera[:ID]"        the real camera (camera_libcamera.h; needs HAVE_LIBCAMERA)
  *
  * Frames are luma only (8-bit, stride bytes per row) with a timestamp in the
  * station clock's milliseconds. Sources are polled from the main thread; a
@@ -34,7 +34,10 @@ typedef enum camera_status {
     CAMERA_FRAME,  /* *out holds a new frame */
     CAMERA_NONE,   /* nothing new yet */
     CAMERA_END,    /* the source has finished (a clip without loop) */
-    CAMERA_ERROR,  /* the source failed; camera_error() says why */
+    CAMERA_ERROR,  /* the source failed; camera_error() says why. Sticky for
+                    * a file, but a live camera (libcamera) returns it only
+                    * while it is lost ("camera stopped sending frames": none
+                    * for 2 s) and CAMERA_FRAME again when frames resume */
 } camera_status;
 
 typedef struct camera camera;
@@ -57,7 +60,7 @@ struct camera {
 typedef struct camera_options {
     bool loop;            /* replay: start again at the end */
     int width, height;    /* synthetic: frame size (default 320x240) */
-    int fps;              /* synthetic: frame rate (default 15) */
+    int fps;              /* synthetic, libcamera: frame rate (default 15) */
     int reps;             /* synthetic: reps per performance, < 0 forever (default) */
     uint32_t seed;
 } camera_options;

@@ -39,15 +39,16 @@ extern "C" {
  * Frame timestamps are clock_now_ms(clock) at the poll that hands the frame
  * over, strictly rising. NULL on failure with a one-line reason in errbuf (256
  * bytes), e.g. "no camera found by libcamera (0 cameras)" or one naming the
- * id. Main thread only. At most one libcamera camera is open at a time. */
+ * id; with no camera it returns at once. A camera already open (here or in
+ * another program) is refused as in use. Main thread only. */
 camera *camera_libcamera_create(const char *id, const camera_options *opt,
                                 const rm_clock *clock, char *errbuf);
 
 /* For `doctor`: writes a few lines into out (cap bytes, always terminated):
  * the libcamera version, then one line per camera with its id and model.
  * Returns the number of cameras, or -1 when libcamera could not start (the
- * reason is in out). Starts and stops its own camera manager, so it must not
- * be called while a libcamera camera is open. Main thread only. */
+ * reason is in out). Shares the camera manager with any open camera (and
+ * starts and stops it when none is open). Main thread only. */
 int camera_libcamera_list(char *out, size_t cap);
 
 /* The libcamera version the program runs against, e.g. "v0.0.3". Any thread. */

@@ -57,3 +57,13 @@ void log_line(enum log_level level, const char *file, int line, int errnum,
     else
         fprintf(stderr, "rehab-mirror: %s %s:%d: %s\n", names[level], base, line, msg);
 }
+
+void errbuf_set(char *errbuf, const char *fmt, ...)
+{
+    if (!errbuf)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(errbuf, 256, fmt, ap);
+    va_end(ap);
+}

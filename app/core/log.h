@@ -17,6 +17,10 @@ enum log_level log_get_level(void);
 void log_line(enum log_level level, const char *file, int line, int errnum,
               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* Writes a one-line reason into errbuf, which holds 256 bytes (the size every
+ * "errbuf" parameter in this program has). NULL errbuf: does nothing. */
+void errbuf_set(char *errbuf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #define log_error(...) log_line(LOG_ERROR, __FILE__, __LINE__, 0, __VA_ARGS__)
 #define log_warn(...) log_line(LOG_WARN, __FILE__, __LINE__, 0, __VA_ARGS__)
 #define log_info(...) log_line(LOG_INFO, __FILE__, __LINE__, 0, __VA_ARGS__)
