@@ -43,14 +43,17 @@ screens() {
   (cd "$1" && ls | sed -E 's/^[0-9]+-//; s/\.png$//' | paste -sd' ')
 }
 
-set +e
-"$bin" --virtual-clock --software-renderer --no-sound --window 640x360 \
-  --camera "synthetic:bridge,gap=16+6" --buttons "script:$out/buttons.txt" \
-  --programme "$out/programme.ini" --data-dir "$out/data" \
-  --screenshot-dir "$out/shots" --exit-after 60 2> "$out/stderr.txt"
-rc=$?
-set -e
-[[ $rc -eq 0 ]] || { cat "$out/stderr.txt" >&2; fail "station exited with $rc"; }
+# run SUFFIX CAMERA SECONDS: the station into shots/data/stderr SUFFIX; must exit 0.
+run() {
+  local rc=0
+  "$bin" --virtual-clock --software-renderer --no-sound --window 640x360 \
+    --camera "$2" --buttons "script:$out/buttons.txt" \
+    --programme "$out/programme.ini" --data-dir "$out/data$1" \
+    --screenshot-dir "$out/shots$1" --exit-after "$3" 2> "$out/stderr$1.txt" || rc=$?
+  [[ $rc -eq 0 ]] || { cat "$out/stderr$1.txt" >&2; fail "station ($2) exited with $rc"; }
+}
+
+run "" "synthetic:bridge,gap=16+6" 60
 got=$(screens "$out/shots")
 want="home pain-before intro position set camera-lost set pain-after summary home"
 [[ "$got" == "$want" ]] || fail "screens were: $got; want: $want"
@@ -73,14 +76,7 @@ PY
 "$bin" synth --exercise bridge --reps 3 "$out/clip.y4m" > /dev/null || fail "synth"
 size=$(stat -c %s "$out/clip.y4m")
 head -c $((size / 2)) "$out/clip.y4m" > "$out/cut.y4m"
-set +e
-"$bin" --virtual-clock --software-renderer --no-sound --window 640x360 \
-  --camera "replay:$out/cut.y4m" --buttons "script:$out/buttons.txt" \
-  --programme "$out/programme.ini" --data-dir "$out/data2" \
-  --screenshot-dir "$out/shots2" --exit-after 50 2> "$out/stderr2.txt"
-rc=$?
-set -e
-[[ $rc -eq 0 ]] || { cat "$out/stderr2.txt" >&2; fail "station exited with $rc on a failing camera"; }
+run 2 "replay:$out/cut.y4m" 50
 got=$(screens "$out/shots2")
 [[ "$got" == "home pain-before intro position"*" camera-lost" ]] ||
   fail "failing camera: screens were: $got; want ... camera-lost at the end"
