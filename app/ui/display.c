@@ -76,16 +76,21 @@ static bool have_desktop(void)
     return (x && *x) || (w && *w);
 }
 
+const char *display_driver_wanted(const char *setting, bool fullscreen)
+{
+    return display_pick_driver(setting, SDL_getenv("SDL_VIDEODRIVER"), fullscreen,
+                               have_desktop());
+}
+
 bool display_start_video(const char *setting, bool fullscreen, char *errbuf)
 {
-    const char *want =
-        display_pick_driver(setting, SDL_getenv("SDL_VIDEODRIVER"), fullscreen, have_desktop());
+    const char *want = display_driver_wanted(setting, fullscreen);
     if (want)
         SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, want, SDL_HINT_OVERRIDE);
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         snprintf(errbuf, 256,
-                 "video driver '%.40s' did not start (%.80s). Check rehab-mirror doctor; on "
-                 "the console the user needs the video and render groups",
+                 "video driver '%.40s' did not start (%.80s); on the console the user needs "
+                 "the video and render groups",
                  want ? want : "auto", SDL_GetError());
         return false;
     }

@@ -41,6 +41,9 @@ typedef struct display display;
  * choice, which must then be a visible screen). */
 const char *display_pick_driver(const char *setting, const char *env, bool fullscreen,
                                 bool have_desktop);
+/* display_pick_driver with this process's environment: SDL_VIDEODRIVER and
+ * whether a desktop session (DISPLAY or WAYLAND_DISPLAY) exists. */
+const char *display_driver_wanted(const char *setting, bool fullscreen);
 /* True when the started driver `got` is `asked` or one of a comma-separated
  * list, ignoring case (SDL 2.26 names the console driver "KMSDRM"). */
 bool display_driver_matches(const char *asked, const char *got);
