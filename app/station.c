@@ -31,6 +31,7 @@
 
 #define FRAME_IDLE_WAIT_MS 100   /* virtual clock: longest jump when nothing is due */
 #define IDLE_WAIT_MS 1000        /* real clock: longest sleep when nothing is due */
+#define CAMERA_REOPEN_MS 5000    /* a camera lost on an error is opened again this often */
 #define ANIMATION_MS 50          /* redraw period of animated screens (20 fps) */
 #define VIRTUAL_DRAW_MS 100      /* virtual clock: live redraws at most this often */
 
@@ -50,6 +51,8 @@ typedef struct station {
     camera_frame frame;
     bool have_frame;
     camera_watch watch;          /* lost or not, on the screens that want frames */
+    const char *cam_spec;        /* what st->cam was opened from (reopened after errors) */
+    int64_t reopen_at_ms;        /* last time the lost camera was opened again */
 
     session_view prev;           /* the view as last handled (cues, screen changes) */
     unsigned drawn_generation;
@@ -112,19 +115,25 @@ static void open_programme(station *st)
         log_warn("%s; using the built-in runner's-knee programme", err);
 }
 
-/* The auto choice: the real camera when built in, else the synthetic person. */
-static void open_camera(station *st)
+static camera *make_camera(station *st, const char *spec, char *errbuf)
 {
     camera_options opt = camera_default_options();
     opt.loop = true;
+    st->cam_spec = spec;
+    return camera_create(spec, &opt, st->clock, errbuf);
+}
+
+/* The auto choice: the real camera when built in, else the synthetic person. */
+static void open_camera(station *st)
+{
     char err[256] = "";
     const char *spec = st->cfg->camera;
     if (!spec[0])
         spec = HAVE_LIBCAMERA ? "libcamera" : "synthetic";
-    st->cam = camera_create(spec, &opt, st->clock, err);
+    st->cam = make_camera(st, spec, err);
     if (!st->cam) {
         log_warn("camera '%s' not available (%s); using the synthetic camera", spec, err);
-        st->cam = camera_create("synthetic", &opt, st->clock, err);
+        st->cam = make_camera(st, "synthetic", err);
     }
     if (st->cam)
         log_info("camera: %s", camera_name(st->cam));
@@ -256,6 +265,24 @@ static bool camera_wanted(session_screen s)
     return s == SCREEN_POSITION || s == SCREEN_SET || s == SCREEN_CAMERA_LOST;
 }
 
+/* A camera that failed (unplugged, its stack restarted) does not come back by
+ * itself: while it is lost on an error, close it and open the same spec again
+ * every CAMERA_REOPEN_MS. Closed first, since libcamera hands a camera to one
+ * owner at a time; st->cam stays NULL (an error) until an opening works. */
+static void reopen_camera(station *st, int64_t now)
+{
+    if (now - st->reopen_at_ms < CAMERA_REOPEN_MS)
+        return;
+    st->reopen_at_ms = now;
+    camera_destroy(st->cam);
+    char err[256] = "";
+    st->cam = make_camera(st, st->cam_spec, err);
+    if (st->cam)
+        log_info("camera: %s opened again", st->cam_spec);
+    else
+        log_warn("camera: %s still not available (%s)", st->cam_spec, err);
+}
+
 /* Frames to the session; and the camera watch's verdict, lost or back, which
  * the session turns into the camera-lost screen and back. */
 static void poll_camera(station *st)
@@ -263,7 +290,7 @@ static void poll_camera(station *st)
     int64_t now = clock_now_ms(st->clock);
     bool wanted = camera_wanted(session_get_view(st->sess)->screen);
     camera_frame f;
-    camera_status cs = wanted ? camera_poll(st->cam, &f) : CAMERA_NONE;
+    camera_status cs = !wanted ? CAMERA_NONE : st->cam ? camera_poll(st->cam, &f) : CAMERA_ERROR;
     if (cs == CAMERA_FRAME) {
         take_frame(st, &f);
         session_frame(st->sess, f.luma, f.width, f.height, f.stride, f.t_ms);
@@ -274,8 +301,12 @@ static void poll_camera(station *st)
         else if (cs == CAMERA_NONE)
             log_warn("camera lost: no frame for %d s", CAMERA_WATCH_STALL_MS / 1000);
         else
-            log_warn("camera lost: %s", cs == CAMERA_END ? "end of clip" : camera_error(st->cam));
+            log_warn("camera lost: %s", cs == CAMERA_END ? "end of clip"
+                                        : st->cam ? camera_error(st->cam) : "not open");
+        st->reopen_at_ms = now;
     }
+    if (wanted && st->watch.lost && cs == CAMERA_ERROR)
+        reopen_camera(st, now);
     if (wanted)
         session_camera(st->sess, st->watch.lost, now);
 }
@@ -368,7 +399,7 @@ static void draw(station *st, const session_view *v, bool screen_changed)
 
 static int64_t next_due(const station *st)
 {
-    int64_t next = camera_wanted(session_get_view(st->sess)->screen)
+    int64_t next = st->cam && camera_wanted(session_get_view(st->sess)->screen)
                        ? camera_next_due_ms(st->cam) : INT64_MAX;
     int64_t w = camera_watch_deadline(&st->watch);
     next = w < next ? w : next;
