@@ -31,6 +31,10 @@ static const char USAGE[] =
     "  --config FILE          settings file (default " SETTINGS_DEFAULT_FILE " if present)\n"
     "  --screenshot-dir DIR   write a PNG each time the screen changes\n"
     "  --fullscreen | --window WxH   (taller than wide = portrait)\n"
+    "  --rotation DEGREES     0 | 90 | 180 | 270: turn the picture clockwise (a screen\n"
+    "                         mounted on its side: 90 when its top edge is on the left)\n"
+    "  --video-driver NAME    SDL video driver: kmsdrm (console), x11, wayland, ...;\n"
+    "                         default: kmsdrm when full-screen without a desktop\n"
     "  --no-sound\n"
     "  --exit-after SECONDS   stop after this many seconds (of the station's clock)\n"
     "  --virtual-clock        time advances with frames and presses (tests, replays)\n"
@@ -100,6 +104,17 @@ static int parse_value_option(settings *cfg, const char *opt, const char *v)
         if (!settings_parse_size(v, &cfg->width, &cfg->height))
             return usage_error("--window wants WIDTHxHEIGHT, not '%s'", v);
         cfg->fullscreen = false;
+        return 0;
+    }
+    if (!strcmp(opt, "--rotation")) {
+        if (!settings_parse_rotation(v, &cfg->rotation))
+            return usage_error("--rotation wants 0, 90, 180 or 270, not '%s'", v);
+        return 0;
+    }
+    if (!strcmp(opt, "--video-driver")) {
+        if (!v[0] || !settings_valid_driver(v))
+            return usage_error("--video-driver wants an SDL driver name, not '%s'", v);
+        strcpy(cfg->video_driver, v);
         return 0;
     }
     if (!strcmp(opt, "--exit-after")) {

@@ -2,7 +2,10 @@
  * cmd_doctor: `rehab-mirror doctor [STATION OPTIONS]` says in plain words what
  * the station would find if it started now, and why not where something is
  * missing: what this build supports, the cameras, the GPIO chips and the
- * button pins, the display, the data directory, the fonts and the config file.
+ * button pins, the display (the SDL video drivers built in, the one the
+ * station would ask for and why, whether it starts, and the layout size after
+ * rotation), the data directory (or whether it can be created), the fonts and
+ * the config file.
  * It is what a technician runs after wiring a station, and what a bug report
  * should include.
  *
@@ -22,6 +25,7 @@
 #include "buttons_gpiod.h"
 #include "cli.h"
 #include "config.h"
+#include "display.h"
 #include "settings.h"
 #if HAVE_LIBCAMERA
 #include "camera_libcamera.h"
@@ -201,14 +205,29 @@ static void report_buttons(const settings *cfg)
     }
 }
 
-/* "offscreen" and "dummy" draw into memory: fine for tests, never seen. */
-static bool real_screen(const char *driver)
+static const char *driver_reason(const settings *cfg, const char *want)
 {
-    return strcmp(driver, "offscreen") != 0 && strcmp(driver, "dummy") != 0;
+    const char *env = SDL_getenv("SDL_VIDEODRIVER");
+    if (cfg->video_driver[0])
+        return "the video_driver setting";
+    if (env && *env)
+        return "SDL_VIDEODRIVER";
+    return want ? "full-screen with no desktop" : "SDL's first working driver";
 }
 
-/* True when a video driver starts. */
-static bool report_display(void)
+/* The size the screens are laid out at, from the output size. */
+static void report_layout(const settings *cfg, int out_w, int out_h)
+{
+    int lw, lh;
+    SDL_Rect dst;
+    display_layout(out_w, out_h, cfg->rotation, &lw, &lh, &dst);
+    printf("  picture: %s %dx%d, turned %d degrees: screens laid out at %dx%d (%s)\n",
+           cfg->fullscreen ? "full-screen" : "window", out_w, out_h, cfg->rotation, lw, lh,
+           lh > lw ? "portrait" : "landscape");
+}
+
+/* True when the video driver the station would ask for starts. */
+static bool report_display(const settings *cfg)
 {
     heading("Display");
     int n = SDL_GetNumVideoDrivers();
@@ -216,26 +235,51 @@ static bool report_display(void)
     for (int i = 0; i < n; i++)
         printf("%s %s", i ? "," : "", SDL_GetVideoDriver(i));
     printf("\n");
-    const char *want = SDL_getenv("SDL_VIDEODRIVER");
-    if (want && *want)
-        printf("  SDL_VIDEODRIVER=%s\n", want);
-    if (SDL_VideoInit(NULL) != 0) {
-        printf("  no display: %s\n", SDL_GetError());
-        printf("  -> the station cannot start. Run it under a desktop, or on a console "
-               "with SDL_VIDEODRIVER=kmsdrm (user in the video and render groups)\n");
+    const char *want = display_driver_wanted(cfg->video_driver, cfg->fullscreen);
+    printf("  asks for: %s (%s)\n", want ? want : "any visible driver", driver_reason(cfg, want));
+    char err[256] = "";
+    if (!display_start_video(cfg->video_driver, cfg->fullscreen, err)) {
+        printf("  %s\n", err);
+        glob_t g;
+        bool dri = glob("/dev/dri/card*", 0, NULL, &g) == 0 && g.gl_pathc > 0;
+        globfree(&g);
+        if (!dri)
+            printf("  no /dev/dri/card*: no graphics driver is loaded for a console screen "
+                   "(on a Raspberry Pi: dtoverlay=vc4-kms-v3d in config.txt)\n");
+        printf("  -> the station cannot start: it needs a screen, a desktop or the console "
+               "through kmsdrm\n");
         return false;
     }
     const char *driver = SDL_GetCurrentVideoDriver();
     SDL_DisplayMode mode;
-    if (SDL_GetNumVideoDisplays() > 0 && SDL_GetCurrentDisplayMode(0, &mode) == 0)
+    bool have_mode = SDL_GetNumVideoDisplays() > 0 && SDL_GetCurrentDisplayMode(0, &mode) == 0;
+    if (have_mode)
         printf("  display: works with %s, %dx%d\n", driver, mode.w, mode.h);
     else
         printf("  display: works with %s\n", driver);
-    if (!real_screen(driver))
+    if (cfg->fullscreen && have_mode)
+        report_layout(cfg, mode.w, mode.h);
+    else if (!cfg->fullscreen)
+        report_layout(cfg, cfg->width, cfg->height);
+    if (display_driver_invisible(driver))
         printf("  note: %s is not a real screen; nothing will be seen (fine for tests)\n",
                driver);
-    SDL_VideoQuit();
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
     return true;
+}
+
+/* The nearest directory at or above path that exists, into buf. */
+static void existing_parent(const char *path, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s", path);
+    while (!is_dir(buf)) {
+        char *slash = strrchr(buf, '/');
+        if (!slash || slash == buf) {
+            snprintf(buf, cap, "%s", slash == buf ? "/" : ".");
+            return;
+        }
+        *slash = '\0';
+    }
 }
 
 static void report_data(const settings *cfg)
@@ -243,7 +287,14 @@ static void report_data(const settings *cfg)
     heading("Data");
     const char *dir = cfg->data_dir;
     if (!is_dir(dir)) {
-        printf("  data directory %s does not exist yet; the station creates it\n", dir);
+        char parent[SETTINGS_PATH_MAX];
+        existing_parent(dir, parent, sizeof parent);
+        if (access(parent, W_OK) == 0)
+            printf("  data directory %s does not exist yet; the station creates it in %s\n",
+                   dir, parent);
+        else
+            printf("  data directory %s does not exist, and %s is NOT writable: the station "
+                   "cannot create it (sessions will not be saved)\n", dir, parent);
         return;
     }
     bool writable = access(dir, W_OK) == 0;
@@ -302,11 +353,11 @@ int cmd_doctor(int argc, char **argv)
     report_config(argc, argv);
     report_camera(&cfg);
     report_buttons(&cfg);
-    bool display = report_display();
+    bool screen_ok = report_display(&cfg);
     report_data(&cfg);
     bool assets = report_assets(&cfg);
     SDL_Quit();
-    bool ok = display && assets;
+    bool ok = screen_ok && assets;
     printf("\n%s\n", ok ? "The station can run (with the fallbacks above, if any)."
                         : "The station cannot run: see the lines marked -> above.");
     return ok ? 0 : 1;

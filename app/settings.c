@@ -4,6 +4,7 @@
  */
 #include "settings.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,29 @@ bool settings_parse_size(const char *s, int *w, int *h)
     return true;
 }
 
+bool settings_parse_rotation(const char *s, int *degrees)
+{
+    static const char *const names[] = { "0", "90", "180", "270" };
+    for (int i = 0; i < 4; i++) {
+        if (!strcmp(s, names[i])) {
+            *degrees = i * 90;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool settings_valid_driver(const char *s)
+{
+    size_t n = strlen(s);
+    if (n >= SETTINGS_DRIVER_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '-')
+            return false;
+    return true;
+}
+
 static bool set_text(char *dst, const char *v, load_state *st, const char *name)
 {
     if (strlen(v) >= SETTINGS_PATH_MAX) {
@@ -53,6 +77,43 @@ static bool set_text(char *dst, const char *v, load_state *st, const char *name)
     }
     strcpy(dst, v);
     return true;
+}
+
+const char *const settings_keys[] = { "camera",   "buttons",      "data_dir", "programme",
+                                      "display",  "rotation",     "video_driver", "sound",
+                                      NULL };
+
+/* The keys that are not plain text. 1 when applied, 0 with st->error set,
+ * -1 when name is not one of them. */
+static int on_value_key(settings *c, const char *name, const char *v, load_state *st)
+{
+    const char *why = NULL;
+    if (!strcmp(name, "display")) {
+        if (!strcmp(v, "fullscreen"))
+            c->fullscreen = true;
+        else if (settings_parse_size(v, &c->width, &c->height))
+            c->fullscreen = false;
+        else
+            why = "display must be fullscreen or WIDTHxHEIGHT";
+    } else if (!strcmp(name, "rotation")) {
+        if (!settings_parse_rotation(v, &c->rotation))
+            why = "rotation must be 0, 90, 180 or 270";
+    } else if (!strcmp(name, "video_driver")) {
+        if (settings_valid_driver(v))
+            strcpy(c->video_driver, v);
+        else
+            why = "video_driver must be an SDL driver name such as kmsdrm, x11 or wayland";
+    } else if (!strcmp(name, "sound")) {
+        if (strcmp(v, "on") && strcmp(v, "off"))
+            why = "sound must be on or off";
+        else
+            c->sound = !strcmp(v, "on");
+    } else {
+        return -1;
+    }
+    if (why)
+        snprintf(st->error, sizeof st->error, "%s", why);
+    return why ? 0 : 1;
 }
 
 static int on_key(void *user, const char *section, const char *name, const char *v)
@@ -72,28 +133,10 @@ static int on_key(void *user, const char *section, const char *name, const char 
         return set_text(c->data_dir, v, st, name);
     if (!strcmp(name, "programme"))
         return set_text(c->programme, v, st, name);
-    if (!strcmp(name, "display")) {
-        if (!strcmp(v, "fullscreen")) {
-            c->fullscreen = true;
-            return 1;
-        }
-        if (settings_parse_size(v, &c->width, &c->height)) {
-            c->fullscreen = false;
-            return 1;
-        }
-        snprintf(st->error, sizeof st->error, "display must be fullscreen or WIDTHxHEIGHT");
-        return 0;
-    }
-    if (!strcmp(name, "sound")) {
-        if (strcmp(v, "on") && strcmp(v, "off")) {
-            snprintf(st->error, sizeof st->error, "sound must be on or off");
-            return 0;
-        }
-        c->sound = !strcmp(v, "on");
-        return 1;
-    }
-    snprintf(st->error, sizeof st->error, "unknown key '%.60s'", name);
-    return 0;
+    int rc = on_value_key(c, name, v, st);
+    if (rc < 0)
+        snprintf(st->error, sizeof st->error, "unknown key '%.60s'", name);
+    return rc > 0;
 }
 
 /* Turns inih's result (0, a line number, or negative) into true or a message. */

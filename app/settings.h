@@ -8,10 +8,14 @@
  *   data_dir = /var/lib/rehab-mirror
  *   programme = /etc/rehab-mirror/programme.ini
  *   display = fullscreen          ; fullscreen | WIDTHxHEIGHT (taller than wide = portrait)
+ *   rotation = 0                  ; 0 | 90 | 180 | 270: picture turned clockwise
+ *   video_driver =                ; SDL video driver (kmsdrm, x11, wayland, ...); "" = auto
  *   sound = on                    ; on | off
  *
  * An empty camera or buttons spec means "auto": the real device when built in
- * and present, otherwise the synthetic camera and the keyboard.
+ * and present, otherwise the synthetic camera and the keyboard. The documented
+ * default file, every key with its default, is assets/rehab-mirror.conf
+ * (test_settings parses it, so it stays in step with this header).
  */
 #ifndef RM_SETTINGS_H
 #define RM_SETTINGS_H
@@ -21,6 +25,7 @@
 
 #define SETTINGS_PATH_MAX 512
 #define SETTINGS_DEFAULT_FILE "/etc/rehab-mirror/rehab-mirror.conf"
+#define SETTINGS_DRIVER_MAX 32
 
 typedef struct settings {
     char camera[SETTINGS_PATH_MAX];     /* spec; "" = auto */
@@ -31,12 +36,17 @@ typedef struct settings {
     char asset_dir[SETTINGS_PATH_MAX];  /* fonts/, programmes/ */
     bool fullscreen;
     int width, height;                /* window size when not fullscreen; default 1280x720 */
+    int rotation;                     /* degrees clockwise the picture is turned: 0, 90, 180, 270 */
+    char video_driver[SETTINGS_DRIVER_MAX]; /* SDL video driver name; "" = auto (display.h) */
     bool sound;
     double exit_after_s;              /* stop after this many clock seconds; 0 = never */
     bool virtual_clock;               /* time advances with frames and presses (tests) */
     int64_t start_wall_ms;            /* virtual clock's wall time at start */
     bool software_renderer;           /* identical pixels everywhere (tests) */
 } settings;
+
+/* The keys of [station], NULL-terminated. */
+extern const char *const settings_keys[];
 
 /* Built-in defaults; data_dir from $XDG_DATA_HOME or ~/.local/share. */
 void settings_defaults(settings *c);
@@ -48,6 +58,11 @@ bool settings_load(settings *c, const char *path, char *errbuf);
 bool settings_parse(settings *c, const char *text, const char *name, char *errbuf);
 /* Parses "WxH" (each 64..8192). */
 bool settings_parse_size(const char *s, int *w, int *h);
+/* Parses a rotation: "0", "90", "180" or "270" degrees. */
+bool settings_parse_rotation(const char *s, int *degrees);
+/* Checks a video driver name: 1..31 letters, digits, '_' or '-' ("" is auto
+ * and also accepted). */
+bool settings_valid_driver(const char *s);
 /* Finds the asset directory: $REHAB_MIRROR_ASSETS, the installed one, or the
  * source tree's; the first holding fonts/. False when none does. */
 bool settings_find_assets(settings *c);

@@ -17,6 +17,7 @@
 #include "audio.h"
 #include "buttons.h"
 #include "camera.h"
+#include "camera_watch.h"
 #include "clock.h"
 #include "config.h"
 #include "display.h"
@@ -28,7 +29,9 @@
 #include "ui.h"
 #include "xmalloc.h"
 
-#define FRAME_IDLE_WAIT_MS 100   /* longest sleep when nothing is due */
+#define FRAME_IDLE_WAIT_MS 100   /* virtual clock: longest jump when nothing is due */
+#define IDLE_WAIT_MS 1000        /* real clock: longest sleep when nothing is due */
+#define CAMERA_REOPEN_MS 5000    /* a camera lost on an error is opened again this often */
 #define ANIMATION_MS 50          /* redraw period of animated screens (20 fps) */
 #define VIRTUAL_DRAW_MS 100      /* virtual clock: live redraws at most this often */
 
@@ -47,13 +50,16 @@ typedef struct station {
     uint8_t *frame_buf;          /* copy of the newest camera frame */
     camera_frame frame;
     bool have_frame;
-    bool camera_done;            /* END or ERROR reported once */
+    camera_watch watch;          /* lost or not, on the screens that want frames */
+    const char *cam_spec;        /* what st->cam was opened from (reopened after errors) */
+    int64_t reopen_at_ms;        /* last time the lost camera was opened again */
 
     session_view prev;           /* the view as last handled (cues, screen changes) */
     unsigned drawn_generation;
     int64_t drawn_at_ms;
     bool drawn_once;
     int shot_count;
+    long loops, redraws;         /* for the idle benchmark (logged at exit) */
     int64_t exit_at_ms;
     bool quit;
 } station;
@@ -109,19 +115,25 @@ static void open_programme(station *st)
         log_warn("%s; using the built-in runner's-knee programme", err);
 }
 
-/* The auto choice: the real camera when built in, else the synthetic person. */
-static void open_camera(station *st)
+static camera *make_camera(station *st, const char *spec, char *errbuf)
 {
     camera_options opt = camera_default_options();
     opt.loop = true;
+    st->cam_spec = spec;
+    return camera_create(spec, &opt, st->clock, errbuf);
+}
+
+/* The auto choice: the real camera when built in, else the synthetic person. */
+static void open_camera(station *st)
+{
     char err[256] = "";
     const char *spec = st->cfg->camera;
     if (!spec[0])
         spec = HAVE_LIBCAMERA ? "libcamera" : "synthetic";
-    st->cam = camera_create(spec, &opt, st->clock, err);
+    st->cam = make_camera(st, spec, err);
     if (!st->cam) {
         log_warn("camera '%s' not available (%s); using the synthetic camera", spec, err);
-        st->cam = camera_create("synthetic", &opt, st->clock, err);
+        st->cam = make_camera(st, "synthetic", err);
     }
     if (st->cam)
         log_info("camera: %s", camera_name(st->cam));
@@ -145,14 +157,14 @@ static void open_buttons(station *st)
 static bool open_screen(station *st)
 {
     char err[256] = "";
-    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        log_error("no display (%s). Run under a desktop, under xvfb-run, or with "
-                  "SDL_VIDEODRIVER=kmsdrm on a console", SDL_GetError());
+    if (!display_start_video(st->cfg->video_driver, st->cfg->fullscreen, err)) {
+        log_error("no display: %s", err);
         return false;
     }
     display_options dopt = { .width = st->cfg->width, .height = st->cfg->height,
                              .fullscreen = st->cfg->fullscreen,
-                             .software = st->cfg->software_renderer, .title = "rehab-mirror" };
+                             .software = st->cfg->software_renderer, .title = "rehab-mirror",
+                             .rotation = st->cfg->rotation };
     st->disp = display_create(&dopt, err);
     if (!st->disp) {
         log_error("cannot open the display: %s", err);
@@ -210,6 +222,7 @@ static bool station_open(station *st)
     st->sess = session_create(&st->prog, &sink);
     refresh_stats(st);
     st->prev = *session_get_view(st->sess);
+    camera_watch_init(&st->watch, CAMERA_WATCH_STALL_MS);
     st->exit_at_ms = st->cfg->exit_after_s > 0 ? (int64_t)(st->cfg->exit_after_s * 1000.0)
                                                : INT64_MAX;
     return st->cam && st->btn;
@@ -245,17 +258,57 @@ static void take_frame(station *st, const camera_frame *f)
     st->have_frame = true;
 }
 
+/* The screens that count or show the camera. Elsewhere it is not polled, so
+ * an idle station neither copies frames nor wakes up for them. */
+static bool camera_wanted(session_screen s)
+{
+    return s == SCREEN_POSITION || s == SCREEN_SET || s == SCREEN_CAMERA_LOST;
+}
+
+/* A camera that failed (unplugged, its stack restarted) does not come back by
+ * itself: while it is lost on an error, close it and open the same spec again
+ * every CAMERA_REOPEN_MS. Closed first, since libcamera hands a camera to one
+ * owner at a time; st->cam stays NULL (an error) until an opening works. */
+static void reopen_camera(station *st, int64_t now)
+{
+    if (now - st->reopen_at_ms < CAMERA_REOPEN_MS)
+        return;
+    st->reopen_at_ms = now;
+    camera_destroy(st->cam);
+    char err[256] = "";
+    st->cam = make_camera(st, st->cam_spec, err);
+    if (st->cam)
+        log_info("camera: %s opened again", st->cam_spec);
+    else
+        log_warn("camera: %s still not available (%s)", st->cam_spec, err);
+}
+
+/* Frames to the session; and the camera watch's verdict, lost or back, which
+ * the session turns into the camera-lost screen and back. */
 static void poll_camera(station *st)
 {
+    int64_t now = clock_now_ms(st->clock);
+    bool wanted = camera_wanted(session_get_view(st->sess)->screen);
     camera_frame f;
-    camera_status cs = camera_poll(st->cam, &f);
+    camera_status cs = !wanted ? CAMERA_NONE : st->cam ? camera_poll(st->cam, &f) : CAMERA_ERROR;
     if (cs == CAMERA_FRAME) {
         take_frame(st, &f);
         session_frame(st->sess, f.luma, f.width, f.height, f.stride, f.t_ms);
-    } else if ((cs == CAMERA_END || cs == CAMERA_ERROR) && !st->camera_done) {
-        st->camera_done = true;
-        log_warn("camera stopped: %s", cs == CAMERA_END ? "end of clip" : camera_error(st->cam));
     }
+    if (camera_watch_update(&st->watch, wanted, cs, now)) {
+        if (!st->watch.lost)
+            log_info("camera: frames are back");
+        else if (cs == CAMERA_NONE)
+            log_warn("camera lost: no frame for %d s", CAMERA_WATCH_STALL_MS / 1000);
+        else
+            log_warn("camera lost: %s", cs == CAMERA_END ? "end of clip"
+                                        : st->cam ? camera_error(st->cam) : "not open");
+        st->reopen_at_ms = now;
+    }
+    if (wanted && st->watch.lost && cs == CAMERA_ERROR)
+        reopen_camera(st, now);
+    if (wanted)
+        session_camera(st->sess, st->watch.lost, now);
 }
 
 static void poll_inputs(station *st)
@@ -333,7 +386,9 @@ static void draw(station *st, const session_view *v, bool screen_changed)
     bool due = live_screen(v->screen) && now - st->drawn_at_ms >= period;
     if (!screen_changed && !(changed && (!st->cfg->virtual_clock || due)) && !due)
         return;
+    display_begin(st->disp);
     screens_draw(st->ui, v, st->have_frame ? &st->frame : NULL, now);
+    st->redraws++;
     if (screen_changed && st->cfg->screenshot_dir[0])
         screenshot(st, v);
     display_present(st->disp);
@@ -344,7 +399,10 @@ static void draw(station *st, const session_view *v, bool screen_changed)
 
 static int64_t next_due(const station *st)
 {
-    int64_t next = camera_next_due_ms(st->cam);
+    int64_t next = st->cam && camera_wanted(session_get_view(st->sess)->screen)
+                       ? camera_next_due_ms(st->cam) : INT64_MAX;
+    int64_t w = camera_watch_deadline(&st->watch);
+    next = w < next ? w : next;
     int64_t b = buttons_next_due_ms(st->btn), s = session_next_timer_ms(st->sess);
     next = b < next ? b : next;
     next = s < next ? s : next;
@@ -367,13 +425,14 @@ static void wait_for_next(station *st)
     int64_t wait = next - now;
     if (live_screen(session_get_view(st->sess)->screen) && wait > ANIMATION_MS)
         wait = ANIMATION_MS;
-    wait = wait < 1 ? 1 : wait > FRAME_IDLE_WAIT_MS ? FRAME_IDLE_WAIT_MS : wait;
-    SDL_WaitEventTimeout(NULL, (int)wait);
+    wait = wait < 1 ? 1 : wait > IDLE_WAIT_MS ? IDLE_WAIT_MS : wait;
+    display_wait(st->disp, (int)wait);
 }
 
 static void run_loop(station *st)
 {
     while (!st->quit) {
+        st->loops++;
         poll_inputs(st);
         const session_view *v = session_get_view(st->sess);
         bool screen_changed = v->screen != st->prev.screen || !st->drawn_once;
@@ -395,6 +454,8 @@ int station_run(const settings *cfg)
     int rc = 1;
     if (station_open(&st)) {
         run_loop(&st);
+        log_info("loop: %ld wakeups, %ld redraws in %.1f s", st.loops, st.redraws,
+                 (double)clock_now_ms(st.clock) / 1000.0);
         rc = 0;
     }
     station_close(&st);

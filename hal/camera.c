@@ -41,6 +41,16 @@ static camera *create_synthetic(const char *spec, const char *arg, const camera_
                                 const rm_clock *clock, char *errbuf)
 {
     exercise_kind ex = EXERCISE_CLAMSHELL;
+    camera_options with = *opt;
+    char name[64] = "";
+    const char *comma = arg ? strchr(arg, ',') : NULL;
+    if (comma) { /* "EXERCISE,OPTIONS": the options, then the exercise alone */
+        if (!camera_synthetic_parse_options(comma + 1, &with, errbuf))
+            return NULL;
+        snprintf(name, sizeof name, "%.*s", (int)(comma - arg), arg);
+        arg = name[0] ? name : NULL;
+        opt = &with;
+    }
     if (arg && !exercise_parse(arg, &ex)) {
         snprintf(errbuf, ERRLEN,
                  "camera '%.60s': unknown exercise '%.60s' (want clamshell, bridge, "

@@ -1,7 +1,9 @@
 /*
  * camera: one interface for every source of frames. A camera is chosen at run
  * time by a spec string:
- *   "synthetic[:EXERCISE]"  the procedural person (synth.h), the demo default
+ *   "synthetic[:EXERCISE]"  the procedural person (synth.h), the demo default;
+ *                           options follow after commas, e.g. ":bridge,gap=20+5"
+ *                           (camera_synthetic_parse_options)
  *   "replay:FILE.y4m"       a recorded clip, optionally looping
  *   "libcamera[:ID]"        the real camera (camera_libcamera.h; needs HAVE_LIBCAMERA)
  *
@@ -63,6 +65,8 @@ typedef struct camera_options {
     int fps;              /* synthetic, libcamera: frame rate (default 15) */
     int reps;             /* synthetic: reps per performance, < 0 forever (default) */
     uint32_t seed;
+    int64_t gap_at_ms;    /* synthetic: send no frame from this clock time ... */
+    int64_t gap_for_ms;   /* ... for this long (0 = no gap): a camera that stops */
 } camera_options;
 
 camera_options camera_default_options(void);
@@ -77,6 +81,11 @@ camera_status camera_poll(camera *cam, camera_frame *out);
 int64_t camera_next_due_ms(const camera *cam);
 const char *camera_error(const camera *cam);
 const char *camera_name(const camera *cam);
+
+/* Synthetic camera options, the comma-separated list after the exercise in
+ * the spec: "gap=AT+SECONDS" sends no frame from clock second AT for SECONDS
+ * (a camera that stops and comes back, for tests). False with a reason. */
+bool camera_synthetic_parse_options(const char *opts, camera_options *opt, char *errbuf);
 
 /* Synthetic cameras only: switch what the person performs, starting now (the
  * station tells the demo person which exercise the session is on). No-op on

@@ -9,9 +9,14 @@
  *
  * The performance's time axis starts at start: the person settles, then does
  * opt->reps repetitions (forever, in sets, when reps < 0) and then lies still.
+ *
+ * A gap (option "gap=AT+SECONDS") is a camera that stops: no frame is due
+ * from clock time AT for SECONDS, then frames resume where the performance
+ * has got to, as a live camera's would.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "camera.h"
 #include "xmalloc.h"
@@ -27,14 +32,37 @@ typedef struct synthetic {
     int64_t last_t_ms;   /* timestamp of the last delivered frame, -1 before any */
     uint64_t seq;
     uint8_t *luma;
+    int64_t gap_at_ms, gap_end_ms; /* no frames in [at, end) */
 } synthetic;
+
+/* --- the gap: a camera that stops for a while ---------------------------- */
+
+bool camera_synthetic_parse_options(const char *opts, camera_options *opt, char *errbuf)
+{
+    double at, len;
+    int used = 0;
+    if (sscanf(opts, "gap=%lf+%lf%n", &at, &len, &used) == 2 && opts[used] == '\0' &&
+        at >= 0 && len > 0 && at < 1e7 && len < 1e7) {
+        opt->gap_at_ms = (int64_t)(at * 1000.0);
+        opt->gap_for_ms = (int64_t)(len * 1000.0);
+        return true;
+    }
+    snprintf(errbuf, ERRLEN, "synthetic camera: unknown option '%.80s' (want gap=AT+SECONDS)",
+             opts);
+    return false;
+}
+
+static bool in_gap(const synthetic *s, int64_t t_ms)
+{
+    return t_ms >= s->gap_at_ms && t_ms < s->gap_end_ms;
+}
 
 static camera_status synthetic_poll(camera *cam, camera_frame *out)
 {
     synthetic *s = (synthetic *)cam;
     int64_t now = clock_now_ms(cam->clock);
     int64_t n = camera_last_due(s->start_ms, now, s->fps, 1);
-    if (n < s->next)
+    if (n < s->next || in_gap(s, now))
         return CAMERA_NONE;
     int64_t t = camera_due_ms(s->start_ms, n, s->fps, 1);
     synth_render(&s->params, t - s->start_ms, s->luma, s->params.width);
@@ -52,7 +80,10 @@ static camera_status synthetic_poll(camera *cam, camera_frame *out)
 static int64_t synthetic_next_due(const camera *cam)
 {
     const synthetic *s = (const synthetic *)cam;
-    return camera_due_ms(s->start_ms, s->next, s->fps, 1);
+    int64_t t = camera_due_ms(s->start_ms, s->next, s->fps, 1);
+    if (in_gap(s, t) || in_gap(s, clock_now_ms(cam->clock)))
+        return s->gap_end_ms;
+    return t;
 }
 
 static void synthetic_destroy(camera *cam)
@@ -108,6 +139,8 @@ camera *camera_synthetic_create(exercise_kind ex, const camera_options *opt,
     s->fps = fps;
     s->last_t_ms = -1;
     s->luma = xmalloc((size_t)w * (size_t)h);
+    s->gap_at_ms = opt->gap_at_ms;
+    s->gap_end_ms = opt->gap_for_ms > 0 ? opt->gap_at_ms + opt->gap_for_ms : 0;
     restart(s);
     return &s->base;
 }

@@ -5,6 +5,8 @@
 # SDL video drivers built in, finds the offscreen display and says it is not a
 # real screen, and reports the data directory. On a machine with GPIO chips the
 # GPIO check is skipped, since the answer depends on the board.
+# Then: the config file's rotation reaches the report, and full-screen with
+# no desktop asks for kmsdrm, which doctor reports cannot start here.
 # Usage: e2e_doctor.sh REHAB_MIRROR_BINARY OUTPUT_DIR
 set -euo pipefail
 bin=$1
@@ -23,11 +25,33 @@ has() { grep -qF -- "$1" "$out/doctor.txt" || fail "doctor did not say: $1"; }
 if ! compgen -G "/dev/gpiochip*" > /dev/null; then
   has "no GPIO chip: this is not a Raspberry Pi or the GPIO driver is not loaded"
 fi
+grep -Eq "^  -> no camera|libcamera is not built into this program" "$out/doctor.txt" ||
+  fail "doctor did not say there is no camera"
 has "SDL video drivers built in:"
+has "asks for: offscreen (SDL_VIDEODRIVER)"
 grep -q "SDL video drivers built in:.*offscreen" "$out/doctor.txt" || fail "offscreen not among the drivers"
 has "display: works with offscreen"
 has "offscreen is not a real screen"
 has "data directory $out/data: exists, writable"
 has "The station can run"
+
+# The config file's settings show: rotation and the layout it gives.
+printf '[station]\nrotation = 90\ndisplay = 1280x720\n' > "$out/station.conf"
+SDL_VIDEODRIVER=offscreen "$bin" doctor --config "$out/station.conf" --data-dir "$out/data" \
+  > "$out/doctor.txt" 2> "$out/stderr.txt" || fail "doctor with a config file"
+has "turned 90 degrees: screens laid out at 720x1280 (portrait)"
+
+# Full-screen with no desktop asks for kmsdrm; without /dev/dri that cannot
+# start, and doctor says so and exits 1.
+if ! compgen -G "/dev/dri/card*" > /dev/null; then
+  rc=0
+  env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$bin" doctor --fullscreen \
+    --data-dir "$out/data" > "$out/doctor.txt" 2> "$out/stderr.txt" || rc=$?
+  [[ $rc -eq 1 ]] || fail "doctor --fullscreen without a screen exited $rc, want 1"
+  has "asks for: kmsdrm (full-screen with no desktop)"
+  has "video driver 'kmsdrm' did not start"
+  has "no /dev/dri/card*"
+  has "The station cannot run"
+fi
 
 echo "e2e_doctor: 1 passed, 0 failed"

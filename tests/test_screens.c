@@ -138,11 +138,11 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 16 };
+enum { N_VIEWS = 17 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
-    "pain-after", "summary",
+    "pain-after", "camera-lost", "summary",
 };
 
 static session_view make_view(const programme *p, int i)
@@ -193,6 +193,7 @@ static session_view make_view(const programme *p, int i)
                    "services now.";
         break;
     case 14: v.screen = SCREEN_PAIN_AFTER; v.pain = 1; break;
+    case 15: v.screen = SCREEN_CAMERA_LOST; v.paused_from = SCREEN_SET; v.reps_done = 6; break;
     default:
         v.screen = SCREEN_SUMMARY;
         v.pain_after = 1;
@@ -239,7 +240,7 @@ static void check_png(const char *path, int w, int h, const pixels *want)
 static void run_size(const char *assets, const char *dir, int w, int h)
 {
     char err[256] = "", path[1200];
-    display_options opt = { w, h, false, true, "test_screens" };
+    display_options opt = { w, h, false, true, "test_screens", 0 };
     display *d = display_create(&opt, err);
     CHECK(d != NULL, "display_create %dx%d: %s", w, h, err);
     if (!d)
@@ -325,7 +326,7 @@ static void run_size(const char *assets, const char *dir, int w, int h)
 static void test_shot_failure(void)
 {
     char err[256];
-    display_options opt = { 64, 48, false, true, "shot" };
+    display_options opt = { 64, 48, false, true, "shot", 0 };
     display *d = display_create(&opt, err);
     CHECK(d != NULL, "display_create: %s", err);
     if (!d)

@@ -287,6 +287,59 @@ static void test_unsaved(void)
     session_destroy(s);
 }
 
+/* Camera lost mid-set: the set waits on CAMERA_LOST with its count, the
+ * pause menu still works over it, and frames back resume the set with the
+ * counter relearning the rest pose. Lost on POSITION returns to POSITION. */
+static void test_camera_lost(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    now_ms = 0;
+    session_camera(s, true, now_ms);
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "a lost camera does not disturb home");
+    start_session(s, 1);
+    press(s, BUTTON_OK, false); /* intro -> position */
+    session_camera(s, true, now_ms);
+    CHECK_EQ_INT(screen(s), SCREEN_CAMERA_LOST, "lost on position");
+    session_camera(s, false, now_ms);
+    CHECK_EQ_INT(screen(s), SCREEN_POSITION, "back to position");
+    press(s, BUTTON_OK, false); /* position -> set */
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_OK, false); /* two manual reps */
+    unsigned gen = session_get_view(s)->generation;
+    session_camera(s, false, now_ms);
+    CHECK_EQ_INT(session_get_view(s)->generation, gen, "a camera that is fine changes nothing");
+    session_camera(s, true, now_ms);
+    CHECK_EQ_INT(screen(s), SCREEN_CAMERA_LOST, "lost mid-set");
+    CHECK_EQ_INT(session_get_view(s)->paused_from, SCREEN_SET, "the screen underneath");
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 2, "the set keeps its count");
+    gen = session_get_view(s)->generation;
+    session_camera(s, true, now_ms + 5000);
+    CHECK_EQ_INT(session_get_view(s)->generation, gen, "still lost changes nothing");
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_CAMERA_LOST, "a short OK does nothing while lost");
+    press(s, BUTTON_OK, true);
+    CHECK_EQ_INT(screen(s), SCREEN_PAUSE, "a long OK opens the pause menu");
+    CHECK_EQ_INT(session_get_view(s)->paused_from, SCREEN_SET, "the menu is over the set");
+    press(s, BUTTON_OK, false); /* resume */
+    CHECK_EQ_INT(screen(s), SCREEN_SET, "resume goes back to the set");
+    session_camera(s, true, now_ms);
+    CHECK_EQ_INT(screen(s), SCREEN_CAMERA_LOST, "and the camera is still lost");
+    session_camera(s, false, now_ms);
+    CHECK_EQ_INT(screen(s), SCREEN_SET, "frames back: the set resumes");
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 2, "with its count");
+    CHECK_EQ_INT(session_get_view(s)->counter.phase, REPS_PHASE_LEARNING,
+                 "the counter relearns the rest pose");
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 3, "the set goes on counting");
+    CHECK_EQ_INT(r.manual_reps, 3, "every rep recorded once");
+    CHECK_EQ_INT(screen(s), SCREEN_REST, "and completes");
+    session_destroy(s);
+}
+
 int main(void)
 {
     test_manual_session();
@@ -295,5 +348,6 @@ int main(void)
     test_pause_menu();
     test_timers_and_generation();
     test_unsaved();
+    test_camera_lost();
     return check_done();
 }

@@ -50,11 +50,13 @@ struct session {
     bool set_open;
     int seq;                    /* reps across the session */
     int64_t rest_until, relax_until;
+    session_screen lost_from;   /* CAMERA_LOST: POSITION or SET, to go back to */
 };
 
 static const char *const screen_ids[SCREEN_KIND_COUNT] = {
     "home",     "pain-before", "intro",    "position", "set",        "rest",
     "pain-during", "pain-stop", "red-flag", "pause",  "pain-after", "summary",
+    "camera-lost",
 };
 
 const char *session_screen_id(session_screen s)
@@ -352,7 +354,11 @@ static void press_updown(session *s, int delta)
 
 static void press_long(session *s)
 {
-    if (pausable(s->v.screen)) {
+    if (s->v.screen == SCREEN_CAMERA_LOST) { /* the menu, over the screen the camera left */
+        s->v.paused_from = s->lost_from;
+        s->v.menu_cursor = PAUSE_RESUME;
+        go(s, SCREEN_PAUSE);
+    } else if (pausable(s->v.screen)) {
         s->v.paused_from = s->v.screen;
         s->v.menu_cursor = PAUSE_RESUME;
         go(s, SCREEN_PAUSE);
@@ -485,6 +491,34 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
         begin_set(s);
         go(s, SCREEN_SET);
     }
+    input_end(s, &snap);
+}
+
+/* Camera lost: POSITION and SET wait on CAMERA_LOST; back, the counter
+ * relearns the rest pose and a set keeps its count. */
+static void camera_state(session *s, bool lost)
+{
+    session_screen screen = s->v.screen;
+    if (lost && (screen == SCREEN_POSITION || screen == SCREEN_SET)) {
+        s->lost_from = screen;
+        s->v.paused_from = screen;
+        go(s, SCREEN_CAMERA_LOST);
+    } else if (!lost && screen == SCREEN_CAMERA_LOST) {
+        if (s->lost_from == SCREEN_POSITION) {
+            enter_position(s);
+        } else {
+            reps_reset(s->counter);
+            s->v.counter = reps_get_status(s->counter);
+            go(s, SCREEN_SET);
+        }
+    }
+}
+
+void session_camera(session *s, bool lost, int64_t t_ms)
+{
+    snapshot snap;
+    input_begin(s, &snap, t_ms);
+    camera_state(s, lost);
     input_end(s, &snap);
 }
 

@@ -38,6 +38,7 @@ typedef enum session_screen {
     SCREEN_PAUSE,
     SCREEN_PAIN_AFTER,
     SCREEN_SUMMARY,
+    SCREEN_CAMERA_LOST, /* POSITION or SET without camera frames; see session_camera */
     SCREEN_KIND_COUNT
 } session_screen;
 
@@ -99,7 +100,7 @@ typedef struct session_stats {
 
 typedef struct session_view {
     session_screen screen;
-    session_screen paused_from;  /* PAUSE, PAIN_DURING: the screen underneath */
+    session_screen paused_from;  /* PAUSE, PAIN_DURING, CAMERA_LOST: the screen underneath */
     unsigned generation;         /* bumped on every visible change */
     int64_t screen_since_ms;     /* when this screen began (for animations) */
 
@@ -142,6 +143,12 @@ void session_press(session *s, const button_event *ev);
 /* Feeds a camera frame; counted only on POSITION and SET screens. */
 void session_frame(session *s, const uint8_t *luma, int width, int height, int stride,
                    int64_t t_ms);
+/* The station's verdict on the camera, given on every loop (repeating it
+ * changes nothing). While lost, POSITION and SET give way to CAMERA_LOST (the
+ * set stays open with its count; a long OK still opens the pause menu over
+ * it); when frames return the session goes back, and the counter learns the
+ * rest pose again (the camera may have moved). */
+void session_camera(session *s, bool lost, int64_t t_ms);
 /* Lets time pass: rest countdowns, timeouts, hold countdowns. */
 void session_tick(session *s, int64_t t_ms);
 /* The next time at which session_tick would change something by itself, or

@@ -90,6 +90,7 @@ void screens_draw(ui *u, const session_view *v, const camera_frame *frame, int64
     case SCREEN_REST: screens_rest(u, v, now_ms); break;
     case SCREEN_PAUSE: screens_pause(u, v, now_ms); break;
     case SCREEN_SUMMARY: screens_summary(u, v, now_ms); break;
+    case SCREEN_CAMERA_LOST: screens_camera_lost(u, v, now_ms); break;
     default: screens_home(u, v, now_ms); break;
     }
 }

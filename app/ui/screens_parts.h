@@ -59,5 +59,6 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms);
 void screens_rest(ui *u, const session_view *v, int64_t now_ms);
 void screens_pause(ui *u, const session_view *v, int64_t now_ms);
 void screens_summary(ui *u, const session_view *v, int64_t now_ms);
+void screens_camera_lost(ui *u, const session_view *v, int64_t now_ms);
 
 #endif
