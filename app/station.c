@@ -22,6 +22,7 @@
 #include "display.h"
 #include "log.h"
 #include "programme.h"
+#include "recorder.h"
 #include "screens.h"
 #include "session.h"
 #include "shot.h"
@@ -34,6 +35,7 @@
 
 typedef struct station {
     const settings *cfg;
+    const char *profile;         /* whose sessions these are; NULL: default */
     rm_clock *clock;
     display *disp;
     ui *ui;
@@ -41,6 +43,10 @@ typedef struct station {
     buttons *btn;
     audio *snd;
     adlog *log;
+    recorder *rec;
+    const char *notice;          /* about the record, shown on the home screen */
+    int64_t traced_session;      /* shown-rep trace: the session and ... */
+    int traced_seq;              /* ... its highest rep seq traced */
     programme prog;
     session *sess;
 
@@ -51,50 +57,13 @@ typedef struct station {
 
     session_view prev;           /* the view as last handled (cues, screen changes) */
     unsigned drawn_generation;
+    bool drawn_unsaved;
     int64_t drawn_at_ms;
     bool drawn_once;
     int shot_count;
     int64_t exit_at_ms;
     bool quit;
 } station;
-
-/* --- the session's sink: the adherence log with the clock's wall time ---- */
-
-static int64_t sink_begin_session(void *ctx, const programme *p, int pain_before)
-{
-    station *st = ctx;
-    return st->log ? adlog_begin_session(st->log, clock_wall_ms(st->clock), p, pain_before) : 0;
-}
-
-static int64_t sink_begin_set(void *ctx, int64_t session_id, const programme_block *b,
-                              int block_index, int set_no)
-{
-    station *st = ctx;
-    return st->log ? adlog_begin_set(st->log, session_id, clock_wall_ms(st->clock), b,
-                                     block_index, set_no)
-                   : 0;
-}
-
-static bool sink_rep(void *ctx, int64_t set_id, const session_rep *rep)
-{
-    station *st = ctx;
-    return st->log && adlog_rep(st->log, set_id, clock_wall_ms(st->clock), rep);
-}
-
-static bool sink_end_set(void *ctx, int64_t set_id, int reps_done, int holds_met,
-                         const char *status)
-{
-    station *st = ctx;
-    return st->log &&
-           adlog_end_set(st->log, set_id, clock_wall_ms(st->clock), reps_done, holds_met, status);
-}
-
-static bool sink_end_session(void *ctx, int64_t session_id, int pain_after, const char *status)
-{
-    station *st = ctx;
-    return st->log && adlog_end_session(st->log, session_id, clock_wall_ms(st->clock),
-                                        pain_after, status);
-}
 
 /* --- start-up ----------------------------------------------------------- */
 
@@ -202,11 +171,15 @@ static bool station_open(station *st)
     st->log = adlog_open(st->cfg->data_dir, clock_wall_ms(st->clock), err);
     if (!st->log)
         log_warn("adherence log not available (%s); sessions will not be saved", err);
+    else if (adlog_moved_aside(st->log)[0])
+        st->notice = "The old exercise record was damaged. It was set aside and a new one "
+                      "started.";
+    adlog_set_profile(st->log, st->profile);
+    st->rec = recorder_create(st->log, st->clock);
     open_camera(st);
     open_buttons(st);
     st->snd = audio_create(st->cfg->sound);
-    session_sink sink = { st, sink_begin_session, sink_begin_set, sink_rep, sink_end_set,
-                          sink_end_session };
+    session_sink sink = recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
     refresh_stats(st);
     st->prev = *session_get_view(st->sess);
@@ -218,6 +191,7 @@ static bool station_open(station *st)
 static void station_close(station *st)
 {
     session_destroy(st->sess);
+    recorder_destroy(st->rec);
     audio_destroy(st->snd);
     buttons_destroy(st->btn);
     camera_destroy(st->cam);
@@ -325,10 +299,43 @@ static bool live_screen(session_screen s)
     return s == SCREEN_INTRO || s == SCREEN_POSITION || s == SCREEN_SET || s == SCREEN_REST;
 }
 
-static void draw(station *st, const session_view *v, bool screen_changed)
+/* The view as drawn: the session's, with what the station knows about saving. */
+static session_view shown_view(const station *st, const session_view *v)
+{
+    session_view shown = *v;
+    shown.unsaved = recorder_pending(st->rec) > 0;
+    if (v->screen == SCREEN_HOME || v->screen == SCREEN_SUMMARY)
+        shown.notice = shown.unsaved ? "Your last reps are not saved yet. The station keeps "
+                                       "trying."
+                                     : st->notice;
+    return shown;
+}
+
+/* The power-loss test's evidence: one line per rep that is both saved and on
+ * the screen, written after the frame showing it was presented. */
+static void trace_shown(station *st, const session_view *v)
+{
+    int64_t row = 0;
+    if (!recorder_rep_saved(st->rec, 1, &row))
+        return;
+    if (row != st->traced_session) {
+        st->traced_session = row;
+        st->traced_seq = 0;
+    }
+    for (int seq = st->traced_seq + 1;
+         seq <= v->total_done && recorder_rep_saved(st->rec, seq, NULL); seq++) {
+        log_info("shown rep session=%lld seq=%d", (long long)row, seq);
+        st->traced_seq = seq;
+    }
+}
+
+static void draw(station *st, const session_view *session_v, bool screen_changed)
 {
     int64_t now = clock_now_ms(st->clock);
-    bool changed = !st->drawn_once || v->generation != st->drawn_generation;
+    session_view shown = shown_view(st, session_v);
+    const session_view *v = &shown;
+    bool changed = !st->drawn_once || v->generation != st->drawn_generation ||
+                   v->unsaved != st->drawn_unsaved;
     int64_t period = st->cfg->virtual_clock ? VIRTUAL_DRAW_MS : ANIMATION_MS;
     bool due = live_screen(v->screen) && now - st->drawn_at_ms >= period;
     if (!screen_changed && !(changed && (!st->cfg->virtual_clock || due)) && !due)
@@ -337,6 +344,8 @@ static void draw(station *st, const session_view *v, bool screen_changed)
     if (screen_changed && st->cfg->screenshot_dir[0])
         screenshot(st, v);
     display_present(st->disp);
+    trace_shown(st, v);
+    st->drawn_unsaved = v->unsaved;
     st->drawn_generation = v->generation;
     st->drawn_at_ms = now;
     st->drawn_once = true;
@@ -381,6 +390,9 @@ static void run_loop(station *st)
         steer_demo(st, v);
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME)
             refresh_stats(st);
+        if (v->screen != SCREEN_HOME)
+            st->notice = NULL; /* the damaged-record notice was seen */
+        recorder_retry(st->rec);
         draw(st, v, screen_changed);
         st->prev = *v;
         if (clock_now_ms(st->clock) >= st->exit_at_ms)
@@ -391,7 +403,12 @@ static void run_loop(station *st)
 
 int station_run(const settings *cfg)
 {
-    station st = { .cfg = cfg };
+    return station_run_as(cfg, NULL);
+}
+
+int station_run_as(const settings *cfg, const char *profile)
+{
+    station st = { .cfg = cfg, .profile = profile };
     int rc = 1;
     if (station_open(&st)) {
         run_loop(&st);
