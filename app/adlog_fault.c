@@ -214,22 +214,14 @@ static void report_count(void)
             (long long)ops);
 }
 
-void adlog_fault_install(void)
+/* Registers the shim as the default VFS, once. */
+static bool install_shim(void)
 {
-    const char *text = getenv(ADLOG_FAULT_ENV);
-    if (!text || !*text || real_vfs)
-        return;
-    fault_spec parsed = spec;
-    if (!parse_spec(text, &parsed)) {
-        log_warn("%s='%.80s' not understood (want kill=N, full=A-B, ioerr=A-B, count); "
-                 "ignored",
-                 ADLOG_FAULT_ENV, text);
-        return;
-    }
+    if (real_vfs)
+        return true;
     real_vfs = sqlite3_vfs_find(NULL);
     if (!real_vfs)
-        return;
-    spec = parsed;
+        return false;
     shim_vfs = *real_vfs;
     shim_vfs.zName = "rm-fault";
     shim_vfs.szOsFile = (int)sizeof(shim_file) + real_vfs->szOsFile;
@@ -237,9 +229,34 @@ void adlog_fault_install(void)
     shim_vfs.pNext = NULL;
     if (sqlite3_vfs_register(&shim_vfs, 1) != SQLITE_OK) {
         real_vfs = NULL;
-        return;
+        return false;
     }
-    log_warn("database fault injection on: %s", text);
-    if (spec.count)
+    return true;
+}
+
+bool adlog_fault_set(const char *text)
+{
+    fault_spec parsed = { NO_OP, NO_OP, 0, NO_OP, 0, false };
+    if (!text || !parse_spec(text, &parsed) || !install_shim())
+        return false;
+    if (parsed.count && !spec.count)
         atexit(report_count);
+    spec = parsed;
+    ops = 0;
+    return true;
+}
+
+void adlog_fault_install(void)
+{
+    static bool done;
+    const char *text = getenv(ADLOG_FAULT_ENV);
+    if (done || !text || !*text)
+        return;
+    done = true;
+    if (adlog_fault_set(text))
+        log_warn("database fault injection on: %s", text);
+    else
+        log_warn("%s='%.80s' not understood (want kill=N, full=A-B, ioerr=A-B, count); "
+                 "ignored",
+                 ADLOG_FAULT_ENV, text);
 }

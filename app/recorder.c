@@ -127,15 +127,18 @@ static outcome write_one(recorder *r, record *rec)
 }
 
 /* Writes from the head until the queue is empty or a write fails for a
- * reason that may pass. True when nothing waits. */
+ * reason that may pass. True when nothing waits and nothing was dropped. */
 static bool flush(recorder *r)
 {
+    bool dropped = false;
     while (r->count > 0 && r->log) {
         outcome o = write_one(r, &r->ring[r->head]);
         if (o == RETRY)
             break;
-        if (o == DROP)
+        if (o == DROP) {
             log_error("adherence log: a record the log refuses was dropped");
+            dropped = true;
+        }
         pop(r);
     }
     if (r->count == 0 && r->dropped) {
@@ -143,7 +146,7 @@ static bool flush(recorder *r)
         r->dropped = 0;
     }
     r->last_try_ms = clock_now_ms(r->clock);
-    return r->count == 0;
+    return r->count == 0 && !dropped;
 }
 
 /* ---- the sink ---- */

@@ -54,6 +54,8 @@ typedef struct station {
     camera_frame frame;
     bool have_frame;
     bool camera_done;            /* END or ERROR reported once */
+    int64_t frame_t_last;        /* the last frame's time, as given to the session */
+    int64_t frame_t_shift;       /* added to frame times after a clock step back */
 
     session_view prev;           /* the view as last handled (cues, screen changes) */
     unsigned drawn_generation;
@@ -172,8 +174,7 @@ static bool station_open(station *st)
     if (!st->log)
         log_warn("adherence log not available (%s); sessions will not be saved", err);
     else if (adlog_moved_aside(st->log)[0])
-        st->notice = "The old exercise record was damaged. It was set aside and a new one "
-                      "started.";
+        st->notice = "The old record was damaged. It is kept aside; a new one has begun.";
     adlog_set_profile(st->log, st->profile);
     st->rec = recorder_create(st->log, st->clock);
     open_camera(st);
@@ -219,11 +220,26 @@ static void take_frame(station *st, const camera_frame *f)
     st->have_frame = true;
 }
 
+/* Frame times never go back for the counter: after a camera clock step back,
+ * later times are shifted to go on from the last one (1 ms after it). A stall
+ * (equal times) is passed on as it is. */
+static int64_t frame_time(station *st, int64_t t)
+{
+    if (t + st->frame_t_shift < st->frame_t_last) {
+        log_warn("camera time went back %lld ms; carrying on from the last frame",
+                 (long long)(st->frame_t_last - t - st->frame_t_shift));
+        st->frame_t_shift = st->frame_t_last + 1 - t;
+    }
+    st->frame_t_last = t + st->frame_t_shift;
+    return st->frame_t_last;
+}
+
 static void poll_camera(station *st)
 {
     camera_frame f;
     camera_status cs = camera_poll(st->cam, &f);
     if (cs == CAMERA_FRAME) {
+        f.t_ms = frame_time(st, f.t_ms);
         take_frame(st, &f);
         session_frame(st->sess, f.luma, f.width, f.height, f.stride, f.t_ms);
     } else if ((cs == CAMERA_END || cs == CAMERA_ERROR) && !st->camera_done) {
@@ -305,8 +321,7 @@ static session_view shown_view(const station *st, const session_view *v)
     session_view shown = *v;
     shown.unsaved = recorder_pending(st->rec) > 0;
     if (v->screen == SCREEN_HOME || v->screen == SCREEN_SUMMARY)
-        shown.notice = shown.unsaved ? "Your last reps are not saved yet. The station keeps "
-                                       "trying."
+        shown.notice = shown.unsaved ? "The last reps are not saved yet. Still trying."
                                      : st->notice;
     return shown;
 }
