@@ -250,6 +250,11 @@ session_sink recorder_sink(recorder *r)
                            sink_end_session };
 }
 
+void recorder_set_log(recorder *r, adlog *log)
+{
+    r->log = log;
+}
+
 void recorder_retry(recorder *r)
 {
     if (r->count > 0 && clock_now_ms(r->clock) - r->last_try_ms >= RECORDER_RETRY_MS)

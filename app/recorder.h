@@ -40,6 +40,9 @@ void recorder_destroy(recorder *r);
 /* The sink to give session_create; its ctx is r. */
 session_sink recorder_sink(recorder *r);
 
+/* Gives a recorder created without a log the log, once it could be opened
+ * (not owned); what waits is written at the next retry. */
+void recorder_set_log(recorder *r, adlog *log);
 /* Writes what waits, if RECORDER_RETRY_MS has passed since the last try.
  * Cheap when nothing waits; call it every loop. */
 void recorder_retry(recorder *r);

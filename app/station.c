@@ -32,6 +32,7 @@
 #define FRAME_IDLE_WAIT_MS 100   /* longest sleep when nothing is due */
 #define ANIMATION_MS 50          /* redraw period of animated screens (20 fps) */
 #define VIRTUAL_DRAW_MS 100      /* virtual clock: live redraws at most this often */
+#define LOG_RETRY_MS 10000       /* a log that failed to open is tried again this often */
 
 typedef struct station {
     const settings *cfg;
@@ -64,6 +65,7 @@ typedef struct station {
     bool drawn_once;
     int shot_count;
     int64_t exit_at_ms;
+    int64_t log_retry_ms;        /* when to try opening a log that failed to open */
     bool quit;
 } station;
 
@@ -187,6 +189,23 @@ static bool station_open(station *st)
     st->exit_at_ms = st->cfg->exit_after_s > 0 ? (int64_t)(st->cfg->exit_after_s * 1000.0)
                                                : INT64_MAX;
     return st->cam && st->btn;
+}
+
+/* A log that could not be opened (a full disk at start) is tried again every
+ * LOG_RETRY_MS while records wait, so saving resumes once there is room. */
+static void retry_log(station *st)
+{
+    int64_t now = clock_now_ms(st->clock);
+    if (st->log || recorder_pending(st->rec) == 0 || now < st->log_retry_ms)
+        return;
+    st->log_retry_ms = now + LOG_RETRY_MS;
+    char err[256] = "";
+    st->log = adlog_open(st->cfg->data_dir, clock_wall_ms(st->clock), err);
+    if (!st->log)
+        return;
+    log_info("adherence log open now; saving what waited");
+    adlog_set_profile(st->log, st->profile);
+    recorder_set_log(st->rec, st->log);
 }
 
 static void station_close(station *st)
@@ -407,6 +426,7 @@ static void run_loop(station *st)
             refresh_stats(st);
         if (v->screen != SCREEN_HOME)
             st->notice = NULL; /* the damaged-record notice was seen */
+        retry_log(st);
         recorder_retry(st->rec);
         draw(st, v, screen_changed);
         st->prev = *v;

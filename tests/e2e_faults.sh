@@ -103,6 +103,12 @@ grep -q "disk I/O error" "$out/ioerr/stderr.txt" || fail "ioerr: no I/O error in
 [[ $(sql ioerr "PRAGMA integrity_check") == ok ]] || fail "ioerr: integrity"
 ok "write errors: all 6 reps saved once, database intact"
 
+run fullstart REHAB_MIRROR_DB_FAULT=full=1-3 -- --camera synthetic --buttons "script:$out/buttons.txt"
+grep -q "adherence log not available" "$out/fullstart/stderr.txt" || fail "fullstart: the log opened"
+grep -q "adherence log open now" "$out/fullstart/stderr.txt" || fail "fullstart: never reopened"
+[[ $(reps fullstart) == "$normal" ]] || fail "fullstart: reps $(reps fullstart)"
+ok "disk full at start: no log at first, opened 10 s later, all 6 reps saved"
+
 # --- a damaged database at start
 mkdir -p "$out/junk/data"
 head -c 6000 /dev/urandom > "$out/junk/data/adherence.db"

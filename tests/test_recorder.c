@@ -2,14 +2,19 @@
  * test_recorder: the session sink over a real adherence log while writes
  * fail. Faults come from the log's fault VFS (adlog_fault.h): a full disk
  * for a while, then room again; a few I/O errors; a record the log refuses;
- * no log at all; a queue that hits its cap. Checks that the records wait,
+ * no log at all; a queue that hits its cap; and, when the test may mount
+ * (root), a real full disk: a tiny tmpfs, grown again with a remount. Checks that the records wait,
  * that they are written in order once writes work, exactly once, with the
  * times they happened, and what the recorder says about saved reps meanwhile.
  */
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "adlog.h"
 #include "adlog_fault.h"
@@ -165,11 +170,64 @@ static void test_rep_twice(void)
     CHECK_EQ_INT(peek(dir, "SELECT count(*) FROM reps"), 1, "one row");
 }
 
+/* A real full disk: a 160 KiB tmpfs fills during a session; growing it
+ * (remount) lets the waiting reps through. Skipped where mounting is not
+ * allowed. */
+static void test_tmpfs(void)
+{
+    const char *base = check_tmpdir("recorder_tmpfs");
+    char mnt[1100], dir[1200], err[256] = "";
+    snprintf(mnt, sizeof mnt, "%s/mnt", base);
+    snprintf(dir, sizeof dir, "%s/data", mnt);
+    mkdir(mnt, 0700);
+    if (mount("tmpfs", mnt, "tmpfs", 0, "size=160k,mode=0700") != 0) {
+        fprintf(stderr, "note: cannot mount a tmpfs (%s); skipping the real full disk\n",
+                strerror(errno));
+        return;
+    }
+    adlog_fault_set("");
+    adlog *log = adlog_open(dir, T0, err);
+    CHECK(log != NULL, "open on the small tmpfs: %s", err);
+    rm_clock *clk = clock_create_virtual(T0);
+    recorder *r = recorder_create(log, clk);
+    session_sink k = recorder_sink(r);
+    programme p = one_block();
+    int64_t s = k.begin_session(k.ctx, &p, 0);
+    int64_t set = k.begin_set(k.ctx, s, &p.blocks[0], 0, 1);
+    int seq = 0;
+    while (seq < 400 && recorder_pending(r) == 0) {
+        clock_advance_to(clk, ++seq * 1000);
+        session_rep x = rep(seq);
+        k.rep(k.ctx, set, &x);
+    }
+    CHECK(recorder_pending(r) > 0, "the disk filled after %d reps", seq);
+    for (int i = 0; i < 3; i++) {
+        clock_advance_to(clk, ++seq * 1000);
+        session_rep x = rep(seq);
+        CHECK(!k.rep(k.ctx, set, &x), "rep %d on a full disk is not saved", seq);
+    }
+    int waiting = recorder_pending(r);
+    CHECK(mount("tmpfs", mnt, "tmpfs", MS_REMOUNT, "size=4m,mode=0700") == 0, "grow: %s",
+          strerror(errno));
+    clock_advance_to(clk, (seq + 5) * 1000);
+    recorder_retry(r);
+    CHECK_EQ_INT(recorder_pending(r), 0, "all waiting records written once there is room");
+    recorder_destroy(r);
+    adlog_close(log);
+    clock_destroy(clk);
+    CHECK_EQ_INT(peek(dir, "SELECT count(*) FROM reps"), seq, "every rep saved");
+    CHECK_EQ_INT(peek(dir, "SELECT count(DISTINCT seq) FROM reps"), seq, "none twice");
+    fprintf(stderr, "tmpfs: full after %d reps, %d records waited, all %d saved after growing\n",
+            seq - 3, waiting, seq);
+    umount(mnt);
+}
+
 int main(void)
 {
     setenv("TZ", "UTC", 1);
     test_full_then_room();
     test_refused_and_no_log();
     test_rep_twice();
+    test_tmpfs();
     return check_done();
 }
