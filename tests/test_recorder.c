@@ -59,22 +59,50 @@ static long long peek(const char *dir, const char *sql)
     return v;
 }
 
+/* A log in dir, a virtual clock, a recorder over them, and a session with one
+ * set begun through the recorder's sink. */
+typedef struct fixture {
+    adlog *log;
+    rm_clock *clk;
+    recorder *r;
+    session_sink k;
+    programme p;
+    int64_t session, set;
+} fixture;
+
+static void fixture_open(fixture *f, const char *dir)
+{
+    char err[256] = "";
+    CHECK(adlog_fault_set(""), "fault shim installed, no faults");
+    f->log = adlog_open(dir, T0, err);
+    CHECK(f->log != NULL, "open %s: %s", dir, err);
+    f->clk = clock_create_virtual(T0);
+    f->r = recorder_create(f->log, f->clk);
+    f->k = recorder_sink(f->r);
+    f->p = one_block();
+    f->session = f->k.begin_session(f->k.ctx, &f->p, 2);
+    f->set = f->k.begin_set(f->k.ctx, f->session, &f->p.blocks[0], 0, 1);
+    CHECK(f->session > 0 && f->set > 0, "ids given");
+}
+
+static void fixture_close(fixture *f)
+{
+    adlog_fault_set("");
+    recorder_destroy(f->r);
+    adlog_close(f->log);
+    clock_destroy(f->clk);
+}
+
 /* A disk that fills mid-set and empties again. */
 static void test_full_then_room(void)
 {
     const char *dir = check_tmpdir("recorder_full");
-    char err[256];
-    CHECK(adlog_fault_set(""), "fault shim installed");
-    adlog *log = adlog_open(dir, T0, err);
-    CHECK(log != NULL, "open: %s", err);
-    rm_clock *clk = clock_create_virtual(T0);
-    recorder *r = recorder_create(log, clk);
-    session_sink k = recorder_sink(r);
-    programme p = one_block();
-
-    int64_t s = k.begin_session(k.ctx, &p, 2);
-    int64_t set = k.begin_set(k.ctx, s, &p.blocks[0], 0, 1);
-    CHECK(s > 0 && set > 0, "ids given");
+    fixture f;
+    fixture_open(&f, dir);
+    recorder *r = f.r;
+    rm_clock *clk = f.clk;
+    session_sink k = f.k;
+    int64_t s = f.session, set = f.set;
     clock_advance_to(clk, 1000);
     CHECK(k.rep(k.ctx, set, &(session_rep){ .seq = 1, .number = 1 }), "rep 1 saved");
     int64_t row = 0;
@@ -112,10 +140,7 @@ static void test_full_then_room(void)
     CHECK_EQ_INT(recorder_pending(r), 0, "rep 5 and 6 written with rep 6");
     CHECK(k.end_set(k.ctx, set, 6, 0, SET_STATUS_COMPLETED), "set ended");
     CHECK(k.end_session(k.ctx, s, 1, SESSION_STATUS_COMPLETED), "session ended");
-    adlog_fault_set("");
-    recorder_destroy(r);
-    adlog_close(log);
-    clock_destroy(clk);
+    fixture_close(&f);
 
     CHECK_EQ_INT(peek(dir, "SELECT count(*) FROM reps"), 6, "six reps");
     CHECK_EQ_INT(peek(dir, "SELECT count(DISTINCT seq) FROM reps"), 6, "no duplicates");
@@ -176,7 +201,7 @@ static void test_rep_twice(void)
 static void test_tmpfs(void)
 {
     const char *base = check_tmpdir("recorder_tmpfs");
-    char mnt[1100], dir[1200], err[256] = "";
+    char mnt[1100], dir[1200];
     snprintf(mnt, sizeof mnt, "%s/mnt", base);
     snprintf(dir, sizeof dir, "%s/data", mnt);
     mkdir(mnt, 0700);
@@ -185,15 +210,12 @@ static void test_tmpfs(void)
                 strerror(errno));
         return;
     }
-    adlog_fault_set("");
-    adlog *log = adlog_open(dir, T0, err);
-    CHECK(log != NULL, "open on the small tmpfs: %s", err);
-    rm_clock *clk = clock_create_virtual(T0);
-    recorder *r = recorder_create(log, clk);
-    session_sink k = recorder_sink(r);
-    programme p = one_block();
-    int64_t s = k.begin_session(k.ctx, &p, 0);
-    int64_t set = k.begin_set(k.ctx, s, &p.blocks[0], 0, 1);
+    fixture f;
+    fixture_open(&f, dir);
+    recorder *r = f.r;
+    rm_clock *clk = f.clk;
+    session_sink k = f.k;
+    int64_t set = f.set;
     int seq = 0;
     while (seq < 400 && recorder_pending(r) == 0) {
         clock_advance_to(clk, ++seq * 1000);
@@ -212,9 +234,7 @@ static void test_tmpfs(void)
     clock_advance_to(clk, (seq + 5) * 1000);
     recorder_retry(r);
     CHECK_EQ_INT(recorder_pending(r), 0, "all waiting records written once there is room");
-    recorder_destroy(r);
-    adlog_close(log);
-    clock_destroy(clk);
+    fixture_close(&f);
     CHECK_EQ_INT(peek(dir, "SELECT count(*) FROM reps"), seq, "every rep saved");
     CHECK_EQ_INT(peek(dir, "SELECT count(DISTINCT seq) FROM reps"), seq, "none twice");
     fprintf(stderr, "tmpfs: full after %d reps, %d records waited, all %d saved after growing\n",
