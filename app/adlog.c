@@ -32,7 +32,7 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_COMMIT] = "COMMIT",
     [ST_ROLLBACK] = "ROLLBACK",
     [ST_INSERT_SESSION] = "INSERT INTO sessions (started_at, programme, sessions_per_week,"
-                          " rest_s, pain_before) VALUES (?1, ?2, ?3, ?4, ?5)",
+                          " rest_s, pain_before, profile) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [ST_INSERT_PRESCRIPTION] = "INSERT INTO prescription (session_id, block_index, key,"
                                " exercise, side, sets, reps, hold_s)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -91,8 +91,24 @@ static const char *const stmt_sql[ST_COUNT] = {
                      " (SELECT coalesce(sum(sets * reps), 0) FROM prescription)",
 };
 
+/* Failures that can pass: space returns, the disk comes back, a reader goes. */
+static bool transient(int rc)
+{
+    int primary = rc & 0xff;
+    return primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_BUSY ||
+           primary == SQLITE_LOCKED || primary == SQLITE_NOMEM || primary == SQLITE_CANTOPEN ||
+           primary == SQLITE_PROTOCOL;
+}
+
+bool adlog_retryable(const adlog *log)
+{
+    return log && log->retryable;
+}
+
 bool adlog_fail(adlog *log, const char *what)
 {
+    if (log && log->db)
+        log->retryable = transient(sqlite3_extended_errcode(log->db));
     log_error("adherence log: %s: %s", what, log && log->db ? sqlite3_errmsg(log->db) : "");
     return false;
 }
@@ -146,6 +162,7 @@ static bool changed_one(adlog *log, const char *what)
 {
     if (sqlite3_changes(log->db) == 1)
         return true;
+    log->retryable = false;
     log_error("adherence log: %s: no open record with that id", what);
     return false;
 }
@@ -171,6 +188,8 @@ static const char *side_text(side s)
 static bool writable(adlog *log)
 {
     /* NULL: the log could not be opened; that was reported once already. */
+    if (log)
+        log->retryable = false;
     return log && !log->readonly;
 }
 
@@ -201,6 +220,7 @@ int64_t adlog_begin_session(adlog *log, int64_t wall_ms, const programme *p, int
     sqlite3_bind_int(st, 3, p->sessions_per_week);
     sqlite3_bind_int(st, 4, p->rest_s);
     bind_pain(st, 5, pain_before);
+    bind_text(st, 6, log->profile, sizeof log->profile);
     if (!step_done(log, ST_INSERT_SESSION, "begin session"))
         goto fail;
     int64_t id = sqlite3_last_insert_rowid(log->db);
@@ -249,7 +269,16 @@ bool adlog_rep(adlog *log, int64_t set_id, int64_t wall_ms, const session_rep *r
     sqlite3_bind_int(st, 6, rep->hold_met);
     sqlite3_bind_double(st, 7, isfinite(rep->amplitude) ? rep->amplitude : 0.0);
     sqlite3_bind_text(st, 8, rep->manual ? "manual" : "camera", -1, SQLITE_STATIC);
-    return step_done(log, ST_INSERT_REP, "save rep") && changed_one(log, "save rep");
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    /* Already there: a retry of a write whose failure was reported after it
+     * reached the disk. Saved once is what matters. */
+    if (rc == SQLITE_CONSTRAINT_UNIQUE)
+        return true;
+    if (rc != SQLITE_DONE)
+        return adlog_fail(log, "save rep");
+    return changed_one(log, "save rep");
 }
 
 bool adlog_end_set(adlog *log, int64_t set_id, int64_t wall_ms, int reps_done, int holds_met,

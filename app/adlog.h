@@ -5,9 +5,31 @@
  * sets, and every rep (camera or manual, hold, whether the hold was met). No
  * image is ever stored.
  *
- * Durability: WAL journal, synchronous=FULL, each record committed on its own,
- * so a rep the user saw counted survives a power cut. A session left open by a
- * crash is closed as "interrupted" by adlog_open. The file is created 0600.
+ * Durability: a rep the user saw counted survives a power cut, because
+ *   - journal_mode=WAL: a commit appends to adherence.db-wal and never rewrites
+ *     committed pages in place, so a cut mid-write leaves the last commit whole
+ *     (a torn last frame fails its checksum and is ignored on reopen);
+ *   - synchronous=FULL: every commit fsyncs the WAL before it returns (NORMAL
+ *     would only sync at checkpoints, and lose the last commits on a cut);
+ *     checkpoints fsync the WAL before and the database after copying;
+ *   - each record is its own transaction (adlog.c), and a call returns success
+ *     only after its COMMIT did, so "saved" means on the disk;
+ *   - SQLite syncs the directory when it creates the WAL file, so the file
+ *     itself survives a cut right after it was made.
+ * tests/e2e_killpoints.sh kills the station (SIGKILL) at every database write
+ * and sync of a session and at times spread over it, and checks that every rep
+ * the station had shown as saved is in the file and the file is intact. A
+ * session left open by a crash is closed as "interrupted" by adlog_open.
+ * secure_delete=ON: deleted rows are overwritten with zeroes (erase).
+ *
+ * Damage: a file at DATA_DIR/adherence.db that is not a database, fails
+ * PRAGMA quick_check or cannot be opened is renamed (with its -wal and -shm)
+ * to adherence.db.corrupt-YYYYMMDD-HHMMSS and a fresh one is begun;
+ * adlog_moved_aside says so, for the screen. A database of another program or
+ * of a newer rehab-mirror is refused and left alone. The file is created 0600.
+ *
+ * Profiles: each session records whose it was (a short name, "default" unless
+ * set; "guest" for kiosk strangers), so one person's record can be erased.
  *
  * Times are wall-clock milliseconds since the Unix epoch, passed in (the station
  * takes them from its clock so tests are reproducible). Days for streaks are
@@ -34,6 +56,15 @@ adlog *adlog_open(const char *data_dir, int64_t now_wall_ms, char *errbuf);
  * with a one-line reason in errbuf (256 bytes). */
 adlog *adlog_open_readonly(const char *data_dir, char *errbuf);
 void adlog_close(adlog *log);
+/* The name a damaged database was moved aside to when the log was opened, or
+ * "" (also for NULL). */
+const char *adlog_moved_aside(const adlog *log);
+
+#define ADLOG_DEFAULT_PROFILE "default"
+#define ADLOG_PROFILE_MAX 63
+/* The profile written into sessions begun from now on (NULL or "": default).
+ * Longer names are cut to ADLOG_PROFILE_MAX bytes. */
+void adlog_set_profile(adlog *log, const char *profile);
 
 /* Each returns the new row id, or 0 when the write failed. */
 int64_t adlog_begin_session(adlog *log, int64_t wall_ms, const programme *p, int pain_before);
@@ -45,10 +76,26 @@ bool adlog_end_set(adlog *log, int64_t set_id, int64_t wall_ms, int reps_done, i
 bool adlog_end_session(adlog *log, int64_t session_id, int64_t wall_ms, int pain_after,
                        const char *status);
 
+/* After a write failed: true when the reason may pass (disk full, I/O error,
+ * busy), false when the log refused the record itself (no open record with
+ * that id, read-only log, bad arguments). */
+bool adlog_retryable(const adlog *log);
+
 /* Adherence three ways (PROTOCOL.md): sessions in the last 7 days against the
  * week's target, reps against prescribed, and the streak of days with a
  * completed session ending today (or yesterday). */
 bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session_stats *out);
+
+/* What adlog_erase removed. */
+typedef struct adlog_erased {
+    int64_t sessions, sets, reps;
+} adlog_erased;
+/* Deletes the sessions of one profile (NULL: every session) with their
+ * prescription, sets and reps, in one transaction, then makes the deletion
+ * real on disk: VACUUM rewrites the file without the freed pages and a
+ * TRUNCATE checkpoint empties the WAL. Opens DATA_DIR itself and refuses
+ * (false, reason in errbuf) while a station holds the log open. */
+bool adlog_erase(const char *data_dir, const char *profile, adlog_erased *out, char *errbuf);
 
 typedef enum adlog_format { ADLOG_CSV, ADLOG_JSON } adlog_format;
 /* Writes the whole record: CSV one row per set with its session's fields, or

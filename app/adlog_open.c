@@ -34,7 +34,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "adlog_fault.h"
 #include "log.h"
 #include "xmalloc.h"
 
@@ -93,6 +95,11 @@ static const char *const migrations[] = {
     " source TEXT NOT NULL CHECK (source IN ('camera', 'manual')));"
     "CREATE INDEX reps_set ON reps(set_id);"
     "CREATE INDEX reps_t ON reps(t);",
+    /* 1 -> 2: whose session it was (erase by profile), and a rep saved twice
+     * (a retry after an ambiguous failure) is refused. */
+    "ALTER TABLE sessions ADD COLUMN profile TEXT NOT NULL DEFAULT 'default';"
+    "CREATE INDEX sessions_profile ON sessions(profile);"
+    "CREATE UNIQUE INDEX reps_set_seq ON reps(set_id, seq);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -198,16 +205,46 @@ static bool check_schema(sqlite3 *db, const char *path, char *errbuf)
     return false;
 }
 
-/* Connection settings. The first statement to read the file is the one that
- * finds out it is not a database. */
-static bool configure(sqlite3 *db, bool readonly, const char *path, char *errbuf)
+/* Whether SQLite's last error on db says the file is damaged or unreadable
+ * (rather than busy, full or ours-but-newer). */
+static bool damaged(sqlite3 *db)
+{
+    int rc = sqlite3_extended_errcode(db);
+    int primary = rc & 0xff;
+    return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT || primary == SQLITE_CANTOPEN ||
+           rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ;
+}
+
+/* PRAGMA quick_check: "ok" or the first problem, in errbuf. */
+static bool quick_check(sqlite3 *db, const char *path, char *errbuf)
+{
+    sqlite3_stmt *st = NULL;
+    bool ok = false;
+    if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        const char *r = (const char *)sqlite3_column_text(st, 0);
+        ok = r && !strcmp(r, "ok");
+        if (!ok)
+            snprintf(errbuf, ERRBUF_LEN, "%s: damaged (%.120s)", path, r ? r : "?");
+    } else {
+        snprintf(errbuf, ERRBUF_LEN, "%s: damaged (%s)", path, sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* Connection settings; *bad is set when the file turns out damaged. The first
+ * statement to read the file is the one that finds out it is not a database.
+ * Durability (adlog.h): WAL, synchronous=FULL. secure_delete makes deleted
+ * records (erase) zeroes on disk rather than free pages still holding them. */
+static bool configure(sqlite3 *db, bool readonly, const char *path, char *errbuf, bool *bad)
 {
     sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(db, 1);
     int dummy;
     if (!query_int(db, "SELECT count(*) FROM sqlite_master", &dummy)) {
-        int rc = sqlite3_errcode(db) & 0xff;
-        if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+        *bad = damaged(db);
+        if ((sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB || *bad)
             snprintf(errbuf, ERRBUF_LEN, "%s: not a database (%s)", path, sqlite3_errmsg(db));
         else
             snprintf(errbuf, ERRBUF_LEN, "%s: %s", path, sqlite3_errmsg(db));
@@ -215,6 +252,10 @@ static bool configure(sqlite3 *db, bool readonly, const char *path, char *errbuf
     }
     if (readonly)
         return sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) == SQLITE_OK;
+    if (!quick_check(db, path, errbuf)) {
+        *bad = true;
+        return false;
+    }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW) {
@@ -224,8 +265,9 @@ static bool configure(sqlite3 *db, bool readonly, const char *path, char *errbuf
                      mode ? mode : "?");
     }
     sqlite3_finalize(st);
-    if (sqlite3_exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", NULL, NULL,
-                     NULL) != SQLITE_OK) {
+    if (sqlite3_exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+                         " PRAGMA secure_delete = ON",
+                     NULL, NULL, NULL) != SQLITE_OK) {
         snprintf(errbuf, ERRBUF_LEN, "%s: %s", path, sqlite3_errmsg(db));
         return false;
     }
@@ -253,34 +295,44 @@ static char *db_path(const char *data_dir)
 }
 
 /* Shared by both opens: the connection, its settings, the schema, the
- * statements. `now_wall_ms` < 0 means read-only. */
+ * statements. `now_wall_ms` < 0 means read-only. *bad is set when the file is
+ * damaged or unreadable (the caller may move it aside and try again). */
 static adlog *open_common(const char *data_dir, bool readonly, int64_t now_wall_ms,
-                          char *errbuf)
+                          char *errbuf, bool *bad)
 {
+    adlog_fault_install(); /* tests only: nothing unless its variable is set */
     char *path = db_path(data_dir);
     adlog *log = xcalloc(1, sizeof *log);
     log->readonly = readonly;
+    log->lock_fd = -1;
+    snprintf(log->profile, sizeof log->profile, "%s", ADLOG_DEFAULT_PROFILE);
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     mode_t old_umask = umask(077);
     if (sqlite3_open_v2(path, &log->db, flags, NULL) != SQLITE_OK) {
         snprintf(errbuf, ERRBUF_LEN, "%s: %s", path,
                  log->db ? sqlite3_errmsg(log->db) : "out of memory");
+        *bad = log->db && damaged(log->db) && access(path, F_OK) == 0;
         goto fail;
     }
-    if (!configure(log->db, readonly, path, errbuf))
+    if (!configure(log->db, readonly, path, errbuf, bad))
         goto fail;
-    if (readonly ? !check_schema(log->db, path, errbuf) : !migrate(log->db, path, errbuf))
+    if (readonly ? !check_schema(log->db, path, errbuf) : !migrate(log->db, path, errbuf)) {
+        *bad = damaged(log->db);
         goto fail;
+    }
     if (!adlog_prepare_all(log, path, errbuf))
         goto fail;
     if (!readonly && !adlog_close_interrupted(log, now_wall_ms)) {
         snprintf(errbuf, ERRBUF_LEN, "%s: cannot close interrupted sessions: %s", path,
                  sqlite3_errmsg(log->db));
+        *bad = damaged(log->db);
         goto fail;
     }
     umask(old_umask);
-    if (!readonly)
+    if (!readonly) {
         tighten_modes(path);
+        log->lock_fd = adlog_lock_file(path, false);
+    }
     free(path);
     return log;
 fail:
@@ -301,7 +353,21 @@ adlog *adlog_open(const char *data_dir, int64_t now_wall_ms, char *errbuf)
     }
     if (!make_dirs(data_dir, errbuf))
         return NULL;
-    return open_common(data_dir, false, now_wall_ms < 0 ? 0 : now_wall_ms, errbuf);
+    now_wall_ms = now_wall_ms < 0 ? 0 : now_wall_ms;
+    bool bad = false;
+    adlog *log = open_common(data_dir, false, now_wall_ms, errbuf, &bad);
+    if (log || !bad)
+        return log;
+    /* Damaged: keep it under another name and begin a fresh record. */
+    log_warn("adherence log: %s", errbuf);
+    char *path = db_path(data_dir), moved[4200];
+    if (adlog_move_aside(path, now_wall_ms, moved, sizeof moved)) {
+        log = open_common(data_dir, false, now_wall_ms, errbuf, &bad);
+        if (log)
+            snprintf(log->moved_aside, sizeof log->moved_aside, "%s", moved);
+    }
+    free(path);
+    return log;
 }
 
 adlog *adlog_open_readonly(const char *data_dir, char *errbuf)
@@ -315,12 +381,24 @@ adlog *adlog_open_readonly(const char *data_dir, char *errbuf)
     }
     char *path = db_path(data_dir);
     struct stat sb;
-    bool present = stat(path, &sb) == 0;
+    bool present = stat(path, &sb) == 0, bad = false;
     if (!present)
         snprintf(errbuf, ERRBUF_LEN, "%s: %s", path,
                  errno == ENOENT ? "no adherence log here" : strerror(errno));
     free(path);
-    return present ? open_common(data_dir, true, -1, errbuf) : NULL;
+    return present ? open_common(data_dir, true, -1, errbuf, &bad) : NULL;
+}
+
+const char *adlog_moved_aside(const adlog *log)
+{
+    return log ? log->moved_aside : "";
+}
+
+void adlog_set_profile(adlog *log, const char *profile)
+{
+    if (log)
+        snprintf(log->profile, sizeof log->profile, "%s",
+                 profile && *profile ? profile : ADLOG_DEFAULT_PROFILE);
 }
 
 void adlog_close(adlog *log)
@@ -331,5 +409,7 @@ void adlog_close(adlog *log)
         sqlite3_finalize(log->st[i]);
     if (log->db && sqlite3_close(log->db) != SQLITE_OK)
         log_error("adherence log: close: %s", sqlite3_errmsg(log->db));
+    if (log->lock_fd >= 0)
+        close(log->lock_fd); /* after SQLite's close: see adlog_files.c */
     free(log);
 }

@@ -44,6 +44,10 @@ struct adlog {
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
     bool readonly;
+    int lock_fd;           /* adlog_lock_file's descriptor, -1 when none */
+    char moved_aside[4200]; /* where a damaged file went at open, "" none */
+    char profile[64];      /* written into new sessions */
+    bool retryable;        /* the last failed write may succeed later */
 };
 
 #define ADLOG_ERRBUF_LEN 256
@@ -54,6 +58,14 @@ bool adlog_prepare_all(adlog *log, const char *path, char *errbuf);
 /* Closes sessions and sets left open (status NULL) as "interrupted", ending at
  * now_wall_ms; one transaction. */
 bool adlog_close_interrupted(adlog *log, int64_t now_wall_ms);
+
+/* Renames a damaged database PATH and its -wal/-shm aside (adlog_files.c);
+ * the new name of PATH goes into moved (cap bytes). False if PATH could not be
+ * renamed. */
+bool adlog_move_aside(const char *path, int64_t now_wall_ms, char *moved, size_t cap);
+/* Opens PATH and takes a flock on it, shared or exclusive, without waiting.
+ * The descriptor, or -1 with errno set (EWOULDBLOCK: someone holds it). */
+int adlog_lock_file(const char *path, bool exclusive);
 
 /* Logs one line naming `what` and SQLite's message; always returns false. */
 bool adlog_fail(adlog *log, const char *what);

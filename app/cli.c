@@ -20,6 +20,7 @@ static const char USAGE[] =
     "       rehab-mirror count --exercise clamshell|bridge|quad-set|generic FILE.y4m\n"
     "       rehab-mirror synth --exercise EXERCISE [--reps N] [--size WxH] [--fps N] OUT.y4m\n"
     "       rehab-mirror export --data-dir DIR --format csv|json\n"
+    "       rehab-mirror erase --data-dir DIR --profile NAME | --all\n"
     "       rehab-mirror doctor [STATION OPTIONS]   what hardware, display and files it finds\n"
     "       rehab-mirror --help | --version\n"
     "\n"
@@ -27,6 +28,7 @@ static const char USAGE[] =
     "  --camera SPEC          libcamera[:ID] | replay:FILE.y4m | synthetic[:EXERCISE]\n"
     "  --buttons SPEC         gpiod[:CHIP:UP,OK,DOWN] | keys | script:FILE\n"
     "  --data-dir DIR         where adherence.db lives\n"
+    "  --profile NAME         whose sessions these are (default \"default\"; see erase)\n"
     "  --programme FILE       the prescription (INI); default: the runner's-knee programme\n"
     "  --config FILE          settings file (default " SETTINGS_DEFAULT_FILE " if present)\n"
     "  --screenshot-dir DIR   write a PNG each time the screen changes\n"
@@ -39,6 +41,21 @@ static const char USAGE[] =
     "  --exit-after SECONDS   stop after this many seconds (of the station's clock)\n"
     "  --virtual-clock        time advances with frames and presses (tests, replays)\n"
     "  --software-renderer    SDL's software renderer (identical screenshots)\n";
+
+bool cli_option(int argc, char **argv, int *i, const char *name, const char **value)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return false;
+    if (argv[*i][n] == '=') {
+        *value = argv[*i] + n + 1;
+        return true;
+    }
+    if (argv[*i][n] != '\0')
+        return false;
+    *value = *i + 1 < argc ? argv[++*i] : NULL;
+    return true;
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -92,8 +109,8 @@ static char *text_option_dest(settings *cfg, const char *opt)
 
 static int parse_value_option(settings *cfg, const char *opt, const char *v)
 {
-    if (!strcmp(opt, "--config"))
-        return 0; /* read first, by load_config_file */
+    if (!strcmp(opt, "--config") || !strcmp(opt, "--profile"))
+        return 0; /* read first, by load_config_file and run_station */
     char *dest = text_option_dest(cfg, opt);
     if (dest) {
         if (!copy_arg(dest, v))
@@ -169,7 +186,11 @@ static int run_station(int argc, char **argv)
                         "REHAB_MIRROR_ASSETS to the assets directory\n");
         return 1;
     }
-    return station_run(&cfg);
+    const char *profile = NULL;
+    for (int i = 1; i < argc - 1; i++)
+        if (!strcmp(argv[i], "--profile"))
+            profile = argv[i + 1];
+    return station_run_as(&cfg, profile);
 }
 
 int cli_main(int argc, char **argv)
@@ -190,6 +211,8 @@ int cli_main(int argc, char **argv)
             return cmd_synth(argc - 1, argv + 1);
         if (!strcmp(cmd, "export"))
             return cmd_export(argc - 1, argv + 1);
+        if (!strcmp(cmd, "erase"))
+            return cmd_erase(argc - 1, argv + 1);
         if (!strcmp(cmd, "doctor"))
             return cmd_doctor(argc - 1, argv + 1);
         if (cmd[0] != '-')

@@ -1,6 +1,6 @@
 /*
  * cli: the rehab-mirror command line. main() hands argv to cli_main, which
- * picks the subcommand: none (run the station), count, synth, export, doctor,
+ * picks the subcommand: none (run the station), count, synth, export, erase, doctor,
  * help, version. Every subcommand returns the process exit status: 0 on
  * success, 1 on bad input with one line on stderr saying why, 2 on a usage
  * error.
@@ -15,6 +15,12 @@ int cmd_count(int argc, char **argv);  /* cmd_count.c: count reps in a Y4M clip,
 int cmd_synth(int argc, char **argv);  /* cmd_synth.c: render the synthetic person to Y4M */
 int cmd_export(int argc, char **argv); /* cmd_export.c: write the adherence record */
 int cmd_doctor(int argc, char **argv); /* cmd_doctor.c: report hardware, display, files */
+int cmd_erase(int argc, char **argv);  /* cmd_erase.c: delete one profile's record, or all */
+
+#include <stdbool.h>
+/* Matches argv[*i] as "--name VALUE" (consuming the next argument; *value
+ * NULL when there is none) or "--name=VALUE". */
+bool cli_option(int argc, char **argv, int *i, const char *name, const char **value);
 
 struct settings;
 /* The station's settings from defaults, the config file (--config FILE or the

@@ -23,22 +23,6 @@ static int usage_error(const char *what, const char *arg)
     return 2;
 }
 
-/* Matches "--name VALUE" (consuming the next argument) or "--name=VALUE". */
-static bool option(int argc, char **argv, int *i, const char *name, const char **value)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return false;
-    if (argv[*i][n] == '=') {
-        *value = argv[*i] + n + 1;
-        return true;
-    }
-    if (argv[*i][n] != '\0')
-        return false;
-    *value = *i + 1 < argc ? argv[++*i] : NULL;
-    return true;
-}
-
 int cmd_export(int argc, char **argv)
 {
     const char *dir = NULL, *format = NULL;
@@ -47,11 +31,11 @@ int cmd_export(int argc, char **argv)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(USAGE, stdout);
             return 0;
-        } else if (option(argc, argv, &i, "--data-dir", &v)) {
+        } else if (cli_option(argc, argv, &i, "--data-dir", &v)) {
             if (!v || !*v)
                 return usage_error("--data-dir needs a directory", "");
             dir = v;
-        } else if (option(argc, argv, &i, "--format", &v)) {
+        } else if (cli_option(argc, argv, &i, "--format", &v)) {
             if (!v)
                 return usage_error("--format needs csv or json", "");
             format = v;

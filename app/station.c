@@ -23,6 +23,7 @@
 #include "display.h"
 #include "log.h"
 #include "programme.h"
+#include "recorder.h"
 #include "screens.h"
 #include "session.h"
 #include "shot.h"
@@ -34,9 +35,11 @@
 #define CAMERA_REOPEN_MS 5000    /* a camera lost on an error is opened again this often */
 #define ANIMATION_MS 50          /* redraw period of animated screens (20 fps) */
 #define VIRTUAL_DRAW_MS 100      /* virtual clock: live redraws at most this often */
+#define LOG_RETRY_MS 10000       /* a log that failed to open is tried again this often */
 
 typedef struct station {
     const settings *cfg;
+    const char *profile;         /* whose sessions these are; NULL: default */
     rm_clock *clock;
     display *disp;
     ui *ui;
@@ -44,6 +47,10 @@ typedef struct station {
     buttons *btn;
     audio *snd;
     adlog *log;
+    recorder *rec;
+    const char *notice;          /* about the record, shown on the home screen */
+    int64_t traced_session;      /* shown-rep trace: the session and ... */
+    int traced_seq;              /* ... its highest rep seq traced */
     programme prog;
     session *sess;
 
@@ -53,54 +60,20 @@ typedef struct station {
     camera_watch watch;          /* lost or not, on the screens that want frames */
     const char *cam_spec;        /* what st->cam was opened from (reopened after errors) */
     int64_t reopen_at_ms;        /* last time the lost camera was opened again */
+    int64_t frame_t_last;        /* the last frame's time, as given to the session */
+    int64_t frame_t_shift;       /* added to frame times after a clock step back */
 
     session_view prev;           /* the view as last handled (cues, screen changes) */
     unsigned drawn_generation;
+    bool drawn_unsaved;
     int64_t drawn_at_ms;
     bool drawn_once;
     int shot_count;
     long loops, redraws;         /* for the idle benchmark (logged at exit) */
     int64_t exit_at_ms;
+    int64_t log_retry_ms;        /* when to try opening a log that failed to open */
     bool quit;
 } station;
-
-/* --- the session's sink: the adherence log with the clock's wall time ---- */
-
-static int64_t sink_begin_session(void *ctx, const programme *p, int pain_before)
-{
-    station *st = ctx;
-    return st->log ? adlog_begin_session(st->log, clock_wall_ms(st->clock), p, pain_before) : 0;
-}
-
-static int64_t sink_begin_set(void *ctx, int64_t session_id, const programme_block *b,
-                              int block_index, int set_no)
-{
-    station *st = ctx;
-    return st->log ? adlog_begin_set(st->log, session_id, clock_wall_ms(st->clock), b,
-                                     block_index, set_no)
-                   : 0;
-}
-
-static bool sink_rep(void *ctx, int64_t set_id, const session_rep *rep)
-{
-    station *st = ctx;
-    return st->log && adlog_rep(st->log, set_id, clock_wall_ms(st->clock), rep);
-}
-
-static bool sink_end_set(void *ctx, int64_t set_id, int reps_done, int holds_met,
-                         const char *status)
-{
-    station *st = ctx;
-    return st->log &&
-           adlog_end_set(st->log, set_id, clock_wall_ms(st->clock), reps_done, holds_met, status);
-}
-
-static bool sink_end_session(void *ctx, int64_t session_id, int pain_after, const char *status)
-{
-    station *st = ctx;
-    return st->log && adlog_end_session(st->log, session_id, clock_wall_ms(st->clock),
-                                        pain_after, status);
-}
 
 /* --- start-up ----------------------------------------------------------- */
 
@@ -214,11 +187,14 @@ static bool station_open(station *st)
     st->log = adlog_open(st->cfg->data_dir, clock_wall_ms(st->clock), err);
     if (!st->log)
         log_warn("adherence log not available (%s); sessions will not be saved", err);
+    else if (adlog_moved_aside(st->log)[0])
+        st->notice = "The old record was damaged. It is kept aside; a new one has begun.";
+    adlog_set_profile(st->log, st->profile);
+    st->rec = recorder_create(st->log, st->clock);
     open_camera(st);
     open_buttons(st);
     st->snd = audio_create(st->cfg->sound);
-    session_sink sink = { st, sink_begin_session, sink_begin_set, sink_rep, sink_end_set,
-                          sink_end_session };
+    session_sink sink = recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
     refresh_stats(st);
     st->prev = *session_get_view(st->sess);
@@ -228,9 +204,27 @@ static bool station_open(station *st)
     return st->cam && st->btn;
 }
 
+/* A log that could not be opened (a full disk at start) is tried again every
+ * LOG_RETRY_MS while records wait, so saving resumes once there is room. */
+static void retry_log(station *st)
+{
+    int64_t now = clock_now_ms(st->clock);
+    if (st->log || recorder_pending(st->rec) == 0 || now < st->log_retry_ms)
+        return;
+    st->log_retry_ms = now + LOG_RETRY_MS;
+    char err[256] = "";
+    st->log = adlog_open(st->cfg->data_dir, clock_wall_ms(st->clock), err);
+    if (!st->log)
+        return;
+    log_info("adherence log open now; saving what waited");
+    adlog_set_profile(st->log, st->profile);
+    recorder_set_log(st->rec, st->log);
+}
+
 static void station_close(station *st)
 {
     session_destroy(st->sess);
+    recorder_destroy(st->rec);
     audio_destroy(st->snd);
     buttons_destroy(st->btn);
     camera_destroy(st->cam);
@@ -283,6 +277,20 @@ static void reopen_camera(station *st, int64_t now)
         log_warn("camera: %s still not available (%s)", st->cam_spec, err);
 }
 
+/* Frame times never go back for the counter: after a camera clock step back,
+ * later times are shifted to go on from the last one (1 ms after it). A stall
+ * (equal times) is passed on as it is. */
+static int64_t frame_time(station *st, int64_t t)
+{
+    if (t + st->frame_t_shift < st->frame_t_last) {
+        log_warn("camera time went back %lld ms; carrying on from the last frame",
+                 (long long)(st->frame_t_last - t - st->frame_t_shift));
+        st->frame_t_shift = st->frame_t_last + 1 - t;
+    }
+    st->frame_t_last = t + st->frame_t_shift;
+    return st->frame_t_last;
+}
+
 /* Frames to the session; and the camera watch's verdict, lost or back, which
  * the session turns into the camera-lost screen and back. */
 static void poll_camera(station *st)
@@ -292,6 +300,7 @@ static void poll_camera(station *st)
     camera_frame f;
     camera_status cs = !wanted ? CAMERA_NONE : st->cam ? camera_poll(st->cam, &f) : CAMERA_ERROR;
     if (cs == CAMERA_FRAME) {
+        f.t_ms = frame_time(st, f.t_ms);
         take_frame(st, &f);
         session_frame(st->sess, f.luma, f.width, f.height, f.stride, f.t_ms);
     }
@@ -378,10 +387,42 @@ static bool live_screen(session_screen s)
     return s == SCREEN_INTRO || s == SCREEN_POSITION || s == SCREEN_SET || s == SCREEN_REST;
 }
 
-static void draw(station *st, const session_view *v, bool screen_changed)
+/* The view as drawn: the session's, with what the station knows about saving. */
+static session_view shown_view(const station *st, const session_view *v)
+{
+    session_view shown = *v;
+    shown.unsaved = recorder_pending(st->rec) > 0;
+    if (v->screen == SCREEN_HOME || v->screen == SCREEN_SUMMARY)
+        shown.notice = shown.unsaved ? "The last reps are not saved yet. Still trying."
+                                     : st->notice;
+    return shown;
+}
+
+/* The power-loss test's evidence: one line per rep that is both saved and on
+ * the screen, written after the frame showing it was presented. */
+static void trace_shown(station *st, const session_view *v)
+{
+    int64_t row = 0;
+    if (!recorder_rep_saved(st->rec, 1, &row))
+        return;
+    if (row != st->traced_session) {
+        st->traced_session = row;
+        st->traced_seq = 0;
+    }
+    for (int seq = st->traced_seq + 1;
+         seq <= v->total_done && recorder_rep_saved(st->rec, seq, NULL); seq++) {
+        log_info("shown rep session=%lld seq=%d", (long long)row, seq);
+        st->traced_seq = seq;
+    }
+}
+
+static void draw(station *st, const session_view *session_v, bool screen_changed)
 {
     int64_t now = clock_now_ms(st->clock);
-    bool changed = !st->drawn_once || v->generation != st->drawn_generation;
+    session_view shown = shown_view(st, session_v);
+    const session_view *v = &shown;
+    bool changed = !st->drawn_once || v->generation != st->drawn_generation ||
+                   v->unsaved != st->drawn_unsaved;
     int64_t period = st->cfg->virtual_clock ? VIRTUAL_DRAW_MS : ANIMATION_MS;
     bool due = live_screen(v->screen) && now - st->drawn_at_ms >= period;
     if (!screen_changed && !(changed && (!st->cfg->virtual_clock || due)) && !due)
@@ -392,6 +433,8 @@ static void draw(station *st, const session_view *v, bool screen_changed)
     if (screen_changed && st->cfg->screenshot_dir[0])
         screenshot(st, v);
     display_present(st->disp);
+    trace_shown(st, v);
+    st->drawn_unsaved = v->unsaved;
     st->drawn_generation = v->generation;
     st->drawn_at_ms = now;
     st->drawn_once = true;
@@ -440,6 +483,10 @@ static void run_loop(station *st)
         steer_demo(st, v);
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME)
             refresh_stats(st);
+        if (v->screen != SCREEN_HOME)
+            st->notice = NULL; /* the damaged-record notice was seen */
+        retry_log(st);
+        recorder_retry(st->rec);
         draw(st, v, screen_changed);
         st->prev = *v;
         if (clock_now_ms(st->clock) >= st->exit_at_ms)
@@ -450,7 +497,12 @@ static void run_loop(station *st)
 
 int station_run(const settings *cfg)
 {
-    station st = { .cfg = cfg };
+    return station_run_as(cfg, NULL);
+}
+
+int station_run_as(const settings *cfg, const char *profile)
+{
+    station st = { .cfg = cfg, .profile = profile };
     int rc = 1;
     if (station_open(&st)) {
         run_loop(&st);

@@ -1,6 +1,6 @@
 /*
  * buttons_script: presses read from a file, for end-to-end tests and demos.
- * Each line is "SECONDS BUTTON [long]": "2.5 ok" presses OK briefly 2.5 s after
+ * Each line is "SECONDS BUTTON [long|down|up]": "2.5 ok" presses OK briefly 2.5 s after
  * the clock's zero, "10 ok long" holds it. '#' starts a comment; blank lines are
  * skipped; the button name is case-insensitive.
  *
@@ -11,6 +11,12 @@
  * stamped with its scripted time (not the poll time), so the session sees the
  * same times however coarsely a virtual clock is advanced. Scripted presses are
  * finished presses: they bypass debounce and long-press timing (press.h).
+ *
+ * Raw edges, for fault tests: "SECONDS BUTTON down" and "SECONDS BUTTON up"
+ * are the contact closing and opening, fed through the same debounce, long
+ * press and stuck logic (press.h) as the GPIO and keyboard backends. So
+ * "10.000 ok down / 10.005 ok up / 10.010 ok down / ... / 10.300 ok up" is a
+ * press with 5 ms contact bounce, and a "down" with no "up" is a stuck button.
  */
 #include "buttons.h"
 
@@ -30,10 +36,21 @@ enum { ERR_LEN = 256 };
 /* About 31 years: keeps seconds * 1000 well inside int64_t. */
 #define MAX_SECONDS 1e9
 
+/* A finished press, or a raw edge of the contact. */
+typedef enum step_kind { STEP_PRESS, STEP_DOWN, STEP_UP } step_kind;
+
+typedef struct script_step {
+    button_event ev;
+    step_kind kind;
+} script_step;
+
 typedef struct script_buttons {
     buttons base;
-    button_event *presses;
+    script_step *steps;
     size_t count, next;
+    press_state press;                  /* for the raw edges */
+    button_event ready[BUTTON_COUNT];   /* from press_tick, not yet polled */
+    int n_ready, ready_next;
 } script_buttons;
 
 /* Parsing state for one script. */
@@ -41,7 +58,7 @@ typedef struct parser {
     const char *name;
     int line;
     double last_seconds;
-    button_event *presses;
+    script_step *steps;
     size_t count, cap;
     char *errbuf;
 } parser;
@@ -105,14 +122,16 @@ static bool parse_seconds(parser *p, const char *tok, double *out)
     return true;
 }
 
-static void add_press(parser *p, double seconds, button_id id, bool long_press)
+static void add_step(parser *p, double seconds, button_id id, step_kind kind, bool long_press)
 {
     if (p->count == p->cap) {
         p->cap = p->cap ? p->cap * 2 : 16;
-        p->presses = xrealloc(p->presses, p->cap * sizeof *p->presses);
+        p->steps = xrealloc(p->steps, p->cap * sizeof *p->steps);
     }
-    p->presses[p->count++] = (button_event){
-        .button = id, .long_press = long_press, .t_ms = (int64_t)(seconds * 1000.0 + 0.5)};
+    p->steps[p->count++] = (script_step){
+        .ev = { .button = id, .long_press = long_press,
+                .t_ms = (int64_t)(seconds * 1000.0 + 0.5) },
+        .kind = kind };
     p->last_seconds = seconds;
 }
 
@@ -136,16 +155,21 @@ static bool parse_line(parser *p, char *line)
         return false;
     }
     char *mod = next_token(&line);
-    if (mod && strcmp(mod, "long") != 0) {
-        fail(p, "unexpected '%.40s' after the button (only 'long' may follow)", mod);
+    step_kind kind = !mod                      ? STEP_PRESS
+                     : !strcmp(mod, "down")    ? STEP_DOWN
+                     : !strcmp(mod, "up")      ? STEP_UP
+                                               : STEP_PRESS;
+    if (mod && kind == STEP_PRESS && strcmp(mod, "long") != 0) {
+        fail(p, "unexpected '%.40s' after the button (only long, down or up may follow)",
+             mod);
         return false;
     }
     char *extra = mod ? next_token(&line) : NULL;
     if (extra) {
-        fail(p, "unexpected '%.40s' after 'long'", extra);
+        fail(p, "unexpected '%.40s' after '%s'", extra, mod);
         return false;
     }
-    add_press(p, seconds, id, mod != NULL);
+    add_step(p, seconds, id, kind, mod && kind == STEP_PRESS);
     return true;
 }
 
@@ -168,19 +192,37 @@ static bool parse_text(parser *p, char *text)
     return true;
 }
 
+/* Delivers due steps in order: a finished press as it is, a raw edge through
+ * the press logic; then what the press logic makes of the time passing. */
 static bool script_poll(buttons *b, button_event *out)
 {
     script_buttons *s = (script_buttons *)b;
-    if (s->next >= s->count || clock_now_ms(b->clock) < s->presses[s->next].t_ms)
+    if (s->ready_next < s->n_ready) {
+        *out = s->ready[s->ready_next++];
+        return true;
+    }
+    int64_t now = clock_now_ms(b->clock);
+    while (s->next < s->count && s->steps[s->next].ev.t_ms <= now) {
+        const script_step *st = &s->steps[s->next++];
+        if (st->kind == STEP_PRESS) {
+            *out = st->ev;
+            return true;
+        }
+        if (press_edge(&s->press, st->ev.button, st->kind == STEP_DOWN, st->ev.t_ms, out))
+            return true;
+    }
+    s->n_ready = press_tick(&s->press, now, s->ready);
+    s->ready_next = 0;
+    if (s->n_ready == 0)
         return false;
-    *out = s->presses[s->next++];
+    *out = s->ready[s->ready_next++];
     return true;
 }
 
 static int64_t script_next_due_ms(const buttons *b)
 {
     const script_buttons *s = (const script_buttons *)b;
-    return s->next < s->count ? s->presses[s->next].t_ms : INT64_MAX;
+    return s->next < s->count ? s->steps[s->next].ev.t_ms : INT64_MAX;
 }
 
 static bool script_finished(const buttons *b)
@@ -192,7 +234,7 @@ static bool script_finished(const buttons *b)
 static void script_destroy(buttons *b)
 {
     script_buttons *s = (script_buttons *)b;
-    free(s->presses);
+    free(s->steps);
     free(s);
 }
 
@@ -215,14 +257,15 @@ buttons *buttons_script_create_from_text(const char *text, const char *name,
     bool ok = parse_text(&p, copy);
     free(copy);
     if (!ok) {
-        free(p.presses);
+        free(p.steps);
         return NULL;
     }
     script_buttons *s = xcalloc(1, sizeof *s);
     s->base.ops = &script_ops;
     s->base.clock = clock;
-    s->presses = p.presses;
+    s->steps = p.steps;
     s->count = p.count;
+    press_init(&s->press, NULL);
     return &s->base;
 }
 

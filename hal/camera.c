@@ -5,7 +5,8 @@
  * synthetic) share. The backends live in camera_<name>.c.
  *
  * Spec grammar: "synthetic" | "synthetic:EXERCISE" | "replay:FILE" |
- * "libcamera" | "libcamera:ID". Anything else is refused with a one-line reason
+ * "libcamera" | "libcamera:ID", each optionally followed by "@FAULT..."
+ * (camera_fault.c; so a replayed file's name cannot hold '@'). Anything else is refused with a one-line reason
  * listing the accepted forms; camera_create never falls back by itself.
  */
 #include "camera.h"
@@ -73,6 +74,19 @@ static camera *create_libcamera(const char *arg, const camera_options *opt,
 #endif
 }
 
+/* "BASE@FAULTS": the base camera wrapped in the fault injector. */
+static camera *create_faulty(const char *spec, const char *at, const camera_options *opt,
+                             const rm_clock *clock, char *errbuf)
+{
+    char base[512];
+    snprintf(base, sizeof base, "%.*s", (int)(at - spec), spec);
+    camera *inner = camera_create(base, opt, clock, errbuf);
+    camera *cam = inner ? camera_fault_wrap(inner, at + 1, errbuf) : NULL;
+    if (inner && !cam)
+        camera_destroy(inner);
+    return cam;
+}
+
 camera *camera_create(const char *spec, const camera_options *opt, const rm_clock *clock,
                       char *errbuf)
 {
@@ -82,6 +96,9 @@ camera *camera_create(const char *spec, const camera_options *opt, const rm_cloc
         opt = &defaults;
     if (!spec)
         spec = "";
+    const char *at = strchr(spec, '@');
+    if (at)
+        return create_faulty(spec, at, opt, clock, errbuf);
     if (match_kind(spec, "synthetic", &arg))
         return create_synthetic(spec, arg, opt, clock, errbuf);
     if (match_kind(spec, "replay", &arg)) {

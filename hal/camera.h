@@ -6,6 +6,8 @@
  *                           (camera_synthetic_parse_options)
  *   "replay:FILE.y4m"       a recorded clip, optionally looping
  *   "libcamera[:ID]"        the real camera (camera_libcamera.h; needs HAVE_LIBCAMERA)
+ *   any of these + "@FAULT..." the same camera misbehaving on purpose, for tests
+ *                           (camera_fault.c: stop-after=N, resize-at=N, ...)
  *
  * Frames are luma only (8-bit, stride bytes per row) with a timestamp in the
  * station clock's milliseconds. Sources are polled from the main thread; a
@@ -104,5 +106,11 @@ camera *camera_replay_create(const char *path, const camera_options *opt,
                              const rm_clock *clock, char *errbuf);
 camera *camera_synthetic_create(exercise_kind ex, const camera_options *opt,
                                 const rm_clock *clock, char *errbuf);
+/* Wraps inner in the fault injector, which owns it from then on; faults is
+ * the text after the first '@' of the spec. NULL on a bad fault list (inner
+ * is then still the caller's). */
+camera *camera_fault_wrap(camera *inner, const char *faults, char *errbuf);
+/* The wrapped camera of a fault injector, or cam itself. */
+camera *camera_fault_inner(camera *cam);
 
 #endif

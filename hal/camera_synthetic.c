@@ -147,6 +147,7 @@ camera *camera_synthetic_create(exercise_kind ex, const camera_options *opt,
 
 void camera_synthetic_set_exercise(camera *cam, exercise_kind ex, bool mirror)
 {
+    cam = camera_fault_inner(cam);
     if (!cam || cam->ops != &synthetic_ops || (unsigned)ex >= EXERCISE_KIND_COUNT)
         return;
     synthetic *s = (synthetic *)cam;

@@ -259,7 +259,9 @@ static void test_round_trip_and_modes(void)
 
     sqlite3 *db = peek_db(dir);
     char text[256];
-    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 1, "schema version");
+    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 2, "schema version");
+    CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM sessions WHERE profile = 'default'"), 1,
+                 "a session without a profile is the default profile's");
     peek_text(db, "PRAGMA journal_mode", text, sizeof text);
     CHECK(!strcmp(text, "wal"), "journal mode %s, want wal", text);
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM sessions"), 1, "sessions");
@@ -567,29 +569,51 @@ static void test_export(void)
 
 /* ---- refusing files and the export command ---- */
 
+static bool file_is(const char *path, const char *text, size_t n)
+{
+    FILE *f = fopen(path, "rb");
+    char back[8192];
+    size_t got = f ? fread(back, 1, sizeof back, f) : 0;
+    if (f)
+        fclose(f);
+    return got == n && !memcmp(back, text, n);
+}
+
+/* A file that is not a database: export refuses it and leaves it; the station
+ * moves it (and its -wal) aside with a time stamp and begins a fresh log. */
 static void test_garbage(void)
 {
     const char *dir = check_tmpdir("adlog_garbage");
-    char path[1200], err[256] = "";
+    char path[1200], wal[1200], moved[1400], err[256] = "";
     snprintf(path, sizeof path, "%s/adherence.db", dir);
+    snprintf(wal, sizeof wal, "%s/adherence.db-wal", dir);
     char junk[4096];
     for (size_t i = 0; i < sizeof junk; i++)
         junk[i] = (char)("not a database "[i % 15]);
     write_file(path, junk, sizeof junk);
-    CHECK(adlog_open(dir, DAY0, err) == NULL, "a text file is refused");
+    CHECK(adlog_open_readonly(dir, err) == NULL, "export refuses it: %s", err);
     CHECK(strstr(err, "not a database") != NULL, "reason: %s", err);
-    FILE *f = fopen(path, "rb");
-    char back[sizeof junk];
-    size_t n = f ? fread(back, 1, sizeof back, f) : 0;
-    if (f)
-        fclose(f);
-    CHECK(n == sizeof junk && !memcmp(back, junk, n), "the refused file is untouched");
+    CHECK(file_is(path, junk, sizeof junk), "export left the file untouched");
 
+    adlog *log = adlog_open(dir, DAY0, err);
+    CHECK(log != NULL, "the station opens a fresh log: %s", err);
+    snprintf(moved, sizeof moved, "%s/adherence.db.corrupt-20240310-000000", dir);
+    CHECK(!strcmp(adlog_moved_aside(log), moved), "moved aside to %s", adlog_moved_aside(log));
+    CHECK(file_is(moved, junk, sizeof junk), "the damaged file is kept, unchanged");
+    programme p = test_programme("Fresh");
+    CHECK(adlog_begin_session(log, DAY0, &p, 1) > 0, "the fresh log records");
+    adlog_close(log);
+
+    /* Damaged again at the same second: the next name. */
     write_file(path, "garbage\n", 8);
-    CHECK(adlog_open(dir, DAY0, err) == NULL, "a short text file is refused");
-    CHECK(adlog_open_readonly(dir, err) == NULL, "and refused read-only: %s", err);
+    unlink(wal);
+    log = adlog_open(dir, DAY0, err);
+    CHECK(log && strstr(adlog_moved_aside(log), ".corrupt-20240310-000000.2"),
+          "a second damaged file gets .2: %s", adlog_moved_aside(log));
+    adlog_close(log);
+    CHECK(adlog_moved_aside(NULL)[0] == '\0', "NULL log: nothing moved");
 
-    /* Some other program's SQLite database. */
+    /* Some other program's SQLite database is refused and left alone. */
     unlink(path);
     sqlite3 *db = NULL;
     sqlite3_open(path, &db);
@@ -597,6 +621,33 @@ static void test_garbage(void)
     sqlite3_close(db);
     CHECK(adlog_open(dir, DAY0, err) == NULL, "a foreign database is refused");
     CHECK(strstr(err, "not an adherence log") != NULL, "reason: %s", err);
+    CHECK(access(path, F_OK) == 0, "and not moved");
+}
+
+/* A real log with a page overwritten: quick_check finds it, the station moves
+ * it aside. */
+static void test_damaged_page(void)
+{
+    const char *dir = check_tmpdir("adlog_damaged_page");
+    char path[1200], err[256] = "";
+    snprintf(path, sizeof path, "%s/adherence.db", dir);
+    adlog *log = adlog_open(dir, DAY0, err);
+    programme p = test_programme("Pages");
+    for (int i = 0; i < 40; i++)
+        quick_session(log, &p, DAY0 + i * HOUR_MS, 2, SESSION_STATUS_COMPLETED);
+    adlog_close(log); /* the last close checkpoints the WAL into the file */
+    int fd = open(path, O_WRONLY);
+    char junk[1024];
+    memset(junk, 0x5a, sizeof junk);
+    CHECK(fd >= 0 && pwrite(fd, junk, sizeof junk, 4096) == (ssize_t)sizeof junk,
+          "overwrite part of page 2");
+    if (fd >= 0)
+        close(fd);
+    log = adlog_open(dir, DAY0 + DAY_MS, err);
+    CHECK(log != NULL, "opens fresh: %s", err);
+    CHECK(strstr(adlog_moved_aside(log), ".corrupt-20240311-000000") != NULL,
+          "the damaged log was moved aside: '%s'", adlog_moved_aside(log));
+    adlog_close(log);
 }
 
 static void test_cmd_export(void)
@@ -720,6 +771,7 @@ int main(void)
     test_stats();
     test_export();
     test_garbage();
+    test_damaged_page();
     test_cmd_export();
     test_write_failure();
     return check_done();

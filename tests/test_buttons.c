@@ -110,7 +110,7 @@ static void test_script_errors(void)
     expect_script_error("\n\n7\n", "buttons.txt:3: missing button after the time (use up, ok, down)",
                         "missing button");
     expect_script_error("1 ok short\n",
-                        "buttons.txt:1: unexpected 'short' after the button (only 'long' may follow)",
+                        "buttons.txt:1: unexpected 'short' after the button (only long, down or up may follow)",
                         "unknown modifier");
     expect_script_error("1 ok long now\n", "buttons.txt:1: unexpected 'now' after 'long'",
                         "trailing word");
@@ -255,8 +255,51 @@ static void test_keys(void)
     clock_destroy(clock);
 }
 
+/* Raw edges in a script go through debounce: 5 ms contact bounce on press
+ * and release gives one press; bounce alone gives none; a contact that stays
+ * closed fires its long press and is then ignored as stuck, while the other
+ * buttons still work. */
+static void test_script_faults(void)
+{
+    rm_clock *clock = clock_create_virtual(0);
+    char err[256] = "";
+    const char *text = "1.000 ok down\n1.005 ok up\n1.010 ok down\n1.015 ok up\n"
+                       "1.020 ok down\n1.300 ok up\n1.305 ok down\n1.310 ok up\n"
+                       "3.000 up down\n3.005 up up\n3.010 up down\n3.015 up up\n"
+                       "5.000 down down\n"
+                       "20 ok\n";
+    buttons *b = buttons_script_create_from_text(text, "faults.txt", clock, err);
+    CHECK(b != NULL, "script with edges: %s", err);
+    if (!b) {
+        clock_destroy(clock);
+        return;
+    }
+    int64_t t = 0, presses = 0, longs = 0;
+    button_event ev, seen[16];
+    for (; t <= 21000; t += 5) {
+        clock_advance_to(clock, t);
+        while (buttons_poll(b, &ev))
+            if (presses < 16)
+                seen[presses++] = ev, longs += ev.long_press;
+    }
+    CHECK_EQ_INT(presses, 3, "one OK press, Down's long press, the last OK");
+    if (presses == 3) {
+        CHECK(seen[0].button == BUTTON_OK && !seen[0].long_press && seen[0].t_ms == 1310,
+              "chattering OK: one short press at the last bounce (%s %lld)",
+              button_name(seen[0].button), (long long)seen[0].t_ms);
+        CHECK(seen[1].button == BUTTON_DOWN && seen[1].long_press && seen[1].t_ms == 5800,
+              "stuck Down fires its long press once (%lld)", (long long)seen[1].t_ms);
+        CHECK(seen[2].button == BUTTON_OK && seen[2].t_ms == 20000,
+              "OK works while Down is stuck");
+    }
+    CHECK_EQ_INT(longs, 1, "long presses");
+    buttons_destroy(b);
+    clock_destroy(clock);
+}
+
 int main(void)
 {
+    test_script_faults();
     test_script_timing();
     test_script_errors();
     test_script_file();

@@ -129,6 +129,8 @@ typedef struct session_view {
     int total_done, total_target;  /* reps across the session (SUMMARY) */
     int block_done[PROGRAMME_MAX_BLOCKS]; /* reps done per block */
     bool unsaved;                /* the last records could not be written */
+    const char *notice;          /* HOME, SUMMARY: one line about the record from
+                                  * the station (not saved, set aside), or NULL */
     session_stats stats;
 } session_view;
 

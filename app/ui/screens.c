@@ -74,6 +74,17 @@ int screen_seconds(int64_t ms)
     return ms <= 0 ? 0 : (int)((ms + 999) / 1000);
 }
 
+/* The station's one-line notice about the record (not saved, set aside), in
+ * small grey type just above the hints, on one line (shrunk to fit): there to
+ * read, not to alarm. */
+static void draw_notice(ui *u, const char *text)
+{
+    int w = ui_width(u);
+    float size = screen_fit(u, text, SZ_SMALL, false, w - 2 * screen_margin(u));
+    int y = screen_hints_top(u) - ui_px(u, size * 1.2f) - screen_margin(u) / 3;
+    ui_text(u, text, w / 2, y, size, UI_GREY, UI_CENTER, false);
+}
+
 void screens_draw(ui *u, const session_view *v, const camera_frame *frame, int64_t now_ms)
 {
     ui_clear(u);
@@ -93,4 +104,6 @@ void screens_draw(ui *u, const session_view *v, const camera_frame *frame, int64
     case SCREEN_CAMERA_LOST: screens_camera_lost(u, v, now_ms); break;
     default: screens_home(u, v, now_ms); break;
     }
+    if (v->notice && (v->screen == SCREEN_HOME || v->screen == SCREEN_SUMMARY))
+        draw_notice(u, v->notice);
 }

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Faults, injected through the fakes, in whole scripted sessions of the real
+# binary (virtual clock, synthetic camera, button script):
+#   disk full and I/O errors (the log's fault VFS, REHAB_MIRROR_DB_FAULT): the
+#     session goes on, the set and summary screens say the last reps are not
+#     saved, and once writes work again every rep is saved exactly once;
+#   a damaged database (junk bytes, or a directory in its place): moved aside
+#     as adherence.db.corrupt-YYYYMMDD-HHMMSS, a fresh one begun, and the home
+#     screen says so (once);
+#   a camera that stops, changes size, steps its clock back or stalls
+#     (camera spec suffix, camera_fault.c): no crash, no miscount;
+#   a chattering (5 ms bounces) and a stuck button (raw edges in the script).
+# Screenshots are checked for the notice line with tests/png_lit.py.
+# Usage: e2e_faults.sh REHAB_MIRROR_BINARY OUTPUT_DIR
+set -euo pipefail
+bin=$1
+out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$out"
+mkdir -p "$out"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+passed=0
+ok() { echo "ok: $*"; passed=$((passed + 1)); }
+
+cat > "$out/programme.ini" <<'INI'
+[programme]
+name = Faults
+rest_seconds = 10
+sessions_per_week = 3
+
+[exercise bridge]
+sets = 2
+reps = 3
+hold_seconds = 1
+cues = On your back, feet flat | Lift your hips
+INI
+# Set 1 is counted by the camera (3 reps), set 2 by OK presses.
+cat > "$out/buttons.txt" <<'TXT'
+1 ok
+2 up
+3 ok
+4 ok
+34 ok
+35 ok
+35.5 ok
+36 ok
+38 ok
+40 ok
+TXT
+
+# run NAME [ENV...] -- [STATION OPTIONS...]: one session into $out/NAME/
+run() {
+  local name=$1 d=$out/$1
+  shift
+  local envs=()
+  while [[ $1 != -- ]]; do envs+=("$1"); shift; done
+  shift
+  mkdir -p "$d/shots" "$d/data"
+  local rc=0
+  env "${envs[@]}" "$bin" --virtual-clock --software-renderer --no-sound --window 640x360 \
+    --programme "$out/programme.ini" --data-dir "$d/data" --screenshot-dir "$d/shots" \
+    --exit-after 60 "$@" 2> "$d/stderr.txt" || rc=$?
+  [[ $rc == 0 ]] || fail "$name: exit status $rc: $(tail -3 "$d/stderr.txt")"
+}
+sql() { sqlite3 "$out/$1/data/adherence.db" "$2"; }
+screens() { (cd "$out/$1/shots" && ls | sed -E 's/^[0-9]+-//; s/\.png$//' | paste -sd' '); }
+lit() { python3 "$here/png_lit.py" "$@"; }
+# Regions of a 640x360 screenshot: the notice line above the hints, and the
+# "not saved" mark under "Set N of M" at the top right.
+notice_band=(0 0.82 1 0.89)
+unsaved_mark=(0.75 0.12 1 0.18)
+normal="camera:1,camera:2,camera:3,manual:4,manual:5,manual:6"
+reps() { sql "$1" "SELECT group_concat(source || ':' || seq) FROM (SELECT * FROM reps ORDER BY seq)"; }
+want_screens="home pain-before intro position set rest position set pain-after summary"
+
+# --- the clean session, for comparison
+run clean -- --camera synthetic --buttons "script:$out/buttons.txt"
+[[ $(reps clean) == "$normal" ]] || fail "clean: reps $(reps clean)"
+[[ $(screens clean) == "$want_screens" ]] || fail "clean: screens $(screens clean)"
+[[ $(lit "$out/clean/shots/010-summary.png" "${notice_band[@]}") == 0 ]] ||
+  fail "clean: a notice on the summary"
+ok "clean session: $normal"
+
+# --- disk full from the end of set 1 until after the summary, then room again
+run full REHAB_MIRROR_DB_FAULT=full=76-87 -- --camera synthetic --buttons "script:$out/buttons.txt"
+grep -q "disk is full" "$out/full/stderr.txt" || fail "full: the disk never filled (recalibrate 76-87)"
+[[ $(screens full) == "$want_screens" ]] || fail "full: screens $(screens full)"
+[[ $(lit "$out/full/shots/005-set.png" "${unsaved_mark[@]}") == 0 ]] ||
+  fail "full: set 1 was marked unsaved before the disk filled"
+[[ $(lit "$out/full/shots/008-set.png" "${unsaved_mark[@]}") -gt 100 ]] ||
+  fail "full: set 2 does not say 'not saved'"
+[[ $(lit "$out/full/shots/010-summary.png" "${notice_band[@]}") -gt 100 ]] ||
+  fail "full: the summary does not say the reps are not saved yet"
+[[ $(reps full) == "$normal" ]] || fail "full: reps after room returned: $(reps full)"
+[[ $(sql full "SELECT count(*) FROM reps") == 6 ]] || fail "full: duplicate reps"
+[[ $(sql full "SELECT status FROM sessions") == completed ]] || fail "full: session not completed"
+[[ $(sql full "SELECT count(*) FROM sets WHERE status = 'completed'") == 2 ]] || fail "full: sets"
+ok "disk full: session went on, 'not saved' shown on set and summary, all 6 reps saved once afterwards"
+
+run ioerr REHAB_MIRROR_DB_FAULT=ioerr=60-70 -- --camera synthetic --buttons "script:$out/buttons.txt"
+grep -q "disk I/O error" "$out/ioerr/stderr.txt" || fail "ioerr: no I/O error injected"
+[[ $(reps ioerr) == "$normal" ]] || fail "ioerr: reps $(reps ioerr)"
+[[ $(sql ioerr "PRAGMA integrity_check") == ok ]] || fail "ioerr: integrity"
+ok "write errors: all 6 reps saved once, database intact"
+
+run fullstart REHAB_MIRROR_DB_FAULT=full=1-3 -- --camera synthetic --buttons "script:$out/buttons.txt"
+grep -q "adherence log not available" "$out/fullstart/stderr.txt" || fail "fullstart: the log opened"
+grep -q "adherence log open now" "$out/fullstart/stderr.txt" || fail "fullstart: never reopened"
+[[ $(reps fullstart) == "$normal" ]] || fail "fullstart: reps $(reps fullstart)"
+ok "disk full at start: no log at first, opened 10 s later, all 6 reps saved"
+
+# --- a damaged database at start
+mkdir -p "$out/junk/data"
+head -c 6000 /dev/urandom > "$out/junk/data/adherence.db"
+cp "$out/junk/data/adherence.db" "$out/junk.orig"
+run junk -- --camera synthetic --buttons "script:/dev/null" --exit-after 2
+moved=$(cd "$out/junk/data" && ls | grep -E '^adherence\.db\.corrupt-[0-9]{8}-[0-9]{6}$' || true)
+[[ -n $moved ]] || fail "junk: not moved aside: $(ls "$out/junk/data")"
+cmp -s "$out/junk/data/$moved" "$out/junk.orig" || fail "junk: the moved file changed"
+[[ $(sql junk "PRAGMA integrity_check") == ok ]] || fail "junk: fresh database"
+[[ $(lit "$out/junk/shots/001-home.png" "${notice_band[@]}") -gt 100 ]] ||
+  fail "junk: the home screen does not say the record was set aside"
+rm -rf "$out/junk/shots"
+run junk -- --camera synthetic --buttons "script:/dev/null" --exit-after 2
+[[ $(lit "$out/junk/shots/001-home.png" "${notice_band[@]}") == 0 ]] ||
+  fail "junk: the notice is still there on the next start"
+ok "damaged database: moved aside as $moved, fresh one begun, home screen told the user once"
+
+mkdir -p "$out/dir/data/adherence.db"
+run dir -- --camera synthetic --buttons "script:$out/buttons.txt"
+ls "$out/dir/data" | grep -qE '^adherence\.db\.corrupt-' || fail "dir: not moved aside"
+[[ $(reps dir) == "$normal" ]] || fail "dir: reps $(reps dir)"
+ok "unopenable database (a directory): moved aside, session saved in a fresh one"
+
+# --- camera faults (frame 150 is mid set 1)
+for fault in resize-at=150 backwards-at=150 stall-at=150 resize-at=150@backwards-at=200@stall-at=260; do
+  name=cam-${fault//[@=]/-}
+  run "$name" -- --camera "synthetic@$fault" --buttons "script:$out/buttons.txt"
+  [[ $(reps "$name") == "$normal" ]] || fail "$fault: reps $(reps "$name"), want $normal"
+  ok "camera $fault: counted the same 3 camera reps"
+done
+run cam-stop -- --camera "synthetic@stop-after=150" --buttons "script:$out/buttons.txt"
+# The fault camera stops after 150 frames each time it is opened: the station
+# must show the camera-lost screen, open the camera again, and go on counting.
+grep -q "camera lost: camera stopped" "$out/cam-stop/stderr.txt" || fail "stop: not reported"
+grep -q "camera: frames are back" "$out/cam-stop/stderr.txt" || fail "stop: camera never reopened"
+ls "$out/cam-stop/shots" | grep -q -- '-camera-lost\.png$' || fail "stop: no camera-lost screen"
+# The sets still end at their dose (camera reps the gaps cost are made up by OK presses).
+[[ $(sql cam-stop "SELECT count(*) FROM reps") == 6 ]] || fail "stop: reps $(reps cam-stop), want 6"
+ok "camera stops after 150 frames: camera-lost screen, reopened, all 6 reps saved"
+
+# --- buttons: every OK press bouncing for 5 ms on both edges; a stuck Down
+awk '$2 == "ok" { t = $1; printf "%.3f ok down\n%.3f ok up\n%.3f ok down\n%.3f ok up\n%.3f ok down\n%.3f ok up\n%.3f ok down\n%.3f ok up\n", t, t+0.005, t+0.010, t+0.015, t+0.020, t+0.200, t+0.205, t+0.210; next } { print }' \
+  "$out/buttons.txt" > "$out/chatter.txt"
+run chatter -- --camera synthetic --buttons "script:$out/chatter.txt"
+[[ $(reps chatter) == "$normal" ]] || fail "chatter: reps $(reps chatter)"
+[[ $(screens chatter) == "$want_screens" ]] || fail "chatter: screens $(screens chatter)"
+ok "chattering OK (5 ms bounces): each press counted once, same session"
+{ echo "0.5 down down"; cat "$out/buttons.txt"; } > "$out/stuck.txt"
+run stuck -- --camera synthetic --buttons "script:$out/stuck.txt"
+grep -q "stuck" "$out/stuck/stderr.txt" || fail "stuck: not reported"
+[[ $(reps stuck) == "$normal" ]] || fail "stuck: reps $(reps stuck)"
+ok "stuck Down: reported, ignored, the session went on"
+echo "e2e_faults: $passed passed, 0 failed"
