@@ -6,12 +6,15 @@
  * refused naming the id; opening and failing several times in a row works
  * (the shared camera manager starts and stops cleanly each time, leaving no
  * thread behind); the list for
- * `doctor` names the libcamera version and the camera count. A build without
+ * `doctor` names the libcamera version and the camera count; libcamera's own
+ * log is limited to errors unless the user set its levels or asked for our
+ * debug log (REHAB_MIRROR_LOG=debug). A build without
  * libcamera refuses the spec saying so. Frames from a real camera are not
  * tested here: that needs the hardware.
  */
 #include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -60,6 +63,35 @@ static int test_list(void)
     return n;
 }
 
+/* LIBCAMERA_LOG_LEVELS after one list, with env set up as given (NULL =
+ * unset); the manager starts afresh each time, since nothing else holds it. */
+static void expect_log_levels(const char *ours, const char *theirs, const char *want)
+{
+    char out[2048];
+    if (ours)
+        setenv("REHAB_MIRROR_LOG", ours, 1);
+    else
+        unsetenv("REHAB_MIRROR_LOG");
+    if (theirs)
+        setenv("LIBCAMERA_LOG_LEVELS", theirs, 1);
+    else
+        unsetenv("LIBCAMERA_LOG_LEVELS");
+    camera_libcamera_list(out, sizeof out);
+    const char *got = getenv("LIBCAMERA_LOG_LEVELS");
+    CHECK(want ? got && !strcmp(got, want) : got == NULL,
+          "REHAB_MIRROR_LOG=%s LIBCAMERA_LOG_LEVELS=%s: libcamera's levels became %s, want %s",
+          ours ? ours : "(unset)", theirs ? theirs : "(unset)", got ? got : "(unset)",
+          want ? want : "(unset)");
+}
+
+static void test_log_quiet(void)
+{
+    expect_log_levels(NULL, NULL, "*:ERROR");
+    expect_log_levels(NULL, "*:DEBUG", "*:DEBUG");
+    expect_log_levels("debug", NULL, NULL);
+    unsetenv("REHAB_MIRROR_LOG");
+}
+
 static void test_refusals(int cameras)
 {
     for (int round = 0; round < 3; round++) {
@@ -78,6 +110,7 @@ int main(void)
 {
     int threads = thread_count();
 #if HAVE_LIBCAMERA
+    test_log_quiet();
     int cameras = test_list();
     test_refusals(cameras < 0 ? 0 : cameras);
     CHECK(test_list() == cameras, "the camera count changed between two lists");
