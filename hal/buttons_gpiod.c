@@ -171,6 +171,7 @@ static bool request_lines(gpiod_buttons *g, char *errbuf)
         gpiod_line_settings_set_bias(ls, GPIOD_LINE_BIAS_PULL_UP);
         gpiod_line_settings_set_active_low(ls, true);
         gpiod_line_settings_set_debounce_period_us(ls, KERNEL_DEBOUNCE_US);
+        gpiod_line_settings_set_event_clock(ls, GPIOD_LINE_CLOCK_MONOTONIC);
         gpiod_request_config_set_consumer(rc, CONSUMER);
         if (gpiod_line_config_add_line_settings(lc, g->offset, BUTTON_COUNT, ls) == 0)
             g->req = gpiod_chip_request_lines(g->chip, rc, lc);

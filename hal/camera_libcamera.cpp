@@ -25,9 +25,11 @@
  * FrameBufferAllocator, Signal::connect to a member function) have the same
  * spelling across them; 0.1 changed generateConfiguration's parameter from
  * StreamRoles to Span<const StreamRole> but added an initializer_list
- * overload, and 0.2 renamed CameraConfiguration::transform to orientation,
- * which this file leaves at its default. LIBCAMERA_VERSION_* from
- * <libcamera/version.h> is where any future difference is to be guarded.
+ * overload (so no StreamRoles variable appears here), and 0.2 replaced
+ * CameraConfiguration::transform (a Transform) with orientation (an
+ * Orientation): set_upright() picks the member by LIBCAMERA_VERSION_* from
+ * <libcamera/version.h>, where any future difference is to be guarded too.
+ * scripts/trixie-check compiles this file against libcamera 0.4.
  *
  * The CameraManager is shared and reference-counted (libcamera aborts on a
  * second live manager), created on first use and stopped on last release.
@@ -259,6 +261,19 @@ std::shared_ptr<Camera> find_camera(CameraManager *cm, const char *id, char *err
     return all.front();
 }
 
+/* Asks for the picture the right way up: the pipeline compensates the
+ * sensor's mounting rotation where it can (validate() may adjust what it
+ * cannot). Motion counting does not care about a mirror image, only about a
+ * picture that does not change its orientation between runs. */
+void set_upright(CameraConfiguration *config)
+{
+#if LIBCAMERA_VERSION_MAJOR > 0 || LIBCAMERA_VERSION_MINOR >= 2
+    config->orientation = Orientation::Rotate0;
+#else
+    config->transform = Transform::Identity;
+#endif
+}
+
 /* Configures one Viewfinder stream: WANT size, YUV420 else NV12. */
 bool configure_stream(Live *l, char *errbuf)
 {
@@ -268,6 +283,7 @@ bool configure_stream(Live *l, char *errbuf)
         snprintf(errbuf, ERRLEN, "camera '%.100s': no viewfinder stream", id);
         return false;
     }
+    set_upright(l->config.get());
     StreamConfiguration &sc = l->config->at(0);
     const PixelFormat wanted[] = { formats::YUV420, formats::NV12 };
     CameraConfiguration::Status st = CameraConfiguration::Invalid;
