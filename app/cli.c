@@ -95,12 +95,12 @@ static int load_config_file(settings *cfg, int argc, char **argv)
 }
 
 static const char *const TEXT_OPTIONS[] = { "--camera", "--buttons", "--data-dir",
-                                            "--programme", "--screenshot-dir" };
+                                            "--programme", "--screenshot-dir", "--profile" };
 
 static char *text_option_dest(settings *cfg, const char *opt)
 {
     char *dests[] = { cfg->camera, cfg->buttons, cfg->data_dir, cfg->programme,
-                      cfg->screenshot_dir };
+                      cfg->screenshot_dir, cfg->profile };
     for (size_t i = 0; i < sizeof TEXT_OPTIONS / sizeof TEXT_OPTIONS[0]; i++)
         if (!strcmp(opt, TEXT_OPTIONS[i]))
             return dests[i];
@@ -109,8 +109,8 @@ static char *text_option_dest(settings *cfg, const char *opt)
 
 static int parse_value_option(settings *cfg, const char *opt, const char *v)
 {
-    if (!strcmp(opt, "--config") || !strcmp(opt, "--profile"))
-        return 0; /* read first, by load_config_file and run_station */
+    if (!strcmp(opt, "--config"))
+        return 0; /* read first, by load_config_file */
     char *dest = text_option_dest(cfg, opt);
     if (dest) {
         if (!copy_arg(dest, v))
@@ -186,11 +186,7 @@ static int run_station(int argc, char **argv)
                         "REHAB_MIRROR_ASSETS to the assets directory\n");
         return 1;
     }
-    const char *profile = NULL;
-    for (int i = 1; i < argc - 1; i++)
-        if (!strcmp(argv[i], "--profile"))
-            profile = argv[i + 1];
-    return station_run_as(&cfg, profile);
+    return station_run(&cfg);
 }
 
 int cli_main(int argc, char **argv)

@@ -81,7 +81,7 @@ static bool set_text(char *dst, const char *v, load_state *st, const char *name)
 
 const char *const settings_keys[] = { "camera",   "buttons",      "data_dir", "programme",
                                       "display",  "rotation",     "video_driver", "sound",
-                                      NULL };
+                                      "profile",  NULL };
 
 /* The keys that are not plain text. 1 when applied, 0 with st->error set,
  * -1 when name is not one of them. */
@@ -133,6 +133,8 @@ static int on_key(void *user, const char *section, const char *name, const char 
         return set_text(c->data_dir, v, st, name);
     if (!strcmp(name, "programme"))
         return set_text(c->programme, v, st, name);
+    if (!strcmp(name, "profile"))
+        return set_text(c->profile, v, st, name);
     int rc = on_value_key(c, name, v, st);
     if (rc < 0)
         snprintf(st->error, sizeof st->error, "unknown key '%.60s'", name);

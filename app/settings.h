@@ -11,6 +11,7 @@
  *   rotation = 0                  ; 0 | 90 | 180 | 270: picture turned clockwise
  *   video_driver =                ; SDL video driver (kmsdrm, x11, wayland, ...); "" = auto
  *   sound = on                    ; on | off
+ *   profile = default             ; whose sessions these are (erase --profile)
  *
  * An empty camera or buttons spec means "auto": the real device when built in
  * and present, otherwise the synthetic camera and the keyboard. The documented
@@ -31,6 +32,7 @@ typedef struct settings {
     char camera[SETTINGS_PATH_MAX];     /* spec; "" = auto */
     char buttons[SETTINGS_PATH_MAX];    /* spec; "" = auto */
     char data_dir[SETTINGS_PATH_MAX];   /* adherence.db lives here */
+    char profile[SETTINGS_PATH_MAX];    /* whose sessions these are; "" = "default" */
     char programme[SETTINGS_PATH_MAX];  /* "" = assets/programmes/runners-knee.ini */
     char screenshot_dir[SETTINGS_PATH_MAX]; /* "" = no screenshots */
     char asset_dir[SETTINGS_PATH_MAX];  /* fonts/, programmes/ */

@@ -497,12 +497,7 @@ static void run_loop(station *st)
 
 int station_run(const settings *cfg)
 {
-    return station_run_as(cfg, NULL);
-}
-
-int station_run_as(const settings *cfg, const char *profile)
-{
-    station st = { .cfg = cfg, .profile = profile };
+    station st = { .cfg = cfg, .profile = cfg->profile[0] ? cfg->profile : NULL };
     int rc = 1;
     if (station_open(&st)) {
         run_loop(&st);

@@ -18,8 +18,5 @@
 /* Runs until the window is closed, SIGINT/SIGTERM, or exit_after_s. Returns the
  * process exit status: 0 on a normal stop, 1 when the station could not start. */
 int station_run(const settings *cfg);
-/* As station_run, recording sessions under a profile name (adlog.h; NULL or
- * "": "default"). */
-int station_run_as(const settings *cfg, const char *profile);
 
 #endif

@@ -98,7 +98,8 @@ static void test_precedence(void)
     if (!f)
         return;
     fputs("[station]\ncamera = synthetic:bridge\nbuttons = keys\nrotation = 90\n"
-          "video_driver = x11\ndisplay = 800x600\ndata_dir = /from/file\nsound = off\n",
+          "video_driver = x11\ndisplay = 800x600\ndata_dir = /from/file\nsound = off\n"
+          "profile = kiosk\n",
           f);
     fclose(f);
 
@@ -115,12 +116,15 @@ static void test_precedence(void)
     CHECK(!strcmp(c.data_dir, "/from/file"), "data_dir from the file: '%s'", c.data_dir);
     CHECK(c.width == 800 && c.height == 600 && !c.fullscreen, "display from the file");
     CHECK(!c.sound, "sound from the file");
+    CHECK(!strcmp(c.profile, "kiosk"), "profile from the file: '%s'", c.profile);
 
-    const char *a2[] = { "--config", conf, "--fullscreen", "--data-dir", "/from/cli", NULL };
+    const char *a2[] = { "--config", conf, "--fullscreen", "--data-dir", "/from/cli",
+                         "--profile", "alice", NULL };
     CHECK_EQ_INT(run_cli(&c, a2), 0, "exit status");
     CHECK(c.fullscreen, "--fullscreen over the file's window");
     CHECK(!strcmp(c.data_dir, "/from/cli"), "data_dir '%s'", c.data_dir);
     CHECK_EQ_INT(c.rotation, 90, "rotation from the file");
+    CHECK(!strcmp(c.profile, "alice"), "--profile over the file's: '%s'", c.profile);
 
     const char *bad1[] = { "--rotation", "45", NULL };
     CHECK_EQ_INT(run_cli(&c, bad1), 2, "--rotation 45");
