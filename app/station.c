@@ -21,6 +21,7 @@
 #include "config.h"
 #include "display.h"
 #include "log.h"
+#include "probe.h"
 #include "programme.h"
 #include "screens.h"
 #include "session.h"
@@ -245,8 +246,20 @@ static void take_frame(station *st, const camera_frame *f)
     st->have_frame = true;
 }
 
+/* Only the position and set screens use frames (to count and to show the
+ * person); elsewhere the camera is neither polled nor waited for, so hours at
+ * home cost no frame work and a virtual clock jumps straight to the next press
+ * or timer. A live camera drops the unread frames; a clip skips ahead. */
+static bool camera_wanted(const station *st)
+{
+    session_screen s = session_get_view(st->sess)->screen;
+    return s == SCREEN_POSITION || s == SCREEN_SET;
+}
+
 static void poll_camera(station *st)
 {
+    if (!camera_wanted(st))
+        return;
     camera_frame f;
     camera_status cs = camera_poll(st->cam, &f);
     if (cs == CAMERA_FRAME) {
@@ -344,7 +357,7 @@ static void draw(station *st, const session_view *v, bool screen_changed)
 
 static int64_t next_due(const station *st)
 {
-    int64_t next = camera_next_due_ms(st->cam);
+    int64_t next = camera_wanted(st) ? camera_next_due_ms(st->cam) : INT64_MAX;
     int64_t b = buttons_next_due_ms(st->btn), s = session_next_timer_ms(st->sess);
     next = b < next ? b : next;
     next = s < next ? s : next;
@@ -371,6 +384,23 @@ static void wait_for_next(station *st)
     SDL_WaitEventTimeout(NULL, (int)wait);
 }
 
+/* With REHAB_MIRROR_LOG=debug: the resource figures each time the station is
+ * back home and at the end, for the soak test (tests/soak) and field checks.
+ * The text and font caches are emptied first (the next draw refills them), so
+ * the figures are what the station holds for good, not which of a day's
+ * strings happen to be cached; the caches are bounded by construction (ui.c). */
+static void log_resources(const station *st, const char *when)
+{
+    if (log_get_level() < LOG_DEBUG)
+        return;
+    ui_flush_caches(st->ui);
+    probe_figures f = probe_read();
+    log_debug("resources %s at %.1f s: rss_kb=%ld hwm_kb=%ld heap=%lld sqlite=%lld fds=%d "
+              "threads=%d",
+              when, (double)clock_now_ms(st->clock) / 1000.0, f.rss_kb, f.hwm_kb, f.heap,
+              f.sqlite, f.fds, f.threads);
+}
+
 static void run_loop(station *st)
 {
     while (!st->quit) {
@@ -379,14 +409,17 @@ static void run_loop(station *st)
         bool screen_changed = v->screen != st->prev.screen || !st->drawn_once;
         play_cues(st, v);
         steer_demo(st, v);
-        if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME)
+        if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             refresh_stats(st);
+            log_resources(st, "home");
+        }
         draw(st, v, screen_changed);
         st->prev = *v;
         if (clock_now_ms(st->clock) >= st->exit_at_ms)
             break;
         wait_for_next(st);
     }
+    log_resources(st, "end");
 }
 
 int station_run(const settings *cfg)
