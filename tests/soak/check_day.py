@@ -61,7 +61,7 @@ def check_sessions(expect, export, problems):
         problems.append(f"sessions never closed: {open_}")
     reps = sum(x["reps_done"] for s in export["sessions"] for x in s["sets"])
     cam = sum(x["camera_reps"] for s in export["sessions"] for x in s["sets"])
-    print(f"soak: {len(got)} sessions ({', '.join(f'{want.count(k)} {k}' for k in sorted(set(want)))}), "
+    print(f"soak: {len(got)} sessions ({', '.join(f'{got.count(k)} {k}' for k in sorted(set(got)))}), "
           f"{reps} reps of which {cam} counted by the camera")
     if cam == 0:
         problems.append("the camera counted no rep all day")
