@@ -389,7 +389,7 @@ static void wait_for_next(station *st)
  * The text and font caches are emptied first (the next draw refills them), so
  * the figures are what the station holds for good, not which of a day's
  * strings happen to be cached; the caches are bounded by construction (ui.c). */
-static void log_resources(const station *st, const char *when)
+static void log_resources(station *st, const char *when)
 {
     if (log_get_level() < LOG_DEBUG)
         return;
