@@ -22,6 +22,7 @@
 #include "config.h"
 #include "display.h"
 #include "log.h"
+#include "probe.h"
 #include "programme.h"
 #include "recorder.h"
 #include "screens.h"
@@ -472,6 +473,23 @@ static void wait_for_next(station *st)
     display_wait(st->disp, (int)wait);
 }
 
+/* With REHAB_MIRROR_LOG=debug: the resource figures each time the station is
+ * back home and at the end, for the soak test (tests/soak) and field checks.
+ * The text and font caches are emptied first (the next draw refills them), so
+ * the figures are what the station holds for good, not which of a day's
+ * strings happen to be cached; the caches are bounded by construction (ui.c). */
+static void log_resources(station *st, const char *when)
+{
+    if (log_get_level() < LOG_DEBUG)
+        return;
+    ui_flush_caches(st->ui);
+    probe_figures f = probe_read();
+    log_debug("resources %s at %.1f s: rss_kb=%ld hwm_kb=%ld heap=%lld sqlite=%lld fds=%d "
+              "threads=%d",
+              when, (double)clock_now_ms(st->clock) / 1000.0, f.rss_kb, f.hwm_kb, f.heap,
+              f.sqlite, f.fds, f.threads);
+}
+
 static void run_loop(station *st)
 {
     while (!st->quit) {
@@ -481,8 +499,10 @@ static void run_loop(station *st)
         bool screen_changed = v->screen != st->prev.screen || !st->drawn_once;
         play_cues(st, v);
         steer_demo(st, v);
-        if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME)
+        if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             refresh_stats(st);
+            log_resources(st, "home");
+        }
         if (v->screen != SCREEN_HOME)
             st->notice = NULL; /* the damaged-record notice was seen */
         retry_log(st);
@@ -493,6 +513,7 @@ static void run_loop(station *st)
             break;
         wait_for_next(st);
     }
+    log_resources(st, "end");
 }
 
 int station_run(const settings *cfg)

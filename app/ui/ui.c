@@ -95,18 +95,26 @@ ui *ui_create(SDL_Renderer *renderer, const char *asset_dir, char *errbuf)
     return u;
 }
 
-void ui_destroy(ui *u)
+void ui_flush_caches(ui *u)
 {
-    if (!u)
-        return;
     for (int i = 0; i < TEXT_CACHE; i++) {
         free(u->text[i].text);
         if (u->text[i].tex)
             SDL_DestroyTexture(u->text[i].tex);
+        u->text[i] = (text_entry){ 0 };
     }
-    for (int i = 0; i < FONT_CACHE; i++)
+    for (int i = 0; i < FONT_CACHE; i++) {
         if (u->fonts[i].font)
             TTF_CloseFont(u->fonts[i].font);
+        u->fonts[i] = (font_entry){ 0 };
+    }
+}
+
+void ui_destroy(ui *u)
+{
+    if (!u)
+        return;
+    ui_flush_caches(u);
     if (u->camera)
         SDL_DestroyTexture(u->camera);
     free(u->camera_px);

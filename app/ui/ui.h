@@ -63,6 +63,10 @@ int ui_text_width(ui *u, const char *text, float size, bool bold);
 void ui_fill_rect(ui *u, int x, int y, int w, int h, ui_color color);
 /* Text textures currently cached (for tests: the cache stays bounded). */
 int ui_text_cache_count(const ui *u);
+/* Drops every cached text texture and closes the fonts; they come back on the
+ * next draw. For resource figures that do not depend on which strings happen
+ * to be cached (station.c's log_resources). */
+void ui_flush_caches(ui *u);
 
 /* The animated demo figure doing `ex` at time t_ms, in the box given. */
 void ui_demo_figure(ui *u, exercise_kind ex, bool mirror, int64_t t_ms, int x, int y, int w,
