@@ -127,12 +127,12 @@ static void test_match_tracks_the_way_back(void)
     motion_set_at_rest(m, false);
     motion_sample top = { 0 };
     for (int x = 100; x <= 112; x += 2)
-        top = feed_still(m, x, 0, &t, FPS_MS);
-    CHECK(fabsf(top.match - 1) < 0.01f, "match at the largest excursion %.3f, want 1",
+        top = feed_still(m, x, 0, &t, x == 112 ? 600 : FPS_MS); /* the average settles */
+    CHECK(fabsf(top.match - 1) < 0.02f, "match at the largest excursion %.3f, want 1",
           top.match);
-    motion_sample half = feed_still(m, 106, 0, &t, FPS_MS);
+    motion_sample half = feed_still(m, 106, 0, &t, 600);
     CHECK(half.match > 0.3f && half.match < 0.8f, "match half way back %.3f", half.match);
-    motion_sample back = feed_still(m, 100, 0, &t, FPS_MS);
+    motion_sample back = feed_still(m, 100, 0, &t, 600);
     CHECK(fabsf(back.match) < 0.05f, "match back at rest %.3f, want about 0", back.match);
     motion_set_at_rest(m, true);
     back = feed_still(m, 100, 0, &t, FPS_MS);

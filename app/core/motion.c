@@ -47,6 +47,8 @@
 #include "xmalloc.h"
 
 #define MAX_CELLS (MOTION_MAX_GRID * MOTION_MAX_GRID)
+#define MIN_REF_LUMA 6.0f  /* cells darker than this give no gain estimate */
+#define MIN_ROW_CELLS 6    /* fewer usable cells in a row: use the frame's gain */
 
 struct motion {
     motion_config cfg;
@@ -61,12 +63,24 @@ struct motion {
     int64_t learn_t0;
     float cur[MAX_CELLS], prev[MAX_CELLS], rest[MAX_CELLS];
     float learn_sum[MAX_CELLS];
+    /* Recent frames averaged over smooth_ms, in the rest pose's brightness:
+     * what is compared with the rest pose; sigma_s is its noise. */
+    float smooth[MAX_CELLS];
+    float sigma_s;
+    float gain[MOTION_MAX_GRID]; /* per grid row: cur / the reference compared with */
     /* The soft-thresholded departure map of this frame, and the one at the
      * largest excursion since the counter last said "at rest" (the template the
-     * match is measured against); tmpl_exc 0 = none. */
-    float dep[MAX_CELLS], tmpl[MAX_CELLS];
+     * match is measured against); tmpl_exc 0 = none. footprint: the largest
+     * |departure| of each cell during this movement. */
+    float dep[MAX_CELLS], tmpl[MAX_CELLS], footprint[MAX_CELLS];
     float tmpl_exc, tmpl_norm;
-    float scratch[MAX_CELLS];
+    /* The zone: cells any committed rep changed, grown by one cell; and the sum
+     * of the committed reps' unit-norm top patterns. zone_reps 0 = no zone. */
+    uint8_t zone[MAX_CELLS];
+    float zone_tmpl[MAX_CELLS];
+    float zone_norm;
+    int zone_reps;
+    float scratch[MAX_CELLS], ratio[MAX_CELLS];
 };
 
 motion_config motion_default_config(void)
@@ -74,11 +88,13 @@ motion_config motion_default_config(void)
     return (motion_config){
         .grid = 48,
         .shrink_k = 4.0f,
+        .shrink_levels = 0.5f,
         .still_k = 6.0f,
         .still_levels = 2.0f,
         .still_frac = 0.01f,
         .learn_ms = 1500,
         .rest_tau_ms = 10000,
+        .smooth_ms = 150,
         .sigma_min = 0.1f,
     };
 }
@@ -100,6 +116,22 @@ void motion_destroy(motion *m)
     free(m);
 }
 
+static void clear_movement(motion *m)
+{
+    memset(m->tmpl, 0, sizeof(float) * (size_t)m->ncells);
+    memset(m->footprint, 0, sizeof(float) * (size_t)m->ncells);
+    m->tmpl_exc = 0;
+    m->tmpl_norm = 0;
+}
+
+static void clear_zone(motion *m)
+{
+    memset(m->zone, 0, sizeof m->zone);
+    memset(m->zone_tmpl, 0, sizeof m->zone_tmpl);
+    m->zone_norm = 0;
+    m->zone_reps = 0;
+}
+
 void motion_reset(motion *m)
 {
     m->width = m->height = 0;
@@ -107,10 +139,13 @@ void motion_reset(motion *m)
     m->at_rest = true;
     m->sigma = m->cfg.sigma_min;
     m->learn_n = 0;
+    clear_zone(m);
 }
 
 void motion_set_at_rest(motion *m, bool at_rest)
 {
+    if (m->at_rest && !at_rest)
+        clear_movement(m);
     m->at_rest = at_rest;
 }
 
@@ -134,13 +169,13 @@ static void set_geometry(motion *m, int width, int height)
     if (m->y0 < 0)
         m->y0 = 0;
     m->ncells = m->gw * m->gh;
-    memset(m->tmpl, 0, sizeof m->tmpl);
-    m->tmpl_exc = 0;
     m->width = width;
     m->height = height;
     m->have_prev = m->have_sigma = m->learned = false;
     m->at_rest = true;
     m->learn_n = 0;
+    clear_movement(m);
+    clear_zone(m);
 }
 
 /* Sum of n bytes, four at a time (independent adds: the per-pixel cost of the
@@ -215,22 +250,48 @@ static float median(float *a, int n)
     return select_kth(a, n, n / 2);
 }
 
-/* Median of (a - b) over the cells: the uniform brightness change between them. */
-static float median_offset(motion *m, const float *a, const float *b)
+/* The exposure model: a = gain[row] * ref + departure. Each grid row's gain is
+ * the median ratio a / ref over its cells (cells too dark to give a ratio are
+ * skipped; a row with too few usable cells takes the whole frame's median), so
+ * an exposure step or drift (one gain) and the rolling-shutter bands of mains
+ * flicker (a gain per row) cancel, while moving cells, a minority of each row,
+ * do not move the median. */
+static void row_gains(motion *m, const float *a, const float *ref)
 {
-    for (int i = 0; i < m->ncells; i++)
-        m->scratch[i] = a[i] - b[i];
-    return median(m->scratch, m->ncells);
+    int n = 0;
+    for (int i = 0; i < m->ncells; i++) {
+        float r = ref[i] >= MIN_REF_LUMA ? a[i] / ref[i] : -1.0f;
+        m->ratio[i] = r;
+        if (r >= 0)
+            m->scratch[n++] = r;
+    }
+    float global = n ? median(m->scratch, n) : 1.0f;
+    for (int gy = 0; gy < m->gh; gy++) {
+        const float *row = m->ratio + gy * m->gw;
+        int k = 0;
+        for (int gx = 0; gx < m->gw; gx++)
+            if (row[gx] >= 0)
+                m->scratch[k++] = row[gx];
+        m->gain[gy] = k >= MIN_ROW_CELLS ? median(m->scratch, k) : global;
+    }
 }
 
-/* Cells whose (a - b - offset) exceeds the "changed" threshold. */
-static int count_changed(const motion *m, const float *a, const float *b, float offset)
+/* Cells whose |a - gain * b| exceeds the "changed" threshold. */
+static int count_changed(const motion *m, const float *a, const float *b)
 {
     float thr = m->cfg.still_k * m->sigma + m->cfg.still_levels;
     int n = 0;
-    for (int i = 0; i < m->ncells; i++)
-        n += fabsf(a[i] - b[i] - offset) > thr;
+    for (int gy = 0; gy < m->gh; gy++) {
+        float g = m->gain[gy];
+        for (int i = gy * m->gw, e = i + m->gw; i < e; i++)
+            n += fabsf(a[i] - g * b[i]) > thr;
+    }
     return n;
+}
+
+static bool few_changed(const motion *m, const float *a, const float *b)
+{
+    return count_changed(m, a, b) <= (int)(m->cfg.still_frac * (float)m->ncells);
 }
 
 /* Frame-to-frame comparison: updates the noise estimate (when allowed) and says
@@ -239,9 +300,10 @@ static bool compare_with_prev(motion *m)
 {
     if (!m->have_prev)
         return false;
-    float off = median_offset(m, m->cur, m->prev);
-    for (int i = 0; i < m->ncells; i++)
-        m->scratch[i] = fabsf(m->cur[i] - m->prev[i] - off);
+    row_gains(m, m->cur, m->prev);
+    for (int gy = 0; gy < m->gh; gy++)
+        for (int i = gy * m->gw, e = i + m->gw; i < e; i++)
+            m->scratch[i] = fabsf(m->cur[i] - m->gain[gy] * m->prev[i]);
     /* MAD of a difference of two samples: sigma * sqrt(2) * 0.6745. */
     float s = median(m->scratch, m->ncells) * (1.4826f / 1.41421356f);
     if (!m->have_sigma) {
@@ -252,7 +314,18 @@ static bool compare_with_prev(motion *m)
     }
     if (m->sigma < m->cfg.sigma_min)
         m->sigma = m->cfg.sigma_min;
-    return count_changed(m, m->cur, m->prev, off) <= (int)(m->cfg.still_frac * (float)m->ncells);
+    return few_changed(m, m->cur, m->prev);
+}
+
+/* Adds cur, brought to the reference's brightness (m->gain), into acc with
+ * weight a: acc += a * (cur / gain - acc); a = 1 copies. */
+static void blend_normalised(motion *m, float *acc, float a)
+{
+    for (int gy = 0; gy < m->gh; gy++) {
+        float inv = m->gain[gy] > 1e-3f ? 1.0f / m->gain[gy] : 1.0f;
+        for (int i = gy * m->gw, e = i + m->gw; i < e; i++)
+            acc[i] += a * (m->cur[i] * inv - acc[i]);
+    }
 }
 
 static void learn_restart(motion *m, int64_t t_ms)
@@ -262,7 +335,9 @@ static void learn_restart(motion *m, int64_t t_ms)
     m->learn_t0 = t_ms;
 }
 
-/* One learning step; true when the rest pose has just been learned. */
+/* One learning step; true when the rest pose has just been learned. Frames are
+ * averaged at the first frame's brightness, so flicker and exposure changes
+ * while learning neither restart it nor blur the average. */
 static bool learn_step(motion *m, int64_t t_ms, float *progress)
 {
     if (m->learn_n == 0) {
@@ -271,13 +346,15 @@ static bool learn_step(motion *m, int64_t t_ms, float *progress)
         float inv = 1.0f / (float)m->learn_n;
         for (int i = 0; i < m->ncells; i++)
             m->rest[i] = m->learn_sum[i] * inv; /* the candidate, as scratch */
-        float off = median_offset(m, m->cur, m->rest);
-        int allowed = (int)(m->cfg.still_frac * (float)m->ncells);
-        if (count_changed(m, m->cur, m->rest, off) > allowed) {
+        row_gains(m, m->cur, m->rest);
+        if (!few_changed(m, m->cur, m->rest)) {
             learn_restart(m, t_ms);
         } else {
-            for (int i = 0; i < m->ncells; i++)
-                m->learn_sum[i] += m->cur[i];
+            for (int gy = 0; gy < m->gh; gy++) {
+                float g = m->gain[gy] > 1e-3f ? 1.0f / m->gain[gy] : 1.0f;
+                for (int i = gy * m->gw, e = i + m->gw; i < e; i++)
+                    m->learn_sum[i] += m->cur[i] * g;
+            }
             m->learn_n++;
         }
     }
@@ -288,9 +365,10 @@ static bool learn_step(motion *m, int64_t t_ms, float *progress)
         return false;
     float inv = 1.0f / (float)m->learn_n;
     for (int i = 0; i < m->ncells; i++)
-        m->rest[i] = m->learn_sum[i] * inv;
+        m->rest[i] = m->smooth[i] = m->learn_sum[i] * inv;
     m->learned = true;
     m->at_rest = true;
+    clear_movement(m);
     return true;
 }
 
@@ -303,8 +381,7 @@ static void update_template(motion *m, motion_sample *out)
     if (m->at_rest) {
         out->match = 0;
         if (m->tmpl_exc > 0)
-            memset(m->tmpl, 0, sizeof(float) * (size_t)m->ncells);
-        m->tmpl_exc = 0;
+            clear_movement(m);
         return;
     }
     if (out->excursion <= m->tmpl_exc)
@@ -319,59 +396,121 @@ static void update_template(motion *m, motion_sample *out)
     out->match = 1.0f;
 }
 
-/* Departure from rest: the soft-thresholded map's first moment and energy. */
-static void measure_departure(motion *m, motion_sample *out)
+/* Sums over the departure map that measure_departure turns into a sample. */
+typedef struct dep_sums {
+    float mx, my, energy, sum, ex, ey; /* inside the zone (everywhere without one) */
+    float energy_out, dot, zdot, dnorm;
+    int changed;
+} dep_sums;
+
+/* One departing cell (v its soft-thresholded departure, a = |v|) at grid
+ * position (x, y) from the centre. */
+static void add_cell(motion *m, dep_sums *s, int i, float v, float a, float x, float y)
 {
-    float off = median_offset(m, m->cur, m->rest);
-    float thr = m->cfg.shrink_k * m->sigma;
+    s->changed++;
+    s->zdot += v * m->zone_tmpl[i];
+    s->dnorm += v * v;
+    if (a > m->footprint[i])
+        m->footprint[i] = a;
+    if (m->zone_reps > 0 && !m->zone[i]) {
+        s->energy_out += a;
+        return;
+    }
+    s->energy += a;
+    s->sum += v;
+    s->ex += a * x;
+    s->ey += a * y;
+    s->mx += v * x;
+    s->my += v * y;
+}
+
+static void departure_sums(motion *m, dep_sums *s)
+{
+    float thr = m->cfg.shrink_k * m->sigma_s + m->cfg.shrink_levels;
     float cx = 0.5f * (float)(m->gw - 1), cy = 0.5f * (float)(m->gh - 1);
-    float mx = 0, my = 0, energy = 0, sum = 0, ex = 0, ey = 0, dot = 0;
     for (int gy = 0; gy < m->gh; gy++) {
-        const float *cur = m->cur + gy * m->gw, *rest = m->rest + gy * m->gw;
         float y = (float)gy - cy;
         for (int gx = 0; gx < m->gw; gx++) {
-            float d = cur[gx] - rest[gx] - off;
-            float a = fabsf(d) - thr;
             int i = gy * m->gw + gx;
-            dot += d * m->tmpl[i];
+            float d = m->smooth[i] - m->rest[i];
+            float a = fabsf(d) - thr;
+            s->dot += d * m->tmpl[i];
             if (a <= 0) {
                 m->dep[i] = 0;
                 continue;
             }
-            float v = d > 0 ? a : -a;
-            m->dep[i] = v;
-            float x = (float)gx - cx;
-            energy += a;
-            sum += v;
-            ex += a * x;
-            ey += a * y;
-            mx += v * x;
-            my += v * y;
+            m->dep[i] = d > 0 ? a : -a;
+            add_cell(m, s, i, m->dep[i], a, (float)gx - cx, y);
         }
     }
+}
+
+/* Departure from rest: the soft-thresholded map's first moment and energy. */
+static void measure_departure(motion *m, motion_sample *out)
+{
+    dep_sums s = { 0 };
+    departure_sums(m, &s);
     /* Moment about the centroid of the change, not the grid centre, so a limb
      * that changes contrast as it moves (wall behind it instead of mat) adds no
      * term that depends on where the grid centre happens to be. */
-    if (energy > 0) {
-        mx -= sum * ex / energy;
-        my -= sum * ey / energy;
+    out->cx = out->cy = 0.5f;
+    if (s.energy > 0) {
+        float ex = s.ex / s.energy, ey = s.ey / s.energy;
+        s.mx -= s.sum * ex;
+        s.my -= s.sum * ey;
+        out->cx = (ex + 0.5f * (float)m->gw) / (float)m->gw;
+        out->cy = (ey + 0.5f * (float)m->gh) / (float)m->gh;
     }
-    out->excursion = sqrtf(mx * mx + my * my);
-    out->energy = energy;
-    out->match = m->tmpl_exc > 0 && m->tmpl_norm > 0 ? dot / m->tmpl_norm : 0;
+    out->excursion = sqrtf(s.mx * s.mx + s.my * s.my);
+    out->energy = s.energy;
+    out->energy_out = s.energy_out;
+    out->spread = (float)s.changed / (float)m->ncells;
+    out->match = m->tmpl_exc > 0 && m->tmpl_norm > 0 ? s.dot / m->tmpl_norm : 0;
+    out->similarity = m->zone_norm > 0 && s.dnorm > 0 ? s.zdot / sqrtf(s.dnorm * m->zone_norm)
+                                                      : 0;
     update_template(m, out);
 }
 
-/* Lets the rest pose follow slow drift; only at rest on still frames. */
-static void absorb_drift(motion *m, int64_t dt_ms)
+void motion_commit_rep(motion *m)
 {
-    if (m->cfg.rest_tau_ms <= 0 || dt_ms <= 0)
+    if (!m->learned || m->tmpl_norm <= 0)
         return;
-    float a = (float)dt_ms / (float)m->cfg.rest_tau_ms;
-    if (a > 1)
-        a = 1;
-    for (int i = 0; i < m->ncells; i++)
-        m->rest[i] += a * (m->cur[i] - m->rest[i]);
+    float inv = 1.0f / sqrtf(m->tmpl_norm), norm = 0;
+    for (int i = 0; i < m->ncells; i++) {
+        m->zone_tmpl[i] += m->tmpl[i] * inv;
+        norm += m->zone_tmpl[i] * m->zone_tmpl[i];
+    }
+    m->zone_norm = norm;
+    /* Cells well above the noise (not a lone noise spike), grown by one cell. */
+    float thr = 2.0f * m->sigma;
+    for (int gy = 0; gy < m->gh; gy++) {
+        for (int gx = 0; gx < m->gw; gx++) {
+            if (m->footprint[gy * m->gw + gx] <= thr)
+                continue;
+            for (int y = gy - 1; y <= gy + 1; y++)
+                for (int x = gx - 1; x <= gx + 1; x++)
+                    if (x >= 0 && y >= 0 && x < m->gw && y < m->gh)
+                        m->zone[y * m->gw + x] = 1;
+        }
+    }
+    m->zone_reps++;
+}
+
+void motion_reanchor(motion *m)
+{
+    if (!m->learned)
+        return;
+    memcpy(m->rest, m->smooth, sizeof(float) * (size_t)m->ncells);
+    m->at_rest = true;
+    clear_movement(m);
+}
+
+static float rate(int64_t dt_ms, int64_t tau_ms)
+{
+    if (tau_ms <= 0 || dt_ms <= 0)
+        return dt_ms > 0 ? 1.0f : 0.0f;
+    float a = (float)dt_ms / (float)tau_ms;
+    return a > 1 ? 1 : a;
 }
 
 bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stride,
@@ -387,16 +526,21 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     bool still = compare_with_prev(m);
 
     memset(out, 0, sizeof *out);
+    out->cx = out->cy = 0.5f;
     if (!m->learned) {
         out->relearned = learn_step(m, t_ms, &out->learn_progress);
     } else {
         out->learn_progress = 1.0f;
-        if (m->at_rest && still)
-            absorb_drift(m, dt);
+        row_gains(m, m->cur, m->rest);
+        float a = rate(dt, m->cfg.smooth_ms);
+        blend_normalised(m, m->smooth, a);
+        m->sigma_s = m->sigma * sqrtf(a / (2.0f - a)); /* the noise an EMA leaves */
+        measure_departure(m, out);
+        if (m->at_rest && still && m->cfg.rest_tau_ms > 0)
+            blend_normalised(m, m->rest, rate(dt, m->cfg.rest_tau_ms));
     }
     out->learned = m->learned;
-    if (m->learned)
-        measure_departure(m, out);
+    out->zone_reps = m->zone_reps;
     out->sigma = m->sigma;
     out->still = still;
 

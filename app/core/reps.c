@@ -58,11 +58,29 @@ typedef struct tuning {
     int64_t smooth_ms;      /* time constant of the smoothing for the hold logic (100) */
     float band_noise;       /* the hold band is at least this x the smoothed noise (3) */
     int64_t min_rep_ms;     /* shorter excursions are noise (400) */
+    int64_t min_top_ms;     /* ... and those above half their peak for less (250) */
     int64_t max_excursion_ms; /* longer ones relearn the rest pose (120000) */
     int64_t floor_tau_ms;   /* time constant of the rest floor estimate (2000) */
     float partial_frac;     /* peak below this fraction of full = partial (0.6) */
     float full_rate;        /* how far a counted rep pulls the full estimate (0.3) */
     float full_max_jump;    /* a counted rep raises the estimate at most x this (1.5) */
+    int64_t settle_ms;      /* stillness away from rest that re-anchors when the
+                               picture does not look like a rep (3000) */
+    int64_t rest_settle_ms; /* s steady above the floor but below the rep range
+                               this long re-anchors: a person who shifted a
+                               little (1000) */
+    float settle_low_frac;  /* an excursion that settles below this fraction of
+                               its peak has returned to a new rest (0.2) */
+    int64_t settle_first_ms; /* ... before any rep is known, unless it changed most
+                               of the picture (15000) */
+    float settle_band;      /* s within this fraction of the peak counts as not
+                               moving (0.03) */
+    float bump_spread;      /* a departure over this fraction of the cells is the
+                               camera or the whole scene, not a limb (0.15) */
+    float sim_min;          /* a rep's top must have at least this cosine with the
+                               reps counted so far, else it is another movement (0.4) */
+    float travel_max;       /* a change whose centre travels further than this
+                               fraction of the frame is someone passing (0.25) */
 } tuning;
 
 static const tuning TUNING = {
@@ -80,11 +98,20 @@ static const tuning TUNING = {
     .smooth_ms = 100,
     .band_noise = 3.0f,
     .min_rep_ms = 400,
-    .max_excursion_ms = 120000,
+    .min_top_ms = 250,
+    .max_excursion_ms = 60000,
     .floor_tau_ms = 2000,
     .partial_frac = 0.6f,
     .full_rate = 0.3f,
     .full_max_jump = 1.5f,
+    .settle_ms = 2000,
+    .rest_settle_ms = 1000,
+    .settle_low_frac = 0.2f,
+    .settle_first_ms = 15000,
+    .settle_band = 0.03f,
+    .bump_spread = 0.15f,
+    .sim_min = 0.4f,
+    .travel_max = 0.25f,
 };
 
 /* The excursion in progress. */
@@ -99,6 +126,11 @@ typedef struct excursion {
     float sm, s1, s2;       /* smoothed signal; the last two raw samples */
     float jitter;           /* relative noise of the raw signal */
     int samples;
+    float peak_energy, peak_sim; /* energy, similarity at the peak */
+    float cx_lo, cx_hi, cy_lo, cy_hi; /* range of the change's centre */
+    int64_t moved_ms;       /* last frame that was not still, or s left the band */
+    float settle_ref;       /* s when it last moved */
+    int64_t top_ms;         /* time spent above half the peak so far */
 } excursion;
 
 struct reps_counter {
@@ -114,6 +146,8 @@ struct reps_counter {
     float floor_mean, floor_dev; /* s at rest */
     int64_t last_low_ms;         /* last rest frame with s below the low threshold */
     float full;                  /* calibrated full-rep excursion; 0 = not yet */
+    float rest_ref;              /* REST: s when it last changed, above the floor */
+    int64_t rest_moved_ms;       /* ... and when */
     excursion ex;
 };
 
@@ -202,12 +236,43 @@ static void track_floor(reps_counter *c, float s, int64_t dt)
     c->floor_dev += a * (fabsf(s - c->floor_mean) - c->floor_dev);
 }
 
-static void begin_excursion(reps_counter *c, float s, int64_t t)
+static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t)
 {
+    float s = ms->excursion;
+    c->rest_ref = s;
+    c->rest_moved_ms = t;
     c->ex = (excursion){ .start_ms = c->last_low_ms, .peak = s, .plateau = s, .plateau_ms = t,
-                         .sm = s, .s1 = s, .s2 = s };
+                         .sm = s, .s1 = s, .s2 = s, .peak_energy = ms->energy,
+                         .peak_sim = ms->similarity, .cx_lo = ms->cx, .cx_hi = ms->cx,
+                         .cy_lo = ms->cy, .cy_hi = ms->cy, .moved_ms = t,
+                         .settle_ref = s };
     c->phase = REPS_PHASE_MOVING;
     motion_set_at_rest(c->motion, false);
+}
+
+/* Where the change is and how it looks at the top: the facts that tell a rep
+ * from someone passing or another movement. The centre's range only counts
+ * frames with a fair share of the largest change, so the faint start of a
+ * movement does not stretch it. */
+static void track_shape(reps_counter *c, const motion_sample *ms, int64_t t, int64_t dt)
+{
+    excursion *ex = &c->ex;
+    if (ms->excursion >= 0.5f * ex->peak)
+        ex->top_ms += dt;
+    if (!ms->still || fabsf(ms->excursion - ex->settle_ref) > c->tun.settle_band * ex->peak) {
+        ex->moved_ms = t;
+        ex->settle_ref = ms->excursion;
+    }
+    if (ms->excursion > ex->peak)
+        ex->peak_sim = ms->similarity;
+    if (ms->energy > ex->peak_energy)
+        ex->peak_energy = ms->energy;
+    if (ms->energy < 0.3f * ex->peak_energy)
+        return;
+    ex->cx_lo = fminf(ex->cx_lo, ms->cx);
+    ex->cx_hi = fmaxf(ex->cx_hi, ms->cx);
+    ex->cy_lo = fminf(ex->cy_lo, ms->cy);
+    ex->cy_hi = fmaxf(ex->cy_hi, ms->cy);
 }
 
 static size_t end_hold(reps_counter *c, int64_t t, reps_event *out, size_t cap, size_t n)
@@ -287,8 +352,19 @@ static size_t track_top(reps_counter *c, float s, float band, int64_t t, reps_ev
     return n;
 }
 
+/* False for an excursion that was not this exercise: the change travelled
+ * across the frame (someone walking past), or, once reps are known, its top
+ * looked nothing like theirs (a hand to the face, someone crossing the zone). */
+static bool is_the_exercise(const reps_counter *c, const excursion *ex, bool zoned)
+{
+    if (ex->cx_hi - ex->cx_lo > c->tun.travel_max || ex->cy_hi - ex->cy_lo > c->tun.travel_max)
+        return false;
+    return !zoned || ex->peak_sim >= c->tun.sim_min;
+}
+
 /* The excursion returned to rest at t: decide what it was. */
-static size_t finish_excursion(reps_counter *c, int64_t t, reps_event *out, size_t cap, size_t n)
+static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_event *out,
+                               size_t cap, size_t n)
 {
     excursion *ex = &c->ex;
     if (ex->holding)
@@ -296,7 +372,8 @@ static size_t finish_excursion(reps_counter *c, int64_t t, reps_event *out, size
     c->phase = REPS_PHASE_REST;
     c->last_low_ms = t;
     motion_set_at_rest(c->motion, true);
-    if (t - ex->start_ms < c->tun.min_rep_ms)
+    if (t - ex->start_ms < c->tun.min_rep_ms || ex->top_ms < c->tun.min_top_ms ||
+        !is_the_exercise(c, ex, zoned))
         return n;
     float amp = c->full > 0 ? ex->peak / c->full : 1.0f;
     reps_event ev = { .kind = REPS_EVENT_REP, .t_ms = t, .start_ms = ex->start_ms,
@@ -309,8 +386,66 @@ static size_t finish_excursion(reps_counter *c, int64_t t, reps_event *out, size
                                                               : c->full * c->tun.full_max_jump;
     c->full = c->full > 0 ? c->full + c->tun.full_rate * (target - c->full) : ex->peak;
     ev.count = ++c->count;
+    motion_commit_rep(c->motion);
     ev.hold_met = c->cfg.hold_target_ms <= 0 || ev.hold_ms >= c->cfg.hold_target_ms;
     return emit(out, cap, n, ev);
+}
+
+/* True when the picture has settled away from rest in a state that is not
+ * the top of a rep: a bumped camera, a person who moved over, an object put
+ * down. Once reps are known, "not a rep" means unlike their top; before, it
+ * means most of the picture changed, or a very long stillness. */
+static bool settled_elsewhere(const reps_counter *c, const motion_sample *ms, int64_t t)
+{
+    int64_t still_for = t - c->ex.moved_ms;
+    if (t - c->ex.start_ms > c->tun.max_excursion_ms)
+        return true;
+    if (still_for < c->tun.settle_ms)
+        return false;
+    if (ms->zone_reps > 0)
+        return ms->similarity < c->tun.sim_min;
+    return ms->spread > c->tun.bump_spread || still_for >= c->tun.settle_first_ms;
+}
+
+/* Takes the settled picture as the new rest pose; the excursion is dropped. */
+static size_t reanchor(reps_counter *c, int64_t t, reps_event *out, size_t cap)
+{
+    size_t n = c->ex.holding ? end_hold(c, t, out, cap, 0) : 0;
+    motion_reanchor(c->motion);
+    c->phase = REPS_PHASE_REST;
+    c->floor_mean = c->floor_dev = 0;
+    c->last_low_ms = t;
+    return n;
+}
+
+/* True when s has stayed within band of *ref since *moved_ms for at least
+ * need_ms; otherwise restarts the watch when it left. */
+static bool steady(float s, float band, float *ref, int64_t *moved_ms, int64_t t, int64_t need_ms)
+{
+    if (fabsf(s - *ref) > band) {
+        *ref = s;
+        *moved_ms = t;
+    }
+    return t - *moved_ms >= need_ms;
+}
+
+/* REST: watch for the next excursion, track the floor, and re-anchor when the
+ * picture settles a little away from the rest pose (a shift of position). */
+static size_t rest_step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t dt)
+{
+    float s = ms->excursion;
+    if (s > enter_threshold(c, ms->sigma)) {
+        begin_excursion(c, ms, t);
+    } else if (s < return_threshold(c, ms->sigma, 0)) {
+        c->last_low_ms = t;
+        c->rest_ref = s;
+        c->rest_moved_ms = t;
+        track_floor(c, s, dt);
+    } else if (steady(s, 0.1f * c->rest_ref + return_threshold(c, ms->sigma, 0), &c->rest_ref,
+                      &c->rest_moved_ms, t, c->tun.rest_settle_ms)) {
+        reanchor(c, t, NULL, 0);
+    }
+    return 0;
 }
 
 /* One step of the state machine on a learned sample. */
@@ -318,32 +453,35 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
                    reps_event *out, size_t cap)
 {
     float s = ms->excursion;
-    size_t n = 0;
     if (c->phase == REPS_PHASE_LEARNING || ms->relearned) {
         c->phase = REPS_PHASE_REST;
         c->floor_mean = s;
         c->floor_dev = 0;
         c->last_low_ms = t;
+        c->full = 0; /* a new rest pose from scratch: the range is relearned too */
         return 0;
     }
-    if (c->phase == REPS_PHASE_REST) {
-        if (s > enter_threshold(c, ms->sigma)) {
-            begin_excursion(c, s, t);
-        } else if (s < return_threshold(c, ms->sigma, 0)) {
-            c->last_low_ms = t;
-            track_floor(c, s, dt);
-        }
-        return 0;
-    }
+    if (c->phase == REPS_PHASE_REST)
+        return rest_step(c, ms, t, dt);
+    track_shape(c, ms, t, dt);
     if (s < return_threshold(c, ms->sigma, c->ex.peak) && ms->match < c->tun.return_match)
-        return finish_excursion(c, t, out, cap, n);
-    if (t - c->ex.start_ms > c->tun.max_excursion_ms) {
-        motion_reset(c->motion); /* settled somewhere new: relearn */
-        c->phase = REPS_PHASE_LEARNING;
-        return 0;
+        return finish_excursion(c, t, ms->zone_reps > 0, out, cap, 0);
+    if (s >= c->tun.settle_low_frac * c->ex.peak) {
+        c->rest_ref = s; /* the watch for a low settle starts when it gets low */
+        c->rest_moved_ms = t;
+    } else if (steady(s, c->tun.settle_band * c->ex.peak, &c->rest_ref, &c->rest_moved_ms, t,
+                      c->tun.rest_settle_ms)) {
+        /* back down, a little off the old rest pose: decide, then re-anchor;
+         * before any rep is known, a movement that did not come back is not
+         * taken for the first one */
+        size_t n = ms->zone_reps > 0 ? finish_excursion(c, t, true, out, cap, 0) : 0;
+        reanchor(c, t, NULL, 0);
+        return n;
     }
+    if (settled_elsewhere(c, ms, t))
+        return reanchor(c, t, out, cap);
     float band = smooth_signal(c, s, dt);
-    return track_top(c, c->ex.sm, band, t, out, cap, n);
+    return track_top(c, c->ex.sm, band, t, out, cap, 0);
 }
 
 size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, int stride,
