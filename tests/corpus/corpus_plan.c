@@ -81,15 +81,16 @@ static void plan_format(rng *r, corpus_clip *c)
     }
 }
 
-/* Person length 30-90 % of the width, anywhere it fits. */
+/* Head to toe 30-90 % of the width (the body spans about 0.95 person lengths,
+ * 0.47 from the hip to the top of the head, 0.48 to the toes), anywhere it fits. */
 static void plan_placement(rng *r, corpus_clip *c)
 {
     synth_params *p = &c->params;
     float w = (float)p->width, h = (float)p->height;
-    p->scale = uni(r, 0.3f, 0.9f);
+    p->scale = uni(r, 0.3f, 0.9f) / 0.95f;
     float len = fminf(p->scale * w, 2.5f * h);
-    float half = 0.5f * len / w + 0.02f;
-    p->cx = uni(r, half, 1.0f - half + 1e-3f);
+    float ox = uni(r, 0.47f * len, fmaxf(0.47f * len, w - 0.48f * len));
+    p->cx = (ox + 0.02f * len) / w; /* synth puts the hip at cx * w - 0.02 len */
     float lo = fmaxf(0.5f, 0.42f * len / h + 0.03f);
     p->mat_y = uni(r, fminf(lo, 0.9f), 0.9f);
     p->mirror = chance(r, 0.5f);

@@ -192,12 +192,12 @@ bool corpus_write_labels(const corpus_clip *c, FILE *f)
             "{\n  \"name\": \"%s\",\n  \"seed\": %u,\n  \"index\": %d,\n"
             "  \"kind\": \"%s\",\n  \"exercise\": \"%s\",\n  \"nuisances\": \"%s\",\n"
             "  \"width\": %d,\n  \"height\": %d,\n  \"fps\": %d,\n  \"frames\": %d,\n"
-            "  \"duration_ms\": %lld,\n  \"person\": {\"present\": %s, \"length\": %.2f, "
+            "  \"duration_ms\": %lld,\n  \"person\": {\"present\": %s, \"of_width\": %.2f, "
             "\"cx\": %.2f, \"mat_y\": %.2f, \"mirror\": %s},\n  \"noise\": %.2f,\n"
             "  \"hold_target_ms\": %lld,\n  \"count\": %d,\n  \"partial_count\": %d,\n",
             c->name, c->seed, c->index, corpus_kind_name(c->kind), exercise_id(p->exercise),
             nz, p->width, p->height, c->fps, c->frames, (long long)c->duration_ms,
-            c->empty ? "false" : "true", (double)p->scale, (double)p->cx, (double)p->mat_y,
+            c->empty ? "false" : "true", (double)(0.95f * p->scale), (double)p->cx, (double)p->mat_y,
             p->mirror ? "true" : "false", (double)p->noise, (long long)c->hold_target_ms,
             corpus_count(c, MOVE_REP), corpus_count(c, MOVE_PARTIAL));
     write_scene(c, f);
