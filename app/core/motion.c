@@ -541,7 +541,7 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     }
     out->learned = m->learned;
     out->zone_reps = m->zone_reps;
-    out->sigma = m->sigma;
+    out->sigma = m->learned ? m->sigma_s : m->sigma;
     out->still = still;
 
     memcpy(m->prev, m->cur, sizeof(float) * (size_t)m->ncells);

@@ -68,7 +68,8 @@ typedef struct motion_sample {
                              pattern at the top of the reps committed so far
                              (motion_commit_rep), -1..1; 0 when none yet */
     int zone_reps;        /* reps committed to the zone so far (0 = no zone) */
-    float sigma;          /* current noise of one cell's mean, luma levels */
+    float sigma;          /* current noise of one cell's mean in the smoothed
+                             picture compared with rest, luma levels */
     bool still;           /* hardly any cell changed since the previous frame */
 } motion_sample;
 

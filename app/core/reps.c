@@ -44,10 +44,10 @@
  * levels); thresholds in sigma are multiplied by it to compare with s (levels x
  * cells). Fractions are of the plateau, peak or calibrated full rep. */
 typedef struct tuning {
-    float enter_sigmas;     /* minimum high threshold, x sigma (60) */
+    float enter_sigmas;     /* minimum high threshold, x sigma (30) */
     float enter_devs;       /* high threshold above the rest floor, x its deviation (8) */
     float enter_of_full;    /* high threshold, fraction of the full rep (0.15) */
-    float return_sigmas;    /* minimum low threshold, x sigma (20) */
+    float return_sigmas;    /* minimum low threshold, x sigma (10) */
     float return_devs;      /* low threshold above the rest floor, x deviation (3) */
     float return_of_peak;   /* low threshold, fraction of this excursion's peak (0.02) */
     float return_match;     /* ... and the peak pattern below this fraction (0.02) */
@@ -79,15 +79,17 @@ typedef struct tuning {
                                camera or the whole scene, not a limb (0.15) */
     float sim_min;          /* a rep's top must have at least this cosine with the
                                reps counted so far, else it is another movement (0.4) */
+    float first_min;        /* the first rep's peak must reach this x the high
+                               threshold it crossed (2.5) */
     float travel_max;       /* a change whose centre travels further than this
                                fraction of the frame is someone passing (0.25) */
 } tuning;
 
 static const tuning TUNING = {
-    .enter_sigmas = 60.0f,
+    .enter_sigmas = 30.0f,
     .enter_devs = 8.0f,
     .enter_of_full = 0.15f,
-    .return_sigmas = 20.0f,
+    .return_sigmas = 10.0f,
     .return_devs = 3.0f,
     .return_of_peak = 0.02f,
     .return_match = 0.02f,
@@ -112,6 +114,7 @@ static const tuning TUNING = {
     .bump_spread = 0.15f,
     .sim_min = 0.4f,
     .travel_max = 0.25f,
+    .first_min = 2.5f,
 };
 
 /* The excursion in progress. */
@@ -131,6 +134,7 @@ typedef struct excursion {
     int64_t moved_ms;       /* last frame that was not still, or s left the band */
     float settle_ref;       /* s when it last moved */
     int64_t top_ms;         /* time spent above half the peak so far */
+    float enter;            /* the high threshold it crossed */
 } excursion;
 
 struct reps_counter {
@@ -236,7 +240,7 @@ static void track_floor(reps_counter *c, float s, int64_t dt)
     c->floor_dev += a * (fabsf(s - c->floor_mean) - c->floor_dev);
 }
 
-static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t)
+static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t, float enter)
 {
     float s = ms->excursion;
     c->rest_ref = s;
@@ -245,7 +249,7 @@ static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t)
                          .sm = s, .s1 = s, .s2 = s, .peak_energy = ms->energy,
                          .peak_sim = ms->similarity, .cx_lo = ms->cx, .cx_hi = ms->cx,
                          .cy_lo = ms->cy, .cy_hi = ms->cy, .moved_ms = t,
-                         .settle_ref = s };
+                         .settle_ref = s, .enter = enter };
     c->phase = REPS_PHASE_MOVING;
     motion_set_at_rest(c->motion, false);
 }
@@ -357,6 +361,8 @@ static size_t track_top(reps_counter *c, float s, float band, int64_t t, reps_ev
  * looked nothing like theirs (a hand to the face, someone crossing the zone). */
 static bool is_the_exercise(const reps_counter *c, const excursion *ex, bool zoned)
 {
+    if (c->full <= 0 && ex->peak < c->tun.first_min * ex->enter)
+        return false; /* the first rep sets the range: it must stand well clear */
     if (ex->cx_hi - ex->cx_lo > c->tun.travel_max || ex->cy_hi - ex->cy_lo > c->tun.travel_max)
         return false;
     return !zoned || ex->peak_sim >= c->tun.sim_min;
@@ -433,15 +439,19 @@ static bool steady(float s, float band, float *ref, int64_t *moved_ms, int64_t t
  * picture settles a little away from the rest pose (a shift of position). */
 static size_t rest_step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t dt)
 {
-    float s = ms->excursion;
-    if (s > enter_threshold(c, ms->sigma)) {
-        begin_excursion(c, ms, t);
-    } else if (s < return_threshold(c, ms->sigma, 0)) {
-        c->last_low_ms = t;
+    float s = ms->excursion, enter = enter_threshold(c, ms->sigma);
+    if (s > enter) {
+        begin_excursion(c, ms, t, enter);
+        return 0;
+    }
+    if (s < 0.25f * enter)
+        c->last_low_ms = t; /* the next excursion starts after this */
+    if (s < return_threshold(c, ms->sigma, 0)) {
         c->rest_ref = s;
         c->rest_moved_ms = t;
         track_floor(c, s, dt);
-    } else if (steady(s, 0.1f * c->rest_ref + return_threshold(c, ms->sigma, 0), &c->rest_ref,
+    } else if (ms->zone_reps > 0 && ms->similarity < c->tun.sim_min &&
+               steady(s, 0.1f * c->rest_ref + return_threshold(c, ms->sigma, 0), &c->rest_ref,
                       &c->rest_moved_ms, t, c->tun.rest_settle_ms)) {
         reanchor(c, t, NULL, 0);
     }
