@@ -63,7 +63,7 @@ static int pair_reps(const eval_run *r, const eval_truth *t, int *paired)
         int64_t at = r->reps[k].t_ms;
         while (next_true < t->n_reps && t->reps[next_true].end_ms + EVAL_MATCH_LATE_MS < at)
             next_true++;
-        if (next_true < t->n_reps && t->reps[next_true].start_ms <= at) {
+        if (next_true < t->n_reps && t->reps[next_true].down_ms - EVAL_MATCH_EARLY_MS <= at) {
             paired[next_true++] = k;
             n++;
         }
@@ -89,6 +89,7 @@ void eval_end(eval_run *r, const eval_truth *t, eval_result *out)
         out->errs[m++] = err;
         out->err_sum += err;
         out->err_max = fmax(out->err_max, err);
+        out->hold_err_sum += fabs((double)(e->hold_ms - t->reps[i].hold_ms)) / 1000.0;
         out->holds_right += judge && e->hold_met == t->reps[i].hold_met;
     }
     if (judge)
@@ -124,8 +125,8 @@ void eval_truth_from_clip(const corpus_clip *c, eval_truth *t)
         if (m->kind != MOVE_REP)
             continue;
         eval_rep *e = &t->reps[t->n_reps++];
-        e->start_ms = m->start_ms;
-        e->end_ms = m->start_ms + m->up_ms + m->hold_ms + m->down_ms;
+        e->down_ms = m->start_ms + m->up_ms + m->hold_ms;
+        e->end_ms = e->down_ms + m->down_ms;
         e->hold_ms = m->hold_ms;
         e->hold_met = m->hold_ms >= c->hold_target_ms;
     }

@@ -6,8 +6,10 @@
  * exactly as `rehab-mirror count` runs it.
  *
  * Matching. Counted reps and true reps are paired in time order: a counted rep
- * decided at t pairs with the first unpaired true rep that started before t and
- * returned to rest no more than EVAL_MATCH_LATE_MS before t. Its rep-time error
+ * decided at t pairs with the first unpaired true rep whose return began no more
+ * than EVAL_MATCH_EARLY_MS after t (a rep cannot be known done before the
+ * person starts back down) and that returned to rest no more than
+ * EVAL_MATCH_LATE_MS before t. Its rep-time error
  * is t minus the true return to rest (positive = late). Quad-set holds are judged
  * right when a true rep is paired and the counter's hold_met agrees with the
  * truth's; a missed rep or an extra counted rep is a hold judged wrong.
@@ -22,10 +24,13 @@
 #include "reps.h"
 
 #define EVAL_MAX_REPS 128
+#define EVAL_MATCH_EARLY_MS 500
 #define EVAL_MATCH_LATE_MS 1500
 
 typedef struct eval_rep {
-    int64_t start_ms, end_ms, hold_ms; /* end: the return to rest */
+    int64_t down_ms;  /* the return begins (the top + the hold) */
+    int64_t end_ms;   /* back at rest */
+    int64_t hold_ms;  /* time held at the top */
     bool hold_met;
 } eval_rep;
 
@@ -46,6 +51,7 @@ typedef struct eval_result {
     int matched;
     double err_sum, err_max;         /* rep-time error over matched reps, s */
     double errs[EVAL_MAX_REPS];      /* each matched rep's error, s */
+    double hold_err_sum;             /* |counted - true| hold over matched reps, s */
     int holds_right, holds_total;    /* quad sets only */
     int64_t frames;
 } eval_result;
@@ -69,8 +75,8 @@ typedef struct eval_summary {
     int clips, positives, negatives, exact, within_one;
     double norm_err_sum;     /* sum of |counted - true| / true over positives */
     int negative_counts, negatives_counted; /* reps counted on negatives; clips */
-    int matched, true_reps, counted_reps;
-    double err_sum, err_abs_sum, err_max;
+    int matched, true_reps, counted_reps, true_partials, counted_partials;
+    double err_sum, err_abs_sum, err_max, hold_err_sum;
     double *errs;            /* every matched rep's error (for the 95th percentile) */
     int holds_right, holds_total;
 } eval_summary;

@@ -4,9 +4,10 @@
  * numbers, true/false/null) into a flat token list, then the fields the scoring
  * needs: "exercise" (required), "kind" (anything but "positive" is a negative;
  * default positive), "nuisances", "hold_target_ms", "count" (required),
- * "partial_count", and "reps": [{"start_ms", "end_ms" (required), "hold_ms",
+ * "partial_count", and "reps": [{"end_ms" (required), "top_ms", "hold_ms",
  * "hold_met"}]. A hand-labelled real clip needs only exercise, count and each
- * rep's end_ms. Anything else is ignored.
+ * rep's end_ms (the return is then taken to begin 3 s before it, the hold to
+ * be 0 and met). Anything else is ignored.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -187,8 +188,9 @@ static bool read_reps(const parser *p, int arr, eval_truth *t, char *err)
             return snprintf(err, 256, "rep %d has no end_ms", k + 1), false;
         eval_rep *r = &t->reps[t->n_reps++];
         r->end_ms = (int64_t)end;
-        r->start_ms = get_num(p, member(p, i, "start_ms"), &v) ? (int64_t)v : r->end_ms - 10000;
         r->hold_ms = get_num(p, member(p, i, "hold_ms"), &v) ? (int64_t)v : 0;
+        r->down_ms = get_num(p, member(p, i, "top_ms"), &v) ? (int64_t)v + r->hold_ms
+                                                            : r->end_ms - 3000;
         r->hold_met = get_bool(p, member(p, i, "hold_met"), true);
     }
     return true;

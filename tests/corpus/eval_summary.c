@@ -34,6 +34,9 @@ void eval_add(eval_summary *s, const eval_truth *t, const eval_result *r)
     }
     s->true_reps += t->count;
     s->counted_reps += r->counted;
+    s->true_partials += t->partials;
+    s->counted_partials += r->partials;
+    s->hold_err_sum += r->hold_err_sum;
     s->errs = xrealloc(s->errs, (size_t)(s->matched + r->matched + 1) * sizeof *s->errs);
     for (int i = 0; i < r->matched; i++) {
         s->errs[s->matched + i] = r->errs[i];
@@ -136,6 +139,10 @@ bool eval_print_summary(const eval_summary *s, const eval_targets *tg)
     ok &= verdict("quad-set holds judged right", holds, "%6.3f", g && s->holds_total,
                   holds >= tg->holds, t);
     printf("  %-34s %6d of %d\n", "  (holds right of judged)", s->holds_right, s->holds_total);
+    printf("  %-34s %6.2f s\n", "hold time error, mean |error|",
+           s->matched ? s->hold_err_sum / s->matched : 0.0);
+    printf("  %-34s %6d of %d true partials\n", "partials reported", s->counted_partials,
+           s->true_partials);
     printf("  %-34s %+6.2f s (mean |error| %.2f s)\n", "rep time error, mean", mean_err,
            mean_abs);
     printf("  %-34s %+6.2f s\n", "rep time error, 95th percentile", p95);

@@ -121,6 +121,7 @@ static void test_labels_round_trip(void)
               got.nuisances);
         for (int r = 0; r < want.n_reps && r < got.n_reps; r++)
             CHECK(got.reps[r].end_ms == want.reps[r].end_ms &&
+                      got.reps[r].down_ms == want.reps[r].down_ms &&
                       got.reps[r].hold_ms == want.reps[r].hold_ms &&
                       got.reps[r].hold_met == want.reps[r].hold_met,
                   "%s: rep %d read back wrong", c1.name, r);
