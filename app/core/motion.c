@@ -88,7 +88,7 @@ motion_config motion_default_config(void)
     return (motion_config){
         .grid = 48,
         .shrink_k = 4.0f,
-        .shrink_levels = 0.5f,
+        .shrink_levels = 0.75f,
         .still_k = 6.0f,
         .still_levels = 2.0f,
         .still_frac = 0.01f,

@@ -28,7 +28,7 @@ typedef struct motion_config {
     float shrink_levels;  /* absolute part of that threshold, luma levels: with
                              little sensor noise a flat surface's cell mean moves
                              in whole 8-bit levels under any exposure change
-                             (default 0.5) */
+                             (default 0.75) */
     float still_k;        /* a cell "changed" when it moved more than
                              still_k * sigma + still_levels (default 6) */
     float still_levels;   /* absolute part of that threshold, luma levels (default 2) */

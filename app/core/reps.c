@@ -57,6 +57,8 @@ typedef struct tuning {
     int64_t hold_confirm_ms; /* plateau time before a hold is confirmed (250) */
     int64_t smooth_ms;      /* time constant of the smoothing for the hold logic (100) */
     float band_noise;       /* the hold band is at least this x the smoothed noise (3) */
+    float hold_tol;         /* a decided rep's hold: time within this fraction of
+                               one level, at least (0.02) */
     int64_t min_rep_ms;     /* shorter excursions are noise (400) */
     int64_t min_top_ms;     /* ... and those above half their peak for less (250) */
     int64_t max_excursion_ms; /* longer ones relearn the rest pose (120000) */
@@ -99,6 +101,7 @@ static const tuning TUNING = {
     .hold_confirm_ms = 250,
     .smooth_ms = 100,
     .band_noise = 3.0f,
+    .hold_tol = 0.02f,
     .min_rep_ms = 400,
     .min_top_ms = 250,
     .max_excursion_ms = 60000,
@@ -117,8 +120,18 @@ static const tuning TUNING = {
     .first_min = 2.5f,
 };
 
+/* The time an excursion spent at each level of the smoothed signal, in bins
+ * 1 % apart (log scale, bin LEVEL_ZERO holds s = 1, the last bin about 2e5):
+ * the record the rep's hold is measured from when it is decided. */
+#define LEVEL_BINS 1600
+#define LEVEL_STEP 0.00995033f /* ln(1.01) */
+#define LEVEL_ZERO 400
+
 /* The excursion in progress. */
 typedef struct excursion {
+    int32_t level_ms[LEVEL_BINS];
+    float peak_sm, band_sum;
+    int band_n;
     int64_t start_ms;
     float peak;
     float plateau;          /* anchor value while rising, reference while holding */
@@ -254,6 +267,28 @@ static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t,
     motion_set_at_rest(c->motion, false);
 }
 
+/* True when s has stayed within band of *ref, a running mean of s over about
+ * half a second, since *moved_ms for at least need_ms; restarts the watch
+ * whenever s leaves the band. */
+static bool steady(float s, float band, float *ref, int64_t *moved_ms, int64_t t, int64_t dt,
+                   int64_t need_ms)
+{
+    float a = dt > 0 ? fminf(1.0f, (float)dt / 500.0f) : 0;
+    *ref += a * (s - *ref);
+    if (fabsf(s - *ref) > band)
+        *moved_ms = t;
+    return t - *moved_ms >= need_ms;
+}
+
+/* How far s may wander around ref while the excursion counts as not moving:
+ * settle_band of the peak, a tenth of the level, or four times the signal's
+ * own jitter, whichever is widest. */
+static float settle_band(const reps_counter *c, float ref)
+{
+    const excursion *ex = &c->ex;
+    return fmaxf(fmaxf(c->tun.settle_band * ex->peak, 0.1f * ref), 4.0f * ex->jitter * ex->sm);
+}
+
 /* Where the change is and how it looks at the top: the facts that tell a rep
  * from someone passing or another movement. The centre's range only counts
  * frames with a fair share of the largest change, so the faint start of a
@@ -263,10 +298,10 @@ static void track_shape(reps_counter *c, const motion_sample *ms, int64_t t, int
     excursion *ex = &c->ex;
     if (ms->excursion >= 0.5f * ex->peak)
         ex->top_ms += dt;
-    if (!ms->still || fabsf(ms->excursion - ex->settle_ref) > c->tun.settle_band * ex->peak) {
+    steady(ms->excursion, settle_band(c, ex->settle_ref), &ex->settle_ref, &ex->moved_ms, t, dt,
+           0);
+    if (!ms->still)
         ex->moved_ms = t;
-        ex->settle_ref = ms->excursion;
-    }
     if (ms->excursion > ex->peak)
         ex->peak_sim = ms->similarity;
     if (ms->energy > ex->peak_energy)
@@ -289,6 +324,37 @@ static size_t end_hold(reps_counter *c, int64_t t, reps_event *out, size_t cap, 
                                            .start_ms = ex->start_ms, .hold_ms = ex->hold_ms });
 }
 
+static int level_bin(float s)
+{
+    if (!(s > 0))
+        return 0;
+    int b = (int)floorf(logf(s) / LEVEL_STEP) + LEVEL_ZERO;
+    return b < 0 ? 0 : b >= LEVEL_BINS ? LEVEL_BINS - 1 : b;
+}
+
+/* The hold of a decided excursion: the most time it spent within a narrow band
+ * of one level in the top half of its range, the band as wide as the signal's
+ * noise (at least hold_tol). A hold is the longest stay at one level, so noise
+ * spikes, a pause on the way up and the slow ends of the movement do not set
+ * it; a rep with no pause at the top still shows the brief turn (a few tenths
+ * of a second). */
+static int64_t plateau_ms(const reps_counter *c, const excursion *ex)
+{
+    float tol = ex->band_n ? ex->band_sum / (float)ex->band_n : 0;
+    tol = fminf(fmaxf(tol, c->tun.hold_tol), 0.15f);
+    int w = (int)ceilf(log1pf(tol) / LEVEL_STEP);
+    int lo = level_bin(0.5f * ex->peak_sm), hi = level_bin(ex->peak_sm);
+    int64_t best = 0;
+    for (int mid = lo; mid <= hi; mid++) {
+        int64_t sum = 0;
+        for (int b = mid - w; b <= mid + w; b++)
+            if (b >= 0 && b < LEVEL_BINS)
+                sum += ex->level_ms[b];
+        best = sum > best ? sum : best;
+    }
+    return best;
+}
+
 /* Smooths s for the plateau logic and returns the relative band that counts as
  * "level": plateau_frac, or wider when the signal is noisy (a quad set's few
  * moving cells). The noise comes from second differences, which a steady rise
@@ -306,6 +372,12 @@ static float smooth_signal(reps_counter *c, float s, int64_t dt)
     ex->s1 = s;
     ex->sm += a * (s - ex->sm);
     float band = c->tun.band_noise * ex->jitter * sqrtf(a / (2 - a));
+    ex->level_ms[level_bin(ex->sm)] += (int32_t)dt;
+    ex->peak_sm = fmaxf(ex->peak_sm, ex->sm);
+    if (ex->sm >= 0.8f * ex->peak_sm) { /* the noise near the top, not on the slopes */
+        ex->band_sum += band;
+        ex->band_n++;
+    }
     return band > c->tun.plateau_frac ? band : c->tun.plateau_frac;
 }
 
@@ -383,7 +455,7 @@ static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_even
         return n;
     float amp = c->full > 0 ? ex->peak / c->full : 1.0f;
     reps_event ev = { .kind = REPS_EVENT_REP, .t_ms = t, .start_ms = ex->start_ms,
-                      .hold_ms = ex->hold_ms, .amplitude = amp };
+                      .hold_ms = plateau_ms(c, ex), .amplitude = amp };
     if (amp < c->tun.partial_frac) {
         ev.kind = REPS_EVENT_PARTIAL;
         return emit(out, cap, n, ev);
@@ -424,17 +496,6 @@ static size_t reanchor(reps_counter *c, int64_t t, reps_event *out, size_t cap)
     return n;
 }
 
-/* True when s has stayed within band of *ref since *moved_ms for at least
- * need_ms; otherwise restarts the watch when it left. */
-static bool steady(float s, float band, float *ref, int64_t *moved_ms, int64_t t, int64_t need_ms)
-{
-    if (fabsf(s - *ref) > band) {
-        *ref = s;
-        *moved_ms = t;
-    }
-    return t - *moved_ms >= need_ms;
-}
-
 /* REST: watch for the next excursion, track the floor, and re-anchor when the
  * picture settles a little away from the rest pose (a shift of position). */
 static size_t rest_step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t dt)
@@ -452,7 +513,7 @@ static size_t rest_step(reps_counter *c, const motion_sample *ms, int64_t t, int
         track_floor(c, s, dt);
     } else if (ms->zone_reps > 0 && ms->similarity < c->tun.sim_min &&
                steady(s, 0.1f * c->rest_ref + return_threshold(c, ms->sigma, 0), &c->rest_ref,
-                      &c->rest_moved_ms, t, c->tun.rest_settle_ms)) {
+                      &c->rest_moved_ms, t, dt, c->tun.rest_settle_ms)) {
         reanchor(c, t, NULL, 0);
     }
     return 0;
@@ -479,7 +540,7 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
     if (s >= c->tun.settle_low_frac * c->ex.peak) {
         c->rest_ref = s; /* the watch for a low settle starts when it gets low */
         c->rest_moved_ms = t;
-    } else if (steady(s, c->tun.settle_band * c->ex.peak, &c->rest_ref, &c->rest_moved_ms, t,
+    } else if (steady(s, settle_band(c, c->rest_ref), &c->rest_ref, &c->rest_moved_ms, t, dt,
                       c->tun.rest_settle_ms)) {
         /* back down, a little off the old rest pose: decide, then re-anchor;
          * before any rep is known, a movement that did not come back is not
