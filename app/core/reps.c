@@ -83,6 +83,12 @@ typedef struct tuning {
                                reps counted so far, else it is another movement (0.4) */
     float first_min;        /* the first rep's peak must reach this x the high
                                threshold it crossed (2.5) */
+    float first_energy;     /* ... and change at least this much of the picture at
+                               its largest, luma levels summed over cells (8) */
+    float centre_still;     /* the change's centre moving less than this fraction
+                               of the frame is standing still (0.04) */
+    int64_t passer_gone_ms; /* a travelling change whose centre stood still this
+                               long has passed: its excursion restarts (600) */
     float travel_max;       /* a change whose centre travels further than this
                                fraction of the frame is someone passing (0.25) */
 } tuning;
@@ -117,7 +123,10 @@ static const tuning TUNING = {
     .bump_spread = 0.15f,
     .sim_min = 0.4f,
     .travel_max = 0.25f,
+    .centre_still = 0.04f,
+    .passer_gone_ms = 600,
     .first_min = 2.5f,
+    .first_energy = 8.0f,
 };
 
 /* The time an excursion spent at each level of the smoothed signal, in bins
@@ -147,6 +156,8 @@ typedef struct excursion {
     int64_t moved_ms;       /* last frame that was not still, or s left the band */
     float settle_ref;       /* s when it last moved */
     int64_t top_ms;         /* time spent above half the peak so far */
+    float cx_ref, cy_ref;   /* where the change's centre last stopped */
+    int64_t centre_moved_ms; /* ... and when it last moved from there */
     float enter;            /* the high threshold it crossed */
 } excursion;
 
@@ -262,7 +273,8 @@ static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t,
                          .sm = s, .s1 = s, .s2 = s, .peak_energy = ms->energy,
                          .peak_sim = ms->similarity, .cx_lo = ms->cx, .cx_hi = ms->cx,
                          .cy_lo = ms->cy, .cy_hi = ms->cy, .moved_ms = t,
-                         .settle_ref = s, .enter = enter };
+                         .settle_ref = s, .enter = enter, .cx_ref = ms->cx,
+                         .cy_ref = ms->cy, .centre_moved_ms = t };
     c->phase = REPS_PHASE_MOVING;
     motion_set_at_rest(c->motion, false);
 }
@@ -308,6 +320,11 @@ static void track_shape(reps_counter *c, const motion_sample *ms, int64_t t, int
         ex->peak_energy = ms->energy;
     if (ms->energy < 0.3f * ex->peak_energy)
         return;
+    if (fabsf(ms->cx - ex->cx_ref) > c->tun.centre_still || fabsf(ms->cy - ex->cy_ref) > c->tun.centre_still) {
+        ex->cx_ref = ms->cx;
+        ex->cy_ref = ms->cy;
+        ex->centre_moved_ms = t;
+    }
     ex->cx_lo = fminf(ex->cx_lo, ms->cx);
     ex->cx_hi = fmaxf(ex->cx_hi, ms->cx);
     ex->cy_lo = fminf(ex->cy_lo, ms->cy);
@@ -433,7 +450,8 @@ static size_t track_top(reps_counter *c, float s, float band, int64_t t, reps_ev
  * looked nothing like theirs (a hand to the face, someone crossing the zone). */
 static bool is_the_exercise(const reps_counter *c, const excursion *ex, bool zoned)
 {
-    if (c->full <= 0 && ex->peak < c->tun.first_min * ex->enter)
+    if (c->full <= 0 && (ex->peak < c->tun.first_min * ex->enter ||
+                         ex->peak_energy < c->tun.first_energy))
         return false; /* the first rep sets the range: it must stand well clear */
     if (ex->cx_hi - ex->cx_lo > c->tun.travel_max || ex->cy_hi - ex->cy_lo > c->tun.travel_max)
         return false;
@@ -519,6 +537,17 @@ static size_t rest_step(reps_counter *c, const motion_sample *ms, int64_t t, int
     return 0;
 }
 
+/* True when the change travelled across the frame (someone walking past) and
+ * its centre has now stayed put for passer_gone_ms: they have gone, or stand
+ * still. The excursion so far is theirs, not a rep. */
+static bool passed_by(const reps_counter *c, int64_t t)
+{
+    const excursion *ex = &c->ex;
+    bool travelled = ex->cx_hi - ex->cx_lo > c->tun.travel_max ||
+                     ex->cy_hi - ex->cy_lo > c->tun.travel_max;
+    return travelled && t - ex->centre_moved_ms >= c->tun.passer_gone_ms;
+}
+
 /* One step of the state machine on a learned sample. */
 static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t dt,
                    reps_event *out, size_t cap)
@@ -535,6 +564,11 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
     if (c->phase == REPS_PHASE_REST)
         return rest_step(c, ms, t, dt);
     track_shape(c, ms, t, dt);
+    if (passed_by(c, t)) { /* someone went past; what is left is the person */
+        motion_set_at_rest(c->motion, true); /* their pattern is no rep's template */
+        begin_excursion(c, ms, t, enter_threshold(c, ms->sigma));
+        c->ex.start_ms = t;
+    }
     if (s < return_threshold(c, ms->sigma, c->ex.peak) && ms->match < c->tun.return_match)
         return finish_excursion(c, t, ms->zone_reps > 0, out, cap, 0);
     if (s >= c->tun.settle_low_frac * c->ex.peak) {
