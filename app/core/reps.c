@@ -135,6 +135,7 @@ static const tuning TUNING = {
 #define LEVEL_BINS 1600
 #define LEVEL_STEP 0.00995033f /* ln(1.01) */
 #define LEVEL_ZERO 400
+#define HOLD_BELOW 2 /* bins of w below the held level that still count */
 
 /* The excursion in progress. */
 typedef struct excursion {
@@ -360,16 +361,25 @@ static int64_t plateau_ms(const reps_counter *c, const excursion *ex)
     float tol = ex->band_n ? ex->band_sum / (float)ex->band_n : 0;
     tol = fminf(fmaxf(tol, c->tun.hold_tol), 0.15f);
     int w = (int)ceilf(log1pf(tol) / LEVEL_STEP);
-    int lo = level_bin(0.5f * ex->peak_sm), hi = level_bin(ex->peak_sm);
-    int64_t best = 0;
+    int lo = level_bin(0.5f * ex->peak_sm), hi = level_bin(ex->peak_sm), mode = hi;
+    int64_t best = -1;
     for (int mid = lo; mid <= hi; mid++) {
         int64_t sum = 0;
         for (int b = mid - w; b <= mid + w; b++)
             if (b >= 0 && b < LEVEL_BINS)
                 sum += ex->level_ms[b];
-        best = sum > best ? sum : best;
+        if (sum > best) {
+            best = sum;
+            mode = mid;
+        }
     }
-    return best;
+    /* The held level wanders (drift, breathing): everything from just below
+     * it up counts. */
+    int64_t held = 0;
+    for (int b = mode - HOLD_BELOW * w; b < LEVEL_BINS; b++)
+        if (b >= 0)
+            held += ex->level_ms[b];
+    return held;
 }
 
 /* Smooths s for the plateau logic and returns the relative band that counts as
