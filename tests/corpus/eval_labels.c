@@ -5,7 +5,8 @@
  * needs: "exercise" (required), "kind" (anything but "positive" is a negative;
  * default positive), "nuisances", "hold_target_ms", "count" (required),
  * "partial_count", and "reps": [{"end_ms" (required), "top_ms", "hold_ms",
- * "hold_met"}]. A hand-labelled real clip needs only exercise, count and each
+ * "hold_met"}] (or "events", the same list, where "reps" is a number, as in the
+ * labels of `rehab-mirror synth`). A hand-labelled real clip needs only exercise, count and each
  * rep's end_ms (the return is then taken to begin 3 s before it, the hold to
  * be 0 and met). Anything else is ignored.
  */
@@ -208,10 +209,13 @@ static bool read_truth(const parser *p, eval_truth *t, char *err)
     t->count = (int)v;
     t->negative = get_str(p, member(p, 0, "kind"), buf, sizeof buf) && strcmp(buf, "positive");
     if (!get_str(p, member(p, 0, "nuisances"), t->nuisances, sizeof t->nuisances))
-        snprintf(t->nuisances, sizeof t->nuisances, "?");
+        snprintf(t->nuisances, sizeof t->nuisances, "-");
     t->hold_target_ms = get_num(p, member(p, 0, "hold_target_ms"), &v) ? (int64_t)v : -1;
     t->partials = get_num(p, member(p, 0, "partial_count"), &v) ? (int)v : 0;
-    if (!read_reps(p, member(p, 0, "reps"), t, err))
+    int list = member(p, 0, "reps");
+    if (list >= 0 && p->t[list].kind != T_ARR)
+        list = member(p, 0, "events");
+    if (!read_reps(p, list, t, err))
         return false;
     if (t->n_reps && t->n_reps != t->count)
         return snprintf(err, 256, "\"count\" %d but %d reps listed", t->count, t->n_reps), false;

@@ -142,6 +142,28 @@ static void test_labels_round_trip(void)
     }
 }
 
+/* The labels of `rehab-mirror synth`: "reps" is the count, "events" the list. */
+static void test_synth_labels(void)
+{
+    const char *dir = getenv("RM_TEST_TMP");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/synth-labels.json", dir ? dir : "/tmp");
+    static eval_truth got;
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs("{\"exercise\": \"quad-set\", \"kind\": \"positive\", \"reps\": 2, "
+              "\"count\": 2, \"events\": [{\"top_ms\": 1000, \"hold_ms\": 6000, "
+              "\"end_ms\": 9000, \"hold_met\": true}, {\"end_ms\": 20000, "
+              "\"hold_met\": false}]}", f);
+        fclose(f);
+    }
+    char err[256] = "";
+    CHECK(eval_read_labels(path, &got, err), "synth-style label refused: %s", err);
+    CHECK(got.n_reps == 2 && got.reps[0].down_ms == 7000 && got.reps[1].down_ms == 17000 &&
+              got.reps[0].hold_met && !got.reps[1].hold_met,
+          "synth-style label read wrong: %d reps", got.n_reps);
+}
+
 static void test_summary_verdict(void)
 {
     eval_truth t = { .exercise = EXERCISE_BRIDGE, .count = 3 };
@@ -170,6 +192,7 @@ int main(void)
     test_deterministic();
     test_coverage_and_truth();
     test_labels_round_trip();
+    test_synth_labels();
     test_summary_verdict();
     return check_done();
 }
