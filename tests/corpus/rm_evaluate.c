@@ -12,7 +12,8 @@
  *   --targets         the issue's targets (see eval_issue_targets), or one by one:
  *   --min-clips N --exact F --within-one F --norm-error F --negative-counts N
  *   --holds F --latency SECONDS
- * Prints a row per clip and a summary with each target's verdict. Exit 0 when
+ * Prints a row per clip, the exact-count rate by exercise and by nuisance (not
+ * with --summary-only), and a summary with each target's verdict. Exit 0 when
  * every given target is met, 1 when one is missed or a clip cannot be read, 2
  * on bad arguments.
  */
@@ -26,11 +27,64 @@
 #include "xmalloc.h"
 #include "y4m.h"
 
+/* Exact counts per exercise or nuisance name, for the breakdown. */
+typedef struct tally {
+    char name[32];
+    int clips, exact;
+} tally;
+
+#define MAX_TALLY 48
+
+typedef struct breakdown {
+    tally by_exercise[MAX_TALLY], by_nuisance[MAX_TALLY];
+    int n_exercise, n_nuisance;
+} breakdown;
+
+static void tally_add(tally *t, int *n, const char *name, size_t len, bool exact)
+{
+    int i = 0;
+    while (i < *n && (strlen(t[i].name) != len || strncmp(t[i].name, name, len)))
+        i++;
+    if (i == *n) {
+        if (*n == MAX_TALLY)
+            return;
+        snprintf(t[i].name, sizeof t[i].name, "%.*s", (int)len, name);
+        (*n)++;
+    }
+    t[i].clips++;
+    t[i].exact += exact;
+}
+
+static void breakdown_add(breakdown *b, const eval_truth *t, bool exact)
+{
+    const char *ex = t->negative ? "negative" : exercise_id(t->exercise);
+    tally_add(b->by_exercise, &b->n_exercise, ex, strlen(ex), exact);
+    for (const char *p = t->nuisances; *p;) {
+        size_t len = strcspn(p, "+");
+        tally_add(b->by_nuisance, &b->n_nuisance, p, len, exact);
+        p += len + (p[len] == '+');
+    }
+}
+
+static void breakdown_print(const breakdown *b)
+{
+    const tally *lists[2] = { b->by_exercise, b->by_nuisance };
+    const int counts[2] = { b->n_exercise, b->n_nuisance };
+    for (int k = 0; k < 2; k++) {
+        printf("exact by %s:", k ? "nuisance" : "exercise");
+        for (int i = 0; i < counts[k]; i++)
+            printf("%s %s %d/%d", i ? "," : "", lists[k][i].name, lists[k][i].exact,
+                   lists[k][i].clips);
+        printf("\n");
+    }
+}
+
 typedef struct options {
     const char *dir, *only;
     bool have_seed, events, summary_only;
     unsigned long seed, clips, first;
     eval_targets targets;
+    breakdown *tallies; /* NULL with --summary-only */
 } options;
 
 static int usage(const char *why, const char *arg)
@@ -129,6 +183,7 @@ static void report(const options *o, eval_summary *s, const eval_truth *t, eval_
     eval_add(s, t, &r);
     if (o->summary_only)
         return;
+    breakdown_add(o->tallies, t, r.counted == t->count);
     eval_print_row(t, &r);
     if (o->events)
         eval_print_events(run, t);
@@ -240,13 +295,18 @@ int main(int argc, char **argv)
     if (rc)
         return rc;
     eval_summary s = { 0 };
-    if (!o.summary_only)
+    if (!o.summary_only) {
+        o.tallies = xcalloc(1, sizeof *o.tallies);
         eval_print_row_header();
+    }
     bool read_ok = true;
     if (o.have_seed)
         run_seed(&o, &s);
     else
         read_ok = run_dir(&o, &s);
+    if (o.tallies)
+        breakdown_print(o.tallies);
+    free(o.tallies);
     bool met = eval_print_summary(&s, &o.targets);
     eval_summary_free(&s);
     return read_ok && met ? 0 : 1;
