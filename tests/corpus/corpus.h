@@ -14,8 +14,10 @@
  * exercise p % 4 and main nuisance (p / 4) % CN_COUNT, so the first 56 positives
  * hold every exercise with every nuisance; each positive also gets each other
  * nuisance with a small probability, and size, rate, placement and tempo are
- * random. Everything is a pure function of (seed, index): the same clip on every
- * machine, and a clip can be rendered again without storing it.
+ * random. Everything is a pure function of (seed, index), so a clip can be
+ * rendered again without storing it: the same plan everywhere, the same pixels
+ * from the same build (another compiler or CPU may round an anti-aliased edge
+ * by a level).
  */
 #ifndef RM_CORPUS_H
 #define RM_CORPUS_H

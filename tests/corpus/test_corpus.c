@@ -128,8 +128,8 @@ static void test_labels_round_trip(void)
     }
     static const char *const bad[] = { "{\"exercise\": \"bridge\"}", "{\"count\": 2}",
                                        "{\"exercise\": \"bridge\", \"count\": 2,",
-                                       "{\"exercise\": \"bridge\", \"count\": 2, \"reps\": "
-                                       "[{\"end_ms\": 100}]}",
+                                       ("{\"exercise\": \"bridge\", \"count\": 2, \"reps\": "
+                                        "[{\"end_ms\": 100}]}"),
                                        "[1, 2]", "" };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         FILE *f = fopen(path, "w");
