@@ -42,7 +42,7 @@ typedef enum corpus_nuisance {
     CN_NOISE,         /* heavy sensor noise (sd 4-7 levels; 1-3 otherwise) */
     CN_EXPOSURE_STEP, /* auto-exposure steps of 25-40 % */
     CN_EXPOSURE_DRIFT,/* slow drift of 15-35 % over the clip */
-    CN_FLICKER,       /* mains flicker, 100/120 Hz aliased by the frame rate */
+    CN_FLICKER,       /* mains flicker: 100/120 Hz, some lamps 50/60 Hz, aliased */
     CN_ROLLING,       /* flicker with rolling-shutter bands */
     CN_PASS_BEHIND,   /* someone walks past behind the mat */
     CN_PASS_FRONT,    /* someone walks past close in front of the camera */

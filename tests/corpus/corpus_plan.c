@@ -297,7 +297,9 @@ static void plan_light(rng *r, corpus_clip *c, int64_t lo, int64_t end, int step
 
 static void plan_flicker(rng *r, corpus_clip *c, bool rolling)
 {
-    float mains = chance(r, 0.6f) ? 100.0f : 120.0f;
+    /* lamps flicker at twice the mains frequency, some LED drivers at the mains */
+    static const float hz[] = { 100, 100, 100, 100, 100, 100, 120, 120, 120, 120, 50, 60 };
+    float mains = hz[next(r) % (sizeof hz / sizeof hz[0])];
     c->flicker = uni(r, 0.02f, 0.1f);
     c->flicker_hz = mains * (1.0f + uni(r, -0.003f, 0.003f));
     c->flicker_phase = uni(r, 0.0f, 6.2831853f);
