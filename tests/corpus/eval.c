@@ -98,6 +98,8 @@ void eval_end(eval_run *r, const eval_truth *t, eval_result *out)
 
 void eval_print_events(const eval_run *r, const eval_truth *t)
 {
+    if (t->scene[0])
+        printf("    scene:        %s\n", t->scene);
     printf("    true returns:");
     for (int i = 0; i < t->n_reps; i++)
         printf(" %.2f(hold %.1f%s)", (double)t->reps[i].end_ms / 1000.0,
@@ -108,6 +110,35 @@ void eval_print_events(const eval_run *r, const eval_truth *t)
                (double)r->reps[k].hold_ms / 1000.0, r->reps[k].hold_met ? "" : " short",
                (double)r->reps[k].amplitude);
     printf("\n");
+}
+
+/* Appends to the scene line; silently stops when it is full. */
+void eval_scene_add(eval_truth *t, const char *what, double from_s, double to_s)
+{
+    size_t n = strlen(t->scene);
+    if (to_s > from_s)
+        snprintf(t->scene + n, sizeof t->scene - n, "%s%s %.1f-%.1f", n ? ", " : "", what,
+                 from_s, to_s);
+    else
+        snprintf(t->scene + n, sizeof t->scene - n, "%s%s %.1f", n ? ", " : "", what, from_s);
+}
+
+static void scene_from_clip(const corpus_clip *c, eval_truth *t)
+{
+    for (int i = 0; i < c->n_walks; i++)
+        eval_scene_add(t, c->walks[i].front ? "walk in front" : "walk behind",
+                       (double)c->walks[i].start_ms / 1000.0,
+                       (double)(c->walks[i].start_ms + c->walks[i].dur_ms) / 1000.0);
+    for (int i = 0; i < c->n_moves; i++) {
+        const corpus_move *m = &c->moves[i];
+        if (m->kind == MOVE_FIDGET)
+            eval_scene_add(t, "fidget", (double)m->start_ms / 1000.0,
+                           (double)(m->start_ms + m->up_ms + m->hold_ms + m->down_ms) / 1000.0);
+    }
+    for (int i = 0; i < c->n_steps; i++)
+        eval_scene_add(t, "exposure step", (double)c->step_ms[i] / 1000.0, 0.0);
+    if (c->bump_ms >= 0)
+        eval_scene_add(t, "bump", (double)c->bump_ms / 1000.0, 0.0);
 }
 
 void eval_truth_from_clip(const corpus_clip *c, eval_truth *t)
@@ -131,4 +162,5 @@ void eval_truth_from_clip(const corpus_clip *c, eval_truth *t)
         e->hold_met = m->hold_ms >= c->hold_target_ms;
     }
     t->count = t->n_reps;
+    scene_from_clip(c, t);
 }

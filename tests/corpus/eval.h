@@ -39,6 +39,7 @@ typedef struct eval_truth {
     exercise_kind exercise;
     bool negative;           /* no exercise in the clip */
     char nuisances[256];
+    char scene[512];         /* when things happen, e.g. "walk behind 3.1-6.0 bump 7.6" */
     int64_t hold_target_ms;  /* < 0: the counter's default */
     int count, partials;
     int n_reps;
@@ -67,6 +68,8 @@ void eval_print_events(const eval_run *r, const eval_truth *t);
 void eval_free(eval_run *r);
 
 void eval_truth_from_clip(const corpus_clip *c, eval_truth *t);
+/* Adds "what from-to" (or "what from" when to_s <= from_s) to t->scene. */
+void eval_scene_add(eval_truth *t, const char *what, double from_s, double to_s);
 /* Reads a label file; false with a one-line reason in err (256 bytes). */
 bool eval_read_labels(const char *path, eval_truth *t, char *err);
 

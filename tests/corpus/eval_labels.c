@@ -197,6 +197,30 @@ static bool read_reps(const parser *p, int arr, eval_truth *t, char *err)
     return true;
 }
 
+/* The scene line from "walkers", "fidgets", "exposure_steps" and "bump", in that
+ * order (as eval_truth_from_clip writes it). */
+static void read_scene(const parser *p, eval_truth *t)
+{
+    static const char *const lists[] = { "walkers", "fidgets", "exposure_steps" };
+    for (int l = 0; l < 3; l++) {
+        int arr = member(p, 0, lists[l]);
+        if (arr < 0 || p->t[arr].kind != T_ARR)
+            continue;
+        for (int i = arr + 1, k = 0; k < p->t[arr].size; k++, i = p->t[i].next) {
+            double a = 0, b = 0;
+            const char *what = l == 1 ? "fidget" : l == 2 ? "exposure step" : "walk behind";
+            if (l == 0 && get_bool(p, member(p, i, "front"), false))
+                what = "walk in front";
+            if (get_num(p, member(p, i, l == 2 ? "t_ms" : "start_ms"), &a))
+                get_num(p, member(p, i, "end_ms"), &b);
+            eval_scene_add(t, what, a / 1000.0, b / 1000.0);
+        }
+    }
+    double bump;
+    if (get_num(p, member(p, member(p, 0, "bump"), "t_ms"), &bump))
+        eval_scene_add(t, "bump", bump / 1000.0, 0.0);
+}
+
 static bool read_truth(const parser *p, eval_truth *t, char *err)
 {
     char buf[64];
@@ -217,6 +241,7 @@ static bool read_truth(const parser *p, eval_truth *t, char *err)
         list = member(p, 0, "events");
     if (!read_reps(p, list, t, err))
         return false;
+    read_scene(p, t);
     if (t->n_reps && t->n_reps != t->count)
         return snprintf(err, 256, "\"count\" %d but %d reps listed", t->count, t->n_reps), false;
     return true;

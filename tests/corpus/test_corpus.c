@@ -119,6 +119,8 @@ static void test_labels_round_trip(void)
         CHECK_EQ_INT(got.hold_target_ms, want.hold_target_ms, c1.name);
         CHECK(!strcmp(got.nuisances, want.nuisances), "%s: nuisances '%s'", c1.name,
               got.nuisances);
+        CHECK(!strcmp(got.scene, want.scene), "%s: scene '%s', want '%s'", c1.name, got.scene,
+              want.scene);
         for (int r = 0; r < want.n_reps && r < got.n_reps; r++)
             CHECK(got.reps[r].end_ms == want.reps[r].end_ms &&
                       got.reps[r].down_ms == want.reps[r].down_ms &&
