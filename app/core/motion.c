@@ -96,6 +96,7 @@ motion_config motion_default_config(void)
         .rest_tau_ms = 10000,
         .smooth_ms = 150,
         .sigma_min = 0.1f,
+        .energy_weight = 0.0f,
     };
 }
 
@@ -461,7 +462,7 @@ static void measure_departure(motion *m, motion_sample *out)
         out->cx = (ex + 0.5f * (float)m->gw) / (float)m->gw;
         out->cy = (ey + 0.5f * (float)m->gh) / (float)m->gh;
     }
-    out->excursion = sqrtf(s.mx * s.mx + s.my * s.my);
+    out->excursion = sqrtf(s.mx * s.mx + s.my * s.my) + m->cfg.energy_weight * s.energy;
     out->energy = s.energy;
     out->energy_out = s.energy_out;
     out->spread = (float)s.changed / (float)m->ncells;

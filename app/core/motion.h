@@ -41,6 +41,9 @@ typedef struct motion_config {
                              is compared with the rest pose (and becomes it when
                              re-anchored), ms (default 150) */
     float sigma_min;      /* floor on the cell noise estimate, luma levels (default 0.1) */
+    float energy_weight;  /* cells: the excursion adds this x the energy to the
+                             moment, for movements of a pixel or two whose moment
+                             is mostly lost below the noise (quad sets: 3; default 0) */
 } motion_config;
 
 motion_config motion_default_config(void);
