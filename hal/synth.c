@@ -196,6 +196,7 @@ static void add(figure *f, const mapping *m, pt a, pt b, float ra, float rb, flo
     c->rb = rb * m->len;
     c->luma = luma;
     c->shade = shade;
+    c->soft = 1.0f;
 }
 
 static void add_head(figure *f, const mapping *m, pt centre, pt shoulder)
@@ -411,6 +412,10 @@ static void build_walker(const synth_params *p, const synth_walker *wk, int dx, 
     add(f, &m, hip, neck, 0.1f, 0.11f, L, 10);
     pt head = P(0.0f, 0.93f);
     add(f, &m, head, head, 0.065f, 0.065f, SKIN - 20, 12);
+    /* close to the camera, far nearer than its focus: blurred edges */
+    float soft = wk->height > 1.0f ? 0.02f * hgt : 1.0f;
+    for (int i = 0; i < f->n; i++)
+        f->c[i].soft = soft > 1.0f ? soft : 1.0f;
 }
 
 synth_frame synth_plain_frame(void)

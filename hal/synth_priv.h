@@ -12,11 +12,13 @@
 #define SYNTH_MAX_CAPS 32
 
 /* A tapered capsule in image pixels: a segment with a radius at either end,
- * a base luma and a top-lit shade (top edge luma + shade, bottom luma - shade). */
+ * a base luma, a top-lit shade (top edge luma + shade, bottom luma - shade) and
+ * the width of its edge's ramp (1 = sharp, anti-aliased; more = out of focus). */
 typedef struct synth_capsule {
     float ax, ay, bx, by;
     float ra, rb;
     float luma, shade;
+    float soft;
 } synth_capsule;
 
 typedef struct synth_figure {

@@ -7,8 +7,9 @@
  * what make a bumped camera visible. The camera shift moves all of it.
  *
  * Capsules. Each is blended over its own bounding box with coverage =
- * clamp(r - distance + 0.5, 0, 1), which gives anti-aliased edges and makes
- * sub-pixel motion change pixel values smoothly. The taper uses the radius at the
+ * clamp((r - distance) / soft + 0.5, 0, 1): with soft = 1 anti-aliased edges
+ * that make sub-pixel motion change pixel values smoothly, wider for something
+ * out of focus (a person passing close in front of the camera). The taper uses the radius at the
  * nearest point of the segment, a slight approximation for strongly tapered
  * capsules and invisible here. Each row is visited only over the columns the
  * segment can reach, and the pixel loop is branch-free so it vectorises.
@@ -157,12 +158,14 @@ static void row_span(const synth_capsule *c, float py, float reach, int w, int *
 static void capsule_span(const synth_capsule *c, float dx, float dy, float inv, float py,
                          int x0, int x1, uint8_t *row)
 {
+    float soft = c->soft, inv_soft = 1.0f / c->soft;
     for (int x = x0; x < x1; x++) {
         float px = (float)x + 0.5f;
         float t = fminf(fmaxf(((px - c->ax) * dx + (py - c->ay) * dy) * inv, 0.0f), 1.0f);
         float ex = px - (c->ax + t * dx), ey = py - (c->ay + t * dy);
         float r = c->ra + (c->rb - c->ra) * t;
-        float cov = fminf(fmaxf(r + 0.5f - sqrtf(ex * ex + ey * ey), 0.0f), 1.0f);
+        float cov = fminf(fmaxf((r + 0.5f * soft - sqrtf(ex * ex + ey * ey)) * inv_soft, 0.0f),
+                          1.0f);
         float v = c->luma - c->shade * ey / fmaxf(r, 0.5f);
         float out = (float)row[x] + (v - (float)row[x]) * cov + 0.5f;
         row[x] = (uint8_t)(int)fminf(fmaxf(out, 0.0f), 255.0f);
@@ -171,7 +174,7 @@ static void capsule_span(const synth_capsule *c, float dx, float dy, float inv, 
 
 static void draw_capsule(const synth_capsule *c, int w, int h, uint8_t *luma, int stride)
 {
-    float rmax = fmaxf(c->ra, c->rb) + 1.0f;
+    float rmax = fmaxf(c->ra, c->rb) + 0.5f * c->soft + 0.5f;
     int y0 = clampi((int)floorf(fminf(c->ay, c->by) - rmax), 0, h);
     int y1 = clampi((int)ceilf(fmaxf(c->ay, c->by) + rmax), 0, h);
     float dx = c->bx - c->ax, dy = c->by - c->ay;
