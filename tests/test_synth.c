@@ -322,6 +322,13 @@ static void test_walkers(void)
         for (int x = W / 2 - 10; x < W / 2 + 10; x++)
             covered += b[y * W + x] < 45 && a[y * W + x] > 60;
     CHECK(covered > 100, "a walker in front hid only %d person pixels", covered);
+    /* out of focus: the edge ramps over several pixels (a sharp edge over one or two) */
+    int y = H / 4, ramp = 0;
+    for (int x = 0; x < W; x++) {
+        int v = b[y * W + x], room = a[y * W + x];
+        ramp += v < room - 1 && v > 31;
+    }
+    CHECK(ramp >= 8, "the walker in front has sharp edges (%d ramp pixels)", ramp);
 }
 
 static void test_fidget_and_empty(void)
