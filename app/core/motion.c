@@ -49,6 +49,7 @@
 #define MAX_CELLS (MOTION_MAX_GRID * MOTION_MAX_GRID)
 #define MIN_REF_LUMA 6.0f  /* cells darker than this give no gain estimate */
 #define MIN_ROW_CELLS 6    /* fewer usable cells in a row: use the frame's gain */
+#define MIN_CELL 10        /* smallest cell side, pixels: small frames get fewer cells */
 
 struct motion {
     motion_config cfg;
@@ -155,7 +156,9 @@ void motion_set_at_rest(motion *m, bool at_rest)
 static void set_geometry(motion *m, int width, int height)
 {
     int longer = width > height ? width : height;
-    int cell = (longer + m->cfg.grid - 1) / m->cfg.grid;
+    int grid = longer / MIN_CELL < m->cfg.grid ? longer / MIN_CELL : m->cfg.grid;
+    grid = grid < 4 ? 4 : grid;
+    int cell = (longer + grid - 1) / grid;
     m->cell = cell < 1 ? 1 : cell;
     m->gw = width / m->cell;
     m->gh = height / m->cell;
@@ -197,14 +200,16 @@ static uint32_t sum_bytes(const uint8_t *p, int n)
 }
 
 /* Box average of every cell into m->cur. Cells of 8 pixels or more sample every
- * other row: half the cost for a sqrt(2) more noise in a mean that already
- * averages 32+ pixels. Cells may be taller or wider than the frame only when the
+ * other row and the leading multiple of four columns: about half the cost for
+ * a sqrt(2) more noise in a mean that still averages 32+ pixels. Cells may be taller or wider than the frame only when the
  * frame is narrower than the grid in one direction; they are clipped to it. */
 static void box_average(motion *m, const uint8_t *luma, int stride)
 {
     int cell = m->cell, cw = m->cell < m->width ? m->cell : m->width;
     int ch = m->cell < m->height ? m->cell : m->height;
     int step = cell >= 8 ? 2 : 1;
+    if (cw >= 8)
+        cw &= ~3; /* whole groups of four columns: no slow tail per cell */
     float inv = 1.0f / (float)(cw * ((ch + step - 1) / step));
     for (int gy = 0; gy < m->gh; gy++) {
         uint32_t acc[MOTION_MAX_GRID] = { 0 };
@@ -259,22 +264,28 @@ static float median(float *a, int n)
  * do not move the median. */
 static void row_gains(motion *m, const float *a, const float *ref)
 {
-    int n = 0;
-    for (int i = 0; i < m->ncells; i++) {
-        float r = ref[i] >= MIN_REF_LUMA ? a[i] / ref[i] : -1.0f;
-        m->ratio[i] = r;
-        if (r >= 0)
-            m->scratch[n++] = r;
-    }
-    float global = n ? median(m->scratch, n) : 1.0f;
+    bool sparse = false;
     for (int gy = 0; gy < m->gh; gy++) {
-        const float *row = m->ratio + gy * m->gw;
         int k = 0;
-        for (int gx = 0; gx < m->gw; gx++)
-            if (row[gx] >= 0)
-                m->scratch[k++] = row[gx];
-        m->gain[gy] = k >= MIN_ROW_CELLS ? median(m->scratch, k) : global;
+        for (int i = gy * m->gw, e = i + m->gw; i < e; i++) {
+            float r = ref[i] >= MIN_REF_LUMA ? a[i] / ref[i] : -1.0f;
+            m->ratio[i] = r;
+            if (r >= 0)
+                m->scratch[k++] = r;
+        }
+        m->gain[gy] = k >= MIN_ROW_CELLS ? median(m->scratch, k) : -1.0f;
+        sparse |= k < MIN_ROW_CELLS;
     }
+    if (!sparse)
+        return;
+    int n = 0; /* rows too dark to say take the whole frame's gain */
+    for (int i = 0; i < m->ncells; i++)
+        if (m->ratio[i] >= 0)
+            m->scratch[n++] = m->ratio[i];
+    float global = n ? median(m->scratch, n) : 1.0f;
+    for (int gy = 0; gy < m->gh; gy++)
+        if (m->gain[gy] < 0)
+            m->gain[gy] = global;
 }
 
 /* Cells whose |a - gain * b| exceeds the "changed" threshold. */
@@ -302,11 +313,12 @@ static bool compare_with_prev(motion *m)
     if (!m->have_prev)
         return false;
     row_gains(m, m->cur, m->prev);
+    int n = 0; /* every other cell is plenty for a median */
     for (int gy = 0; gy < m->gh; gy++)
-        for (int i = gy * m->gw, e = i + m->gw; i < e; i++)
-            m->scratch[i] = fabsf(m->cur[i] - m->gain[gy] * m->prev[i]);
+        for (int i = gy * m->gw + (gy & 1), e = (gy + 1) * m->gw; i < e; i += 2)
+            m->scratch[n++] = fabsf(m->cur[i] - m->gain[gy] * m->prev[i]);
     /* MAD of a difference of two samples: sigma * sqrt(2) * 0.6745. */
-    float s = median(m->scratch, m->ncells) * (1.4826f / 1.41421356f);
+    float s = (n ? median(m->scratch, n) : 0) * (1.4826f / 1.41421356f);
     if (!m->have_sigma) {
         m->sigma = s;
         m->have_sigma = true;
