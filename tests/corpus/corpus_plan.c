@@ -167,10 +167,14 @@ static int64_t plan_fidgets(rng *r, corpus_clip *c, int64_t from, int64_t to, in
         m->head = chance(r, 0.5f) ? uni(r, 0.3f, 1.0f) : 0.0f;
         if (m->arm == 0.0f && m->head == 0.0f)
             m->arm = 0.6f;
-        *sx += sign(r) * uni(r, 0.005f, 0.03f);
-        *sy += uni(r, -0.004f, 0.004f);
-        m->to_x = *sx;
-        m->to_y = *sy;
+        m->to_x = *sx + sign(r) * uni(r, 0.005f, 0.03f);
+        m->to_y = *sy + uni(r, -0.004f, 0.004f);
+        if (move_end(m) > to) { /* does not fit: no fidget after all */
+            c->n_moves--;
+            break;
+        }
+        *sx = m->to_x;
+        *sy = m->to_y;
         t = move_end(m);
     }
     return t;

@@ -51,6 +51,9 @@ static void check_truth(const corpus_clip *c)
         if (m->kind == MOVE_FIDGET)
             CHECK(c->kind == CORPUS_NEG_FIDGET || (c->nuisances >> CN_FIDGET & 1u),
                   "%s: fidget without the nuisance", nm);
+        if (m->kind == MOVE_FIDGET && i + 1 < c->n_moves && c->moves[i + 1].kind != MOVE_FIDGET)
+            CHECK(c->moves[i + 1].start_ms >= end_of(m) + 2500,
+                  "%s: fidget ends less than 2.5 s before the next rep", nm);
         if (m->kind == MOVE_REP && c->params.exercise == EXERCISE_QUAD_SET)
             CHECK(m->hold_ms >= c->hold_target_ms + 1000 || m->hold_ms <= c->hold_target_ms - 2000,
                   "%s: quad-set hold %lld too near the target", nm, (long long)m->hold_ms);
