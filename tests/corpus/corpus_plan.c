@@ -232,9 +232,10 @@ static int64_t plan_negative(rng *r, corpus_clip *c, int64_t t)
 
 /* ---- scene nuisances ------------------------------------------------------- */
 
-/* A time in [lo, hi) at which the person is still for at least need ms (at rest
- * or holding at the top), or -1. */
-static int64_t quiet_time(rng *r, const corpus_clip *c, int64_t lo, int64_t hi, int64_t need)
+/* A time in [lo, hi) at which the person is still for at least need ms (at rest,
+ * or also holding at the top when holds is true), or -1. */
+static int64_t quiet_time(rng *r, const corpus_clip *c, int64_t lo, int64_t hi, int64_t need,
+                          bool holds)
 {
     for (int tries = 0; tries < 200; tries++) {
         int64_t t = ms(r, lo, hi > lo ? hi : lo);
@@ -242,7 +243,7 @@ static int64_t quiet_time(rng *r, const corpus_clip *c, int64_t lo, int64_t hi, 
         for (int i = 0; i < c->n_moves && ok; i++) {
             const corpus_move *m = &c->moves[i];
             int64_t top = m->start_ms + m->up_ms, hold_end = top + m->hold_ms;
-            bool in_hold = t >= top + 200 && t + need <= hold_end - 200;
+            bool in_hold = holds && t >= top + 200 && t + need <= hold_end - 200;
             bool clear = t + need + 600 <= m->start_ms || t >= move_end(m) + 800;
             ok = in_hold || clear;
         }
@@ -264,7 +265,7 @@ static void plan_walk(rng *r, corpus_clip *c, bool front, int64_t lo, int64_t *e
         w->foot_y = uni(r, 1.3f, 1.6f);
         w->height = uni(r, 1.6f, 2.2f);
         w->luma = uni(r, 25.0f, 60.0f);
-        w->start_ms = quiet_time(r, c, lo, *end - w->dur_ms - 1500, w->dur_ms);
+        w->start_ms = quiet_time(r, c, lo, *end - w->dur_ms - 1500, w->dur_ms, true);
         if (w->start_ms < 0) { /* no quiet moment long enough: after the last rep */
             w->start_ms = *end;
             *end += w->dur_ms + 2500;
@@ -315,8 +316,8 @@ static void plan_flicker(rng *r, corpus_clip *c, bool rolling)
 
 static void plan_bump(rng *r, corpus_clip *c, int64_t lo, int64_t end)
 {
-    int64_t t = quiet_time(r, c, lo, end - 2500, 600);
-    c->bump_ms = t >= 0 ? t : end - 2000;
+    int64_t t = quiet_time(r, c, lo, end - 2500, 600, false);
+    c->bump_ms = t >= 0 ? t : end - 1500; /* no rest long enough: after the last rep */
     int dmin = c->params.width / 160 + 2;
     c->bump_dx = (int)(sign(r) * uni(r, (float)dmin, 0.03f * (float)c->params.width + 3.0f));
     c->bump_dy = (int)(uni(r, -0.02f, 0.02f) * (float)c->params.height);

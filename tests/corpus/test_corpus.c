@@ -57,6 +57,9 @@ static void check_truth(const corpus_clip *c)
         if (m->kind == MOVE_REP && c->params.exercise == EXERCISE_QUAD_SET)
             CHECK(m->hold_ms >= c->hold_target_ms + 1000 || m->hold_ms <= c->hold_target_ms - 2000,
                   "%s: quad-set hold %lld too near the target", nm, (long long)m->hold_ms);
+        if (c->bump_ms >= 0)
+            CHECK(c->bump_ms + 600 <= m->start_ms || c->bump_ms >= end_of(m) + 800,
+                  "%s: the camera is bumped during a movement", nm);
         for (int w = 0; w < c->n_walks && m->kind == MOVE_REP; w++) {
             const corpus_walk *k = &c->walks[w];
             int64_t down = m->start_ms + m->up_ms + m->hold_ms;
