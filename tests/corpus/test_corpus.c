@@ -101,6 +101,11 @@ static void test_coverage_and_truth(void)
     for (int k = 0; k < CORPUS_KIND_COUNT; k++)
         CHECK(neg[k], "no clip of kind %s", corpus_kind_name(k));
     CHECK(big && small, "sizes: 1280 wide %d, 320 wide %d", big, small);
+    for (uint32_t seed = 1; seed <= 8; seed++) /* the margins hold on other seeds too */
+        for (int i = 0; i < 96; i++) {
+            corpus_plan(seed * 1000, i, &c1);
+            check_truth(&c1);
+        }
 }
 
 static void test_labels_round_trip(void)
