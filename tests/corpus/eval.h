@@ -88,8 +88,11 @@ typedef struct eval_targets {
     int min_clips;
     double exact, within_one, norm_err, holds, latency_s;
     int negative_counts;
-    bool any;                /* at least one target given */
+    unsigned given;          /* which are targets: bits EVAL_T_CLIPS.. */
 } eval_targets;
+
+enum { EVAL_T_CLIPS, EVAL_T_EXACT, EVAL_T_WITHIN_ONE, EVAL_T_NORM_ERR, EVAL_T_NEGATIVES,
+       EVAL_T_HOLDS, EVAL_T_LATENCY, EVAL_T_COUNT };
 
 /* The issue's targets: >= 60 clips, exact >= 0.9, within one >= 0.98, mean
  * normalised error <= 0.05, no counts on negatives, holds >= 0.95, every rep

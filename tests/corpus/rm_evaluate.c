@@ -141,7 +141,7 @@ static int parse_valued(options *o, const char *a, const char *v)
             t->negative_counts = (int)x;
         else
             *dst[i] = x;
-        t->any = true;
+        t->given |= 1u << i; /* limits[] is in EVAL_T_ order */
     }
     return 0;
 }
@@ -149,8 +149,7 @@ static int parse_valued(options *o, const char *a, const char *v)
 static int parse(int argc, char **argv, options *o)
 {
     *o = (options){ .clips = 72 };
-    o->targets = (eval_targets){ .min_clips = 0, .exact = 0, .within_one = 0, .norm_err = 1e9,
-                                 .holds = 0, .latency_s = 1e9, .negative_counts = 1 << 30 };
+    o->targets = (eval_targets){ .given = 0 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--events")) {
