@@ -1,9 +1,11 @@
 /*
  * test_motion: the frame-to-signal half of the counting core, on hand-made
  * frames (a dark scene with a bright bar and deterministic noise): rest
- * learning, restart on movement while learning, immunity to a uniform
- * brightness step, an excursion that grows with displacement, the template
- * match, relearning on a size change and rejection of bad frames.
+ * learning, restart on movement while learning, immunity to an exposure step
+ * and rolling-shutter flicker bands, an excursion that grows with
+ * displacement, the template match, the zone and similarity after a
+ * committed rep, re-anchoring, relearning on a size change and rejection of
+ * bad frames.
  */
 #include <math.h>
 #include <stdint.h>
@@ -88,13 +90,77 @@ static void test_movement_restarts_learning(void)
     motion_destroy(m);
 }
 
-static void test_brightness_step_is_not_motion(void)
+/* Multiplies every row of frame by gain * (1 + flicker * sin(phase + y * 0.05)):
+ * an exposure change, and the rolling-shutter bands of mains flicker. */
+static void light(float gain, float flicker, float phase)
+{
+    for (int y = 0; y < H; y++) {
+        float g = gain * (1.0f + flicker * sinf(phase + 0.05f * (float)y));
+        for (int x = 0; x < W; x++) {
+            float v = (float)frame[y * W + x] * g + 0.5f;
+            frame[y * W + x] = (uint8_t)(v > 255 ? 255 : v);
+        }
+    }
+}
+
+static void test_light_is_not_motion(void)
 {
     motion *m = motion_create(NULL);
     int64_t t = 0;
     feed_still(m, 100, 0, &t, 2000);
-    motion_sample s = feed_still(m, 100, 25, &t, FPS_MS);
-    CHECK(s.excursion < 20, "uniform +25 step gives excursion %.1f", s.excursion);
+    motion_sample s;
+    float worst = 0;
+    for (int i = 0; i < 30; i++, t += FPS_MS) { /* a 30 % step, then banded flicker */
+        draw(100, 0, (uint32_t)t);
+        light(1.3f, i < 10 ? 0.0f : 0.08f, 0.9f * (float)i);
+        motion_feed(m, frame, W, H, W, t, &s);
+        worst = fmaxf(worst, s.excursion);
+    }
+    CHECK(worst < 20, "exposure step and flicker bands give excursion up to %.1f", worst);
+    draw(130, 0, (uint32_t)t); /* while the bar does move under the same light */
+    light(1.3f, 0.08f, 1.0f);
+    for (int i = 0; i < 5; i++, t += FPS_MS)
+        motion_feed(m, frame, W, H, W, t, &s);
+    CHECK(s.excursion > 200, "a 30 px move under flicker gives only %.1f", s.excursion);
+    motion_destroy(m);
+}
+
+/* After a committed rep the zone holds its cells: the same movement looks like
+ * it, a change elsewhere does not and is measured outside; re-anchoring makes
+ * a settled picture the rest pose. */
+static void test_zone_similarity_and_reanchor(void)
+{
+    motion *m = motion_create(NULL);
+    int64_t t = 0;
+    feed_still(m, 100, 0, &t, 2000);
+    motion_set_at_rest(m, false);
+    feed_still(m, 120, 0, &t, 600);
+    feed_still(m, 100, 0, &t, 600);
+    motion_set_at_rest(m, true);
+    motion_commit_rep(m);
+    motion_set_at_rest(m, false);
+    motion_sample same = feed_still(m, 118, 0, &t, 600);
+    CHECK(same.zone_reps == 1, "zone from %d reps, want 1", same.zone_reps);
+    CHECK(same.similarity > 0.8f, "the same movement has similarity %.2f", same.similarity);
+    feed_still(m, 100, 0, &t, 600);
+    motion_set_at_rest(m, true);
+    for (int i = 0; i < 10; i++, t += FPS_MS) { /* a bright patch far from the bar */
+        draw(100, 0, (uint32_t)t);
+        for (int y = 20; y < 50; y++)
+            memset(frame + y * W + 250, 200, 40);
+        motion_feed(m, frame, W, H, W, t, &same);
+    }
+    CHECK(same.similarity < 0.3f, "a change elsewhere has similarity %.2f", same.similarity);
+    CHECK(same.energy_out > 10 * (same.energy + 1), "change outside the zone: out %.1f in %.1f",
+          same.energy_out, same.energy);
+    motion_reanchor(m);
+    t += FPS_MS;
+    draw(100, 0, (uint32_t)t);
+    for (int y = 20; y < 50; y++)
+        memset(frame + y * W + 250, 200, 40);
+    motion_feed(m, frame, W, H, W, t, &same);
+    CHECK(same.energy_out < 1 && same.excursion < 20, "after re-anchoring: out %.1f, exc %.1f",
+          same.energy_out, same.excursion);
     motion_destroy(m);
 }
 
@@ -163,7 +229,8 @@ int main(void)
 {
     test_learns_still_scene();
     test_movement_restarts_learning();
-    test_brightness_step_is_not_motion();
+    test_light_is_not_motion();
+    test_zone_similarity_and_reanchor();
     test_excursion_grows_with_displacement();
     test_match_tracks_the_way_back();
     test_size_change_relearns_and_bad_frames();
