@@ -1,42 +1,69 @@
 /*
  * motion: frames to an excursion signal (see motion.h).
  *
- * The signal. Each frame is box-averaged to a grid of about 48 cells along its
- * longer side (square cells of `cell` pixels, the leftover margin ignored), so a
- * cell's mean has the sensor noise divided by its pixel count and a few pixels of
- * movement in a 7x7 or 14x14 cell still shifts its mean by many noise units. The
- * departure of each cell from the learned rest pose is d = cur - rest - offset,
- * where offset is the median departure over all cells: a uniform brightness step
- * (auto-exposure, a lamp) moves the median and cancels; the person, a minority of
- * the cells, does not. Departures within shrink_k noise units of zero are dropped
- * (soft threshold), which removes sensor noise almost completely. The excursion
- * is then the magnitude of the first moment of the signed departure map,
- * |sum((x, y) * d)| with (x, y) the cell position from the grid centre: the
- * change of the image's intensity moment, i.e. (moving mass x contrast) x
- * displacement. Unlike the plain sum of |d| (the "energy", also reported), it keeps
- * growing once a limb has cleared its rest silhouette, so half a range gives
- * about half the signal and the hold shows as a plateau; and for a few pixels of
- * quad-set movement it integrates every edge cell of the thigh.
+ * Why motion and not pose. Pose models run at 5-9 frames/s on a Pi 4 and lose
+ * people lying down, which is how all three exercises are done. Each rep is an
+ * excursion of part of the picture away from a rest pose and back, so reading
+ * the change directly sees any limb move, costs about a million instructions
+ * a frame, and needs no model of the body. What it cannot know from one frame
+ * (which change is the person) the counter learns from the reps themselves.
  *
- * Rest learning. The grid noise sigma is estimated every frame from the median
- * absolute frame-to-frame change (robust while a minority of cells move). While
- * learning, frames are averaged into a candidate rest pose; any frame in which
- * more than still_frac of the cells leave the running mean by more than
- * still_k * sigma + still_levels restarts the average. learn_ms of stillness
- * makes it the rest pose. Afterwards the rest pose follows slow drift (time
- * constant rest_tau_ms) only while the counter reports the person at rest and
- * the frame is still, so a rep in progress is never absorbed.
+ * The grid. Each frame is box-averaged to square cells of at least MIN_CELL
+ * pixels, at most cfg.grid along the longer side (48 at 640x480, 32 at 320x240):
+ * a cell mean has the sensor noise divided by its pixel count, and a few pixels
+ * of movement still shift it by many noise units.
  *
- * Known failure cases (hardening is later work): a gain change (exposure steps
- * scale bright cells more than dark ones) leaves a residual the median offset
- * does not remove; anything else moving in view (a passer-by, a pet, a curtain)
- * adds to the moment; a bumped camera moves everything and is seen as one endless
- * excursion until the counter resets; mains flicker is taken as noise only when
- * it is uniform. Sigma is one figure for the whole frame, not per cell.
+ * Light. Exposure is modelled as a gain per grid row: each row's gain is the
+ * median of cur / ref over its cells (ref the rest pose, or the previous frame),
+ * so an auto-exposure step or drift (one gain everywhere) and the bands that
+ * mains flicker leaves on a rolling shutter (a gain per row, moving from frame
+ * to frame) divide out, while the moving limb, a minority of each row, does not
+ * move the median. Gamma keeps a gain a gain, which is why it is a ratio and not
+ * an offset. Frames are then brought to the rest pose's brightness and averaged
+ * over smooth_ms (150 ms): the residual flicker and the sensor noise drop by
+ * about half for a delay the latency budget (0.3 s) can afford. Departures
+ * below shrink_k noise units plus shrink_levels (8-bit steps of flat surfaces)
+ * are dropped (soft threshold).
  *
- * Cost: the box average reads every other row of cells of 8+ pixels (about 2
- * instructions per pixel read), then O(cells) work (three quickselect medians
- * over at most 4096 floats); about 1M instructions for a 640x480 frame.
+ * The signal. The excursion is the magnitude of the first moment of the signed
+ * departure map about the change's own centroid: (moving mass x contrast) x
+ * displacement. Unlike the energy (sum of |departure|, also reported) it keeps
+ * growing once a limb clears its rest silhouette, so half a range gives about
+ * half the signal and a hold is a plateau. A quad set moves a pixel or two and
+ * its moment is mostly lost below the noise; for it the counter adds
+ * energy_weight x energy (how much changed, not how far).
+ *
+ * Rest pose. Learned from learn_ms of stillness (frames averaged; a frame in
+ * which more than still_frac of the cells leave the average restarts it). Then
+ * it follows slow drift (rest_tau_ms) only while the counter says "at rest" and
+ * the frame is still, so a rep is never absorbed; and motion_reanchor makes the
+ * smoothed picture the rest pose at once when the counter decides the picture
+ * has settled somewhere new (a knocked camera, a person who shifted).
+ *
+ * The zone. Each rep the counter commits adds its footprint (every cell it
+ * changed well above noise, grown by one cell) to the zone, and its top pattern
+ * (unit norm) to a running sum. Once there is a zone, the excursion and energy
+ * are measured inside it only (energy_out reports the rest), so someone walking
+ * past behind, a hand brought to the face or a curtain elsewhere no longer adds
+ * to the signal, and `similarity` (cosine of the departure map with the reps'
+ * top pattern) tells the counter whether what it sees looks like a rep at all.
+ * The centroid of the change (cx, cy) lets it see a change that travels across
+ * the frame, and `spread` one that covers much of it.
+ *
+ * Known failure cases: a zone learned from a wrong first rep (someone crossing
+ * the person exactly during it) hides the real movement until the counter is
+ * reset; a person who moves to another part of the mat leaves the zone; light
+ * that changes one side of the room only (a lamp switched on, sun through a
+ * window) is taken for movement until the rest pose absorbs it; a camera
+ * knocked during a rep is only re-anchored after it, so that rep is lost; with
+ * very little contrast or a very small person a quad set stays below the noise.
+ * Sigma is one figure for the whole frame, not per cell.
+ *
+ * Cost: the box average reads every other row and whole groups of four columns
+ * of each cell (about 2.5 instructions per pixel read), then O(cells) work: two
+ * row-gain passes (a division per cell and a small median per row), one
+ * median for the noise, the departure map. About 0.9M instructions for a
+ * 640x480 frame and 0.3M for 320x240 (the grid is coarser there).
  */
 #include "motion.h"
 

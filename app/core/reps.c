@@ -1,36 +1,69 @@
 /*
  * reps: the repetition counter (see reps.h), a hysteresis state machine on the
  * excursion signal s(t) from motion.c (how far the picture has moved from the
- * learned rest pose; 0 at rest, about linear in range of motion).
+ * learned rest pose; 0 at rest, about linear in range of motion), plus the
+ * facts motion.c gives about where the change is and what it looks like.
  *
- * Phases. LEARNING until motion.c has seen learn_ms of stillness. REST: the
- * noise floor of s (running mean and mean absolute deviation) is tracked, and
- * the last time s was below the low threshold is remembered as the start of the
- * next excursion. s above the high threshold, max(enter_sigmas * sigma,
- * floor + enter_devs * deviation, enter_of_full * calibrated full rep), enters
- * MOVING. Going up, a plateau anchor is moved each time s rises by more than
- * plateau_frac; when s has stayed within plateau_frac of the anchor for
- * hold_confirm_ms the hold is confirmed (HOLD_START), back-dated to the moment
- * the anchor was set. The hold ends (HOLD_END) when s drops more than
- * hold_exit_frac below the plateau; its length runs to the last frame s was
- * still within plateau_frac of it. The excursion ends when s falls below the low
- * threshold, max(return_sigmas * sigma, floor + return_devs * deviation,
- * return_of_peak * this excursion's peak): only then is the rep decided, so
- * jitter near the top or bottom never double-counts.
+ * Phases and thresholds. LEARNING until motion.c has seen learn_ms of
+ * stillness. REST tracks the noise floor of s (running mean and mean absolute
+ * deviation). s above the high threshold, max(enter_sigmas x sigma, floor +
+ * enter_devs x deviation, enter_of_full x the calibrated full rep), starts an
+ * excursion (MOVING); its start is the last rest frame below a quarter of that
+ * threshold. The excursion ends when s falls below the low threshold,
+ * max(return_sigmas x sigma, floor + return_devs x deviation, return_of_peak x
+ * its peak) and the pattern seen at its peak is gone (match below
+ * return_match): only then is the rep decided, so jitter near the top or
+ * bottom never double-counts, and the rep is reported on the frame the picture
+ * is back at rest (with motion.c's 150 ms averaging, about 0.1-0.25 s after the
+ * true return).
  *
- * Classification. Excursions shorter than min_rep_ms are dropped as noise. The
- * first one calibrates the full-rep amplitude (and counts); later ones are
- * compared with it: below partial_frac of it they are PARTIAL and not counted,
- * otherwise they count and pull the estimate toward their peak (a jump up is
- * limited to full_max_jump so one odd excursion cannot make every rep partial).
+ * Holds. Live, for the station's countdown: a plateau anchor moves each time
+ * the smoothed s rises by more than a noise-wide band; when s has stayed in
+ * the band for hold_confirm_ms the hold starts (HOLD_START, back-dated to the
+ * anchor) and it ends (HOLD_END) when s leaves it by hold_exit_frac, so the
+ * clock runs only while the top is held. When the rep is decided its hold_ms
+ * is measured again from the time the excursion spent at each level (a
+ * log-spaced histogram): the level held longest in the top half, and all the
+ * time from just below it upwards. That is robust to noise spikes, to a
+ * plateau that wanders (drift, breathing, a quad set's tiny signal), and to a
+ * pause on the way up; it counts the slow ends of the movement within the
+ * band, a few tenths of a second. hold_met compares it with the target.
  *
- * Known failure cases: if the very first excursion is a partial, it calibrates
- * too low and the next full reps raise the estimate over a few reps; a person
- * who settles into a new rest pose without returning stays in MOVING until
- * max_excursion_ms, when the rest pose is relearned (that excursion is lost);
- * a rep with no pause at the top has no hold (hold_ms 0); everything motion.c
- * cannot tell from the person (passers-by, exposure gain, a bumped camera) is
- * seen as movement.
+ * Classification. An excursion counts when it lasted min_rep_ms, spent
+ * min_top_ms above half its peak, and is this exercise: its change did not
+ * travel across the frame (someone walking past: the centroid's range stays
+ * within travel_max), and, once reps are known, its top looks like theirs
+ * (similarity at the peak at least sim_min: a hand to the face, someone
+ * crossing in front, a pet do not). The first rep sets the range, so it must
+ * stand well clear of the threshold (first_min) and change a fair part of the
+ * picture (first_energy). Later ones below partial_frac of the calibrated
+ * range are PARTIAL and not counted; the others count and pull the range
+ * toward their peak (a jump up limited to full_max_jump). Each counted rep
+ * grows motion.c's zone, after which only the zone is measured.
+ *
+ * Nuisances. Sensor noise: motion.c's averaging and soft threshold, then
+ * thresholds scaled by the measured noise. Exposure steps, drift and flicker:
+ * motion.c's per-row gain. Someone walking past: travel rejects their
+ * excursion; once their change stops travelling (they have gone) for
+ * passer_gone_ms the excursion restarts from what is left, which is the
+ * person's own; once there is a zone they are mostly outside it. Fidgeting and
+ * shifting between sets: not like the reps (similarity), and when the picture
+ * settles off the rest pose it is re-anchored: at rest after rest_settle_ms
+ * of a steady small departure unlike the reps; during an excursion after
+ * settle_ms of steadiness if it is unlike the reps' top (before any rep: if
+ * most of the picture changed, bump_spread, or after settle_first_ms); and an
+ * excursion that settles low (below settle_low_frac of its peak) has come back
+ * to a slightly different rest: it is decided, then re-anchored. A knocked
+ * camera: the same re-anchoring. Rests of a minute: nothing happens at rest.
+ * Tempo: thresholds are levels, not speeds; the smoothing (150 ms) is short
+ * against a 1 s rep. Size and rate: motion.c's grid and times in ms.
+ *
+ * Known failure cases: a rep that overlaps someone walking past is lost (it is
+ * taken for theirs); a camera knocked during a rep loses that rep; a wrong
+ * first rep (an unlucky flicker or fidget that stands well clear) calibrates
+ * the range and zone wrongly until reset; a person who settles into a new rest
+ * pose that looks like the top of a rep is taken for a hold; a quad set by a
+ * small, dim figure in heavy noise can stay below the thresholds.
  */
 #include "reps.h"
 
@@ -38,6 +71,7 @@
 #include <stdlib.h>
 
 #include "motion.h"
+#include "reps_levels.h"
 #include "xmalloc.h"
 
 /* Tunables of the state machine. Units: sigma is motion.c's cell noise (luma
@@ -129,19 +163,9 @@ static const tuning TUNING = {
     .first_energy = 8.0f,
 };
 
-/* The time an excursion spent at each level of the smoothed signal, in bins
- * 1 % apart (log scale, bin LEVEL_ZERO holds s = 1, the last bin about 2e5):
- * the record the rep's hold is measured from when it is decided. */
-#define LEVEL_BINS 1600
-#define LEVEL_STEP 0.00995033f /* ln(1.01) */
-#define LEVEL_ZERO 400
-#define HOLD_BELOW 2 /* bins of w below the held level that still count */
-
 /* The excursion in progress. */
 typedef struct excursion {
-    int32_t level_ms[LEVEL_BINS];
-    float peak_sm, band_sum;
-    int band_n;
+    reps_levels levels;     /* time at each level of the smoothed signal */
     int64_t start_ms;
     float peak;
     float plateau;          /* anchor value while rising, reference while holding */
@@ -344,46 +368,6 @@ static size_t end_hold(reps_counter *c, int64_t t, reps_event *out, size_t cap, 
                                            .start_ms = ex->start_ms, .hold_ms = ex->hold_ms });
 }
 
-static int level_bin(float s)
-{
-    if (!(s > 0))
-        return 0;
-    int b = (int)floorf(logf(s) / LEVEL_STEP) + LEVEL_ZERO;
-    return b < 0 ? 0 : b >= LEVEL_BINS ? LEVEL_BINS - 1 : b;
-}
-
-/* The hold of a decided excursion: the most time it spent within a narrow band
- * of one level in the top half of its range, the band as wide as the signal's
- * noise (at least hold_tol). A hold is the longest stay at one level, so noise
- * spikes, a pause on the way up and the slow ends of the movement do not set
- * it; a rep with no pause at the top still shows the brief turn (a few tenths
- * of a second). */
-static int64_t plateau_ms(const reps_counter *c, const excursion *ex)
-{
-    float tol = ex->band_n ? ex->band_sum / (float)ex->band_n : 0;
-    tol = fminf(fmaxf(tol, c->tun.hold_tol), 0.15f);
-    int w = (int)ceilf(log1pf(tol) / LEVEL_STEP);
-    int lo = level_bin(0.5f * ex->peak_sm), hi = level_bin(ex->peak_sm), mode = hi;
-    int64_t best = -1;
-    for (int mid = lo; mid <= hi; mid++) {
-        int64_t sum = 0;
-        for (int b = mid - w; b <= mid + w; b++)
-            if (b >= 0 && b < LEVEL_BINS)
-                sum += ex->level_ms[b];
-        if (sum > best) {
-            best = sum;
-            mode = mid;
-        }
-    }
-    /* The held level wanders (drift, breathing): everything from just below
-     * it up counts. */
-    int64_t held = 0;
-    for (int b = mode - HOLD_BELOW * w; b < LEVEL_BINS; b++)
-        if (b >= 0)
-            held += ex->level_ms[b];
-    return held;
-}
-
 /* Smooths s for the plateau logic and returns the relative band that counts as
  * "level": plateau_frac, or wider when the signal is noisy (a quad set's few
  * moving cells). The noise comes from second differences, which a steady rise
@@ -401,12 +385,7 @@ static float smooth_signal(reps_counter *c, float s, int64_t dt)
     ex->s1 = s;
     ex->sm += a * (s - ex->sm);
     float band = c->tun.band_noise * ex->jitter * sqrtf(a / (2 - a));
-    ex->level_ms[level_bin(ex->sm)] += (int32_t)dt;
-    ex->peak_sm = fmaxf(ex->peak_sm, ex->sm);
-    if (ex->sm >= 0.8f * ex->peak_sm) { /* the noise near the top, not on the slopes */
-        ex->band_sum += band;
-        ex->band_n++;
-    }
+    reps_levels_add(&ex->levels, ex->sm, dt, band);
     return band > c->tun.plateau_frac ? band : c->tun.plateau_frac;
 }
 
@@ -485,7 +464,8 @@ static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_even
         return n;
     float amp = c->full > 0 ? ex->peak / c->full : 1.0f;
     reps_event ev = { .kind = REPS_EVENT_REP, .t_ms = t, .start_ms = ex->start_ms,
-                      .hold_ms = plateau_ms(c, ex), .amplitude = amp };
+                      .hold_ms = reps_levels_held_ms(&ex->levels, c->tun.hold_tol),
+                      .amplitude = amp };
     if (amp < c->tun.partial_frac) {
         ev.kind = REPS_EVENT_PARTIAL;
         return emit(out, cap, n, ev);
