@@ -3,11 +3,12 @@
  *
  *   rm-corpus --seed S [--clips N] [--first I] OUT_DIR
  *
- * Clip i (I <= i < I + N, default 0..71) becomes OUT_DIR/NAME.y4m (Cmono) and
+ * Clip i (I <= i < I + N, default 0..11) becomes OUT_DIR/NAME.y4m (Cmono) and
  * OUT_DIR/NAME.json (its truth, see corpus_write_labels), NAME naming the seed,
  * the index and the exercise or negative kind. The same seed and index always
- * give the same clip. Prints one line per clip. Exit 2 on bad arguments, 1 when
- * a file cannot be written.
+ * give the same clip. Clips are raw video: 72 of them take about 12 GB, which is
+ * why `rm-evaluate --seed S` renders them in memory instead. Prints one line per
+ * clip. Exit 2 on bad arguments, 1 when a file cannot be written.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -64,7 +65,7 @@ static bool write_clip(const corpus_clip *c, const char *dir, uint8_t *img)
 
 int main(int argc, char **argv)
 {
-    unsigned long seed = 0, clips = 72, first = 0;
+    unsigned long seed = 0, clips = 12, first = 0;
     bool have_seed = false;
     const char *dir = NULL;
     for (int i = 1; i < argc; i++) {
