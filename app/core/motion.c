@@ -23,7 +23,10 @@
  * over smooth_ms (150 ms): the residual flicker and the sensor noise drop by
  * about half for a delay the latency budget (0.3 s) can afford. Departures
  * below shrink_k noise units plus shrink_levels (8-bit steps of flat surfaces)
- * are dropped (soft threshold).
+ * are dropped (soft threshold). A cell whose brightest rest pixel, times the
+ * gain, would pass CLIP_LUMA is skipped: the sensor clips there, so brighter
+ * light cannot show and the gain model does not hold (white socks under a
+ * raised exposure).
  *
  * The signal. The excursion is the magnitude of the first moment of the signed
  * departure map about the change's own centroid: (moving mass x contrast) x
@@ -77,6 +80,7 @@
 #define MIN_REF_LUMA 6.0f  /* cells darker than this give no gain estimate */
 #define MIN_ROW_CELLS 6    /* fewer usable cells in a row: use the frame's gain */
 #define MIN_CELL 10        /* smallest cell side, pixels: small frames get fewer cells */
+#define CLIP_LUMA 250.0f   /* a pixel predicted this bright may be clipped at 255 */
 
 struct motion {
     motion_config cfg;
@@ -108,6 +112,11 @@ struct motion {
     float zone_tmpl[MAX_CELLS];
     float zone_norm;
     int zone_reps;
+    /* The brightest pixel of each cell in the rest pose, at its brightness:
+     * where gain x bright > CLIP_LUMA the sensor clips and the gain model
+     * does not hold. bright_stale: take it from the next frame. */
+    float bright[MAX_CELLS];
+    bool bright_stale;
     float scratch[MAX_CELLS], ratio[MAX_CELLS];
 };
 
@@ -248,6 +257,27 @@ static void box_average(motion *m, const uint8_t *luma, int stride)
         for (int gx = 0; gx < m->gw; gx++)
             m->cur[gy * m->gw + gx] = (float)acc[gx] * inv;
     }
+}
+
+/* The brightest pixel of each cell of this frame, brought to the rest pose's
+ * brightness (m->gain). A full pass over the cells, done only when a rest pose
+ * is learned or re-anchored. */
+static void brightest(motion *m, const uint8_t *luma, int stride)
+{
+    int cw = m->cell < m->width ? m->cell : m->width, ch = m->cell < m->height ? m->cell : m->height;
+    for (int gy = 0; gy < m->gh; gy++) {
+        float inv = m->gain[gy] > 1e-3f ? 1.0f / m->gain[gy] : 1.0f;
+        for (int gx = 0; gx < m->gw; gx++) {
+            const uint8_t *p = luma + (size_t)(m->y0 + gy * m->cell) * (size_t)stride + m->x0 +
+                               gx * m->cell;
+            uint8_t mx = 0;
+            for (int r = 0; r < ch; r++, p += stride)
+                for (int k = 0; k < cw; k++)
+                    mx = p[k] > mx ? p[k] : mx;
+            m->bright[gy * m->gw + gx] = (float)mx * inv;
+        }
+    }
+    m->bright_stale = false;
 }
 
 /* The k-th smallest of a[0..n-1] (quickselect; reorders a). */
@@ -474,6 +504,8 @@ static void departure_sums(motion *m, dep_sums *s)
             int i = gy * m->gw + gx;
             float d = m->smooth[i] - m->rest[i];
             float a = fabsf(d) - thr;
+            if (m->gain[gy] * m->bright[i] > CLIP_LUMA)
+                a = d = 0; /* clipped: brighter light cannot show here */
             s->dot += d * m->tmpl[i];
             if (a <= 0) {
                 m->dep[i] = 0;
@@ -541,6 +573,7 @@ void motion_reanchor(motion *m)
     if (!m->learned)
         return;
     memcpy(m->rest, m->smooth, sizeof(float) * (size_t)m->ncells);
+    m->bright_stale = true;
     m->at_rest = true;
     clear_movement(m);
 }
@@ -569,9 +602,12 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     out->cx = out->cy = 0.5f;
     if (!m->learned) {
         out->relearned = learn_step(m, t_ms, &out->learn_progress);
+        m->bright_stale = out->relearned;
     } else {
         out->learn_progress = 1.0f;
         row_gains(m, m->cur, m->rest);
+        if (m->bright_stale)
+            brightest(m, luma, stride);
         float a = rate(dt, m->cfg.smooth_ms);
         blend_normalised(m, m->smooth, a);
         m->sigma_s = m->sigma * sqrtf(a / (2.0f - a)); /* the noise an EMA leaves */

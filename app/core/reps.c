@@ -46,7 +46,9 @@
  * motion.c's per-row gain. Someone walking past: travel rejects their
  * excursion; once their change stops travelling (they have gone) for
  * passer_gone_ms the excursion restarts from what is left, which is the
- * person's own; once there is a zone they are mostly outside it. Fidgeting and
+ * person's own; once there is a zone they are mostly outside it. Someone
+ * close in front, hiding more than occluded_spread of the picture: those
+ * frames are skipped (a hold in progress is taken as still held). Fidgeting and
  * shifting between sets: not like the reps (similarity), and when the picture
  * settles off the rest pose it is re-anchored: at rest after rest_settle_ms
  * of a steady small departure unlike the reps; during an excursion after
@@ -123,6 +125,8 @@ typedef struct tuning {
                                of the frame is standing still (0.04) */
     int64_t passer_gone_ms; /* a travelling change whose centre stood still this
                                long has passed: its excursion restarts (600) */
+    float occluded_spread;  /* a frame that changed more than this fraction of the
+                               picture is hidden by someone in front: skipped (0.35) */
     float travel_max;       /* a change whose centre travels further than this
                                fraction of the frame is someone passing (0.25) */
 } tuning;
@@ -157,6 +161,7 @@ static const tuning TUNING = {
     .bump_spread = 0.15f,
     .sim_min = 0.4f,
     .travel_max = 0.25f,
+    .occluded_spread = 0.35f,
     .centre_still = 0.04f,
     .passer_gone_ms = 600,
     .first_min = 2.5f,
@@ -446,6 +451,7 @@ static bool is_the_exercise(const reps_counter *c, const excursion *ex, bool zon
         return false; /* the first rep sets the range: it must stand well clear */
     if (ex->cx_hi - ex->cx_lo > c->tun.travel_max || ex->cy_hi - ex->cy_lo > c->tun.travel_max)
         return false;
+
     return !zoned || ex->peak_sim >= c->tun.sim_min;
 }
 
@@ -551,6 +557,11 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
         c->floor_dev = 0;
         c->last_low_ms = t;
         c->full = 0; /* a new rest pose from scratch: the range is relearned too */
+        return 0;
+    }
+    if (ms->spread > c->tun.occluded_spread) { /* someone close in front of the camera */
+        if (c->ex.holding)
+            c->ex.hold_last_ms = t; /* what cannot be seen is taken as still held */
         return 0;
     }
     if (c->phase == REPS_PHASE_REST)
