@@ -2,7 +2,7 @@
  * test_motion: the frame-to-signal half of the counting core, on hand-made
  * frames (a dark scene with a bright bar and deterministic noise): rest
  * learning, restart on movement while learning, immunity to an exposure step
- * and rolling-shutter flicker bands, an excursion that grows with
+ * and rolling-shutter flicker bands, cells that clip, an excursion that grows with
  * displacement, the template match, the zone and similarity after a
  * committed rep, re-anchoring, relearning on a size change and rejection of
  * bad frames.
@@ -127,6 +127,27 @@ static void test_light_is_not_motion(void)
     motion_destroy(m);
 }
 
+/* A bright patch near white clips under a raised exposure and cannot follow
+ * the gain: it must not read as movement. */
+static void test_clipped_cells_are_not_motion(void)
+{
+    motion *m = motion_create(NULL);
+    int64_t t = 0;
+    motion_sample s = { 0 };
+    for (int i = 0; i < 60; i++, t += FPS_MS) {
+        draw(100, 0, (uint32_t)t);
+        for (int y = 30; y < 70; y++)
+            memset(frame + y * W + 200, 235, 60); /* a white box on the wall */
+        if (i >= 40)
+            light(1.35f, 0.0f, 0.0f); /* the box clips at 255 */
+        motion_feed(m, frame, W, H, W, t, &s);
+    }
+    CHECK(s.learned, "not learned");
+    CHECK(s.energy < 5 && s.spread < 0.005f, "clipped box after an exposure step: energy %.1f, "
+          "spread %.3f", s.energy, s.spread);
+    motion_destroy(m);
+}
+
 /* After a committed rep the zone holds its cells: the same movement looks like
  * it, a change elsewhere does not and is measured outside; re-anchoring makes
  * a settled picture the rest pose. */
@@ -232,6 +253,7 @@ int main(void)
     test_learns_still_scene();
     test_movement_restarts_learning();
     test_light_is_not_motion();
+    test_clipped_cells_are_not_motion();
     test_zone_similarity_and_reanchor();
     test_excursion_grows_with_displacement();
     test_match_tracks_the_way_back();
