@@ -610,7 +610,8 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
             brightest(m, luma, stride);
         float a = rate(dt, m->cfg.smooth_ms);
         blend_normalised(m, m->smooth, a);
-        m->sigma_s = m->sigma * sqrtf(a / (2.0f - a)); /* the noise an EMA leaves */
+        if (a > 0) /* the noise an EMA leaves; a repeated timestamp keeps the last */
+            m->sigma_s = m->sigma * sqrtf(a / (2.0f - a));
         measure_departure(m, out);
         if (m->at_rest && still && m->cfg.rest_tau_ms > 0)
             blend_normalised(m, m->rest, rate(dt, m->cfg.rest_tau_ms));

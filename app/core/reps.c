@@ -611,7 +611,7 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
     }
     size_t n = step(c, &ms, t_ms, dt, out, cap);
     float scale = c->full > 0 ? c->full : 4.0f * enter_threshold(c, ms.sigma);
-    c->level = ms.excursion / scale;
+    c->level = scale > 0 ? ms.excursion / scale : 0; /* finite for the screen's bar */
     return n;
 }
 
