@@ -63,10 +63,11 @@
  * Sigma is one figure for the whole frame, not per cell.
  *
  * Cost: the box average reads every other row and whole groups of four columns
- * of each cell (about 2.5 instructions per pixel read), then O(cells) work: two
- * row-gain passes (a division per cell and a small median per row), one
- * median for the noise, the departure map. About 0.9M instructions for a
- * 640x480 frame and 0.3M for 320x240 (the grid is coarser there).
+ * of each cell (about 2.5 instructions per pixel read), then O(cells) work: one
+ * row-gain pass against the rest pose (a division per cell and a small median
+ * per row; the frame-to-frame gains follow from two of them), one median for
+ * the noise, the departure map. About 1.05M instructions for a 640x480 frame
+ * and 0.36M for 320x240, the grid being coarser there (scripts/bench).
  */
 #include "motion.h"
 
@@ -100,6 +101,10 @@ struct motion {
     float smooth[MAX_CELLS];
     float sigma_s;
     float gain[MOTION_MAX_GRID]; /* per grid row: cur / the reference compared with */
+    /* This frame's and the previous frame's gains against the rest pose;
+     * have_rest_gain: prev_rest_gain is valid (same rest pose). */
+    float rest_gain[MOTION_MAX_GRID], prev_rest_gain[MOTION_MAX_GRID];
+    bool have_rest_gain;
     /* The soft-thresholded departure map of this frame, and the one at the
      * largest excursion since the counter last said "at rest" (the template the
      * match is measured against); tmpl_exc 0 = none. footprint: the largest
@@ -369,7 +374,14 @@ static bool compare_with_prev(motion *m)
 {
     if (!m->have_prev)
         return false;
-    row_gains(m, m->cur, m->prev);
+    if (m->learned && m->have_rest_gain) {
+        /* cur = g * rest and prev = g' * rest give cur = (g / g') * prev: the
+         * gains against rest, already known, spare a second estimate. */
+        for (int gy = 0; gy < m->gh; gy++)
+            m->gain[gy] = m->rest_gain[gy] / (m->prev_rest_gain[gy] > 1e-3f ? m->prev_rest_gain[gy] : 1.0f);
+    } else {
+        row_gains(m, m->cur, m->prev);
+    }
     int n = 0; /* every other cell is plenty for a median */
     for (int gy = 0; gy < m->gh; gy++)
         for (int i = gy * m->gw + (gy & 1), e = (gy + 1) * m->gw; i < e; i += 2)
@@ -438,6 +450,7 @@ static bool learn_step(motion *m, int64_t t_ms, float *progress)
         m->rest[i] = m->smooth[i] = m->learn_sum[i] * inv;
     m->learned = true;
     m->at_rest = true;
+    m->have_rest_gain = false;
     clear_movement(m);
     return true;
 }
@@ -574,6 +587,7 @@ void motion_reanchor(motion *m)
         return;
     memcpy(m->rest, m->smooth, sizeof(float) * (size_t)m->ncells);
     m->bright_stale = true;
+    m->have_rest_gain = false;
     m->at_rest = true;
     clear_movement(m);
 }
@@ -596,7 +610,16 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
         set_geometry(m, width, height);
     int64_t dt = m->have_prev ? t_ms - m->last_t : 0;
     box_average(m, luma, stride);
+    if (m->learned) {
+        row_gains(m, m->cur, m->rest);
+        memcpy(m->rest_gain, m->gain, sizeof(float) * (size_t)m->gh);
+    }
     bool still = compare_with_prev(m);
+    if (m->learned) {
+        memcpy(m->gain, m->rest_gain, sizeof(float) * (size_t)m->gh);
+        memcpy(m->prev_rest_gain, m->rest_gain, sizeof(float) * (size_t)m->gh);
+        m->have_rest_gain = true;
+    }
 
     memset(out, 0, sizeof *out);
     out->cx = out->cy = 0.5f;
@@ -605,7 +628,6 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
         m->bright_stale = out->relearned;
     } else {
         out->learn_progress = 1.0f;
-        row_gains(m, m->cur, m->rest);
         if (m->bright_stale)
             brightest(m, luma, stride);
         float a = rate(dt, m->cfg.smooth_ms);
