@@ -3,10 +3,12 @@
  * Replays a clip through the counting core (frame n stamped n * 1000 *
  * fps_den / fps_num ms) and prints one JSON object:
  *   {"exercise":..,"frames":N,"duration_s":..,"reps":N,"partials":N,
- *    "holds_met":N,"events":[{"t":..,"start":..,"hold_s":..,"hold_met":..,
- *    "amplitude":..},..],"partial_events":[same fields]}
- * "events" holds the counted reps only, so its length equals "reps". Times are
- * seconds from the first frame. Nothing is printed to stdout unless the whole
+ *    "hold_target_s":..,"holds_met":N,"holds_short":N,"events":[{"t":..,
+ *    "start":..,"hold_s":..,"hold_met":..,"amplitude":..},..],
+ *    "partial_events":[same fields]}
+ * "events" holds the counted reps only, so its length equals "reps"; each
+ * counted rep's hold either met the target or fell short. Times are seconds
+ * from the first frame. Nothing is printed to stdout unless the whole
  * clip was read: a bad header or truncated frame gives one line on stderr and
  * exit 1; bad arguments exit 2.
  */
@@ -106,15 +108,16 @@ static void print_list(const char *name, const event_list *l)
     printf("]");
 }
 
-static void print_result(exercise_kind ex, int64_t frames, double duration_s,
+static void print_result(const reps_config *cfg, int64_t frames, double duration_s,
                          const event_list *reps, const event_list *partials)
 {
     int holds_met = 0;
     for (size_t i = 0; i < reps->n; i++)
         holds_met += reps->v[i].hold_met;
     printf("{\"exercise\":\"%s\",\"frames\":%" PRId64 ",\"duration_s\":%.3f,\"reps\":%zu,"
-           "\"partials\":%zu,\"holds_met\":%d",
-           exercise_id(ex), frames, duration_s, reps->n, partials->n, holds_met);
+           "\"partials\":%zu,\"hold_target_s\":%.3f,\"holds_met\":%d,\"holds_short\":%zu",
+           exercise_id(cfg->exercise), frames, duration_s, reps->n, partials->n,
+           (double)cfg->hold_target_ms / 1000.0, holds_met, reps->n - (size_t)holds_met);
     print_list("events", reps);
     print_list("partial_events", partials);
     printf("}\n");
@@ -175,7 +178,7 @@ int cmd_count(int argc, char **argv)
     int64_t frames = 0;
     status = run_clip(r, c, &frames, &reps, &partials);
     if (status == 0)
-        print_result(a.exercise, frames,
+        print_result(&cfg, frames,
                      (double)frames * info->fps_den / info->fps_num, &reps, &partials);
     free(reps.v);
     free(partials.v);

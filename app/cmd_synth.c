@@ -10,7 +10,10 @@
  *
  * Without --seconds the clip lasts the whole performance plus one second. Frame
  * k is rendered at floor(k * 1000 / fps) ms, the times a camera would stamp. A
- * rep counts in the truth only if it is back at rest before the clip ends.
+ * rep counts in the truth only if it is back at rest before the clip ends. The
+ * labels also carry "count", "kind" and "hold_target_ms" and each rep's
+ * "hold_met", so the corpus evaluator (tests/corpus, rm-evaluate DIR) scores
+ * these clips too.
  * Usage errors exit 2 and file errors 1, each with one line on stderr.
  */
 #include <errno.h>
@@ -21,6 +24,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "reps.h"
 #include "synth.h"
 #include "y4m.h"
 #include "xmalloc.h"
@@ -175,21 +179,23 @@ static bool write_labels(const char *path, const synth_args *a, const synth_para
     int done = 0;
     while (done < p->reps && synth_rep_time(p, done).end_ms <= clip_ms)
         done++;
+    int64_t target = reps_default_config(p->exercise).hold_target_ms;
     fprintf(f,
-            "{\n  \"exercise\": \"%s\",\n  \"reps\": %d,\n  \"reps_planned\": %d,\n"
+            "{\n  \"exercise\": \"%s\",\n  \"kind\": \"positive\",\n  \"reps\": %d,\n"
+            "  \"count\": %d,\n  \"hold_target_ms\": %lld,\n  \"reps_planned\": %d,\n"
             "  \"width\": %d,\n  \"height\": %d,\n  \"fps\": %d,\n  \"frames\": %d,\n"
             "  \"duration_ms\": %lld,\n  \"mirror\": %s,\n  \"noise\": %g,\n  \"seed\": %lu,\n"
             "  \"events\": [",
-            exercise_id(p->exercise), done, p->reps, p->width, p->height, a->fps, frames,
+            exercise_id(p->exercise), done, done, (long long)target, p->reps, p->width, p->height, a->fps, frames,
             (long long)clip_ms, p->mirror ? "true" : "false", (double)p->noise,
             (unsigned long)a->seed);
     for (int i = 0; i < done; i++) {
         synth_rep_truth r = synth_rep_time(p, i);
         fprintf(f,
                 "%s\n    {\"rep\": %d, \"start_ms\": %lld, \"top_ms\": %lld, \"hold_ms\": %lld, "
-                "\"end_ms\": %lld}",
+                "\"end_ms\": %lld, \"hold_met\": %s}",
                 i ? "," : "", i + 1, (long long)r.start_ms, (long long)r.top_ms,
-                (long long)r.hold_ms, (long long)r.end_ms);
+                (long long)r.hold_ms, (long long)r.end_ms, r.hold_ms >= target ? "true" : "false");
     }
     fprintf(f, "%s]\n}\n", done ? "\n  " : "");
     bool ok = !ferror(f);

@@ -13,45 +13,31 @@
  *    turns them into image pixels (and flips them for mirror). Joint positions
  *    come from hand-tuned angles, plus a two-link solve for the bridge's knee so
  *    the shin keeps its length while the foot stays planted.
- * 3. Raster. The background (a dim wall with a vertical gradient, the mat, the
- *    floor) is written row by row; each capsule is then blended over its own
- *    bounding box with coverage = clamp(r - distance + 0.5, 0, 1), which gives
- *    anti-aliased edges and makes sub-pixel motion change pixel values smoothly.
- *    The taper uses the radius at the nearest point of the segment, which is a
- *    slight approximation for strongly tapered capsules and invisible here.
- * 4. Noise. Each pixel gets a deterministic, approximately Gaussian offset from a
- *    hash of (seed, t_ms, x, y): the sum of four hash bytes, centred and scaled
- *    to unit variance (Irwin-Hall, good to about 3 sigma, which is all a sensor
- *    model needs).
+ *    A fidgeting pose (arm, head, body shift) bends the same figure.
+ * 3. Raster, light and noise: synth_raster.c.
  *
  * Everything is on the stack; there are no globals, so synth_render is pure.
  */
 #include "synth.h"
 
+#include "synth_priv.h"
+
 #include <math.h>
 #include <stddef.h>
 
-#define MAX_CAPS 24
 #define PI_F 3.14159265f
 
 typedef struct pt {
     float x, y;
 } pt;
 
-typedef struct capsule {
-    float ax, ay, bx, by; /* image pixels */
-    float ra, rb;         /* radius at a and at b, pixels */
-    float luma, shade;    /* base luma; top edge is luma + shade, bottom luma - shade */
-} capsule;
+typedef synth_capsule capsule;
+typedef synth_figure figure;
 
-typedef struct figure {
-    capsule c[MAX_CAPS];
-    int n;
-} figure;
-
-/* Body units to image pixels. */
+/* Body units to image pixels: x' = ox + x * len (flipped about width when
+ * mirrored), then shifted by (dx, dy); y' = ym - y * len + dy. */
 typedef struct mapping {
-    float ox, ym, len, width;
+    float ox, ym, len, width, dx, dy;
     bool mirror;
 } mapping;
 
@@ -110,18 +96,25 @@ static float ease(float x)
     return 0.5f - 0.5f * cosf(PI_F * x);
 }
 
+float synth_move_level(int64_t u, int64_t up_ms, int64_t hold_ms, int64_t down_ms)
+{
+    if (u < 0)
+        return 0.0f;
+    if (u < up_ms)
+        return ease((float)u / (float)up_ms);
+    u -= up_ms;
+    if (u < hold_ms)
+        return 1.0f;
+    u -= hold_ms;
+    if (u < down_ms)
+        return ease(1.0f - (float)u / (float)down_ms);
+    return 0.0f;
+}
+
 /* Pose within one repetition, u ms after its start. */
 static float pose_in_rep(const synth_params *p, int64_t u)
 {
-    if (u < p->up_ms)
-        return ease((float)u / (float)p->up_ms);
-    u -= p->up_ms;
-    if (u < p->hold_ms)
-        return 1.0f;
-    u -= p->hold_ms;
-    if (u < p->down_ms)
-        return ease(1.0f - (float)u / (float)p->down_ms);
-    return 0.0f;
+    return synth_move_level(u, p->up_ms, p->hold_ms, p->down_ms);
 }
 
 float synth_pose_at(const synth_params *p, int64_t t_ms)
@@ -157,6 +150,9 @@ synth_params synth_defaults(exercise_kind exercise, int width, int height)
         .seed = 1,
         .mirror = false,
         .scale = 0.0f,
+        .cx = 0.0f,
+        .mat_y = 0.0f,
+        .furnished = false,
     };
     return p;
 }
@@ -183,7 +179,7 @@ static pt along(pt from, float len, float angle_deg)
 static void add(figure *f, const mapping *m, pt a, pt b, float ra, float rb, float luma,
                 float shade)
 {
-    if (f->n >= MAX_CAPS)
+    if (f->n >= SYNTH_MAX_CAPS)
         return;
     capsule *c = &f->c[f->n++];
     c->ax = m->ox + a.x * m->len;
@@ -192,12 +188,15 @@ static void add(figure *f, const mapping *m, pt a, pt b, float ra, float rb, flo
         c->ax = m->width - c->ax;
         c->bx = m->width - c->bx;
     }
-    c->ay = m->ym - a.y * m->len;
-    c->by = m->ym - b.y * m->len;
+    c->ax += m->dx;
+    c->bx += m->dx;
+    c->ay = m->ym - a.y * m->len + m->dy;
+    c->by = m->ym - b.y * m->len + m->dy;
     c->ra = ra * m->len;
     c->rb = rb * m->len;
     c->luma = luma;
     c->shade = shade;
+    c->soft = 1.0f;
 }
 
 static void add_head(figure *f, const mapping *m, pt centre, pt shoulder)
@@ -209,11 +208,27 @@ static void add_head(figure *f, const mapping *m, pt centre, pt shoulder)
     add(f, m, crown, crown, HEAD_R * 0.72f, HEAD_R * 0.72f, HAIR, 6);
 }
 
+/* The head's centre when lifted off the mat by lift (0..1), fidgeting. */
+static pt head_at(pt centre, float lift)
+{
+    return P(centre.x + 0.02f * lift, centre.y + 0.045f * lift);
+}
+
 /* An arm lying along the body on the mat, shoulder to hand. */
 static void add_arm(figure *f, const mapping *m, pt shoulder, pt elbow, pt hand, float dim)
 {
     add(f, m, shoulder, elbow, 0.028f, 0.023f, SHIRT + 8 - dim, 10);
     add(f, m, elbow, hand, 0.021f, 0.017f, SKIN - 6 - dim, 10);
+}
+
+/* The near arm; raise (0..1) bends the elbow up and brings the hand to the
+ * face, as a person scratching their nose or pushing back their hair. */
+static void add_near_arm(figure *f, const mapping *m, pt shoulder, pt elbow, pt hand, pt face,
+                         float raise)
+{
+    pt e = lerp_pt(elbow, P(shoulder.x + 0.1f, shoulder.y + 0.15f), raise);
+    pt h = lerp_pt(hand, P(face.x + 0.05f, face.y + 0.03f), raise);
+    add_arm(f, m, shoulder, e, h, 0);
 }
 
 /* A leg from hip through knee to ankle, then the foot to the toe. */
@@ -242,26 +257,29 @@ static pt solve_knee(pt hip, pt ankle)
 
 /* Lying on the left side, seen from the front, knees bent and stacked; the top
  * knee opens upward about the hip and the feet, which stay together. */
-static void pose_clamshell(figure *f, const mapping *m, float s)
+static void pose_clamshell(figure *f, const mapping *m, const synth_pose *q)
 {
+    float s = q->s;
     pt shoulder = P(-TORSO_LEN, 0.105f), hip = P(0.0f, 0.09f);
     /* the lower arm stretched under the head, the head resting on it */
     add_arm(f, m, P(-0.29f, 0.035f), P(-0.46f, 0.03f), P(-0.62f, 0.03f), FAR_DARKER);
     add_leg(f, m, P(0.0f, 0.05f), P(0.17f, 0.042f), P(0.33f, 0.03f), P(0.36f, 0.075f),
             FAR_DARKER);
     add(f, m, shoulder, hip, 0.1f, 0.09f, SHIRT, 14);
-    add_head(f, m, P(-0.40f, 0.06f + HEAD_R), P(-0.32f, 0.1f));
+    pt face = head_at(P(-0.40f, 0.06f + HEAD_R), q->head);
+    add_head(f, m, face, P(-0.32f, 0.1f));
     pt knee = P(0.17f - 0.02f * s, 0.125f + 0.15f * s);
     add_leg(f, m, P(0.0f, 0.125f), knee, P(0.33f, 0.085f), P(0.365f, 0.125f), 0);
     /* the upper arm resting along the side */
-    add_arm(f, m, P(-0.27f, 0.17f), P(-0.13f, 0.175f), P(-0.01f, 0.16f), 0);
+    add_near_arm(f, m, P(-0.27f, 0.17f), P(-0.13f, 0.175f), P(-0.01f, 0.16f), face, q->arm);
 }
 
 /* Supine, knees bent, feet flat; the torso pivots about the shoulders until
  * shoulders, hips and knees line up (BRIDGE_TOP_DEG); knees follow the feet. */
 #define BRIDGE_TOP_DEG 24.0f
-static void pose_bridge(figure *f, const mapping *m, float s)
+static void pose_bridge(figure *f, const mapping *m, const synth_pose *q)
 {
+    float s = q->s;
     pt shoulder = P(-TORSO_LEN, 0.07f);
     pt hip = along(shoulder, TORSO_LEN, BRIDGE_TOP_DEG * s);
     hip.y -= 0.005f * (1.0f - s); /* the waist is a little thinner than the chest */
@@ -271,16 +289,18 @@ static void pose_bridge(figure *f, const mapping *m, float s)
     add_leg(f, m, P(hip.x + off.x, hip.y), P(knee.x + off.x, knee.y),
             P(ankle.x + off.x, ankle.y), P(toe.x + off.x, toe.y), FAR_DARKER);
     add(f, m, shoulder, hip, 0.07f, 0.065f, SHIRT, 14);
-    add_head(f, m, P(-0.40f, HEAD_R), shoulder);
+    pt face = head_at(P(-0.40f, HEAD_R), q->head);
+    add_head(f, m, face, shoulder);
     add_leg(f, m, hip, knee, ankle, toe, 0);
-    add_arm(f, m, P(-0.29f, 0.055f), P(-0.14f, 0.03f), P(0.0f, 0.024f), 0);
+    add_near_arm(f, m, P(-0.29f, 0.055f), P(-0.14f, 0.03f), P(0.0f, 0.024f), face, q->arm);
 }
 
 /* Supine, legs straight, a rolled towel under the near knee. Tightening the
  * thigh presses the knee down a pixel, pulls the kneecap towards the hip by a
  * few pixels and swells and brightens the front of the thigh: small by design. */
-static void pose_quad_set(figure *f, const mapping *m, float s)
+static void pose_quad_set(figure *f, const mapping *m, const synth_pose *q)
 {
+    float s = q->s;
     pt shoulder = P(-TORSO_LEN, 0.07f), hip = P(0.0f, 0.062f);
     pt knee = P(THIGH_LEN, 0.062f - 0.004f * s), ankle = P(THIGH_LEN + SHIN_LEN, 0.035f);
     pt toe = P(ankle.x + 0.02f, ankle.y + FOOT_LEN);
@@ -288,34 +308,38 @@ static void pose_quad_set(figure *f, const mapping *m, float s)
             P(ankle.x + 0.014f, 0.03f), P(toe.x + 0.014f, toe.y - 0.005f), FAR_DARKER);
     add(f, m, P(THIGH_LEN, 0.022f), P(THIGH_LEN, 0.022f), 0.022f, 0.022f, TOWEL, 12);
     add(f, m, shoulder, hip, 0.07f, 0.065f, SHIRT, 14);
-    add_head(f, m, P(-0.40f, HEAD_R), shoulder);
+    pt face = head_at(P(-0.40f, HEAD_R), q->head);
+    add_head(f, m, face, shoulder);
     add(f, m, hip, knee, 0.052f, 0.038f + 0.009f * s, LEGS + 3.0f * s, 12 + 2.0f * s);
     add(f, m, knee, ankle, 0.036f, 0.024f, LEGS - 4, 12);
     add(f, m, ankle, toe, 0.022f, 0.018f, SOCKS, 8);
     pt cap = P(knee.x - 0.006f - 0.013f * s, knee.y + 0.028f + 0.004f * s);
     add(f, m, cap, cap, 0.018f, 0.018f, LEGS + 16, 8);
-    add_arm(f, m, P(-0.29f, 0.055f), P(-0.14f, 0.03f), P(0.0f, 0.024f), 0);
+    add_near_arm(f, m, P(-0.29f, 0.055f), P(-0.14f, 0.03f), P(0.0f, 0.024f), face, q->arm);
 }
 
 /* Supine straight-leg raise: the far leg bent with its foot flat, the near leg
  * straight, lifted about the hip to GENERIC_TOP_DEG. */
 #define GENERIC_TOP_DEG 35.0f
-static void pose_generic(figure *f, const mapping *m, float s)
+static void pose_generic(figure *f, const mapping *m, const synth_pose *q)
 {
+    float s = q->s;
     pt shoulder = P(-TORSO_LEN, 0.07f), hip = P(0.0f, 0.062f);
     pt fankle = P(0.351f, 0.045f);
     add_leg(f, m, P(0.014f, 0.062f), solve_knee(P(0.014f, 0.062f), fankle), fankle,
             P(fankle.x + FOOT_LEN, 0.02f), FAR_DARKER);
     add(f, m, shoulder, hip, 0.07f, 0.065f, SHIRT, 14);
-    add_head(f, m, P(-0.40f, HEAD_R), shoulder);
+    pt face = head_at(P(-0.40f, HEAD_R), q->head);
+    add_head(f, m, face, shoulder);
     float deg = -2.5f + (GENERIC_TOP_DEG + 2.5f) * s;
     pt knee = along(hip, THIGH_LEN, deg);
     pt ankle = along(knee, SHIN_LEN, deg);
     pt toe = along(ankle, FOOT_LEN, deg + 90.0f);
     add_leg(f, m, hip, knee, ankle, toe, 0);
-    add_arm(f, m, P(-0.29f, 0.055f), P(-0.14f, 0.03f), P(0.0f, 0.024f), 0);
+    add_near_arm(f, m, P(-0.29f, 0.055f), P(-0.14f, 0.03f), P(0.0f, 0.024f), face, q->arm);
 }
 
+/* Person length in pixels and where the hip lies, before any shift. */
 static mapping make_mapping(const synth_params *p)
 {
     float scale = p->scale > 0.0f ? p->scale : 0.7f;
@@ -323,133 +347,104 @@ static mapping make_mapping(const synth_params *p)
     m.len = scale * (float)p->width;
     if (m.len > 2.5f * (float)p->height)
         m.len = 2.5f * (float)p->height;
-    m.ym = 0.8f * (float)p->height;
-    m.ox = 0.5f * (float)p->width - 0.02f * m.len;
+    m.ym = (p->mat_y > 0.0f ? p->mat_y : 0.8f) * (float)p->height;
+    m.ox = (p->cx > 0.0f ? p->cx : 0.5f) * (float)p->width - 0.02f * m.len;
     return m;
 }
 
-static void build_figure(const synth_params *p, float s, figure *f)
+/* The mat under the person: from beyond the head to beyond the feet. */
+static synth_mat mat_under(const synth_params *p, const mapping *m)
+{
+    int a = (int)(m->ox - 0.56f * m->len), b = (int)(m->ox + 0.6f * m->len);
+    synth_mat mat = { .top = (int)m->ym, .x0 = m->mirror ? p->width - b : a,
+                      .x1 = m->mirror ? p->width - a : b };
+    mat.x0 = mat.x0 < 0 ? 0 : mat.x0;
+    mat.x1 = mat.x1 > p->width ? p->width : mat.x1;
+    return mat;
+}
+
+static void build_figure(const synth_params *p, const synth_frame *fr, figure *f)
 {
     mapping m = make_mapping(p);
+    m.ox += fr->pose.shift_x * m.len * (p->mirror ? -1.0f : 1.0f);
+    m.ym -= fr->pose.shift_y * m.len;
+    m.dx = (float)fr->cam_dx;
+    m.dy = (float)fr->cam_dy;
     f->n = 0;
     switch (p->exercise) {
     case EXERCISE_CLAMSHELL:
-        pose_clamshell(f, &m, s);
+        pose_clamshell(f, &m, &fr->pose);
         break;
     case EXERCISE_BRIDGE:
-        pose_bridge(f, &m, s);
+        pose_bridge(f, &m, &fr->pose);
         break;
     case EXERCISE_QUAD_SET:
-        pose_quad_set(f, &m, s);
+        pose_quad_set(f, &m, &fr->pose);
         break;
     default:
-        pose_generic(f, &m, s);
+        pose_generic(f, &m, &fr->pose);
         break;
     }
 }
 
-/* ---- raster ------------------------------------------------------------- */
-
-/* Wall, mat and floor. The mat spans most of the width, seen almost edge on
- * from a camera at floor level; its top edge catches the light. */
-static void draw_background(const synth_params *p, uint8_t *luma, int stride)
+/* A standing person walking past: torso, head, swinging legs and arms. */
+static void build_walker(const synth_params *p, const synth_walker *wk, int dx, int dy,
+                         figure *f)
 {
-    int w = p->width, h = p->height;
-    int mat_top = (int)(0.8f * (float)h), mat_bot = mat_top + (h + 19) / 20 + 1;
-    int mat_x0 = w / 16, mat_x1 = w - w / 16;
-    for (int y = 0; y < h; y++) {
-        uint8_t *row = luma + (size_t)y * (size_t)stride;
-        uint8_t wall = (uint8_t)(38 - (14 * y) / (h > 1 ? h : 1));
-        uint8_t floor_v = (uint8_t)(30 + (8 * (y - mat_top)) / (h - mat_top + 1));
-        bool mat_row = y >= mat_top && y < mat_bot;
-        uint8_t mat_v = y == mat_top ? 96 : 76;
-        for (int x = 0; x < w; x++) {
-            if (y < mat_top)
-                row[x] = wall;
-            else if (mat_row && x >= mat_x0 && x < mat_x1)
-                row[x] = mat_v;
-            else
-                row[x] = floor_v;
-        }
+    f->n = 0;
+    if (!wk->active)
+        return;
+    float hgt = wk->height * (float)p->height;
+    mapping m = { .ox = wk->x * (float)p->width, .ym = wk->foot_y * (float)p->height,
+                  .len = hgt, .width = (float)p->width, .dx = (float)dx, .dy = (float)dy };
+    float sw = 22.0f * sinf(wk->phase), L = wk->luma;
+    pt hip = P(0.0f, 0.5f), neck = P(0.0f, 0.82f), shoulder = P(0.0f, 0.8f);
+    for (int side = -1; side <= 1; side += 2) {
+        float a = -90.0f + (float)side * sw;
+        pt knee = along(hip, 0.25f, a), foot = along(knee, 0.25f, a - 8.0f);
+        add(f, &m, hip, knee, 0.06f, 0.05f, L - 10, 6);
+        add(f, &m, knee, foot, 0.05f, 0.04f, L - 14, 6);
+        pt elbow = along(shoulder, 0.17f, -90.0f - (float)side * sw);
+        add(f, &m, shoulder, elbow, 0.04f, 0.035f, L + 6, 6);
+        add(f, &m, elbow, along(elbow, 0.17f, -85.0f - (float)side * sw), 0.032f, 0.028f,
+            SKIN - 30, 6);
     }
+    add(f, &m, hip, neck, 0.1f, 0.11f, L, 10);
+    pt head = P(0.0f, 0.93f);
+    add(f, &m, head, head, 0.065f, 0.065f, SKIN - 20, 12);
+    /* close to the camera, far nearer than its focus: blurred edges */
+    float soft = wk->height > 1.0f ? 0.02f * hgt : 1.0f;
+    for (int i = 0; i < f->n; i++)
+        f->c[i].soft = soft > 1.0f ? soft : 1.0f;
 }
 
-static int clampi(int v, int lo, int hi)
+synth_frame synth_plain_frame(void)
 {
-    return v < lo ? lo : v > hi ? hi : v;
+    return (synth_frame){ .gain = 1.0f };
 }
 
-/* Blends one capsule over its bounding box with coverage anti-aliasing and a
- * top-lit shade across its width. */
-static void draw_capsule(const capsule *c, int w, int h, uint8_t *luma, int stride)
+void synth_render_frame(const synth_params *p, const synth_frame *fr, int64_t t_ms,
+                        uint8_t *luma, int stride)
 {
-    float rmax = fmaxf(c->ra, c->rb) + 1.0f;
-    int x0 = clampi((int)floorf(fminf(c->ax, c->bx) - rmax), 0, w);
-    int x1 = clampi((int)ceilf(fmaxf(c->ax, c->bx) + rmax), 0, w);
-    int y0 = clampi((int)floorf(fminf(c->ay, c->by) - rmax), 0, h);
-    int y1 = clampi((int)ceilf(fmaxf(c->ay, c->by) + rmax), 0, h);
-    float dx = c->bx - c->ax, dy = c->by - c->ay;
-    float len2 = dx * dx + dy * dy;
-    float inv = len2 > 1e-6f ? 1.0f / len2 : 0.0f;
-    for (int y = y0; y < y1; y++) {
-        uint8_t *row = luma + (size_t)y * (size_t)stride;
-        float py = (float)y + 0.5f;
-        for (int x = x0; x < x1; x++) {
-            float px = (float)x + 0.5f;
-            float t = ((px - c->ax) * dx + (py - c->ay) * dy) * inv;
-            t = t < 0.0f ? 0.0f : t > 1.0f ? 1.0f : t;
-            float qy = c->ay + t * dy, ex = px - (c->ax + t * dx), ey = py - qy;
-            float r = c->ra + (c->rb - c->ra) * t;
-            float d2 = ex * ex + ey * ey, outer = r + 0.5f, inner = r - 0.5f;
-            if (d2 >= outer * outer)
-                continue;
-            float cov = inner > 0.0f && d2 <= inner * inner ? 1.0f : r - sqrtf(d2) + 0.5f;
-            cov = cov > 1.0f ? 1.0f : cov;
-            float v = c->luma - c->shade * ey / (r > 0.5f ? r : 0.5f);
-            float out = (float)row[x] + (v - (float)row[x]) * cov;
-            row[x] = (uint8_t)clampi((int)(out + 0.5f), 0, 255);
-        }
+    if (p->width <= 0 || p->height <= 0)
+        return;
+    mapping m = make_mapping(p);
+    synth_draw_background(p, mat_under(p, &m), fr->cam_dx, fr->cam_dy, luma, stride);
+    figure fig;
+    build_walker(p, &fr->behind, fr->cam_dx, fr->cam_dy, &fig);
+    synth_draw_figure(&fig, p->width, p->height, luma, stride);
+    if (!fr->empty) {
+        build_figure(p, fr, &fig);
+        synth_draw_figure(&fig, p->width, p->height, luma, stride);
     }
-}
-
-static uint32_t hash32(uint32_t x)
-{
-    x ^= x >> 16;
-    x *= 0x7feb352dU;
-    x ^= x >> 15;
-    x *= 0x846ca68bU;
-    x ^= x >> 16;
-    return x;
-}
-
-/* Adds approximately Gaussian noise (std dev p->noise) from a hash of (seed,
- * t_ms, x, y). */
-static void add_noise(const synth_params *p, int64_t t_ms, uint8_t *luma, int stride)
-{
-    uint32_t base = hash32(p->seed ^ hash32((uint32_t)t_ms ^ hash32((uint32_t)(t_ms >> 32))));
-    const float k = p->noise / 147.8f; /* sd of a sum of four uniform bytes */
-    for (int y = 0; y < p->height; y++) {
-        uint8_t *row = luma + (size_t)y * (size_t)stride;
-        uint32_t rowh = hash32(base + (uint32_t)y * 0x9e3779b9U);
-        for (int x = 0; x < p->width; x++) {
-            uint32_t r = hash32(rowh ^ ((uint32_t)x * 0x85ebca6bU));
-            int sum = (int)(r & 255) + (int)((r >> 8) & 255) + (int)((r >> 16) & 255) +
-                      (int)(r >> 24) - 510;
-            float v = (float)row[x] + (float)sum * k;
-            row[x] = (uint8_t)clampi((int)lrintf(v), 0, 255);
-        }
-    }
+    build_walker(p, &fr->front, 0, 0, &fig);
+    synth_draw_figure(&fig, p->width, p->height, luma, stride);
+    synth_draw_light_and_noise(p, fr, t_ms, luma, stride);
 }
 
 void synth_render(const synth_params *p, int64_t t_ms, uint8_t *luma, int stride)
 {
-    if (p->width <= 0 || p->height <= 0)
-        return;
-    figure fig;
-    build_figure(p, synth_pose_at(p, t_ms), &fig);
-    draw_background(p, luma, stride);
-    for (int i = 0; i < fig.n; i++)
-        draw_capsule(&fig.c[i], p->width, p->height, luma, stride);
-    if (p->noise > 0.0f)
-        add_noise(p, t_ms, luma, stride);
+    synth_frame fr = synth_plain_frame();
+    fr.pose.s = synth_pose_at(p, t_ms);
+    synth_render_frame(p, &fr, t_ms, luma, stride);
 }

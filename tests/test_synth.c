@@ -5,7 +5,11 @@
  * synth_render, the noise model, that rest frames differ only by noise, that the
  * top pose differs clearly from rest (and only slightly for the quad set), that
  * mirror is a horizontal flip, that the scene has a dark room and a visible
- * person, and that stride padding is left alone.
+ * person, and that stride padding is left alone. The frame-level renderer the
+ * corpus uses: a plain frame equals synth_render, a camera shift moves the whole
+ * picture, gain and flicker scale brightness (per row for a rolling shutter),
+ * walkers show up behind and in front, fidgeting moves the arm, head and body,
+ * an empty frame has nobody on the mat, and a furnished room has edges.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -233,8 +237,153 @@ static void test_stride_and_sizes(void)
     CHECK(1, "odd sizes rendered");
 }
 
+static synth_params clean(exercise_kind e)
+{
+    synth_params p = synth_defaults(e, W, H);
+    p.noise = 0.0f;
+    p.furnished = true;
+    p.seed = 7;
+    return p;
+}
+
+static void frame(const synth_params *p, const synth_frame *f, uint8_t *out)
+{
+    synth_render_frame(p, f, 1000, out, p->width);
+}
+
+static void test_plain_frame_is_render(void)
+{
+    synth_params p = synth_defaults(EXERCISE_BRIDGE, W, H);
+    int64_t t = synth_rep_time(&p, 1).top_ms - 300;
+    render(&p, t, a);
+    synth_frame f = synth_plain_frame();
+    f.pose.s = synth_pose_at(&p, t);
+    synth_render_frame(&p, &f, t, b, W);
+    CHECK(memcmp(a, b, sizeof a) == 0, "plain frame differs from synth_render");
+}
+
+static void test_camera_shift(void)
+{
+    synth_params p = clean(EXERCISE_CLAMSHELL);
+    synth_frame f = synth_plain_frame();
+    frame(&p, &f, a);
+    f.cam_dx = 5;
+    f.cam_dy = -3;
+    frame(&p, &f, b);
+    int same = 0, n = 0;
+    for (int y = 10; y < H - 10; y++)
+        for (int x = 10; x < W - 10; x++, n++)
+            same += b[y * W + x] == a[(y + 3) * W + x - 5];
+    CHECK(same >= n * 99 / 100, "camera shift: only %d of %d pixels moved with it", same, n);
+    CHECK(count_diff(a, b, W * H, 10) > 500, "camera shift changed too little");
+}
+
+static void test_gain_and_flicker(void)
+{
+    synth_params p = clean(EXERCISE_BRIDGE);
+    synth_frame f = synth_plain_frame();
+    frame(&p, &f, a);
+    f.gain = 1.25f;
+    frame(&p, &f, b);
+    int off = 0;
+    for (int i = 0; i < W * H; i++)
+        off += abs(b[i] - (int)(a[i] * 1.25f + 0.5f)) > 1 && a[i] < 200;
+    CHECK(off == 0, "gain 1.25: %d pixels not scaled", off);
+    f.gain = 1.0f;
+    f.flicker = 0.1f;
+    f.flicker_per_row = 2.0f * 3.14159265f / 40.0f; /* a band every 40 rows */
+    frame(&p, &f, b);
+    /* the wall rows near the top: brightest where sin = 1 (row 10), darkest at 30 */
+    int lo = b[30 * W + W / 2 + 3] , hi = b[10 * W + W / 2 + 3];
+    int base30 = a[30 * W + W / 2 + 3], base10 = a[10 * W + W / 2 + 3];
+    CHECK(hi > base10 && lo < base30, "rolling bands: row 10 %d (was %d), row 30 %d (was %d)",
+          hi, base10, lo, base30);
+}
+
+static void test_walkers(void)
+{
+    synth_params p = clean(EXERCISE_QUAD_SET);
+    synth_frame f = synth_plain_frame();
+    frame(&p, &f, a);
+    f.behind = (synth_walker){ .active = true, .x = 0.2f, .foot_y = 0.78f, .height = 0.6f,
+                               .luma = 140.0f };
+    frame(&p, &f, b);
+    int wall = 0;
+    for (int y = 0; y < H / 2; y++)
+        for (int x = 0; x < W / 2; x++)
+            wall += abs(a[y * W + x] - b[y * W + x]) > 30;
+    CHECK(wall > 500, "a walker behind changed only %d wall pixels", wall);
+    f.behind.active = false;
+    f.front = (synth_walker){ .active = true, .x = 0.5f, .foot_y = 1.4f, .height = 2.0f,
+                              .luma = 30.0f };
+    frame(&p, &f, b);
+    int covered = 0;
+    for (int y = (int)(0.7 * H); y < (int)(0.8 * H); y++)
+        for (int x = W / 2 - 10; x < W / 2 + 10; x++)
+            covered += b[y * W + x] < 45 && a[y * W + x] > 60;
+    CHECK(covered > 100, "a walker in front hid only %d person pixels", covered);
+    /* out of focus: the edge ramps over several pixels (a sharp edge over one or two) */
+    int y = H / 4, ramp = 0;
+    for (int x = 0; x < W; x++) {
+        int v = b[y * W + x], room = a[y * W + x];
+        ramp += v < room - 1 && v > 31;
+    }
+    CHECK(ramp >= 8, "the walker in front has sharp edges (%d ramp pixels)", ramp);
+}
+
+static void test_fidget_and_empty(void)
+{
+    synth_params p = clean(EXERCISE_GENERIC);
+    synth_frame f = synth_plain_frame();
+    frame(&p, &f, a);
+    f.pose.arm = 1.0f;
+    frame(&p, &f, b);
+    CHECK(count_diff(a, b, W * H, 20) > 300, "arm to the face changed too little");
+    f.pose.arm = 0.0f;
+    f.pose.head = 1.0f;
+    frame(&p, &f, b);
+    int head = count_diff(a, b, W * H, 20);
+    CHECK(head > 50 && head < 3000, "head lift changed %d pixels", head);
+    f.pose.head = 0.0f;
+    f.pose.shift_x = 0.03f;
+    frame(&p, &f, b);
+    CHECK(count_diff(a, b, W * H, 20) > 1000, "a body shift changed too little");
+    f.pose.shift_x = 0.0f;
+    f.empty = true;
+    p.furnished = false;
+    frame(&p, &f, b);
+    int light = 0;
+    for (int i = 0; i < W * H; i++)
+        light += b[i] > 100;
+    CHECK(light == 0, "empty frame has %d light pixels", light);
+}
+
+/* A furnished room has many more vertical edges on the wall than a plain one. */
+static void test_furnished(void)
+{
+    synth_params p = clean(EXERCISE_BRIDGE);
+    synth_frame f = synth_plain_frame();
+    f.empty = true;
+    int edges[2] = { 0, 0 };
+    for (int k = 0; k < 2; k++) {
+        p.furnished = k == 1;
+        frame(&p, &f, a);
+        for (int y = 0; y < (int)(0.75 * H); y++)
+            for (int x = 1; x < W; x++)
+                edges[k] += abs(a[y * W + x] - a[y * W + x - 1]) > 8;
+    }
+    CHECK(edges[0] == 0 && edges[1] > 200, "wall edges plain %d, furnished %d", edges[0],
+          edges[1]);
+}
+
 int main(void)
 {
+    test_plain_frame_is_render();
+    test_camera_shift();
+    test_gain_and_flicker();
+    test_walkers();
+    test_fidget_and_empty();
+    test_furnished();
     test_defaults();
     test_schedule();
     test_determinism_and_noise();

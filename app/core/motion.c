@@ -1,42 +1,73 @@
 /*
  * motion: frames to an excursion signal (see motion.h).
  *
- * The signal. Each frame is box-averaged to a grid of about 48 cells along its
- * longer side (square cells of `cell` pixels, the leftover margin ignored), so a
- * cell's mean has the sensor noise divided by its pixel count and a few pixels of
- * movement in a 7x7 or 14x14 cell still shifts its mean by many noise units. The
- * departure of each cell from the learned rest pose is d = cur - rest - offset,
- * where offset is the median departure over all cells: a uniform brightness step
- * (auto-exposure, a lamp) moves the median and cancels; the person, a minority of
- * the cells, does not. Departures within shrink_k noise units of zero are dropped
- * (soft threshold), which removes sensor noise almost completely. The excursion
- * is then the magnitude of the first moment of the signed departure map,
- * |sum((x, y) * d)| with (x, y) the cell position from the grid centre: the
- * change of the image's intensity moment, i.e. (moving mass x contrast) x
- * displacement. Unlike the plain sum of |d| (the "energy", also reported), it keeps
- * growing once a limb has cleared its rest silhouette, so half a range gives
- * about half the signal and the hold shows as a plateau; and for a few pixels of
- * quad-set movement it integrates every edge cell of the thigh.
+ * Why motion and not pose. Pose models run at 5-9 frames/s on a Pi 4 and lose
+ * people lying down, which is how all three exercises are done. Each rep is an
+ * excursion of part of the picture away from a rest pose and back, so reading
+ * the change directly sees any limb move, costs about a million instructions
+ * a frame, and needs no model of the body. What it cannot know from one frame
+ * (which change is the person) the counter learns from the reps themselves.
  *
- * Rest learning. The grid noise sigma is estimated every frame from the median
- * absolute frame-to-frame change (robust while a minority of cells move). While
- * learning, frames are averaged into a candidate rest pose; any frame in which
- * more than still_frac of the cells leave the running mean by more than
- * still_k * sigma + still_levels restarts the average. learn_ms of stillness
- * makes it the rest pose. Afterwards the rest pose follows slow drift (time
- * constant rest_tau_ms) only while the counter reports the person at rest and
- * the frame is still, so a rep in progress is never absorbed.
+ * The grid. Each frame is box-averaged to square cells of at least MIN_CELL
+ * pixels, at most cfg.grid along the longer side (48 at 640x480, 32 at 320x240):
+ * a cell mean has the sensor noise divided by its pixel count, and a few pixels
+ * of movement still shift it by many noise units.
  *
- * Known failure cases (hardening is later work): a gain change (exposure steps
- * scale bright cells more than dark ones) leaves a residual the median offset
- * does not remove; anything else moving in view (a passer-by, a pet, a curtain)
- * adds to the moment; a bumped camera moves everything and is seen as one endless
- * excursion until the counter resets; mains flicker is taken as noise only when
- * it is uniform. Sigma is one figure for the whole frame, not per cell.
+ * Light. Exposure is modelled as a gain per grid row: each row's gain is the
+ * median of cur / ref over its cells (ref the rest pose, or the previous frame),
+ * so an auto-exposure step or drift (one gain everywhere) and the bands that
+ * mains flicker leaves on a rolling shutter (a gain per row, moving from frame
+ * to frame) divide out, while the moving limb, a minority of each row, does not
+ * move the median. Gamma keeps a gain a gain, which is why it is a ratio and not
+ * an offset. Frames are then brought to the rest pose's brightness and averaged
+ * over smooth_ms (150 ms): the residual flicker and the sensor noise drop by
+ * about half for a delay the latency budget (0.3 s) can afford. Departures
+ * below shrink_k noise units plus shrink_levels (8-bit steps of flat surfaces)
+ * are dropped (soft threshold). A cell whose brightest rest pixel, times the
+ * gain, would pass CLIP_LUMA is skipped: the sensor clips there, so brighter
+ * light cannot show and the gain model does not hold (white socks under a
+ * raised exposure).
  *
- * Cost: the box average reads every other row of cells of 8+ pixels (about 2
- * instructions per pixel read), then O(cells) work (three quickselect medians
- * over at most 4096 floats); about 1M instructions for a 640x480 frame.
+ * The signal. The excursion is the magnitude of the first moment of the signed
+ * departure map about the change's own centroid: (moving mass x contrast) x
+ * displacement. Unlike the energy (sum of |departure|, also reported) it keeps
+ * growing once a limb clears its rest silhouette, so half a range gives about
+ * half the signal and a hold is a plateau. A quad set moves a pixel or two and
+ * its moment is mostly lost below the noise; for it the counter adds
+ * energy_weight x energy (how much changed, not how far).
+ *
+ * Rest pose. Learned from learn_ms of stillness (frames averaged; a frame in
+ * which more than still_frac of the cells leave the average restarts it). Then
+ * it follows slow drift (rest_tau_ms) only while the counter says "at rest" and
+ * the frame is still, so a rep is never absorbed; and motion_reanchor makes the
+ * smoothed picture the rest pose at once when the counter decides the picture
+ * has settled somewhere new (a knocked camera, a person who shifted).
+ *
+ * The zone. Each rep the counter commits adds its footprint (every cell it
+ * changed well above noise, grown by one cell) to the zone, and its top pattern
+ * (unit norm) to a running sum. Once there is a zone, the excursion and energy
+ * are measured inside it only (energy_out reports the rest), so someone walking
+ * past behind, a hand brought to the face or a curtain elsewhere no longer adds
+ * to the signal, and `similarity` (cosine of the departure map with the reps'
+ * top pattern) tells the counter whether what it sees looks like a rep at all.
+ * The centroid of the change (cx, cy) lets it see a change that travels across
+ * the frame, and `spread` one that covers much of it.
+ *
+ * Known failure cases: a zone learned from a wrong first rep (someone crossing
+ * the person exactly during it) hides the real movement until the counter is
+ * reset; a person who moves to another part of the mat leaves the zone; light
+ * that changes one side of the room only (a lamp switched on, sun through a
+ * window) is taken for movement until the rest pose absorbs it; a camera
+ * knocked during a rep is only re-anchored after it, so that rep is lost; with
+ * very little contrast or a very small person a quad set stays below the noise.
+ * Sigma is one figure for the whole frame, not per cell.
+ *
+ * Cost: the box average reads every other row and whole groups of four columns
+ * of each cell (about 2.5 instructions per pixel read), then O(cells) work: one
+ * row-gain pass against the rest pose (a division per cell and a small median
+ * per row; the frame-to-frame gains follow from two of them), one median for
+ * the noise, the departure map. About 1.05M instructions for a 640x480 frame
+ * and 0.36M for 320x240, the grid being coarser there (scripts/bench).
  */
 #include "motion.h"
 
@@ -47,6 +78,10 @@
 #include "xmalloc.h"
 
 #define MAX_CELLS (MOTION_MAX_GRID * MOTION_MAX_GRID)
+#define MIN_REF_LUMA 6.0f  /* cells darker than this give no gain estimate */
+#define MIN_ROW_CELLS 6    /* fewer usable cells in a row: use the frame's gain */
+#define MIN_CELL 10        /* smallest cell side, pixels: small frames get fewer cells */
+#define CLIP_LUMA 250.0f   /* a pixel predicted this bright may be clipped at 255 */
 
 struct motion {
     motion_config cfg;
@@ -61,12 +96,33 @@ struct motion {
     int64_t learn_t0;
     float cur[MAX_CELLS], prev[MAX_CELLS], rest[MAX_CELLS];
     float learn_sum[MAX_CELLS];
+    /* Recent frames averaged over smooth_ms, in the rest pose's brightness:
+     * what is compared with the rest pose; sigma_s is its noise. */
+    float smooth[MAX_CELLS];
+    float sigma_s;
+    float gain[MOTION_MAX_GRID]; /* per grid row: cur / the reference compared with */
+    /* This frame's and the previous frame's gains against the rest pose;
+     * have_rest_gain: prev_rest_gain is valid (same rest pose). */
+    float rest_gain[MOTION_MAX_GRID], prev_rest_gain[MOTION_MAX_GRID];
+    bool have_rest_gain;
     /* The soft-thresholded departure map of this frame, and the one at the
      * largest excursion since the counter last said "at rest" (the template the
-     * match is measured against); tmpl_exc 0 = none. */
-    float dep[MAX_CELLS], tmpl[MAX_CELLS];
+     * match is measured against); tmpl_exc 0 = none. footprint: the largest
+     * |departure| of each cell during this movement. */
+    float dep[MAX_CELLS], tmpl[MAX_CELLS], footprint[MAX_CELLS];
     float tmpl_exc, tmpl_norm;
-    float scratch[MAX_CELLS];
+    /* The zone: cells any committed rep changed, grown by one cell; and the sum
+     * of the committed reps' unit-norm top patterns. zone_reps 0 = no zone. */
+    uint8_t zone[MAX_CELLS];
+    float zone_tmpl[MAX_CELLS];
+    float zone_norm;
+    int zone_reps;
+    /* The brightest pixel of each cell in the rest pose, at its brightness:
+     * where gain x bright > CLIP_LUMA the sensor clips and the gain model
+     * does not hold. bright_stale: take it from the next frame. */
+    float bright[MAX_CELLS];
+    bool bright_stale;
+    float scratch[MAX_CELLS], ratio[MAX_CELLS];
 };
 
 motion_config motion_default_config(void)
@@ -74,12 +130,15 @@ motion_config motion_default_config(void)
     return (motion_config){
         .grid = 48,
         .shrink_k = 4.0f,
+        .shrink_levels = 0.75f,
         .still_k = 6.0f,
         .still_levels = 2.0f,
         .still_frac = 0.01f,
         .learn_ms = 1500,
         .rest_tau_ms = 10000,
+        .smooth_ms = 150,
         .sigma_min = 0.1f,
+        .energy_weight = 0.0f,
     };
 }
 
@@ -100,6 +159,22 @@ void motion_destroy(motion *m)
     free(m);
 }
 
+static void clear_movement(motion *m)
+{
+    memset(m->tmpl, 0, sizeof(float) * (size_t)m->ncells);
+    memset(m->footprint, 0, sizeof(float) * (size_t)m->ncells);
+    m->tmpl_exc = 0;
+    m->tmpl_norm = 0;
+}
+
+static void clear_zone(motion *m)
+{
+    memset(m->zone, 0, sizeof m->zone);
+    memset(m->zone_tmpl, 0, sizeof m->zone_tmpl);
+    m->zone_norm = 0;
+    m->zone_reps = 0;
+}
+
 void motion_reset(motion *m)
 {
     m->width = m->height = 0;
@@ -107,10 +182,13 @@ void motion_reset(motion *m)
     m->at_rest = true;
     m->sigma = m->cfg.sigma_min;
     m->learn_n = 0;
+    clear_zone(m);
 }
 
 void motion_set_at_rest(motion *m, bool at_rest)
 {
+    if (m->at_rest && !at_rest)
+        clear_movement(m);
     m->at_rest = at_rest;
 }
 
@@ -119,7 +197,9 @@ void motion_set_at_rest(motion *m, bool at_rest)
 static void set_geometry(motion *m, int width, int height)
 {
     int longer = width > height ? width : height;
-    int cell = (longer + m->cfg.grid - 1) / m->cfg.grid;
+    int grid = longer / MIN_CELL < m->cfg.grid ? longer / MIN_CELL : m->cfg.grid;
+    grid = grid < 4 ? 4 : grid;
+    int cell = (longer + grid - 1) / grid;
     m->cell = cell < 1 ? 1 : cell;
     m->gw = width / m->cell;
     m->gh = height / m->cell;
@@ -134,13 +214,13 @@ static void set_geometry(motion *m, int width, int height)
     if (m->y0 < 0)
         m->y0 = 0;
     m->ncells = m->gw * m->gh;
-    memset(m->tmpl, 0, sizeof m->tmpl);
-    m->tmpl_exc = 0;
     m->width = width;
     m->height = height;
     m->have_prev = m->have_sigma = m->learned = false;
     m->at_rest = true;
     m->learn_n = 0;
+    clear_movement(m);
+    clear_zone(m);
 }
 
 /* Sum of n bytes, four at a time (independent adds: the per-pixel cost of the
@@ -161,14 +241,16 @@ static uint32_t sum_bytes(const uint8_t *p, int n)
 }
 
 /* Box average of every cell into m->cur. Cells of 8 pixels or more sample every
- * other row: half the cost for a sqrt(2) more noise in a mean that already
- * averages 32+ pixels. Cells may be taller or wider than the frame only when the
+ * other row and the leading multiple of four columns: about half the cost for
+ * a sqrt(2) more noise in a mean that still averages 32+ pixels. Cells may be taller or wider than the frame only when the
  * frame is narrower than the grid in one direction; they are clipped to it. */
 static void box_average(motion *m, const uint8_t *luma, int stride)
 {
     int cell = m->cell, cw = m->cell < m->width ? m->cell : m->width;
     int ch = m->cell < m->height ? m->cell : m->height;
     int step = cell >= 8 ? 2 : 1;
+    if (cw >= 8)
+        cw &= ~3; /* whole groups of four columns: no slow tail per cell */
     float inv = 1.0f / (float)(cw * ((ch + step - 1) / step));
     for (int gy = 0; gy < m->gh; gy++) {
         uint32_t acc[MOTION_MAX_GRID] = { 0 };
@@ -180,6 +262,27 @@ static void box_average(motion *m, const uint8_t *luma, int stride)
         for (int gx = 0; gx < m->gw; gx++)
             m->cur[gy * m->gw + gx] = (float)acc[gx] * inv;
     }
+}
+
+/* The brightest pixel of each cell of this frame, brought to the rest pose's
+ * brightness (m->gain). A full pass over the cells, done only when a rest pose
+ * is learned or re-anchored. */
+static void brightest(motion *m, const uint8_t *luma, int stride)
+{
+    int cw = m->cell < m->width ? m->cell : m->width, ch = m->cell < m->height ? m->cell : m->height;
+    for (int gy = 0; gy < m->gh; gy++) {
+        float inv = m->gain[gy] > 1e-3f ? 1.0f / m->gain[gy] : 1.0f;
+        for (int gx = 0; gx < m->gw; gx++) {
+            const uint8_t *p = luma + (size_t)(m->y0 + gy * m->cell) * (size_t)stride + m->x0 +
+                               gx * m->cell;
+            uint8_t mx = 0;
+            for (int r = 0; r < ch; r++, p += stride)
+                for (int k = 0; k < cw; k++)
+                    mx = p[k] > mx ? p[k] : mx;
+            m->bright[gy * m->gw + gx] = (float)mx * inv;
+        }
+    }
+    m->bright_stale = false;
 }
 
 /* The k-th smallest of a[0..n-1] (quickselect; reorders a). */
@@ -215,22 +318,54 @@ static float median(float *a, int n)
     return select_kth(a, n, n / 2);
 }
 
-/* Median of (a - b) over the cells: the uniform brightness change between them. */
-static float median_offset(motion *m, const float *a, const float *b)
+/* The exposure model: a = gain[row] * ref + departure. Each grid row's gain is
+ * the median ratio a / ref over its cells (cells too dark to give a ratio are
+ * skipped; a row with too few usable cells takes the whole frame's median), so
+ * an exposure step or drift (one gain) and the rolling-shutter bands of mains
+ * flicker (a gain per row) cancel, while moving cells, a minority of each row,
+ * do not move the median. */
+static void row_gains(motion *m, const float *a, const float *ref)
 {
+    bool sparse = false;
+    for (int gy = 0; gy < m->gh; gy++) {
+        int k = 0;
+        for (int i = gy * m->gw, e = i + m->gw; i < e; i++) {
+            float r = ref[i] >= MIN_REF_LUMA ? a[i] / ref[i] : -1.0f;
+            m->ratio[i] = r;
+            if (r >= 0)
+                m->scratch[k++] = r;
+        }
+        m->gain[gy] = k >= MIN_ROW_CELLS ? median(m->scratch, k) : -1.0f;
+        sparse |= k < MIN_ROW_CELLS;
+    }
+    if (!sparse)
+        return;
+    int n = 0; /* rows too dark to say take the whole frame's gain */
     for (int i = 0; i < m->ncells; i++)
-        m->scratch[i] = a[i] - b[i];
-    return median(m->scratch, m->ncells);
+        if (m->ratio[i] >= 0)
+            m->scratch[n++] = m->ratio[i];
+    float global = n ? median(m->scratch, n) : 1.0f;
+    for (int gy = 0; gy < m->gh; gy++)
+        if (m->gain[gy] < 0)
+            m->gain[gy] = global;
 }
 
-/* Cells whose (a - b - offset) exceeds the "changed" threshold. */
-static int count_changed(const motion *m, const float *a, const float *b, float offset)
+/* Cells whose |a - gain * b| exceeds the "changed" threshold. */
+static int count_changed(const motion *m, const float *a, const float *b)
 {
     float thr = m->cfg.still_k * m->sigma + m->cfg.still_levels;
     int n = 0;
-    for (int i = 0; i < m->ncells; i++)
-        n += fabsf(a[i] - b[i] - offset) > thr;
+    for (int gy = 0; gy < m->gh; gy++) {
+        float g = m->gain[gy];
+        for (int i = gy * m->gw, e = i + m->gw; i < e; i++)
+            n += fabsf(a[i] - g * b[i]) > thr;
+    }
     return n;
+}
+
+static bool few_changed(const motion *m, const float *a, const float *b)
+{
+    return count_changed(m, a, b) <= (int)(m->cfg.still_frac * (float)m->ncells);
 }
 
 /* Frame-to-frame comparison: updates the noise estimate (when allowed) and says
@@ -239,11 +374,20 @@ static bool compare_with_prev(motion *m)
 {
     if (!m->have_prev)
         return false;
-    float off = median_offset(m, m->cur, m->prev);
-    for (int i = 0; i < m->ncells; i++)
-        m->scratch[i] = fabsf(m->cur[i] - m->prev[i] - off);
+    if (m->learned && m->have_rest_gain) {
+        /* cur = g * rest and prev = g' * rest give cur = (g / g') * prev: the
+         * gains against rest, already known, spare a second estimate. */
+        for (int gy = 0; gy < m->gh; gy++)
+            m->gain[gy] = m->rest_gain[gy] / (m->prev_rest_gain[gy] > 1e-3f ? m->prev_rest_gain[gy] : 1.0f);
+    } else {
+        row_gains(m, m->cur, m->prev);
+    }
+    int n = 0; /* every other cell is plenty for a median */
+    for (int gy = 0; gy < m->gh; gy++)
+        for (int i = gy * m->gw + (gy & 1), e = (gy + 1) * m->gw; i < e; i += 2)
+            m->scratch[n++] = fabsf(m->cur[i] - m->gain[gy] * m->prev[i]);
     /* MAD of a difference of two samples: sigma * sqrt(2) * 0.6745. */
-    float s = median(m->scratch, m->ncells) * (1.4826f / 1.41421356f);
+    float s = (n ? median(m->scratch, n) : 0) * (1.4826f / 1.41421356f);
     if (!m->have_sigma) {
         m->sigma = s;
         m->have_sigma = true;
@@ -252,7 +396,18 @@ static bool compare_with_prev(motion *m)
     }
     if (m->sigma < m->cfg.sigma_min)
         m->sigma = m->cfg.sigma_min;
-    return count_changed(m, m->cur, m->prev, off) <= (int)(m->cfg.still_frac * (float)m->ncells);
+    return few_changed(m, m->cur, m->prev);
+}
+
+/* Adds cur, brought to the reference's brightness (m->gain), into acc with
+ * weight a: acc += a * (cur / gain - acc); a = 1 copies. */
+static void blend_normalised(motion *m, float *acc, float a)
+{
+    for (int gy = 0; gy < m->gh; gy++) {
+        float inv = m->gain[gy] > 1e-3f ? 1.0f / m->gain[gy] : 1.0f;
+        for (int i = gy * m->gw, e = i + m->gw; i < e; i++)
+            acc[i] += a * (m->cur[i] * inv - acc[i]);
+    }
 }
 
 static void learn_restart(motion *m, int64_t t_ms)
@@ -262,7 +417,9 @@ static void learn_restart(motion *m, int64_t t_ms)
     m->learn_t0 = t_ms;
 }
 
-/* One learning step; true when the rest pose has just been learned. */
+/* One learning step; true when the rest pose has just been learned. Frames are
+ * averaged at the first frame's brightness, so flicker and exposure changes
+ * while learning neither restart it nor blur the average. */
 static bool learn_step(motion *m, int64_t t_ms, float *progress)
 {
     if (m->learn_n == 0) {
@@ -271,13 +428,15 @@ static bool learn_step(motion *m, int64_t t_ms, float *progress)
         float inv = 1.0f / (float)m->learn_n;
         for (int i = 0; i < m->ncells; i++)
             m->rest[i] = m->learn_sum[i] * inv; /* the candidate, as scratch */
-        float off = median_offset(m, m->cur, m->rest);
-        int allowed = (int)(m->cfg.still_frac * (float)m->ncells);
-        if (count_changed(m, m->cur, m->rest, off) > allowed) {
+        row_gains(m, m->cur, m->rest);
+        if (!few_changed(m, m->cur, m->rest)) {
             learn_restart(m, t_ms);
         } else {
-            for (int i = 0; i < m->ncells; i++)
-                m->learn_sum[i] += m->cur[i];
+            for (int gy = 0; gy < m->gh; gy++) {
+                float g = m->gain[gy] > 1e-3f ? 1.0f / m->gain[gy] : 1.0f;
+                for (int i = gy * m->gw, e = i + m->gw; i < e; i++)
+                    m->learn_sum[i] += m->cur[i] * g;
+            }
             m->learn_n++;
         }
     }
@@ -288,9 +447,11 @@ static bool learn_step(motion *m, int64_t t_ms, float *progress)
         return false;
     float inv = 1.0f / (float)m->learn_n;
     for (int i = 0; i < m->ncells; i++)
-        m->rest[i] = m->learn_sum[i] * inv;
+        m->rest[i] = m->smooth[i] = m->learn_sum[i] * inv;
     m->learned = true;
     m->at_rest = true;
+    m->have_rest_gain = false;
+    clear_movement(m);
     return true;
 }
 
@@ -303,8 +464,7 @@ static void update_template(motion *m, motion_sample *out)
     if (m->at_rest) {
         out->match = 0;
         if (m->tmpl_exc > 0)
-            memset(m->tmpl, 0, sizeof(float) * (size_t)m->ncells);
-        m->tmpl_exc = 0;
+            clear_movement(m);
         return;
     }
     if (out->excursion <= m->tmpl_exc)
@@ -319,59 +479,125 @@ static void update_template(motion *m, motion_sample *out)
     out->match = 1.0f;
 }
 
-/* Departure from rest: the soft-thresholded map's first moment and energy. */
-static void measure_departure(motion *m, motion_sample *out)
+/* Sums over the departure map that measure_departure turns into a sample. */
+typedef struct dep_sums {
+    float mx, my, energy, sum, ex, ey; /* inside the zone (everywhere without one) */
+    float energy_out, dot, zdot, dnorm;
+    int changed;
+} dep_sums;
+
+/* One departing cell (v its soft-thresholded departure, a = |v|) at grid
+ * position (x, y) from the centre. */
+static void add_cell(motion *m, dep_sums *s, int i, float v, float a, float x, float y)
 {
-    float off = median_offset(m, m->cur, m->rest);
-    float thr = m->cfg.shrink_k * m->sigma;
+    s->changed++;
+    s->zdot += v * m->zone_tmpl[i];
+    s->dnorm += v * v;
+    if (a > m->footprint[i])
+        m->footprint[i] = a;
+    if (m->zone_reps > 0 && !m->zone[i]) {
+        s->energy_out += a;
+        return;
+    }
+    s->energy += a;
+    s->sum += v;
+    s->ex += a * x;
+    s->ey += a * y;
+    s->mx += v * x;
+    s->my += v * y;
+}
+
+static void departure_sums(motion *m, dep_sums *s)
+{
+    float thr = m->cfg.shrink_k * m->sigma_s + m->cfg.shrink_levels;
     float cx = 0.5f * (float)(m->gw - 1), cy = 0.5f * (float)(m->gh - 1);
-    float mx = 0, my = 0, energy = 0, sum = 0, ex = 0, ey = 0, dot = 0;
     for (int gy = 0; gy < m->gh; gy++) {
-        const float *cur = m->cur + gy * m->gw, *rest = m->rest + gy * m->gw;
         float y = (float)gy - cy;
         for (int gx = 0; gx < m->gw; gx++) {
-            float d = cur[gx] - rest[gx] - off;
-            float a = fabsf(d) - thr;
             int i = gy * m->gw + gx;
-            dot += d * m->tmpl[i];
+            float d = m->smooth[i] - m->rest[i];
+            float a = fabsf(d) - thr;
+            if (m->gain[gy] * m->bright[i] > CLIP_LUMA)
+                a = d = 0; /* clipped: brighter light cannot show here */
+            s->dot += d * m->tmpl[i];
             if (a <= 0) {
                 m->dep[i] = 0;
                 continue;
             }
-            float v = d > 0 ? a : -a;
-            m->dep[i] = v;
-            float x = (float)gx - cx;
-            energy += a;
-            sum += v;
-            ex += a * x;
-            ey += a * y;
-            mx += v * x;
-            my += v * y;
+            m->dep[i] = d > 0 ? a : -a;
+            add_cell(m, s, i, m->dep[i], a, (float)gx - cx, y);
         }
     }
+}
+
+/* Departure from rest: the soft-thresholded map's first moment and energy. */
+static void measure_departure(motion *m, motion_sample *out)
+{
+    dep_sums s = { 0 };
+    departure_sums(m, &s);
     /* Moment about the centroid of the change, not the grid centre, so a limb
      * that changes contrast as it moves (wall behind it instead of mat) adds no
      * term that depends on where the grid centre happens to be. */
-    if (energy > 0) {
-        mx -= sum * ex / energy;
-        my -= sum * ey / energy;
+    out->cx = out->cy = 0.5f;
+    if (s.energy > 0) {
+        float ex = s.ex / s.energy, ey = s.ey / s.energy;
+        s.mx -= s.sum * ex;
+        s.my -= s.sum * ey;
+        out->cx = (ex + 0.5f * (float)m->gw) / (float)m->gw;
+        out->cy = (ey + 0.5f * (float)m->gh) / (float)m->gh;
     }
-    out->excursion = sqrtf(mx * mx + my * my);
-    out->energy = energy;
-    out->match = m->tmpl_exc > 0 && m->tmpl_norm > 0 ? dot / m->tmpl_norm : 0;
+    out->excursion = sqrtf(s.mx * s.mx + s.my * s.my) + m->cfg.energy_weight * s.energy;
+    out->energy = s.energy;
+    out->energy_out = s.energy_out;
+    out->spread = (float)s.changed / (float)m->ncells;
+    out->match = m->tmpl_exc > 0 && m->tmpl_norm > 0 ? s.dot / m->tmpl_norm : 0;
+    out->similarity = m->zone_norm > 0 && s.dnorm > 0 ? s.zdot / sqrtf(s.dnorm * m->zone_norm)
+                                                      : 0;
     update_template(m, out);
 }
 
-/* Lets the rest pose follow slow drift; only at rest on still frames. */
-static void absorb_drift(motion *m, int64_t dt_ms)
+void motion_commit_rep(motion *m)
 {
-    if (m->cfg.rest_tau_ms <= 0 || dt_ms <= 0)
+    if (!m->learned || m->tmpl_norm <= 0)
         return;
-    float a = (float)dt_ms / (float)m->cfg.rest_tau_ms;
-    if (a > 1)
-        a = 1;
-    for (int i = 0; i < m->ncells; i++)
-        m->rest[i] += a * (m->cur[i] - m->rest[i]);
+    float inv = 1.0f / sqrtf(m->tmpl_norm), norm = 0;
+    for (int i = 0; i < m->ncells; i++) {
+        m->zone_tmpl[i] += m->tmpl[i] * inv;
+        norm += m->zone_tmpl[i] * m->zone_tmpl[i];
+    }
+    m->zone_norm = norm;
+    /* Cells well above the noise (not a lone noise spike), grown by one cell. */
+    float thr = 2.0f * m->sigma;
+    for (int gy = 0; gy < m->gh; gy++) {
+        for (int gx = 0; gx < m->gw; gx++) {
+            if (m->footprint[gy * m->gw + gx] <= thr)
+                continue;
+            for (int y = gy - 1; y <= gy + 1; y++)
+                for (int x = gx - 1; x <= gx + 1; x++)
+                    if (x >= 0 && y >= 0 && x < m->gw && y < m->gh)
+                        m->zone[y * m->gw + x] = 1;
+        }
+    }
+    m->zone_reps++;
+}
+
+void motion_reanchor(motion *m)
+{
+    if (!m->learned)
+        return;
+    memcpy(m->rest, m->smooth, sizeof(float) * (size_t)m->ncells);
+    m->bright_stale = true;
+    m->have_rest_gain = false;
+    m->at_rest = true;
+    clear_movement(m);
+}
+
+static float rate(int64_t dt_ms, int64_t tau_ms)
+{
+    if (tau_ms <= 0 || dt_ms <= 0)
+        return dt_ms > 0 ? 1.0f : 0.0f;
+    float a = (float)dt_ms / (float)tau_ms;
+    return a > 1 ? 1 : a;
 }
 
 bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stride,
@@ -384,20 +610,37 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
         set_geometry(m, width, height);
     int64_t dt = m->have_prev ? t_ms - m->last_t : 0;
     box_average(m, luma, stride);
+    if (m->learned) {
+        row_gains(m, m->cur, m->rest);
+        memcpy(m->rest_gain, m->gain, sizeof(float) * (size_t)m->gh);
+    }
     bool still = compare_with_prev(m);
+    if (m->learned) {
+        memcpy(m->gain, m->rest_gain, sizeof(float) * (size_t)m->gh);
+        memcpy(m->prev_rest_gain, m->rest_gain, sizeof(float) * (size_t)m->gh);
+        m->have_rest_gain = true;
+    }
 
     memset(out, 0, sizeof *out);
+    out->cx = out->cy = 0.5f;
     if (!m->learned) {
         out->relearned = learn_step(m, t_ms, &out->learn_progress);
+        m->bright_stale = out->relearned;
     } else {
         out->learn_progress = 1.0f;
-        if (m->at_rest && still)
-            absorb_drift(m, dt);
+        if (m->bright_stale)
+            brightest(m, luma, stride);
+        float a = rate(dt, m->cfg.smooth_ms);
+        blend_normalised(m, m->smooth, a);
+        if (a > 0) /* the noise an EMA leaves; a repeated timestamp keeps the last */
+            m->sigma_s = m->sigma * sqrtf(a / (2.0f - a));
+        measure_departure(m, out);
+        if (m->at_rest && still && m->cfg.rest_tau_ms > 0)
+            blend_normalised(m, m->rest, rate(dt, m->cfg.rest_tau_ms));
     }
     out->learned = m->learned;
-    if (m->learned)
-        measure_departure(m, out);
-    out->sigma = m->sigma;
+    out->zone_reps = m->zone_reps;
+    out->sigma = m->learned ? m->sigma_s : m->sigma;
     out->still = still;
 
     memcpy(m->prev, m->cur, sizeof(float) * (size_t)m->ncells);

@@ -1,9 +1,11 @@
 /*
  * motion: turns luma frames into one scalar "excursion" signal, the distance
- * the picture has moved away from the learned rest pose. The first half of the
- * counting core (reps.c runs the state machine on the signal). Pure: no I/O,
- * no globals, no allocation after motion_create, fixed memory for any frame
- * size up to MOTION_MAX_DIM on a side.
+ * the picture has moved away from the learned rest pose, plus the facts the
+ * counter needs to tell a repetition from a nuisance (where the change is, how
+ * much of the picture changed, whether it looks like the reps counted so far).
+ * The first half of the counting core (reps.c runs the state machine on the
+ * signal). Pure: no I/O, no globals, no allocation after motion_create, fixed
+ * memory for any frame size up to MOTION_MAX_DIM on a side.
  *
  * How the signal is made, its units and its caveats are described at the top
  * of motion.c.
@@ -21,7 +23,12 @@ typedef struct motion_config {
     int grid;             /* target cells along the frame's longer side (default 48,
                              clamped to 4..MOTION_MAX_GRID) */
     float shrink_k;       /* a cell's departure from rest below shrink_k * sigma is
-                             treated as noise and dropped (default 4) */
+                             + shrink_levels is treated as noise and dropped
+                             (default 4) */
+    float shrink_levels;  /* absolute part of that threshold, luma levels: with
+                             little sensor noise a flat surface's cell mean moves
+                             in whole 8-bit levels under any exposure change
+                             (default 0.75) */
     float still_k;        /* a cell "changed" when it moved more than
                              still_k * sigma + still_levels (default 6) */
     float still_levels;   /* absolute part of that threshold, luma levels (default 2) */
@@ -30,26 +37,42 @@ typedef struct motion_config {
     int64_t learn_ms;     /* stillness needed to learn the rest pose, ms (default 1500) */
     int64_t rest_tau_ms;  /* time constant with which the rest pose absorbs slow
                              drift while the counter says "at rest", ms (default 10000) */
+    int64_t smooth_ms;    /* time constant of the running average of frames that
+                             is compared with the rest pose (and becomes it when
+                             re-anchored), ms (default 150) */
     float sigma_min;      /* floor on the cell noise estimate, luma levels (default 0.1) */
+    float energy_weight;  /* cells: the excursion adds this x the energy to the
+                             moment, for movements of a pixel or two whose moment
+                             is mostly lost below the noise (quad sets: 3; default 0) */
 } motion_config;
 
 motion_config motion_default_config(void);
 
 typedef struct motion_sample {
-    bool learned;         /* a rest pose is known; excursion and energy are valid */
+    bool learned;         /* a rest pose is known; the fields below are valid */
     bool relearned;       /* the rest pose was (re)learned at this frame */
     float learn_progress; /* 0..1 while learning, 1 once learned */
     float excursion;      /* how far the picture moved from rest: magnitude of the
                              first moment of the departure map, luma levels x cells
-                             (0 at rest, grows about linearly with displacement) */
+                             (0 at rest, grows about linearly with displacement);
+                             inside the learned zone once there is one */
     float energy;         /* total departure from rest above noise, luma levels
-                             summed over cells (saturates once a limb clears its
-                             rest position; for detection, not for amplitude) */
+                             summed over the same cells (saturates once a limb
+                             clears its rest position; for detection) */
+    float energy_out;     /* the same outside the zone (0 while there is none) */
+    float cx, cy;         /* centroid of that departure, 0..1 of the grid's width
+                             and height (0.5 when there is none) */
+    float spread;         /* fraction of all cells departing from rest above noise */
     float match;          /* while the counter reports "not at rest": how much of
                              the departure pattern seen at this movement's largest
                              excursion is present now, by projection without the
                              noise threshold (1 there, 0 back at rest); 0 at rest */
-    float sigma;          /* current noise of one cell's mean, luma levels */
+    float similarity;     /* cosine between the departure map and the average
+                             pattern at the top of the reps committed so far
+                             (motion_commit_rep), -1..1; 0 when none yet */
+    int zone_reps;        /* reps committed to the zone so far (0 = no zone) */
+    float sigma;          /* current noise of one cell's mean in the smoothed
+                             picture compared with rest, luma levels */
     bool still;           /* hardly any cell changed since the previous frame */
 } motion_sample;
 
@@ -59,7 +82,7 @@ typedef struct motion motion;
 motion *motion_create(const motion_config *cfg);
 /* Accepts NULL. */
 void motion_destroy(motion *m);
-/* Forgets the rest pose and the noise estimate: the next frames relearn. */
+/* Forgets the rest pose, the zone and the noise estimate: the next frames relearn. */
 void motion_reset(motion *m);
 
 /* Analyses one frame (luma, width x height, stride bytes per row, t_ms the frame
@@ -70,7 +93,18 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
 
 /* The counter's verdict, used for the next frames: only while at_rest does the
  * rest pose absorb slow drift and the noise estimate follow the sensor. Starts
- * true after (re)learning. */
+ * true after (re)learning. Going from at rest to not at rest starts a new
+ * movement (its template and footprint start empty). */
 void motion_set_at_rest(motion *m, bool at_rest);
+
+/* The movement that just ended was a counted repetition: its footprint (every
+ * cell it changed) joins the zone that later excursions are measured in, and
+ * its top pattern joins the average that `similarity` compares with. */
+void motion_commit_rep(motion *m);
+
+/* The picture has settled somewhere new (a bumped camera, a person who moved
+ * over): the average of the last frames becomes the rest pose at once, keeping
+ * the noise estimate and the zone. No-op before a rest pose is learned. */
+void motion_reanchor(motion *m);
 
 #endif

@@ -1,36 +1,71 @@
 /*
  * reps: the repetition counter (see reps.h), a hysteresis state machine on the
  * excursion signal s(t) from motion.c (how far the picture has moved from the
- * learned rest pose; 0 at rest, about linear in range of motion).
+ * learned rest pose; 0 at rest, about linear in range of motion), plus the
+ * facts motion.c gives about where the change is and what it looks like.
  *
- * Phases. LEARNING until motion.c has seen learn_ms of stillness. REST: the
- * noise floor of s (running mean and mean absolute deviation) is tracked, and
- * the last time s was below the low threshold is remembered as the start of the
- * next excursion. s above the high threshold, max(enter_sigmas * sigma,
- * floor + enter_devs * deviation, enter_of_full * calibrated full rep), enters
- * MOVING. Going up, a plateau anchor is moved each time s rises by more than
- * plateau_frac; when s has stayed within plateau_frac of the anchor for
- * hold_confirm_ms the hold is confirmed (HOLD_START), back-dated to the moment
- * the anchor was set. The hold ends (HOLD_END) when s drops more than
- * hold_exit_frac below the plateau; its length runs to the last frame s was
- * still within plateau_frac of it. The excursion ends when s falls below the low
- * threshold, max(return_sigmas * sigma, floor + return_devs * deviation,
- * return_of_peak * this excursion's peak): only then is the rep decided, so
- * jitter near the top or bottom never double-counts.
+ * Phases and thresholds. LEARNING until motion.c has seen learn_ms of
+ * stillness. REST tracks the noise floor of s (running mean and mean absolute
+ * deviation). s above the high threshold, max(enter_sigmas x sigma, floor +
+ * enter_devs x deviation, enter_of_full x the calibrated full rep), starts an
+ * excursion (MOVING); its start is the last rest frame below a quarter of that
+ * threshold. The excursion ends when s falls below the low threshold,
+ * max(return_sigmas x sigma, floor + return_devs x deviation, return_of_peak x
+ * its peak) and the pattern seen at its peak is gone (match below
+ * return_match): only then is the rep decided, so jitter near the top or
+ * bottom never double-counts, and the rep is reported on the frame the picture
+ * is back at rest (with motion.c's 150 ms averaging, about 0.1-0.25 s after the
+ * true return).
  *
- * Classification. Excursions shorter than min_rep_ms are dropped as noise. The
- * first one calibrates the full-rep amplitude (and counts); later ones are
- * compared with it: below partial_frac of it they are PARTIAL and not counted,
- * otherwise they count and pull the estimate toward their peak (a jump up is
- * limited to full_max_jump so one odd excursion cannot make every rep partial).
+ * Holds. Live, for the station's countdown: a plateau anchor moves each time
+ * the smoothed s rises by more than a noise-wide band; when s has stayed in
+ * the band for hold_confirm_ms the hold starts (HOLD_START, back-dated to the
+ * anchor) and it ends (HOLD_END) when s leaves it by hold_exit_frac, so the
+ * clock runs only while the top is held. When the rep is decided its hold_ms
+ * is measured again from the time the excursion spent at each level (a
+ * log-spaced histogram): the level held longest in the top half, and all the
+ * time from just below it upwards. That is robust to noise spikes, to a
+ * plateau that wanders (drift, breathing, a quad set's tiny signal), and to a
+ * pause on the way up; it counts the slow ends of the movement within the
+ * band, a few tenths of a second. hold_met compares it with the target.
  *
- * Known failure cases: if the very first excursion is a partial, it calibrates
- * too low and the next full reps raise the estimate over a few reps; a person
- * who settles into a new rest pose without returning stays in MOVING until
- * max_excursion_ms, when the rest pose is relearned (that excursion is lost);
- * a rep with no pause at the top has no hold (hold_ms 0); everything motion.c
- * cannot tell from the person (passers-by, exposure gain, a bumped camera) is
- * seen as movement.
+ * Classification. An excursion counts when it lasted min_rep_ms, spent
+ * min_top_ms above half its peak, and is this exercise: its change did not
+ * travel across the frame (someone walking past: the centroid's range stays
+ * within travel_max), and, once reps are known, its top looks like theirs
+ * (similarity at the peak at least sim_min: a hand to the face, someone
+ * crossing in front, a pet do not). The first rep sets the range, so it must
+ * stand well clear of the threshold (first_min) and change a fair part of the
+ * picture (first_energy). Later ones below partial_frac of the calibrated
+ * range are PARTIAL and not counted; the others count and pull the range
+ * toward their peak (a jump up limited to full_max_jump). Each counted rep
+ * grows motion.c's zone, after which only the zone is measured.
+ *
+ * Nuisances. Sensor noise: motion.c's averaging and soft threshold, then
+ * thresholds scaled by the measured noise. Exposure steps, drift and flicker:
+ * motion.c's per-row gain. Someone walking past: travel rejects their
+ * excursion; once their change stops travelling (they have gone) for
+ * passer_gone_ms the excursion restarts from what is left, which is the
+ * person's own; once there is a zone they are mostly outside it. Someone
+ * close in front, hiding more than occluded_spread of the picture: those
+ * frames are skipped (a hold in progress is taken as still held). Fidgeting and
+ * shifting between sets: not like the reps (similarity), and when the picture
+ * settles off the rest pose it is re-anchored: at rest after rest_settle_ms
+ * of a steady small departure unlike the reps; during an excursion after
+ * settle_ms of steadiness if it is unlike the reps' top (before any rep: if
+ * most of the picture changed, bump_spread, or after settle_first_ms); and an
+ * excursion that settles low (below settle_low_frac of its peak) has come back
+ * to a slightly different rest: it is decided, then re-anchored. A knocked
+ * camera: the same re-anchoring. Rests of a minute: nothing happens at rest.
+ * Tempo: thresholds are levels, not speeds; the smoothing (150 ms) is short
+ * against a 1 s rep. Size and rate: motion.c's grid and times in ms.
+ *
+ * Known failure cases: a rep that overlaps someone walking past is lost (it is
+ * taken for theirs); a camera knocked during a rep loses that rep; a wrong
+ * first rep (an unlucky flicker or fidget that stands well clear) calibrates
+ * the range and zone wrongly until reset; a person who settles into a new rest
+ * pose that looks like the top of a rep is taken for a hold; a quad set by a
+ * small, dim figure in heavy noise can stay below the thresholds.
  */
 #include "reps.h"
 
@@ -38,16 +73,17 @@
 #include <stdlib.h>
 
 #include "motion.h"
+#include "reps_levels.h"
 #include "xmalloc.h"
 
 /* Tunables of the state machine. Units: sigma is motion.c's cell noise (luma
  * levels); thresholds in sigma are multiplied by it to compare with s (levels x
  * cells). Fractions are of the plateau, peak or calibrated full rep. */
 typedef struct tuning {
-    float enter_sigmas;     /* minimum high threshold, x sigma (60) */
+    float enter_sigmas;     /* minimum high threshold, x sigma (30) */
     float enter_devs;       /* high threshold above the rest floor, x its deviation (8) */
     float enter_of_full;    /* high threshold, fraction of the full rep (0.15) */
-    float return_sigmas;    /* minimum low threshold, x sigma (20) */
+    float return_sigmas;    /* minimum low threshold, x sigma (10) */
     float return_devs;      /* low threshold above the rest floor, x deviation (3) */
     float return_of_peak;   /* low threshold, fraction of this excursion's peak (0.02) */
     float return_match;     /* ... and the peak pattern below this fraction (0.02) */
@@ -57,19 +93,49 @@ typedef struct tuning {
     int64_t hold_confirm_ms; /* plateau time before a hold is confirmed (250) */
     int64_t smooth_ms;      /* time constant of the smoothing for the hold logic (100) */
     float band_noise;       /* the hold band is at least this x the smoothed noise (3) */
+    float hold_tol;         /* a decided rep's hold: time within this fraction of
+                               one level, at least (0.02) */
     int64_t min_rep_ms;     /* shorter excursions are noise (400) */
+    int64_t min_top_ms;     /* ... and those above half their peak for less (250) */
     int64_t max_excursion_ms; /* longer ones relearn the rest pose (120000) */
     int64_t floor_tau_ms;   /* time constant of the rest floor estimate (2000) */
     float partial_frac;     /* peak below this fraction of full = partial (0.6) */
     float full_rate;        /* how far a counted rep pulls the full estimate (0.3) */
     float full_max_jump;    /* a counted rep raises the estimate at most x this (1.5) */
+    int64_t settle_ms;      /* stillness away from rest that re-anchors when the
+                               picture does not look like a rep (3000) */
+    int64_t rest_settle_ms; /* s steady above the floor but below the rep range
+                               this long re-anchors: a person who shifted a
+                               little (1000) */
+    float settle_low_frac;  /* an excursion that settles below this fraction of
+                               its peak has returned to a new rest (0.2) */
+    int64_t settle_first_ms; /* ... before any rep is known, unless it changed most
+                               of the picture (15000) */
+    float settle_band;      /* s within this fraction of the peak counts as not
+                               moving (0.03) */
+    float bump_spread;      /* a departure over this fraction of the cells is the
+                               camera or the whole scene, not a limb (0.15) */
+    float sim_min;          /* a rep's top must have at least this cosine with the
+                               reps counted so far, else it is another movement (0.4) */
+    float first_min;        /* the first rep's peak must reach this x the high
+                               threshold it crossed (2.5) */
+    float first_energy;     /* ... and change at least this much of the picture at
+                               its largest, luma levels summed over cells (8) */
+    float centre_still;     /* the change's centre moving less than this fraction
+                               of the frame is standing still (0.04) */
+    int64_t passer_gone_ms; /* a travelling change whose centre stood still this
+                               long has passed: its excursion restarts (600) */
+    float occluded_spread;  /* a frame that changed more than this fraction of the
+                               picture is hidden by someone in front: skipped (0.35) */
+    float travel_max;       /* a change whose centre travels further than this
+                               fraction of the frame is someone passing (0.25) */
 } tuning;
 
 static const tuning TUNING = {
-    .enter_sigmas = 60.0f,
+    .enter_sigmas = 30.0f,
     .enter_devs = 8.0f,
     .enter_of_full = 0.15f,
-    .return_sigmas = 20.0f,
+    .return_sigmas = 10.0f,
     .return_devs = 3.0f,
     .return_of_peak = 0.02f,
     .return_match = 0.02f,
@@ -79,16 +145,32 @@ static const tuning TUNING = {
     .hold_confirm_ms = 250,
     .smooth_ms = 100,
     .band_noise = 3.0f,
+    .hold_tol = 0.02f,
     .min_rep_ms = 400,
-    .max_excursion_ms = 120000,
+    .min_top_ms = 250,
+    .max_excursion_ms = 60000,
     .floor_tau_ms = 2000,
     .partial_frac = 0.6f,
     .full_rate = 0.3f,
     .full_max_jump = 1.5f,
+    .settle_ms = 2000,
+    .rest_settle_ms = 1000,
+    .settle_low_frac = 0.2f,
+    .settle_first_ms = 15000,
+    .settle_band = 0.03f,
+    .bump_spread = 0.15f,
+    .sim_min = 0.4f,
+    .travel_max = 0.25f,
+    .occluded_spread = 0.35f,
+    .centre_still = 0.04f,
+    .passer_gone_ms = 600,
+    .first_min = 2.5f,
+    .first_energy = 8.0f,
 };
 
 /* The excursion in progress. */
 typedef struct excursion {
+    reps_levels levels;     /* time at each level of the smoothed signal */
     int64_t start_ms;
     float peak;
     float plateau;          /* anchor value while rising, reference while holding */
@@ -99,6 +181,14 @@ typedef struct excursion {
     float sm, s1, s2;       /* smoothed signal; the last two raw samples */
     float jitter;           /* relative noise of the raw signal */
     int samples;
+    float peak_energy, peak_sim; /* energy, similarity at the peak */
+    float cx_lo, cx_hi, cy_lo, cy_hi; /* range of the change's centre */
+    int64_t moved_ms;       /* last frame that was not still, or s left the band */
+    float settle_ref;       /* s when it last moved */
+    int64_t top_ms;         /* time spent above half the peak so far */
+    float cx_ref, cy_ref;   /* where the change's centre last stopped */
+    int64_t centre_moved_ms; /* ... and when it last moved from there */
+    float enter;            /* the high threshold it crossed */
 } excursion;
 
 struct reps_counter {
@@ -114,6 +204,8 @@ struct reps_counter {
     float floor_mean, floor_dev; /* s at rest */
     int64_t last_low_ms;         /* last rest frame with s below the low threshold */
     float full;                  /* calibrated full-rep excursion; 0 = not yet */
+    float rest_ref;              /* REST: s when it last changed, above the floor */
+    int64_t rest_moved_ms;       /* ... and when */
     excursion ex;
 };
 
@@ -141,6 +233,8 @@ reps_counter *reps_create(const reps_config *cfg)
     motion_config mc = motion_default_config();
     if (cfg->learn_ms > 0)
         mc.learn_ms = cfg->learn_ms;
+    if (cfg->exercise == EXERCISE_QUAD_SET)
+        mc.energy_weight = 3.0f; /* a tightening thigh: how much changed, not how far */
     c->motion = motion_create(&mc);
     reps_reset(c);
     return c;
@@ -202,12 +296,71 @@ static void track_floor(reps_counter *c, float s, int64_t dt)
     c->floor_dev += a * (fabsf(s - c->floor_mean) - c->floor_dev);
 }
 
-static void begin_excursion(reps_counter *c, float s, int64_t t)
+static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t, float enter)
 {
+    float s = ms->excursion;
+    c->rest_ref = s;
+    c->rest_moved_ms = t;
     c->ex = (excursion){ .start_ms = c->last_low_ms, .peak = s, .plateau = s, .plateau_ms = t,
-                         .sm = s, .s1 = s, .s2 = s };
+                         .sm = s, .s1 = s, .s2 = s, .peak_energy = ms->energy,
+                         .peak_sim = ms->similarity, .cx_lo = ms->cx, .cx_hi = ms->cx,
+                         .cy_lo = ms->cy, .cy_hi = ms->cy, .moved_ms = t,
+                         .settle_ref = s, .enter = enter, .cx_ref = ms->cx,
+                         .cy_ref = ms->cy, .centre_moved_ms = t };
     c->phase = REPS_PHASE_MOVING;
     motion_set_at_rest(c->motion, false);
+}
+
+/* True when s has stayed within band of *ref, a running mean of s over about
+ * half a second, since *moved_ms for at least need_ms; restarts the watch
+ * whenever s leaves the band. */
+static bool steady(float s, float band, float *ref, int64_t *moved_ms, int64_t t, int64_t dt,
+                   int64_t need_ms)
+{
+    float a = dt > 0 ? fminf(1.0f, (float)dt / 500.0f) : 0;
+    *ref += a * (s - *ref);
+    if (fabsf(s - *ref) > band)
+        *moved_ms = t;
+    return t - *moved_ms >= need_ms;
+}
+
+/* How far s may wander around ref while the excursion counts as not moving:
+ * settle_band of the peak, a tenth of the level, or four times the signal's
+ * own jitter, whichever is widest. */
+static float settle_band(const reps_counter *c, float ref)
+{
+    const excursion *ex = &c->ex;
+    return fmaxf(fmaxf(c->tun.settle_band * ex->peak, 0.1f * ref), 4.0f * ex->jitter * ex->sm);
+}
+
+/* Where the change is and how it looks at the top: the facts that tell a rep
+ * from someone passing or another movement. The centre's range only counts
+ * frames with a fair share of the largest change, so the faint start of a
+ * movement does not stretch it. */
+static void track_shape(reps_counter *c, const motion_sample *ms, int64_t t, int64_t dt)
+{
+    excursion *ex = &c->ex;
+    if (ms->excursion >= 0.5f * ex->peak)
+        ex->top_ms += dt;
+    steady(ms->excursion, settle_band(c, ex->settle_ref), &ex->settle_ref, &ex->moved_ms, t, dt,
+           0);
+    if (!ms->still)
+        ex->moved_ms = t;
+    if (ms->excursion > ex->peak)
+        ex->peak_sim = ms->similarity;
+    if (ms->energy > ex->peak_energy)
+        ex->peak_energy = ms->energy;
+    if (ms->energy < 0.3f * ex->peak_energy)
+        return;
+    if (fabsf(ms->cx - ex->cx_ref) > c->tun.centre_still || fabsf(ms->cy - ex->cy_ref) > c->tun.centre_still) {
+        ex->cx_ref = ms->cx;
+        ex->cy_ref = ms->cy;
+        ex->centre_moved_ms = t;
+    }
+    ex->cx_lo = fminf(ex->cx_lo, ms->cx);
+    ex->cx_hi = fmaxf(ex->cx_hi, ms->cx);
+    ex->cy_lo = fminf(ex->cy_lo, ms->cy);
+    ex->cy_hi = fmaxf(ex->cy_hi, ms->cy);
 }
 
 static size_t end_hold(reps_counter *c, int64_t t, reps_event *out, size_t cap, size_t n)
@@ -237,6 +390,7 @@ static float smooth_signal(reps_counter *c, float s, int64_t dt)
     ex->s1 = s;
     ex->sm += a * (s - ex->sm);
     float band = c->tun.band_noise * ex->jitter * sqrtf(a / (2 - a));
+    reps_levels_add(&ex->levels, ex->sm, dt, band);
     return band > c->tun.plateau_frac ? band : c->tun.plateau_frac;
 }
 
@@ -287,8 +441,23 @@ static size_t track_top(reps_counter *c, float s, float band, int64_t t, reps_ev
     return n;
 }
 
+/* False for an excursion that was not this exercise: the change travelled
+ * across the frame (someone walking past), or, once reps are known, its top
+ * looked nothing like theirs (a hand to the face, someone crossing the zone). */
+static bool is_the_exercise(const reps_counter *c, const excursion *ex, bool zoned)
+{
+    if (c->full <= 0 && (ex->peak < c->tun.first_min * ex->enter ||
+                         ex->peak_energy < c->tun.first_energy))
+        return false; /* the first rep sets the range: it must stand well clear */
+    if (ex->cx_hi - ex->cx_lo > c->tun.travel_max || ex->cy_hi - ex->cy_lo > c->tun.travel_max)
+        return false;
+
+    return !zoned || ex->peak_sim >= c->tun.sim_min;
+}
+
 /* The excursion returned to rest at t: decide what it was. */
-static size_t finish_excursion(reps_counter *c, int64_t t, reps_event *out, size_t cap, size_t n)
+static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_event *out,
+                               size_t cap, size_t n)
 {
     excursion *ex = &c->ex;
     if (ex->holding)
@@ -296,11 +465,13 @@ static size_t finish_excursion(reps_counter *c, int64_t t, reps_event *out, size
     c->phase = REPS_PHASE_REST;
     c->last_low_ms = t;
     motion_set_at_rest(c->motion, true);
-    if (t - ex->start_ms < c->tun.min_rep_ms)
+    if (t - ex->start_ms < c->tun.min_rep_ms || ex->top_ms < c->tun.min_top_ms ||
+        !is_the_exercise(c, ex, zoned))
         return n;
     float amp = c->full > 0 ? ex->peak / c->full : 1.0f;
     reps_event ev = { .kind = REPS_EVENT_REP, .t_ms = t, .start_ms = ex->start_ms,
-                      .hold_ms = ex->hold_ms, .amplitude = amp };
+                      .hold_ms = reps_levels_held_ms(&ex->levels, c->tun.hold_tol),
+                      .amplitude = amp };
     if (amp < c->tun.partial_frac) {
         ev.kind = REPS_EVENT_PARTIAL;
         return emit(out, cap, n, ev);
@@ -309,8 +480,70 @@ static size_t finish_excursion(reps_counter *c, int64_t t, reps_event *out, size
                                                               : c->full * c->tun.full_max_jump;
     c->full = c->full > 0 ? c->full + c->tun.full_rate * (target - c->full) : ex->peak;
     ev.count = ++c->count;
+    motion_commit_rep(c->motion);
     ev.hold_met = c->cfg.hold_target_ms <= 0 || ev.hold_ms >= c->cfg.hold_target_ms;
     return emit(out, cap, n, ev);
+}
+
+/* True when the picture has settled away from rest in a state that is not
+ * the top of a rep: a bumped camera, a person who moved over, an object put
+ * down. Once reps are known, "not a rep" means unlike their top; before, it
+ * means most of the picture changed, or a very long stillness. */
+static bool settled_elsewhere(const reps_counter *c, const motion_sample *ms, int64_t t)
+{
+    int64_t still_for = t - c->ex.moved_ms;
+    if (t - c->ex.start_ms > c->tun.max_excursion_ms)
+        return true;
+    if (still_for < c->tun.settle_ms)
+        return false;
+    if (ms->zone_reps > 0)
+        return ms->similarity < c->tun.sim_min;
+    return ms->spread > c->tun.bump_spread || still_for >= c->tun.settle_first_ms;
+}
+
+/* Takes the settled picture as the new rest pose; the excursion is dropped. */
+static size_t reanchor(reps_counter *c, int64_t t, reps_event *out, size_t cap)
+{
+    size_t n = c->ex.holding ? end_hold(c, t, out, cap, 0) : 0;
+    motion_reanchor(c->motion);
+    c->phase = REPS_PHASE_REST;
+    c->floor_mean = c->floor_dev = 0;
+    c->last_low_ms = t;
+    return n;
+}
+
+/* REST: watch for the next excursion, track the floor, and re-anchor when the
+ * picture settles a little away from the rest pose (a shift of position). */
+static size_t rest_step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t dt)
+{
+    float s = ms->excursion, enter = enter_threshold(c, ms->sigma);
+    if (s > enter) {
+        begin_excursion(c, ms, t, enter);
+        return 0;
+    }
+    if (s < 0.25f * enter)
+        c->last_low_ms = t; /* the next excursion starts after this */
+    if (s < return_threshold(c, ms->sigma, 0)) {
+        c->rest_ref = s;
+        c->rest_moved_ms = t;
+        track_floor(c, s, dt);
+    } else if (ms->zone_reps > 0 && ms->similarity < c->tun.sim_min &&
+               steady(s, 0.1f * c->rest_ref + return_threshold(c, ms->sigma, 0), &c->rest_ref,
+                      &c->rest_moved_ms, t, dt, c->tun.rest_settle_ms)) {
+        reanchor(c, t, NULL, 0);
+    }
+    return 0;
+}
+
+/* True when the change travelled across the frame (someone walking past) and
+ * its centre has now stayed put for passer_gone_ms: they have gone, or stand
+ * still. The excursion so far is theirs, not a rep. */
+static bool passed_by(const reps_counter *c, int64_t t)
+{
+    const excursion *ex = &c->ex;
+    bool travelled = ex->cx_hi - ex->cx_lo > c->tun.travel_max ||
+                     ex->cy_hi - ex->cy_lo > c->tun.travel_max;
+    return travelled && t - ex->centre_moved_ms >= c->tun.passer_gone_ms;
 }
 
 /* One step of the state machine on a learned sample. */
@@ -318,32 +551,45 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
                    reps_event *out, size_t cap)
 {
     float s = ms->excursion;
-    size_t n = 0;
     if (c->phase == REPS_PHASE_LEARNING || ms->relearned) {
         c->phase = REPS_PHASE_REST;
         c->floor_mean = s;
         c->floor_dev = 0;
         c->last_low_ms = t;
+        c->full = 0; /* a new rest pose from scratch: the range is relearned too */
         return 0;
     }
-    if (c->phase == REPS_PHASE_REST) {
-        if (s > enter_threshold(c, ms->sigma)) {
-            begin_excursion(c, s, t);
-        } else if (s < return_threshold(c, ms->sigma, 0)) {
-            c->last_low_ms = t;
-            track_floor(c, s, dt);
-        }
+    if (ms->spread > c->tun.occluded_spread) { /* someone close in front of the camera */
+        if (c->ex.holding)
+            c->ex.hold_last_ms = t; /* what cannot be seen is taken as still held */
         return 0;
+    }
+    if (c->phase == REPS_PHASE_REST)
+        return rest_step(c, ms, t, dt);
+    track_shape(c, ms, t, dt);
+    if (passed_by(c, t)) { /* someone went past; what is left is the person */
+        motion_set_at_rest(c->motion, true); /* their pattern is no rep's template */
+        begin_excursion(c, ms, t, enter_threshold(c, ms->sigma));
+        c->ex.start_ms = t;
     }
     if (s < return_threshold(c, ms->sigma, c->ex.peak) && ms->match < c->tun.return_match)
-        return finish_excursion(c, t, out, cap, n);
-    if (t - c->ex.start_ms > c->tun.max_excursion_ms) {
-        motion_reset(c->motion); /* settled somewhere new: relearn */
-        c->phase = REPS_PHASE_LEARNING;
-        return 0;
+        return finish_excursion(c, t, ms->zone_reps > 0, out, cap, 0);
+    if (s >= c->tun.settle_low_frac * c->ex.peak) {
+        c->rest_ref = s; /* the watch for a low settle starts when it gets low */
+        c->rest_moved_ms = t;
+    } else if (steady(s, settle_band(c, c->rest_ref), &c->rest_ref, &c->rest_moved_ms, t, dt,
+                      c->tun.rest_settle_ms)) {
+        /* back down, a little off the old rest pose: decide, then re-anchor;
+         * before any rep is known, a movement that did not come back is not
+         * taken for the first one */
+        size_t n = ms->zone_reps > 0 ? finish_excursion(c, t, true, out, cap, 0) : 0;
+        reanchor(c, t, NULL, 0);
+        return n;
     }
+    if (settled_elsewhere(c, ms, t))
+        return reanchor(c, t, out, cap);
     float band = smooth_signal(c, s, dt);
-    return track_top(c, c->ex.sm, band, t, out, cap, n);
+    return track_top(c, c->ex.sm, band, t, out, cap, 0);
 }
 
 size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, int stride,
@@ -365,7 +611,7 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
     }
     size_t n = step(c, &ms, t_ms, dt, out, cap);
     float scale = c->full > 0 ? c->full : 4.0f * enter_threshold(c, ms.sigma);
-    c->level = ms.excursion / scale;
+    c->level = scale > 0 ? ms.excursion / scale : 0; /* finite for the screen's bar */
     return n;
 }
 

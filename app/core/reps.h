@@ -7,8 +7,11 @@
  * A counter learns the rest pose while the person settles (phase LEARNING),
  * then reports each excursion from it. A rep counts on the return to rest; the
  * hold is the time spent at the top. An excursion well short of the calibrated
- * full range is reported as PARTIAL and not counted. (How the signal is made is
- * in motion.h and the top of reps.c.)
+ * full range is reported as PARTIAL and not counted. Movements that are not
+ * the exercise (someone walking past, a hand to the face, a knocked camera)
+ * are not reported at all; when the picture settles somewhere new the rest
+ * pose is re-anchored there. (How the signal is made is in motion.c, how it is
+ * counted at the top of reps.c.)
  */
 #ifndef RM_REPS_H
 #define RM_REPS_H
@@ -30,7 +33,8 @@ typedef struct reps_event {
     reps_event_kind kind;
     int64_t t_ms;       /* frame time at which the event was decided */
     int64_t start_ms;   /* REP, PARTIAL: when the excursion began */
-    int64_t hold_ms;    /* REP, PARTIAL, HOLD_END: time held at the top */
+    int64_t hold_ms;    /* REP, PARTIAL: time held at the top, measured when the
+                           rep is decided; HOLD_END: the live hold's length */
     bool hold_met;      /* REP: hold_ms >= the configured hold target */
     float amplitude;    /* REP, PARTIAL: peak excursion / calibrated full rep (1 = full) */
     int count;          /* REP: the running count including this one */

@@ -1,0 +1,166 @@
+/*
+ * eval: see eval.h. The run keeps only the decided reps and partials (a fixed
+ * array; more than EVAL_MAX_REPS counted reps are counted but not kept).
+ */
+#include "eval.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+struct eval_run {
+    reps_counter *counter;
+    int counted, partials, kept;
+    reps_event reps[EVAL_MAX_REPS];
+    int64_t frames;
+};
+
+eval_run *eval_begin(const eval_truth *t)
+{
+    eval_run *r = xcalloc(1, sizeof *r);
+    reps_config cfg = reps_default_config(t->exercise);
+    if (t->hold_target_ms >= 0)
+        cfg.hold_target_ms = t->hold_target_ms;
+    r->counter = reps_create(&cfg);
+    return r;
+}
+
+void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int64_t t_ms)
+{
+    reps_event ev[8];
+    size_t n = reps_feed(r->counter, luma, width, height, width, t_ms, ev, 8);
+    for (size_t i = 0; i < n; i++) {
+        if (ev[i].kind == REPS_EVENT_PARTIAL)
+            r->partials++;
+        if (ev[i].kind != REPS_EVENT_REP)
+            continue;
+        r->counted++;
+        if (r->kept < EVAL_MAX_REPS)
+            r->reps[r->kept++] = ev[i];
+    }
+    r->frames++;
+}
+
+void eval_free(eval_run *r)
+{
+    if (!r)
+        return;
+    reps_destroy(r->counter);
+    free(r);
+}
+
+/* Pairs counted reps with true reps in time order; paired[i] is the counted rep
+ * paired with true rep i, or -1. Returns how many counted reps were paired. */
+static int pair_reps(const eval_run *r, const eval_truth *t, int *paired)
+{
+    int next_true = 0, n = 0;
+    for (int i = 0; i < t->n_reps; i++)
+        paired[i] = -1;
+    for (int k = 0; k < r->kept; k++) {
+        int64_t at = r->reps[k].t_ms;
+        while (next_true < t->n_reps && t->reps[next_true].end_ms + EVAL_MATCH_LATE_MS < at)
+            next_true++;
+        if (next_true < t->n_reps && t->reps[next_true].down_ms - EVAL_MATCH_EARLY_MS <= at) {
+            paired[next_true++] = k;
+            n++;
+        }
+    }
+    return n;
+}
+
+void eval_end(eval_run *r, const eval_truth *t, eval_result *out)
+{
+    int paired[EVAL_MAX_REPS];
+    memset(out, 0, sizeof *out);
+    out->counted = r->counted;
+    out->partials = r->partials;
+    out->frames = r->frames;
+    out->err_max = -INFINITY;
+    out->matched = pair_reps(r, t, paired);
+    bool judge = t->exercise == EXERCISE_QUAD_SET && !t->negative;
+    for (int i = 0, m = 0; i < t->n_reps; i++) {
+        if (paired[i] < 0)
+            continue;
+        const reps_event *e = &r->reps[paired[i]];
+        double err = (double)(e->t_ms - t->reps[i].end_ms) / 1000.0;
+        out->errs[m++] = err;
+        out->err_sum += err;
+        out->err_max = fmax(out->err_max, err);
+        out->hold_err_sum += fabs((double)(e->hold_ms - t->reps[i].hold_ms)) / 1000.0;
+        out->holds_right += judge && e->hold_met == t->reps[i].hold_met;
+    }
+    if (judge)
+        out->holds_total = t->n_reps + (r->counted - out->matched);
+}
+
+void eval_print_events(const eval_run *r, const eval_truth *t)
+{
+    if (t->scene[0])
+        printf("    scene:        %s\n", t->scene);
+    printf("    true returns:");
+    for (int i = 0; i < t->n_reps; i++)
+        printf(" %.2f(hold %.1f%s)", (double)t->reps[i].end_ms / 1000.0,
+               (double)t->reps[i].hold_ms / 1000.0, t->reps[i].hold_met ? "" : " short");
+    printf("\n    counted:     ");
+    for (int k = 0; k < r->kept; k++)
+        printf(" %.2f(hold %.1f%s, amp %.2f)", (double)r->reps[k].t_ms / 1000.0,
+               (double)r->reps[k].hold_ms / 1000.0, r->reps[k].hold_met ? "" : " short",
+               (double)r->reps[k].amplitude);
+    printf("\n");
+}
+
+/* Appends to the scene line; silently stops when it is full. */
+void eval_scene_add(eval_truth *t, const char *what, double from_s, double to_s)
+{
+    size_t n = strlen(t->scene);
+    if (to_s > from_s)
+        snprintf(t->scene + n, sizeof t->scene - n, "%s%s %.1f-%.1f", n ? ", " : "", what,
+                 from_s, to_s);
+    else
+        snprintf(t->scene + n, sizeof t->scene - n, "%s%s %.1f", n ? ", " : "", what, from_s);
+}
+
+static void scene_from_clip(const corpus_clip *c, eval_truth *t)
+{
+    for (int i = 0; i < c->n_walks; i++)
+        eval_scene_add(t, c->walks[i].front ? "walk in front" : "walk behind",
+                       (double)c->walks[i].start_ms / 1000.0,
+                       (double)(c->walks[i].start_ms + c->walks[i].dur_ms) / 1000.0);
+    for (int i = 0; i < c->n_moves; i++) {
+        const corpus_move *m = &c->moves[i];
+        if (m->kind == MOVE_FIDGET)
+            eval_scene_add(t, "fidget", (double)m->start_ms / 1000.0,
+                           (double)(m->start_ms + m->up_ms + m->hold_ms + m->down_ms) / 1000.0);
+    }
+    for (int i = 0; i < c->n_steps; i++)
+        eval_scene_add(t, "exposure step", (double)c->step_ms[i] / 1000.0, 0.0);
+    if (c->bump_ms >= 0)
+        eval_scene_add(t, "bump", (double)c->bump_ms / 1000.0, 0.0);
+}
+
+void eval_truth_from_clip(const corpus_clip *c, eval_truth *t)
+{
+    memset(t, 0, sizeof *t);
+    snprintf(t->name, sizeof t->name, "%s", c->name);
+    t->exercise = c->params.exercise;
+    t->negative = c->kind != CORPUS_POSITIVE;
+    corpus_nuisance_names(c->nuisances, t->nuisances, sizeof t->nuisances);
+    t->hold_target_ms = c->hold_target_ms;
+    for (int i = 0; i < c->n_moves && t->n_reps < EVAL_MAX_REPS; i++) {
+        const corpus_move *m = &c->moves[i];
+        if (m->kind == MOVE_PARTIAL)
+            t->partials++;
+        if (m->kind != MOVE_REP)
+            continue;
+        eval_rep *e = &t->reps[t->n_reps++];
+        e->down_ms = m->start_ms + m->up_ms + m->hold_ms;
+        e->end_ms = e->down_ms + m->down_ms;
+        e->hold_ms = m->hold_ms;
+        e->hold_met = m->hold_ms >= c->hold_target_ms;
+    }
+    t->count = t->n_reps;
+    scene_from_clip(c, t);
+}

@@ -1,0 +1,108 @@
+/*
+ * eval: scoring the counter against labelled clips. A clip's truth (eval_truth)
+ * comes from a label JSON file (eval_read_labels) or straight from a planned
+ * corpus clip (eval_truth_from_clip); the counter is the real counting core,
+ * reps_create / reps_feed with frame n stamped n * 1000 * fps_den / fps_num ms,
+ * exactly as `rehab-mirror count` runs it.
+ *
+ * Matching. Counted reps and true reps are paired in time order: a counted rep
+ * decided at t pairs with the first unpaired true rep whose return began no more
+ * than EVAL_MATCH_EARLY_MS after t (a rep cannot be known done before the
+ * person starts back down) and that returned to rest no more than
+ * EVAL_MATCH_LATE_MS before t. Its rep-time error
+ * is t minus the true return to rest (positive = late). Quad-set holds are judged
+ * right when a true rep is paired and the counter's hold_met agrees with the
+ * truth's; a missed rep or an extra counted rep is a hold judged wrong.
+ */
+#ifndef RM_EVAL_H
+#define RM_EVAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "corpus.h"
+#include "reps.h"
+
+#define EVAL_MAX_REPS 128
+#define EVAL_MATCH_EARLY_MS 500
+#define EVAL_MATCH_LATE_MS 1500
+
+typedef struct eval_rep {
+    int64_t down_ms;  /* the return begins (the top + the hold) */
+    int64_t end_ms;   /* back at rest */
+    int64_t hold_ms;  /* time held at the top */
+    bool hold_met;
+} eval_rep;
+
+typedef struct eval_truth {
+    char name[64];
+    exercise_kind exercise;
+    bool negative;           /* no exercise in the clip */
+    char nuisances[256];
+    char scene[512];         /* when things happen, e.g. "walk behind 3.1-6.0 bump 7.6" */
+    int64_t hold_target_ms;  /* < 0: the counter's default */
+    int count, partials;
+    int n_reps;
+    eval_rep reps[EVAL_MAX_REPS];
+} eval_truth;
+
+/* One clip's outcome. */
+typedef struct eval_result {
+    int counted, partials;
+    int matched;
+    double err_sum, err_max;         /* rep-time error over matched reps, s */
+    double errs[EVAL_MAX_REPS];      /* each matched rep's error, s */
+    double hold_err_sum;             /* |counted - true| hold over matched reps, s */
+    int holds_right, holds_total;    /* quad sets only */
+    int64_t frames;
+} eval_result;
+
+/* Running the counter over one clip. */
+typedef struct eval_run eval_run;
+eval_run *eval_begin(const eval_truth *t);
+void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int64_t t_ms);
+/* Scores the clip (after its last frame). */
+void eval_end(eval_run *r, const eval_truth *t, eval_result *out);
+/* The counted reps and partials next to the truth, for finding what went wrong. */
+void eval_print_events(const eval_run *r, const eval_truth *t);
+void eval_free(eval_run *r);
+
+void eval_truth_from_clip(const corpus_clip *c, eval_truth *t);
+/* Adds "what from-to" (or "what from" when to_s <= from_s) to t->scene. */
+void eval_scene_add(eval_truth *t, const char *what, double from_s, double to_s);
+/* Reads a label file; false with a one-line reason in err (256 bytes). */
+bool eval_read_labels(const char *path, eval_truth *t, char *err);
+
+/* Totals over a corpus and the issue's targets. */
+typedef struct eval_summary {
+    int clips, positives, negatives, exact, within_one;
+    double norm_err_sum;     /* sum of |counted - true| / true over positives */
+    int negative_counts, negatives_counted; /* reps counted on negatives; clips */
+    int matched, true_reps, counted_reps, true_partials, counted_partials;
+    double err_sum, err_abs_sum, err_max, hold_err_sum;
+    double *errs;            /* every matched rep's error (for the 95th percentile) */
+    int holds_right, holds_total;
+} eval_summary;
+
+typedef struct eval_targets {
+    int min_clips;
+    double exact, within_one, norm_err, holds, latency_s;
+    int negative_counts;
+    unsigned given;          /* which are targets: bits EVAL_T_CLIPS.. */
+} eval_targets;
+
+enum { EVAL_T_CLIPS, EVAL_T_EXACT, EVAL_T_WITHIN_ONE, EVAL_T_NORM_ERR, EVAL_T_NEGATIVES,
+       EVAL_T_HOLDS, EVAL_T_LATENCY, EVAL_T_COUNT };
+
+/* The issue's targets: >= 60 clips, exact >= 0.9, within one >= 0.98, mean
+ * normalised error <= 0.05, no counts on negatives, holds >= 0.95, every rep
+ * reported no later than 0.3 s after its return to rest. */
+eval_targets eval_issue_targets(void);
+void eval_add(eval_summary *s, const eval_truth *t, const eval_result *r);
+void eval_print_row_header(void);
+void eval_print_row(const eval_truth *t, const eval_result *r);
+/* Prints the summary and each target's verdict; true when all targets are met. */
+bool eval_print_summary(const eval_summary *s, const eval_targets *tg);
+void eval_summary_free(eval_summary *s);
+
+#endif

@@ -1,0 +1,162 @@
+/*
+ * eval_summary: the per-clip rows, the totals over a corpus and the verdict on
+ * each target (see eval.h). The normalised error is |counted - true| / true
+ * averaged over positives; the exact and within-one rates are over all clips,
+ * negatives included (their truth is 0).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "eval.h"
+#include "xmalloc.h"
+
+eval_targets eval_issue_targets(void)
+{
+    return (eval_targets){ .min_clips = 60, .exact = 0.90, .within_one = 0.98,
+                           .norm_err = 0.05, .holds = 0.95, .latency_s = 0.3,
+                           .negative_counts = 0, .given = (1u << EVAL_T_COUNT) - 1 };
+}
+
+void eval_add(eval_summary *s, const eval_truth *t, const eval_result *r)
+{
+    int diff = abs(r->counted - t->count);
+    s->clips++;
+    s->exact += diff == 0;
+    s->within_one += diff <= 1;
+    if (t->negative) {
+        s->negatives++;
+        s->negative_counts += r->counted;
+        s->negatives_counted += r->counted > 0;
+    } else {
+        s->positives++;
+        s->norm_err_sum += t->count > 0 ? (double)diff / t->count : (double)diff;
+    }
+    s->true_reps += t->count;
+    s->counted_reps += r->counted;
+    s->true_partials += t->partials;
+    s->counted_partials += r->partials;
+    s->hold_err_sum += r->hold_err_sum;
+    s->errs = xrealloc(s->errs, (size_t)(s->matched + r->matched + 1) * sizeof *s->errs);
+    for (int i = 0; i < r->matched; i++) {
+        s->errs[s->matched + i] = r->errs[i];
+        s->err_sum += r->errs[i];
+        s->err_abs_sum += fabs(r->errs[i]);
+        s->err_max = s->matched + i == 0 ? r->errs[i] : fmax(s->err_max, r->errs[i]);
+    }
+    s->matched += r->matched;
+    s->holds_right += r->holds_right;
+    s->holds_total += r->holds_total;
+}
+
+void eval_summary_free(eval_summary *s)
+{
+    free(s->errs);
+    s->errs = NULL;
+}
+
+void eval_print_row_header(void)
+{
+    printf("%-26s %-9s %5s %7s %8s %9s %7s  %s\n", "clip", "exercise", "true", "counted",
+           "partials", "rep-err", "holds", "nuisances");
+}
+
+void eval_print_row(const eval_truth *t, const eval_result *r)
+{
+    char err[32] = "-", holds[16] = "-", parts[16];
+    if (r->matched)
+        snprintf(err, sizeof err, "%+.2fs", r->err_sum / r->matched);
+    if (r->holds_total)
+        snprintf(holds, sizeof holds, "%d/%d", r->holds_right, r->holds_total);
+    snprintf(parts, sizeof parts, "%d/%d", r->partials, t->partials);
+    printf("%-26s %-9s %5d %7d %8s %9s %7s  %s%s\n", t->name,
+           t->negative ? "-" : exercise_id(t->exercise), t->count, r->counted, parts, err,
+           holds, t->nuisances, r->counted == t->count ? "" : "   <-- miscount");
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double percentile95(const eval_summary *s)
+{
+    if (s->matched == 0)
+        return 0.0;
+    double *v = xmalloc((size_t)s->matched * sizeof *v);
+    for (int i = 0; i < s->matched; i++)
+        v[i] = s->errs[i];
+    qsort(v, (size_t)s->matched, sizeof *v, cmp_double);
+    double p = v[(int)ceil(0.95 * s->matched) - 1];
+    free(v);
+    return p;
+}
+
+/* Prints one figure with its target; returns whether it is met. */
+static bool verdict(const char *what, double value, const char *fmt, bool given, bool ok,
+                    const char *target)
+{
+    printf("  %-34s ", what);
+    printf(fmt, value);
+    if (given)
+        printf("   target %-10s %s", target, ok ? "ok" : "MISSED");
+    printf("\n");
+    return !given || ok;
+}
+
+bool eval_print_summary(const eval_summary *s, const eval_targets *tg)
+{
+    char t[32];
+    bool ok = true;
+    eval_targets z = { 0 };
+    if (!tg)
+        tg = &z;
+#define GIVEN(bit) ((tg->given >> (bit)) & 1u)
+    double n = s->clips ? s->clips : 1, pos = s->positives ? s->positives : 1;
+    double mean_err = s->matched ? s->err_sum / s->matched : 0.0;
+    double mean_abs = s->matched ? s->err_abs_sum / s->matched : 0.0;
+    double p95 = percentile95(s), worst = s->matched ? s->err_max : 0.0;
+    double holds = s->holds_total ? (double)s->holds_right / s->holds_total : 1.0;
+    printf("summary: %d clips (%d with exercise, %d without), %d true reps, %d counted, "
+           "%d paired\n", s->clips, s->positives, s->negatives, s->true_reps, s->counted_reps,
+           s->matched);
+    snprintf(t, sizeof t, ">= %d", tg->min_clips);
+    ok &= verdict("clips", s->clips, "%6.0f", GIVEN(EVAL_T_CLIPS), s->clips >= tg->min_clips, t);
+    snprintf(t, sizeof t, ">= %.2f", tg->exact);
+    ok &= verdict("exact count rate", s->exact / n, "%6.3f", GIVEN(EVAL_T_EXACT), s->exact / n >= tg->exact, t);
+    snprintf(t, sizeof t, ">= %.2f", tg->within_one);
+    ok &= verdict("within-one rate", s->within_one / n, "%6.3f", GIVEN(EVAL_T_WITHIN_ONE),
+                  s->within_one / n >= tg->within_one, t);
+    snprintf(t, sizeof t, "<= %.3f", tg->norm_err);
+    ok &= verdict("mean |counted-true|/true", s->norm_err_sum / pos, "%6.3f",
+                  GIVEN(EVAL_T_NORM_ERR),
+                  s->norm_err_sum / pos <= tg->norm_err, t);
+    snprintf(t, sizeof t, "<= %d", tg->negative_counts);
+    ok &= verdict("reps counted on negatives", s->negative_counts, "%6.0f",
+                  GIVEN(EVAL_T_NEGATIVES),
+                  s->negative_counts <= tg->negative_counts, t);
+    printf("  %-34s %6d of %d\n", "negatives with any count", s->negatives_counted,
+           s->negatives);
+    snprintf(t, sizeof t, ">= %.2f", tg->holds);
+    ok &= verdict("quad-set holds judged right", holds, "%6.3f",
+                  GIVEN(EVAL_T_HOLDS) && s->holds_total,
+                  holds >= tg->holds, t);
+    printf("  %-34s %6d of %d\n", "  (holds right of judged)", s->holds_right, s->holds_total);
+    printf("  %-34s %6.2f s\n", "hold time error, mean |error|",
+           s->matched ? s->hold_err_sum / s->matched : 0.0);
+    printf("  %-34s %6d of %d true partials\n", "partials reported", s->counted_partials,
+           s->true_partials);
+    printf("  %-34s %+6.2f s (mean |error| %.2f s)\n", "rep time error, mean", mean_err,
+           mean_abs);
+    printf("  %-34s %+6.2f s\n", "rep time error, 95th percentile", p95);
+    snprintf(t, sizeof t, "<= %.2f s", tg->latency_s);
+    ok &= verdict("rep time error, latest (latency)", worst, "%+6.2f s",
+                  GIVEN(EVAL_T_LATENCY),
+                  worst <= tg->latency_s, t);
+#undef GIVEN
+    printf("result: %s\n", !tg->given ? "no targets given"
+                           : ok        ? "all given targets met"
+                                       : "TARGETS MISSED");
+    return ok;
+}

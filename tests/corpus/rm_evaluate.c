@@ -1,0 +1,312 @@
+/*
+ * rm-evaluate: runs the counting core on labelled clips and scores it.
+ *
+ *   rm-evaluate [OPTIONS] DIR            every DIR/NAME.json with its NAME.y4m
+ *   rm-evaluate [OPTIONS] --seed S [--clips N] [--first I]
+ *                                        corpus clips rendered in memory (the
+ *                                        same frames rm-corpus would write)
+ * Options:
+ *   --only TEXT       only clips whose name contains TEXT
+ *   --events          under each row, the true returns to rest and the counted reps
+ *   --summary-only    no per-clip rows (the held-back accuracy test)
+ *   --targets         the issue's targets (see eval_issue_targets), or one by one:
+ *   --min-clips N --exact F --within-one F --norm-error F --negative-counts N
+ *   --holds F --latency SECONDS
+ * Prints a row per clip, the exact-count rate by exercise and by nuisance (not
+ * with --summary-only), and a summary with each target's verdict. Exit 0 when
+ * every given target is met, 1 when one is missed or a clip cannot be read, 2
+ * on bad arguments.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+#include "xmalloc.h"
+#include "y4m.h"
+
+/* Exact counts per exercise or nuisance name, for the breakdown. */
+typedef struct tally {
+    char name[32];
+    int clips, exact;
+} tally;
+
+#define MAX_TALLY 48
+
+typedef struct breakdown {
+    tally by_exercise[MAX_TALLY], by_nuisance[MAX_TALLY];
+    int n_exercise, n_nuisance;
+} breakdown;
+
+static void tally_add(tally *t, int *n, const char *name, size_t len, bool exact)
+{
+    int i = 0;
+    while (i < *n && (strlen(t[i].name) != len || strncmp(t[i].name, name, len)))
+        i++;
+    if (i == *n) {
+        if (*n == MAX_TALLY)
+            return;
+        snprintf(t[i].name, sizeof t[i].name, "%.*s", (int)len, name);
+        (*n)++;
+    }
+    t[i].clips++;
+    t[i].exact += exact;
+}
+
+static void breakdown_add(breakdown *b, const eval_truth *t, bool exact)
+{
+    const char *ex = t->negative ? "negative" : exercise_id(t->exercise);
+    tally_add(b->by_exercise, &b->n_exercise, ex, strlen(ex), exact);
+    for (const char *p = t->nuisances; *p;) {
+        size_t len = strcspn(p, "+");
+        tally_add(b->by_nuisance, &b->n_nuisance, p, len, exact);
+        p += len + (p[len] == '+');
+    }
+}
+
+static void breakdown_print(const breakdown *b)
+{
+    const tally *lists[2] = { b->by_exercise, b->by_nuisance };
+    const int counts[2] = { b->n_exercise, b->n_nuisance };
+    for (int k = 0; k < 2; k++) {
+        printf("exact by %s:", k ? "nuisance" : "exercise");
+        for (int i = 0; i < counts[k]; i++)
+            printf("%s %s %d/%d", i ? "," : "", lists[k][i].name, lists[k][i].exact,
+                   lists[k][i].clips);
+        printf("\n");
+    }
+}
+
+typedef struct options {
+    const char *dir, *only;
+    bool have_seed, events, summary_only;
+    unsigned long seed, clips, first;
+    eval_targets targets;
+    breakdown *tallies; /* NULL with --summary-only */
+} options;
+
+static int usage(const char *why, const char *arg)
+{
+    fprintf(stderr, "rm-evaluate: %s%s%s\nusage: rm-evaluate [--only TEXT] [--events] "
+                    "[--summary-only] [--targets] DIR | --seed S [--clips N] [--first I]\n",
+            why, arg ? ": " : "", arg ? arg : "");
+    return 2;
+}
+
+static bool num(const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end || errno || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* One option with a value; 0 or the exit status. */
+static int parse_valued(options *o, const char *a, const char *v)
+{
+    double x;
+    eval_targets *t = &o->targets;
+    static const char *const limits[] = { "--min-clips", "--exact", "--within-one",
+                                          "--norm-error", "--negative-counts", "--holds",
+                                          "--latency" };
+    if (!strcmp(a, "--only")) {
+        o->only = v;
+        return 0;
+    }
+    if (!num(v, 0, 4294967295.0, &x))
+        return usage("bad number", v);
+    if (!strcmp(a, "--seed")) {
+        o->seed = (unsigned long)x;
+        o->have_seed = true;
+    } else if (!strcmp(a, "--clips")) {
+        o->clips = (unsigned long)x;
+    } else if (!strcmp(a, "--first")) {
+        o->first = (unsigned long)x;
+    } else {
+        double *dst[] = { NULL, &t->exact, &t->within_one, &t->norm_err, NULL, &t->holds,
+                          &t->latency_s };
+        size_t i = 0;
+        while (i < 7 && strcmp(a, limits[i]))
+            i++;
+        if (i == 7)
+            return usage("unknown option", a);
+        if (i == 0)
+            t->min_clips = (int)x;
+        else if (i == 4)
+            t->negative_counts = (int)x;
+        else
+            *dst[i] = x;
+        t->given |= 1u << i; /* limits[] is in EVAL_T_ order */
+    }
+    return 0;
+}
+
+static int parse(int argc, char **argv, options *o)
+{
+    *o = (options){ .clips = 72 };
+    o->targets = (eval_targets){ .given = 0 };
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--events")) {
+            o->events = true;
+        } else if (!strcmp(a, "--summary-only")) {
+            o->summary_only = true;
+        } else if (!strcmp(a, "--targets")) {
+            o->targets = eval_issue_targets();
+        } else if (!strncmp(a, "--", 2)) {
+            if (i + 1 >= argc)
+                return usage("option needs a value", a);
+            int rc = parse_valued(o, a, argv[++i]);
+            if (rc)
+                return rc;
+        } else if (o->dir) {
+            return usage("more than one directory", a);
+        } else {
+            o->dir = a;
+        }
+    }
+    if (!o->dir == !o->have_seed)
+        return usage("give either DIR or --seed S", NULL);
+    return 0;
+}
+
+static void report(const options *o, eval_summary *s, const eval_truth *t, eval_run *run)
+{
+    eval_result r;
+    eval_end(run, t, &r);
+    eval_add(s, t, &r);
+    if (o->summary_only)
+        return;
+    breakdown_add(o->tallies, t, r.counted == t->count);
+    eval_print_row(t, &r);
+    if (o->events)
+        eval_print_events(run, t);
+    fflush(stdout);
+}
+
+static void run_seed(const options *o, eval_summary *s)
+{
+    corpus_clip *c = xmalloc(sizeof *c);
+    eval_truth *t = xmalloc(sizeof *t);
+    uint8_t *img = NULL;
+    size_t cap = 0;
+    for (unsigned long i = o->first; i < o->first + o->clips; i++) {
+        corpus_plan((uint32_t)o->seed, (int)i, c);
+        if (o->only && !strstr(c->name, o->only))
+            continue;
+        size_t need = (size_t)c->params.width * (size_t)c->params.height;
+        if (need > cap)
+            img = xrealloc(img, cap = need);
+        eval_truth_from_clip(c, t);
+        eval_run *run = eval_begin(t);
+        for (int k = 0; k < c->frames; k++) {
+            corpus_render(c, k, img);
+            eval_feed(run, img, c->params.width, c->params.height, corpus_frame_time(c, k));
+        }
+        report(o, s, t, run);
+        eval_free(run);
+    }
+    free(img);
+    free(t);
+    free(c);
+}
+
+/* One labelled clip from disk; false when it cannot be read. */
+static bool run_file(const options *o, eval_summary *s, const char *json, eval_truth *t)
+{
+    char err[256], y4m[4096];
+    if (!eval_read_labels(json, t, err)) {
+        fprintf(stderr, "rm-evaluate: %s\n", err);
+        return false;
+    }
+    snprintf(y4m, sizeof y4m, "%.*s.y4m", (int)(strlen(json) - 5), json);
+    y4m_reader *rd = y4m_open(y4m, err);
+    if (!rd) {
+        fprintf(stderr, "rm-evaluate: %s\n", err);
+        return false;
+    }
+    const y4m_info *in = y4m_reader_info(rd);
+    eval_run *run = eval_begin(t);
+    const uint8_t *luma;
+    int got;
+    int64_t n = 0;
+    while ((got = y4m_read_frame(rd, &luma, err)) == 1) {
+        eval_feed(run, luma, in->width, in->height, n * 1000 * in->fps_den / in->fps_num);
+        n++;
+    }
+    if (got < 0)
+        fprintf(stderr, "rm-evaluate: %s\n", err);
+    else
+        report(o, s, t, run);
+    eval_free(run);
+    y4m_close(rd);
+    return got == 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool run_dir(const options *o, eval_summary *s)
+{
+    DIR *d = opendir(o->dir);
+    if (!d) {
+        fprintf(stderr, "rm-evaluate: cannot open %s: %s\n", o->dir, strerror(errno));
+        return false;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len > 5 && !strcmp(e->d_name + len - 5, ".json") &&
+            (!o->only || strstr(e->d_name, o->only))) {
+            names = xrealloc(names, (n + 1) * sizeof *names);
+            names[n] = xmalloc(strlen(o->dir) + len + 2);
+            sprintf(names[n++], "%s/%s", o->dir, e->d_name);
+        }
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    eval_truth *t = xmalloc(sizeof *t);
+    bool ok = n > 0;
+    if (!ok)
+        fprintf(stderr, "rm-evaluate: no NAME.json labels in %s\n", o->dir);
+    for (size_t i = 0; i < n; i++) {
+        ok &= run_file(o, s, names[i], t);
+        free(names[i]);
+    }
+    free(names);
+    free(t);
+    return ok;
+}
+
+int main(int argc, char **argv)
+{
+    options o;
+    int rc = parse(argc, argv, &o);
+    if (rc)
+        return rc;
+    eval_summary s = { 0 };
+    if (!o.summary_only) {
+        o.tallies = xcalloc(1, sizeof *o.tallies);
+        eval_print_row_header();
+    }
+    bool read_ok = true;
+    if (o.have_seed)
+        run_seed(&o, &s);
+    else
+        read_ok = run_dir(&o, &s);
+    if (o.tallies)
+        breakdown_print(o.tallies);
+    free(o.tallies);
+    bool met = eval_print_summary(&s, &o.targets);
+    eval_summary_free(&s);
+    return read_ok && met ? 0 : 1;
+}

@@ -1,0 +1,211 @@
+/*
+ * test_corpus: the corpus generator and the evaluator's bookkeeping. Plans are
+ * deterministic; the first 67 clips of a seed cover every exercise with every
+ * nuisance and every kind of negative; the truth keeps its margins (full reps
+ * versus partials, holds met versus short, no one in front during a return to
+ * rest, moves inside the clip and apart); formats stay in the issue's ranges;
+ * labels written and read back give the same truth; bad labels are refused with
+ * a reason; and the summary's verdict follows the targets.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "eval.h"
+
+static corpus_clip c1, c2;
+
+static void test_deterministic(void)
+{
+    corpus_plan(42, 17, &c1);
+    corpus_plan(42, 17, &c2);
+    CHECK(memcmp(&c1, &c2, sizeof c1) == 0, "same seed and index planned differently");
+    corpus_plan(43, 17, &c2);
+    CHECK(memcmp(&c1, &c2, sizeof c1) != 0, "another seed planned the same clip");
+    size_t n = (size_t)c1.params.width * c1.params.height;
+    uint8_t *a = malloc(n), *b = malloc(n);
+    corpus_render(&c1, c1.frames / 2, a);
+    corpus_render(&c1, c1.frames / 2, b);
+    CHECK(memcmp(a, b, n) == 0, "the same frame rendered differently");
+    free(a);
+    free(b);
+}
+
+static int64_t end_of(const corpus_move *m)
+{
+    return m->start_ms + m->up_ms + m->hold_ms + m->down_ms;
+}
+
+/* Margins of one clip's truth. */
+static void check_truth(const corpus_clip *c)
+{
+    const char *nm = c->name;
+    for (int i = 0; i < c->n_moves; i++) {
+        const corpus_move *m = &c->moves[i];
+        CHECK(i == 0 || m->start_ms >= end_of(&c->moves[i - 1]), "%s: moves overlap", nm);
+        CHECK(end_of(m) <= c->duration_ms - 2000, "%s: move %d ends too near the end", nm, i);
+        if (m->kind == MOVE_PARTIAL)
+            CHECK(m->amp <= 0.45f, "%s: partial at %.2f of the range", nm, (double)m->amp);
+        if (m->kind == MOVE_REP)
+            CHECK(m->amp >= 0.85f, "%s: full rep at %.2f of the range", nm, (double)m->amp);
+        if (m->kind == MOVE_FIDGET)
+            CHECK(c->kind == CORPUS_NEG_FIDGET || (c->nuisances >> CN_FIDGET & 1u),
+                  "%s: fidget without the nuisance", nm);
+        if (m->kind == MOVE_FIDGET && i + 1 < c->n_moves && c->moves[i + 1].kind != MOVE_FIDGET)
+            CHECK(c->moves[i + 1].start_ms >= end_of(m) + 2500,
+                  "%s: fidget ends less than 2.5 s before the next rep", nm);
+        if (m->kind == MOVE_REP && c->params.exercise == EXERCISE_QUAD_SET)
+            CHECK(m->hold_ms >= c->hold_target_ms + 1000 || m->hold_ms <= c->hold_target_ms - 2000,
+                  "%s: quad-set hold %lld too near the target", nm, (long long)m->hold_ms);
+        if (c->bump_ms >= 0)
+            CHECK(c->bump_ms + 600 <= m->start_ms || c->bump_ms >= end_of(m) + 800,
+                  "%s: the camera is bumped during a movement", nm);
+        for (int w = 0; w < c->n_walks && m->kind == MOVE_REP; w++) {
+            const corpus_walk *k = &c->walks[w];
+            int64_t down = m->start_ms + m->up_ms + m->hold_ms;
+            CHECK(!k->front || k->start_ms + k->dur_ms <= down || k->start_ms >= end_of(m) + 300,
+                  "%s: someone in front during a return to rest", nm);
+        }
+    }
+    if (c->kind != CORPUS_POSITIVE)
+        CHECK(corpus_count(c, MOVE_REP) == 0, "%s: a negative with reps", nm);
+    else
+        CHECK(corpus_count(c, MOVE_REP) >= 2, "%s: fewer than 2 reps", nm);
+    int w = c->params.width, h = c->params.height;
+    CHECK(w >= 320 && w <= 1280 && h >= 180 && h <= 720, "%s: size %dx%d", nm, w, h);
+    CHECK(c->fps >= 10 && c->fps <= 30, "%s: %d fps", nm, c->fps);
+    float body = 0.95f * c->params.scale; /* head to toe */
+    CHECK(body >= 0.3f - 1e-4f && body <= 0.9f + 1e-4f, "%s: person %.2f of width", nm,
+          (double)body);
+    CHECK((int64_t)c->frames * 1000 / c->fps >= c->duration_ms - 1000 / c->fps,
+          "%s: %d frames for %lld ms", nm, c->frames, (long long)c->duration_ms);
+}
+
+static void test_coverage_and_truth(void)
+{
+    bool pair[EXERCISE_KIND_COUNT][CN_COUNT] = { { false } };
+    bool neg[CORPUS_KIND_COUNT] = { false };
+    bool big = false, small = false;
+    for (int i = 0; i < 67; i++) {
+        corpus_plan(5, i, &c1);
+        check_truth(&c1);
+        neg[c1.kind] = true;
+        big |= c1.params.width == 1280;
+        small |= c1.params.width == 320;
+        for (int n = 0; n < CN_COUNT && c1.kind == CORPUS_POSITIVE; n++)
+            pair[c1.params.exercise][n] |= (c1.nuisances >> n) & 1u;
+    }
+    for (int e = 0; e < EXERCISE_KIND_COUNT; e++)
+        for (int n = 0; n < CN_COUNT; n++)
+            CHECK(pair[e][n], "no %s clip with nuisance %d", exercise_id(e), n);
+    for (int k = 0; k < CORPUS_KIND_COUNT; k++)
+        CHECK(neg[k], "no clip of kind %s", corpus_kind_name(k));
+    CHECK(big && small, "sizes: 1280 wide %d, 320 wide %d", big, small);
+    for (uint32_t seed = 1; seed <= 8; seed++) /* the margins hold on other seeds too */
+        for (int i = 0; i < 96; i++) {
+            corpus_plan(seed * 1000, i, &c1);
+            check_truth(&c1);
+        }
+}
+
+static void test_labels_round_trip(void)
+{
+    const char *dir = getenv("RM_TEST_TMP");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/corpus-labels.json", dir ? dir : "/tmp");
+    static eval_truth want, got;
+    for (int i = 0; i < 12; i++) {
+        corpus_plan(77, i, &c1);
+        FILE *f = fopen(path, "w");
+        CHECK(f && corpus_write_labels(&c1, f), "cannot write %s", path);
+        if (f)
+            fclose(f);
+        char err[256] = "";
+        eval_truth_from_clip(&c1, &want);
+        CHECK(eval_read_labels(path, &got, err), "%s: %s", c1.name, err);
+        CHECK(got.exercise == want.exercise && got.negative == want.negative,
+              "%s: exercise or kind read back wrong", c1.name);
+        CHECK_EQ_INT(got.count, want.count, c1.name);
+        CHECK_EQ_INT(got.partials, want.partials, c1.name);
+        CHECK_EQ_INT(got.hold_target_ms, want.hold_target_ms, c1.name);
+        CHECK(!strcmp(got.nuisances, want.nuisances), "%s: nuisances '%s'", c1.name,
+              got.nuisances);
+        CHECK(!strcmp(got.scene, want.scene), "%s: scene '%s', want '%s'", c1.name, got.scene,
+              want.scene);
+        for (int r = 0; r < want.n_reps && r < got.n_reps; r++)
+            CHECK(got.reps[r].end_ms == want.reps[r].end_ms &&
+                      got.reps[r].down_ms == want.reps[r].down_ms &&
+                      got.reps[r].hold_ms == want.reps[r].hold_ms &&
+                      got.reps[r].hold_met == want.reps[r].hold_met,
+                  "%s: rep %d read back wrong", c1.name, r);
+    }
+    static const char *const bad[] = { "{\"exercise\": \"bridge\"}", "{\"count\": 2}",
+                                       "{\"exercise\": \"bridge\", \"count\": 2,",
+                                       ("{\"exercise\": \"bridge\", \"count\": 2, \"reps\": "
+                                        "[{\"end_ms\": 100}]}"),
+                                       "[1, 2]", "" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        FILE *f = fopen(path, "w");
+        if (f) {
+            fputs(bad[i], f);
+            fclose(f);
+        }
+        char err[256] = "";
+        CHECK(!eval_read_labels(path, &got, err) && err[0], "bad label %zu accepted", i);
+    }
+}
+
+/* The labels of `rehab-mirror synth`: "reps" is the count, "events" the list. */
+static void test_synth_labels(void)
+{
+    const char *dir = getenv("RM_TEST_TMP");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/synth-labels.json", dir ? dir : "/tmp");
+    static eval_truth got;
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs("{\"exercise\": \"quad-set\", \"kind\": \"positive\", \"reps\": 2, "
+              "\"count\": 2, \"events\": [{\"top_ms\": 1000, \"hold_ms\": 6000, "
+              "\"end_ms\": 9000, \"hold_met\": true}, {\"end_ms\": 20000, "
+              "\"hold_met\": false}]}", f);
+        fclose(f);
+    }
+    char err[256] = "";
+    CHECK(eval_read_labels(path, &got, err), "synth-style label refused: %s", err);
+    CHECK(got.n_reps == 2 && got.reps[0].down_ms == 7000 && got.reps[1].down_ms == 17000 &&
+              got.reps[0].hold_met && !got.reps[1].hold_met,
+          "synth-style label read wrong: %d reps", got.n_reps);
+}
+
+static void test_summary_verdict(void)
+{
+    eval_truth t = { .exercise = EXERCISE_BRIDGE, .count = 3 };
+    eval_result r = { .counted = 3, .matched = 3, .errs = { 0.1, 0.2, -0.1 } };
+    eval_targets tg = eval_issue_targets();
+    tg.min_clips = 2;
+    eval_summary s = { 0 };
+    eval_add(&s, &t, &r);
+    eval_add(&s, &t, &r);
+    CHECK(eval_print_summary(&s, &tg), "perfect counts should meet the targets");
+    eval_truth neg = { .exercise = EXERCISE_BRIDGE, .negative = true };
+    eval_result one = { .counted = 1 };
+    eval_add(&s, &neg, &one);
+    CHECK(!eval_print_summary(&s, &tg), "a count on a negative should miss the targets");
+    eval_summary_free(&s);
+    eval_summary late = { 0 };
+    r.errs[1] = 0.45;
+    eval_add(&late, &t, &r);
+    eval_add(&late, &t, &r);
+    CHECK(!eval_print_summary(&late, &tg), "a rep 0.45 s late should miss the latency target");
+    eval_summary_free(&late);
+}
+
+int main(void)
+{
+    test_deterministic();
+    test_coverage_and_truth();
+    test_labels_round_trip();
+    test_synth_labels();
+    test_summary_verdict();
+    return check_done();
+}
