@@ -21,6 +21,7 @@
 #include "config.h"
 #include "display.h"
 #include "log.h"
+#include "notify.h"
 #include "programme.h"
 #include "screens.h"
 #include "session.h"
@@ -382,6 +383,7 @@ static void run_loop(station *st)
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME)
             refresh_stats(st);
         draw(st, v, screen_changed);
+        notify_loop(st->drawn_once);
         st->prev = *v;
         if (clock_now_ms(st->clock) >= st->exit_at_ms)
             break;
@@ -395,6 +397,7 @@ int station_run(const settings *cfg)
     int rc = 1;
     if (station_open(&st)) {
         run_loop(&st);
+        notify_stopping();
         rc = 0;
     }
     station_close(&st);
