@@ -32,3 +32,7 @@ if ! chroot "$root" sh -c 'lsinitramfs /boot/initrd.img-*' | grep -q 'overlayroo
     echo "customize: overlayroot is missing from the initramfs" >&2
     exit 1
 fi
+
+# No package lists or downloaded packages in the image.
+chroot "$root" apt-get clean
+rm -rf "$root"/var/lib/apt/lists/*
