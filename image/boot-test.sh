@@ -22,8 +22,14 @@ exec 3>&2   # for messages from checks whose output wait_for discards
 fail() { echo "FAIL: $*" >&3; exit 1; }
 work=$(mktemp -d /tmp/rm-boot-test.XXXXXX)
 nspawn_pid=
+# The container is thrown away: SIGKILL to its PID 1 ends every process in it
+# (a SIGTERM to nspawn can leave its systemd waiting in a rescue shell), then
+# nspawn exits. The root is untouched (RAM overlay).
 cleanup() {
   if [[ -n $nspawn_pid ]]; then
+    local l; l=$(leader)
+    [[ -n $l ]] && kill -KILL "$l" 2>/dev/null
+    sleep 1
     kill "$nspawn_pid" 2>/dev/null || true
     wait "$nspawn_pid" 2>/dev/null || true
   fi
@@ -87,9 +93,16 @@ started() {
   return 1
 }
 wait_for 180 "rehab-mirror.service running (READY=1 sent)" started
-pid1=$(svc MainPID); restarts1=$(svc NRestarts)
+pid1=$(svc MainPID); restarts1=$(svc NRestarts); up_at=$SECONDS
 echo "service running, main pid $pid1 (in the container), restarts $restarts1"
 wait_for 180 "reps in the database" have_reps
+# Alive past one whole WatchdogSec with the same pid: the loop's pings arrive.
+wd=$(svc WatchdogUSec); wd_s=${wd%s}
+[[ $wd_s =~ ^[1-9][0-9]*$ ]] || fail "the unit has no watchdog in whole seconds (WatchdogUSec=$wd)"
+while ((SECONDS - up_at <= wd_s + 2)); do sleep 1; done
+[[ $(svc MainPID) == "$pid1" && $(svc NRestarts) == "$restarts1" ]] ||
+  fail "the service restarted without a hang: are the watchdog pings missing?"
+echo "still the same process after WatchdogSec=${wd_s}s: the main loop pings the watchdog"
 before=$(reps)
 echo "reps before the hang: $before"
 [[ $(stat -c '%a' "$work/data") == 700 ]] || fail "the data partition's root is not mode 700"
