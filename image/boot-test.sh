@@ -95,6 +95,8 @@ started() {
 wait_for 180 "rehab-mirror.service running (READY=1 sent)" started
 pid1=$(svc MainPID); restarts1=$(svc NRestarts); up_at=$SECONDS
 echo "service running, main pid $pid1 (in the container), restarts $restarts1"
+inside journalctl -u rehab-mirror.service -o cat --no-pager | grep -q 'camera: synthetic' ||
+  fail "the station's own log lines are not in the journal"
 wait_for 180 "reps in the database" have_reps
 # Alive past one whole WatchdogSec with the same pid: the loop's pings arrive.
 wd=$(svc WatchdogUSec); wd_s=${wd%s}
