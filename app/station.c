@@ -22,6 +22,7 @@
 #include "config.h"
 #include "display.h"
 #include "log.h"
+#include "notify.h"
 #include "probe.h"
 #include "programme.h"
 #include "recorder.h"
@@ -508,6 +509,7 @@ static void run_loop(station *st)
         retry_log(st);
         recorder_retry(st->rec);
         draw(st, v, screen_changed);
+        notify_loop(st->drawn_once);
         st->prev = *v;
         if (clock_now_ms(st->clock) >= st->exit_at_ms)
             break;
@@ -522,6 +524,7 @@ int station_run(const settings *cfg)
     int rc = 1;
     if (station_open(&st)) {
         run_loop(&st);
+        notify_stopping();
         log_info("loop: %ld wakeups, %ld redraws in %.1f s", st.loops, st.redraws,
                  (double)clock_now_ms(st.clock) / 1000.0);
         rc = 0;

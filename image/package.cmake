@@ -1,0 +1,40 @@
+# The Debian package (CPack DEB): the binary and assets (installed by the
+# top-level CMakeLists), plus the kiosk's system files from image/: the systemd
+# unit, the default config (assets/rehab-mirror.conf, a conffile), sysusers.d (the `rehab` user and its
+# groups) and the maintainer scripts. Build it with scripts/package, which
+# configures with CMAKE_INSTALL_PREFIX=/usr so the binary's built-in asset path
+# (settings_find_assets) is where the package puts the assets.
+set(RM_IMAGE_DIR ${CMAKE_CURRENT_LIST_DIR})
+
+# Absolute destinations: these paths are fixed by Debian and systemd, whatever
+# the prefix. Debian 12 keeps units and sysusers.d under /lib (not merged /usr).
+install(FILES ${RM_IMAGE_DIR}/rehab-mirror.service DESTINATION /lib/systemd/system)
+install(FILES ${RM_IMAGE_DIR}/rehab-mirror.sysusers DESTINATION /usr/lib/sysusers.d
+        RENAME rehab-mirror.conf)
+install(FILES ${CMAKE_SOURCE_DIR}/assets/rehab-mirror.conf DESTINATION /etc/rehab-mirror)
+install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/PRIVACY.md
+        DESTINATION share/doc/rehab-mirror)
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME rehab-mirror)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_CONTACT "rehab-mirror maintainers <rehab-mirror@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "knee rehabilitation exercise station (camera-counted reps)")
+set(CPACK_PACKAGE_DESCRIPTION "A full-screen kiosk that guides clamshells, glute bridges and\n\
+quad sets, counts repetitions and holds from camera motion and logs adherence\n\
+to a local SQLite database. Runs as the systemd service rehab-mirror.service.")
+set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Beyond the libraries: systemd runs the service and creates the user
+# (systemd-sysusers); the fonts and everything else ship in the package.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd")
+if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64")
+  set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
+endif()
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+    ${RM_IMAGE_DIR}/debian/conffiles ${RM_IMAGE_DIR}/debian/postinst
+    ${RM_IMAGE_DIR}/debian/prerm ${RM_IMAGE_DIR}/debian/postrm)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+include(CPack)
