@@ -22,31 +22,11 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 passed=0
 ok() { echo "ok: $*"; passed=$((passed + 1)); }
 
-cat > "$out/programme.ini" <<'INI'
-[programme]
-name = Faults
-rest_seconds = 10
-sessions_per_week = 3
-
-[exercise bridge]
-sets = 2
-reps = 3
-hold_seconds = 1
-cues = On your back, feet flat | Lift your hips
-INI
-# Set 1 is counted by the camera (3 reps), set 2 by OK presses.
-cat > "$out/buttons.txt" <<'TXT'
-1 ok
-2 up
-3 ok
-4 ok
-34 ok
-35 ok
-35.5 ok
-36 ok
-38 ok
-40 ok
-TXT
+# Set 1 is counted by the camera (3 reps), set 2 by OK presses
+# (tests/fixtures/bridge-2x3.*).
+fixtures=$(cd "$(dirname "$0")/fixtures" && pwd)
+cp "$fixtures/bridge-2x3.ini" "$out/programme.ini"
+cp "$fixtures/bridge-2x3.buttons" "$out/buttons.txt"
 
 # run NAME [ENV...] -- [STATION OPTIONS...]: one session into $out/NAME/
 run() {

@@ -29,31 +29,11 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 scratch=$(mktemp -d -p /dev/shm rm-kill.XXXXXX 2>/dev/null || mktemp -d -p "$out")
 trap 'rm -rf "$scratch"' EXIT
 
-cat > "$out/programme.ini" <<'INI'
-[programme]
-name = Killpoints
-rest_seconds = 10
-sessions_per_week = 3
-
-[exercise bridge]
-sets = 2
-reps = 3
-hold_seconds = 1
-cues = On your back, feet flat | Lift your hips
-INI
-# Set 1 is counted by the camera (the demo person), set 2 by OK presses.
-cat > "$out/buttons.txt" <<'TXT'
-1 ok
-2 up
-3 ok
-4 ok
-34 ok
-35 ok
-35.5 ok
-36 ok
-38 ok
-40 ok
-TXT
+# Set 1 is counted by the camera (the demo person), set 2 by OK presses
+# (tests/fixtures/bridge-2x3.*).
+fixtures=$(cd "$(dirname "$0")/fixtures" && pwd)
+cp "$fixtures/bridge-2x3.ini" "$out/programme.ini"
+cp "$fixtures/bridge-2x3.buttons" "$out/buttons.txt"
 : > "$out/idle.txt"
 station=(--virtual-clock --software-renderer --no-sound --window 160x90 --camera synthetic
   --programme "$out/programme.ini")
