@@ -450,6 +450,18 @@ static void test_fidget_between_reps(void)
     check_room(&p, &r, "clamshell, fidget between reps");
 }
 
+/* The person raises a hand and starts shifting over as a rep returns: the
+ * rep's own pattern is gone while the shift still leaves a departure, and the
+ * rep must still be reported within REP_TOL_MS of the return, not a second
+ * later when the picture settles. */
+static void test_shift_at_return(void)
+{
+    synth_params p = roomy(EXERCISE_CLAMSHELL, 36);
+    room r = { 0 };
+    r.fidget_ms[0] = synth_rep_time(&p, 1).end_ms - 400;
+    check_room(&p, &r, "clamshell, shifting over at the return of a rep");
+}
+
 /* No exercise at all: nothing may be counted. */
 static void test_negatives_count_nothing(void)
 {
@@ -484,6 +496,7 @@ int main(void)
     test_passers_by();
     test_bumped_camera();
     test_fidget_between_reps();
+    test_shift_at_return();
     test_negatives_count_nothing();
     return check_done();
 }

@@ -9,13 +9,18 @@
  * deviation). s above the high threshold, max(enter_sigmas x sigma, floor +
  * enter_devs x deviation, enter_of_full x the calibrated full rep), starts an
  * excursion (MOVING); its start is the last rest frame below a quarter of that
- * threshold. The excursion ends when s falls below the low threshold,
- * max(return_sigmas x sigma, floor + return_devs x deviation, return_of_peak x
- * its peak) and the pattern seen at its peak is gone (match below
- * return_match): only then is the rep decided, so jitter near the top or
- * bottom never double-counts, and the rep is reported on the frame the picture
- * is back at rest (with motion.c's 150 ms averaging, about 0.1-0.25 s after the
- * true return).
+ * threshold. The excursion ends when the pattern seen at its peak is gone
+ * (match below return_match; not zero, because a slightly different rest or a
+ * light residue leaves a few per cent for seconds) and either s falls below the
+ * low threshold, max(return_sigmas x sigma, floor + return_devs x deviation,
+ * return_of_peak x its peak), or, once reps are known, what is left is low
+ * (below settle_low_frac of the peak), no longer falling and unlike the reps
+ * (a hand raised or a shift begun as the rep came down, a light residue): the
+ * rep is over, and the residue is left to the rest logic (a new excursion
+ * that does not look like a rep, or a re-anchor). Only then is the rep
+ * decided, so jitter near the top or bottom never double-counts, and the rep
+ * is reported on the frame the picture is back at rest (with motion.c's 150 ms
+ * averaging, about 0.1-0.25 s after the true return).
  *
  * Holds. Live, for the station's countdown: a plateau anchor moves each time
  * the smoothed s rises by more than a noise-wide band; when s has stayed in
@@ -86,7 +91,7 @@ typedef struct tuning {
     float return_sigmas;    /* minimum low threshold, x sigma (10) */
     float return_devs;      /* low threshold above the rest floor, x deviation (3) */
     float return_of_peak;   /* low threshold, fraction of this excursion's peak (0.02) */
-    float return_match;     /* ... and the peak pattern below this fraction (0.02) */
+    float return_match;     /* ... and the peak pattern below this fraction (0.05) */
     float plateau_frac;     /* band around the plateau that counts as holding (0.015) */
     float hold_exit_frac;   /* departure from the hold level that ends a hold (0.10) */
     float hold_level_rate;  /* per-frame rate of the hold level's running mean (0.2) */
@@ -138,7 +143,7 @@ static const tuning TUNING = {
     .return_sigmas = 10.0f,
     .return_devs = 3.0f,
     .return_of_peak = 0.02f,
-    .return_match = 0.02f,
+    .return_match = 0.05f,
     .plateau_frac = 0.015f,
     .hold_exit_frac = 0.10f,
     .hold_level_rate = 0.2f,
@@ -546,6 +551,17 @@ static bool passed_by(const reps_counter *c, int64_t t)
     return travelled && t - ex->centre_moved_ms >= c->tun.passer_gone_ms;
 }
 
+/* True when the rep's own pattern has left the picture (the caller checked
+ * the match) and what is left is low and unlike the reps: a residue of light
+ * or a small shift, not the person still coming down. The rep is over; the
+ * residue is left to the rest logic (a new excursion that does not look like
+ * a rep, or a re-anchor). */
+static bool rep_pattern_gone(const reps_counter *c, const motion_sample *ms)
+{
+    return ms->zone_reps > 0 && ms->excursion < c->tun.settle_low_frac * c->ex.peak &&
+           ms->excursion >= c->ex.sm && ms->similarity < c->tun.sim_min;
+}
+
 /* One step of the state machine on a learned sample. */
 static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t dt,
                    reps_event *out, size_t cap)
@@ -572,7 +588,8 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
         begin_excursion(c, ms, t, enter_threshold(c, ms->sigma));
         c->ex.start_ms = t;
     }
-    if (s < return_threshold(c, ms->sigma, c->ex.peak) && ms->match < c->tun.return_match)
+    if (ms->match < c->tun.return_match &&
+        (s < return_threshold(c, ms->sigma, c->ex.peak) || rep_pattern_gone(c, ms)))
         return finish_excursion(c, t, ms->zone_reps > 0, out, cap, 0);
     if (s >= c->tun.settle_low_frac * c->ex.peak) {
         c->rest_ref = s; /* the watch for a low settle starts when it gets low */
