@@ -25,7 +25,7 @@ has() { grep -qF -- "$1" "$out/doctor.txt" || fail "doctor did not say: $1"; }
 if ! compgen -G "/dev/gpiochip*" > /dev/null; then
   has "no GPIO chip: this is not a Raspberry Pi or the GPIO driver is not loaded"
 fi
-grep -Eq "^  -> no camera|libcamera is not built into this program" "$out/doctor.txt" ||
+grep -Eq "^  -> no camera|libcamera is not built into this program|no libcamera support" "$out/doctor.txt" ||
   fail "doctor did not say there is no camera"
 has "SDL video drivers built in:"
 has "asks for: offscreen (SDL_VIDEODRIVER)"
