@@ -39,6 +39,9 @@ typedef struct buttons_gpiod_spec {
  * or with spaces or colons, other than three pins, an empty pin, a pin number
  * past 65535, the same pin for two buttons. Pure; any thread. */
 bool buttons_gpiod_parse_spec(const char *spec, buttons_gpiod_spec *out, char *errbuf);
+/* True for a non-empty string of decimal digits: a chip number or a line
+ * offset in a spec (anything else names a chip or a line). */
+bool buttons_gpiod_all_digits(const char *s);
 
 /* One GPIO chip as the survey sees it. */
 typedef struct buttons_gpiod_chip_info {

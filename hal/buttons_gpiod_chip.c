@@ -40,16 +40,6 @@ static const char *const HEADER_LABELS[] = {"pinctrl-bcm2711", "pinctrl-bcm2835"
                                             "pinctrl-rp1"};
 static const char HEADER_LINE[] = "GPIO17";
 
-static bool all_digits(const char *s)
-{
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (*s < '0' || *s > '9')
-            return false;
-    return true;
-}
-
 const char *gpiodc_short_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -138,7 +128,7 @@ static int chip_numbers(int *out, int max)
     int n = 0;
     struct dirent *e;
     while ((e = readdir(dir)) && n < max) {
-        if (!strncmp(e->d_name, "gpiochip", 8) && all_digits(e->d_name + 8) &&
+        if (!strncmp(e->d_name, "gpiochip", 8) && buttons_gpiod_all_digits(e->d_name + 8) &&
             strlen(e->d_name) < 16)
             out[n++] = atoi(e->d_name + 8);
     }
@@ -220,11 +210,11 @@ static struct gpiod_chip *open_named_chip(const char *name, char path[BUTTONS_GP
 {
     if (name[0] == '/')
         snprintf(path, BUTTONS_GPIOD_CHIP_MAX, "%s", name);
-    else if (all_digits(name))
+    else if (buttons_gpiod_all_digits(name))
         snprintf(path, BUTTONS_GPIOD_CHIP_MAX, "/dev/gpiochip%s", name);
     else
         snprintf(path, BUTTONS_GPIOD_CHIP_MAX, "/dev/%.58s", name);
-    if (name[0] == '/' || all_digits(name) || access(path, F_OK) == 0)
+    if (name[0] == '/' || buttons_gpiod_all_digits(name) || access(path, F_OK) == 0)
         return open_path(path, errbuf);
     buttons_gpiod_chip_info chips[MAX_CHIPS];
     int n = buttons_gpiod_list_chips(chips, MAX_CHIPS);
@@ -248,7 +238,7 @@ struct gpiod_chip *gpiodc_open(const char *name, char path[BUTTONS_GPIOD_CHIP_MA
     if (!name[0])
         return open_header_chip(path, errbuf);
     /* A missing numbered chip is as likely "no GPIO at all" as a typo. */
-    if (name[0] == '/' || all_digits(name) || !strncmp(name, "gpiochip", 8)) {
+    if (name[0] == '/' || buttons_gpiod_all_digits(name) || !strncmp(name, "gpiochip", 8)) {
         int nums[1];
         if (chip_numbers(nums, 1) == 0) {
             errbuf_set(errbuf, "no GPIO chip found (/dev/gpiochip* missing)");
@@ -260,7 +250,7 @@ struct gpiod_chip *gpiodc_open(const char *name, char path[BUTTONS_GPIOD_CHIP_MA
 
 int gpiodc_line_offset(struct gpiod_chip *chip, const char *pin)
 {
-    if (all_digits(pin)) {
+    if (buttons_gpiod_all_digits(pin)) {
         char label[BUTTONS_GPIOD_CHIP_MAX];
         unsigned lines = 0;
         long off = atol(pin);

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool all_digits(const char *s)
+bool buttons_gpiod_all_digits(const char *s)
 {
     if (!*s)
         return false;
@@ -52,7 +52,7 @@ static bool parse_pin(const char *s, size_t len, buttons_gpiod_spec *out, int i,
     }
     memcpy(out->pin[i], s, len);
     out->pin[i][len] = '\0';
-    if (all_digits(out->pin[i]) && (len > 5 || atol(out->pin[i]) > 65535)) {
+    if (buttons_gpiod_all_digits(out->pin[i]) && (len > 5 || atol(out->pin[i]) > 65535)) {
         errbuf_set(errbuf, "gpiod: the %s pin %s is past any GPIO line number", which,
                   out->pin[i]);
         return false;
