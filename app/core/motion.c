@@ -1,5 +1,6 @@
 /*
- * motion: frames to an excursion signal (see motion.h).
+ * motion: frames to an excursion signal (see motion.h). The grid of cell means
+ * it works on comes from motion_grid.c; the state both share is motion_priv.h.
  *
  * Why motion and not pose. Pose models run at 5-9 frames/s on a Pi 4 and lose
  * people lying down, which is how all three exercises are done. Each rep is an
@@ -75,55 +76,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motion_priv.h"
 #include "xmalloc.h"
-
-#define MAX_CELLS (MOTION_MAX_GRID * MOTION_MAX_GRID)
-#define MIN_REF_LUMA 6.0f  /* cells darker than this give no gain estimate */
-#define MIN_ROW_CELLS 6    /* fewer usable cells in a row: use the frame's gain */
-#define MIN_CELL 10        /* smallest cell side, pixels: small frames get fewer cells */
-#define CLIP_LUMA 250.0f   /* a pixel predicted this bright may be clipped at 255 */
-
-struct motion {
-    motion_config cfg;
-    /* Geometry of the current frame size; width 0 = none yet. */
-    int width, height, cell, gw, gh, x0, y0;
-    int ncells;
-    bool have_prev, have_sigma, learned, at_rest;
-    float sigma;
-    int64_t last_t;
-    /* Learning: running sum of the candidate rest pose since learn_t0. */
-    int learn_n;
-    int64_t learn_t0;
-    float cur[MAX_CELLS], prev[MAX_CELLS], rest[MAX_CELLS];
-    float learn_sum[MAX_CELLS];
-    /* Recent frames averaged over smooth_ms, in the rest pose's brightness:
-     * what is compared with the rest pose; sigma_s is its noise. */
-    float smooth[MAX_CELLS];
-    float sigma_s;
-    float gain[MOTION_MAX_GRID]; /* per grid row: cur / the reference compared with */
-    /* This frame's and the previous frame's gains against the rest pose;
-     * have_rest_gain: prev_rest_gain is valid (same rest pose). */
-    float rest_gain[MOTION_MAX_GRID], prev_rest_gain[MOTION_MAX_GRID];
-    bool have_rest_gain;
-    /* The soft-thresholded departure map of this frame, and the one at the
-     * largest excursion since the counter last said "at rest" (the template the
-     * match is measured against); tmpl_exc 0 = none. footprint: the largest
-     * |departure| of each cell during this movement. */
-    float dep[MAX_CELLS], tmpl[MAX_CELLS], footprint[MAX_CELLS];
-    float tmpl_exc, tmpl_norm;
-    /* The zone: cells any committed rep changed, grown by one cell; and the sum
-     * of the committed reps' unit-norm top patterns. zone_reps 0 = no zone. */
-    uint8_t zone[MAX_CELLS];
-    float zone_tmpl[MAX_CELLS];
-    float zone_norm;
-    int zone_reps;
-    /* The brightest pixel of each cell in the rest pose, at its brightness:
-     * where gain x bright > CLIP_LUMA the sensor clips and the gain model
-     * does not hold. bright_stale: take it from the next frame. */
-    float bright[MAX_CELLS];
-    bool bright_stale;
-    float scratch[MAX_CELLS], ratio[MAX_CELLS];
-};
 
 motion_config motion_default_config(void)
 {
@@ -192,97 +146,15 @@ void motion_set_at_rest(motion *m, bool at_rest)
     m->at_rest = at_rest;
 }
 
-/* Square cells so that the longer side has at most cfg.grid of them; the grid is
- * centred and the leftover margin ignored. */
+/* A new frame size: a new grid, and everything learned on the old one goes. */
 static void set_geometry(motion *m, int width, int height)
 {
-    int longer = width > height ? width : height;
-    int grid = longer / MIN_CELL < m->cfg.grid ? longer / MIN_CELL : m->cfg.grid;
-    grid = grid < 4 ? 4 : grid;
-    int cell = (longer + grid - 1) / grid;
-    m->cell = cell < 1 ? 1 : cell;
-    m->gw = width / m->cell;
-    m->gh = height / m->cell;
-    if (m->gw < 1)
-        m->gw = 1;
-    if (m->gh < 1)
-        m->gh = 1;
-    m->x0 = (width - m->gw * m->cell) / 2;
-    m->y0 = (height - m->gh * m->cell) / 2;
-    if (m->x0 < 0)
-        m->x0 = 0;
-    if (m->y0 < 0)
-        m->y0 = 0;
-    m->ncells = m->gw * m->gh;
-    m->width = width;
-    m->height = height;
+    motion_grid_layout(m, width, height);
     m->have_prev = m->have_sigma = m->learned = false;
     m->at_rest = true;
     m->learn_n = 0;
     clear_movement(m);
     clear_zone(m);
-}
-
-/* Sum of n bytes, four at a time (independent adds: the per-pixel cost of the
- * whole analysis is in here). */
-static uint32_t sum_bytes(const uint8_t *p, int n)
-{
-    uint32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int k = 0;
-    for (; k + 4 <= n; k += 4) {
-        s0 += p[k];
-        s1 += p[k + 1];
-        s2 += p[k + 2];
-        s3 += p[k + 3];
-    }
-    for (; k < n; k++)
-        s0 += p[k];
-    return s0 + s1 + s2 + s3;
-}
-
-/* Box average of every cell into m->cur. Cells of 8 pixels or more sample every
- * other row and the leading multiple of four columns: about half the cost for
- * a sqrt(2) more noise in a mean that still averages 32+ pixels. Cells may be taller or wider than the frame only when the
- * frame is narrower than the grid in one direction; they are clipped to it. */
-static void box_average(motion *m, const uint8_t *luma, int stride)
-{
-    int cell = m->cell, cw = m->cell < m->width ? m->cell : m->width;
-    int ch = m->cell < m->height ? m->cell : m->height;
-    int step = cell >= 8 ? 2 : 1;
-    if (cw >= 8)
-        cw &= ~3; /* whole groups of four columns: no slow tail per cell */
-    float inv = 1.0f / (float)(cw * ((ch + step - 1) / step));
-    for (int gy = 0; gy < m->gh; gy++) {
-        uint32_t acc[MOTION_MAX_GRID] = { 0 };
-        for (int r = 0; r < ch; r += step) {
-            const uint8_t *row = luma + (size_t)(m->y0 + gy * cell + r) * (size_t)stride + m->x0;
-            for (int gx = 0; gx < m->gw; gx++)
-                acc[gx] += sum_bytes(row + gx * cell, cw);
-        }
-        for (int gx = 0; gx < m->gw; gx++)
-            m->cur[gy * m->gw + gx] = (float)acc[gx] * inv;
-    }
-}
-
-/* The brightest pixel of each cell of this frame, brought to the rest pose's
- * brightness (m->gain). A full pass over the cells, done only when a rest pose
- * is learned or re-anchored. */
-static void brightest(motion *m, const uint8_t *luma, int stride)
-{
-    int cw = m->cell < m->width ? m->cell : m->width, ch = m->cell < m->height ? m->cell : m->height;
-    for (int gy = 0; gy < m->gh; gy++) {
-        float inv = m->gain[gy] > 1e-3f ? 1.0f / m->gain[gy] : 1.0f;
-        for (int gx = 0; gx < m->gw; gx++) {
-            const uint8_t *p = luma + (size_t)(m->y0 + gy * m->cell) * (size_t)stride + m->x0 +
-                               gx * m->cell;
-            uint8_t mx = 0;
-            for (int r = 0; r < ch; r++, p += stride)
-                for (int k = 0; k < cw; k++)
-                    mx = p[k] > mx ? p[k] : mx;
-            m->bright[gy * m->gw + gx] = (float)mx * inv;
-        }
-    }
-    m->bright_stale = false;
 }
 
 /* The k-th smallest of a[0..n-1] (quickselect; reorders a). */
@@ -609,7 +481,7 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     if (width != m->width || height != m->height)
         set_geometry(m, width, height);
     int64_t dt = m->have_prev ? t_ms - m->last_t : 0;
-    box_average(m, luma, stride);
+    motion_grid_average(m, luma, stride);
     if (m->learned) {
         row_gains(m, m->cur, m->rest);
         memcpy(m->rest_gain, m->gain, sizeof(float) * (size_t)m->gh);
@@ -629,7 +501,7 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     } else {
         out->learn_progress = 1.0f;
         if (m->bright_stale)
-            brightest(m, luma, stride);
+            motion_grid_brightest(m, luma, stride);
         float a = rate(dt, m->cfg.smooth_ms);
         blend_normalised(m, m->smooth, a);
         if (a > 0) /* the noise an EMA leaves; a repeated timestamp keeps the last */
