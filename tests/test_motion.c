@@ -4,7 +4,7 @@
  * learning, restart on movement while learning, immunity to an exposure step
  * and rolling-shutter flicker bands, cells that clip, an excursion that grows with
  * displacement, the template match, the zone and similarity after a
- * committed rep, re-anchoring, relearning on a size change and rejection of
+ * committed rep, re-anchoring, a knock told from a person (jolts), relearning on a size change and rejection of
  * bad frames.
  */
 #include <math.h>
@@ -229,6 +229,55 @@ static void test_match_tracks_the_way_back(void)
     motion_destroy(m);
 }
 
+/* A textured room (blocks of 16 px, luma 40 or 90) seen through a camera
+ * shifted by dx pixels, with the bar at bar_x, fed for ms. Returns the last
+ * sample; *jolts counts the frames with jolted set, *jolt_ms the last jolt_ms. */
+static motion_sample feed_room(motion *m, int dx, int bar_x, int64_t *t, int64_t ms,
+                               int *jolts, int64_t *jolt_ms)
+{
+    motion_sample s = { 0 };
+    for (int64_t end = *t + ms; *t < end; *t += FPS_MS) {
+        draw(bar_x, 0, (uint32_t)*t);
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < W; x++)
+                if (frame[y * W + x] < 100 && (((x + dx) >> 4) + (y >> 4)) % 2)
+                    frame[y * W + x] += 50;
+        motion_feed(m, frame, W, H, W, *t, &s);
+        if (s.jolted) {
+            ++*jolts;
+            *jolt_ms = s.jolt_ms;
+        }
+    }
+    return s;
+}
+
+static void test_jolt_is_a_knock_not_a_person(void)
+{
+    motion *m = motion_create(NULL);
+    int64_t t = 0, when = -1;
+    int jolts = 0;
+    feed_room(m, 0, 100, &t, 2500, &jolts, &when);
+    int64_t knock = t;
+    motion_sample s = feed_room(m, 5, 100, &t, 1000, &jolts, &when); /* knocked for good */
+    CHECK(jolts == 1 && when == knock, "a knock gave %d jolts, at %lld (knock at %lld)", jolts,
+          (long long)when, (long long)knock);
+    CHECK(s.moved < 0.02f, "calm after the knock: %.3f of the cells moved", s.moved);
+    motion_reanchor(m);
+    s = feed_room(m, 5, 100, &t, FPS_MS, &jolts, &when);
+    CHECK(s.excursion < 20, "re-anchored on the calm frames: excursion %.1f", s.excursion);
+    jolts = 0; /* the bar walks across, 6 px a frame: a person, never a jolt */
+    for (int x = 20; x < 280; x += 6)
+        feed_room(m, 5, x, &t, FPS_MS, &jolts, &when);
+    feed_room(m, 5, 280, &t, 1000, &jolts, &when);
+    CHECK(jolts == 0, "a walking bar gave %d jolts", jolts);
+    feed_room(m, 5, 100, &t, FPS_MS, &jolts, &when); /* a jump, then moving on */
+    for (int x = 100; x < 200; x += 6)
+        feed_room(m, 5, x, &t, FPS_MS, &jolts, &when);
+    feed_room(m, 5, 200, &t, 1000, &jolts, &when);
+    CHECK(jolts == 0, "a jump and then movement gave %d jolts", jolts);
+    motion_destroy(m);
+}
+
 static void test_size_change_relearns_and_bad_frames(void)
 {
     motion *m = motion_create(NULL);
@@ -257,6 +306,7 @@ int main(void)
     test_zone_similarity_and_reanchor();
     test_excursion_grows_with_displacement();
     test_match_tracks_the_way_back();
+    test_jolt_is_a_knock_not_a_person();
     test_size_change_relearns_and_bad_frames();
     return check_done();
 }

@@ -92,6 +92,10 @@ motion_config motion_default_config(void)
         .rest_tau_ms = 10000,
         .smooth_ms = 150,
         .sigma_min = 0.1f,
+        .jolt_frac = 0.05f,
+        .jolt_frames = 2,
+        .calm_frac = 0.02f,
+        .calm_ms = 300,
         .energy_weight = 0.0f,
     };
 }
@@ -136,6 +140,8 @@ void motion_reset(motion *m)
     m->at_rest = true;
     m->sigma = m->cfg.sigma_min;
     m->learn_n = 0;
+    m->calm_t0 = 0;
+    m->in_burst = m->jolt_armed = false;
     clear_zone(m);
 }
 
@@ -153,6 +159,8 @@ static void set_geometry(motion *m, int width, int height)
     m->have_prev = m->have_sigma = m->learned = false;
     m->at_rest = true;
     m->learn_n = 0;
+    m->calm_t0 = 0;
+    m->in_burst = m->jolt_armed = false;
     clear_movement(m);
     clear_zone(m);
 }
@@ -240,10 +248,19 @@ static bool few_changed(const motion *m, const float *a, const float *b)
     return count_changed(m, a, b) <= (int)(m->cfg.still_frac * (float)m->ncells);
 }
 
-/* Frame-to-frame comparison: updates the noise estimate (when allowed) and says
- * whether the frame is still. */
-static bool compare_with_prev(motion *m)
+/* The fraction of cells that changed since the previous frame; sets still. */
+static float changed_frac(const motion *m, bool *still)
 {
+    int n = count_changed(m, m->cur, m->prev);
+    *still = n <= (int)(m->cfg.still_frac * (float)m->ncells);
+    return (float)n / (float)m->ncells;
+}
+
+/* Frame-to-frame comparison: updates the noise estimate (when allowed), says
+ * whether the frame is still and sets *moved, the fraction of cells changed. */
+static bool compare_with_prev(motion *m, float *moved)
+{
+    *moved = 0;
     if (!m->have_prev)
         return false;
     if (m->learned && m->have_rest_gain) {
@@ -268,7 +285,9 @@ static bool compare_with_prev(motion *m)
     }
     if (m->sigma < m->cfg.sigma_min)
         m->sigma = m->cfg.sigma_min;
-    return few_changed(m, m->cur, m->prev);
+    bool still;
+    *moved = changed_frac(m, &still);
+    return still;
 }
 
 /* Adds cur, brought to the reference's brightness (m->gain), into acc with
@@ -464,6 +483,45 @@ void motion_reanchor(motion *m)
     clear_movement(m);
 }
 
+/* The jolt watch, one frame: a jump of many cells in one or two frames between
+ * calm spells is a knocked camera or the like, not a person (a limb changes a
+ * few cells a frame over many frames). Once the calm after it has lasted
+ * calm_ms, out->jolted is set. Returns the minimum rate for the smoothed
+ * picture: while the calm after a jolt is awaited, the mean of the calm frames
+ * so far, so the jump is not smeared into what may become the rest pose. */
+static float watch_jolt(motion *m, float moved, int64_t t_ms, motion_sample *out)
+{
+    if (moved >= m->cfg.calm_frac) {
+        if (!m->in_burst) {
+            m->in_burst = true;
+            m->burst_t0 = t_ms;
+            m->burst_frames = 0;
+            m->burst_peak = 0;
+            m->calm_before = m->calm_t0 > 0 && t_ms - m->calm_t0 >= m->cfg.calm_ms;
+            m->jolt_armed = false;
+        }
+        m->burst_frames++;
+        m->burst_peak = moved > m->burst_peak ? moved : m->burst_peak;
+        return 0;
+    }
+    if (m->in_burst || m->calm_t0 == 0) {
+        m->in_burst = false;
+        m->calm_t0 = t_ms;
+        m->settle_n = 0;
+        m->jolt_armed = m->calm_before && m->burst_frames <= m->cfg.jolt_frames &&
+                        m->burst_peak >= m->cfg.jolt_frac;
+    }
+    if (!m->jolt_armed)
+        return 0;
+    m->settle_n++;
+    if (t_ms - m->calm_t0 >= m->cfg.calm_ms) {
+        m->jolt_armed = false;
+        out->jolted = true;
+        out->jolt_ms = m->burst_t0;
+    }
+    return 1.0f / (float)m->settle_n;
+}
+
 static float rate(int64_t dt_ms, int64_t tau_ms)
 {
     if (tau_ms <= 0 || dt_ms <= 0)
@@ -486,7 +544,8 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
         row_gains(m, m->cur, m->rest);
         memcpy(m->rest_gain, m->gain, sizeof(float) * (size_t)m->gh);
     }
-    bool still = compare_with_prev(m);
+    float moved;
+    bool still = compare_with_prev(m, &moved);
     if (m->learned) {
         memcpy(m->gain, m->rest_gain, sizeof(float) * (size_t)m->gh);
         memcpy(m->prev_rest_gain, m->rest_gain, sizeof(float) * (size_t)m->gh);
@@ -502,7 +561,8 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
         out->learn_progress = 1.0f;
         if (m->bright_stale)
             motion_grid_brightest(m, luma, stride);
-        float a = rate(dt, m->cfg.smooth_ms);
+        float a = rate(dt, m->cfg.smooth_ms), a_jolt = watch_jolt(m, moved, t_ms, out);
+        a = a > a_jolt ? a : a_jolt;
         blend_normalised(m, m->smooth, a);
         if (a > 0) /* the noise an EMA leaves; a repeated timestamp keeps the last */
             m->sigma_s = m->sigma * sqrtf(a / (2.0f - a));
@@ -514,6 +574,7 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     out->zone_reps = m->zone_reps;
     out->sigma = m->learned ? m->sigma_s : m->sigma;
     out->still = still;
+    out->moved = moved;
 
     memcpy(m->prev, m->cur, sizeof(float) * (size_t)m->ncells);
     m->have_prev = true;

@@ -41,6 +41,14 @@ typedef struct motion_config {
                              is compared with the rest pose (and becomes it when
                              re-anchored), ms (default 150) */
     float sigma_min;      /* floor on the cell noise estimate, luma levels (default 0.1) */
+    float jolt_frac;      /* a jolt: calm frames, then at most jolt_frames frames
+                             in which at least this fraction of the cells
+                             changed from one frame to the next, then calm again
+                             (default 0.05) */
+    int jolt_frames;      /* (default 2) */
+    float calm_frac;      /* a frame is calm when fewer than this fraction of the
+                             cells changed since the previous one (default 0.02) */
+    int64_t calm_ms;      /* calm before and after a jolt, ms (default 300) */
     float energy_weight;  /* cells: the excursion adds this x the energy to the
                              moment, for movements of a pixel or two whose moment
                              is mostly lost below the noise (quad sets: 3; default 0) */
@@ -74,6 +82,13 @@ typedef struct motion_sample {
     float sigma;          /* current noise of one cell's mean in the smoothed
                              picture compared with rest, luma levels */
     bool still;           /* hardly any cell changed since the previous frame */
+    float moved;          /* fraction of the cells that changed since the previous
+                             frame (a knocked camera moves many in one frame) */
+    bool jolted;          /* the picture jumped (a knocked camera, a light switched,
+                             something dropped in view) and has been calm since
+                             for calm_ms: the smoothed picture is the average of
+                             those calm frames, ready to be the rest pose */
+    int64_t jolt_ms;      /* when jolted: the frame time the jump began */
 } motion_sample;
 
 typedef struct motion motion;

@@ -57,6 +57,14 @@ struct motion {
     float bright[MAX_CELLS];
     bool bright_stale;
     float scratch[MAX_CELLS], ratio[MAX_CELLS];
+    /* The jolt watch (see watch_jolt): calm_t0 when frames last became calm
+     * (0 = never), burst_t0 when the burst in progress or just ended began,
+     * its frames and largest changed fraction; jolt_armed: it was a jolt
+     * and the calm after it is being waited for (settle_n frames so far). */
+    int64_t calm_t0, burst_t0;
+    int burst_frames, settle_n;
+    float burst_peak;
+    bool in_burst, calm_before, jolt_armed;
 };
 
 /* Lays the grid over a width x height frame: square cells so that the longer

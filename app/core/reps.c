@@ -57,11 +57,13 @@
  * shifting between sets: not like the reps (similarity), and when the picture
  * settles off the rest pose it is re-anchored: at rest after rest_settle_ms
  * of a steady small departure unlike the reps; during an excursion after
- * settle_ms of steadiness if it is unlike the reps' top (before any rep: if
- * most of the picture changed, bump_spread, or after settle_first_ms); and an
- * excursion that settles low (below settle_low_frac of its peak) has come back
- * to a slightly different rest: it is decided, then re-anchored. A knocked
- * camera: the same re-anchoring. Rests of a minute: nothing happens at rest.
+ * settle_ms of steadiness if it is unlike the reps' top (before any rep:
+ * after settle_first_ms); and an excursion that settles low (below
+ * settle_low_frac of its peak) has come back to a slightly different rest: it
+ * is decided, then re-anchored. A knocked camera: motion.c reports a jolt (many
+ * cells jumped in a frame or two between calm spells); one at rest, or one
+ * that began the excursion, re-anchors on the calm frames after it at once. A
+ * slower knock (a wobble) falls to the settling above. Rests of a minute: nothing happens at rest.
  * Tempo: thresholds are levels, not speeds; the smoothing (150 ms) is short
  * against a 1 s rep. Size and rate: motion.c's grid and times in ms.
  *
@@ -118,8 +120,6 @@ typedef struct tuning {
                                of the picture (15000) */
     float settle_band;      /* s within this fraction of the peak counts as not
                                moving (0.03) */
-    float bump_spread;      /* a departure over this fraction of the cells is the
-                               camera or the whole scene, not a limb (0.15) */
     float sim_min;          /* a rep's top must have at least this cosine with the
                                reps counted so far, else it is another movement (0.4) */
     float first_min;        /* the first rep's peak must reach this x the high
@@ -163,7 +163,6 @@ static const tuning TUNING = {
     .settle_low_frac = 0.2f,
     .settle_first_ms = 15000,
     .settle_band = 0.03f,
-    .bump_spread = 0.15f,
     .sim_min = 0.4f,
     .travel_max = 0.25f,
     .occluded_spread = 0.35f,
@@ -177,6 +176,7 @@ static const tuning TUNING = {
 typedef struct excursion {
     reps_levels levels;     /* time at each level of the smoothed signal */
     int64_t start_ms;
+    int64_t began_ms;       /* when s crossed the high threshold */
     float peak;
     float plateau;          /* anchor value while rising, reference while holding */
     int64_t plateau_ms;     /* when the anchor was set */
@@ -212,6 +212,8 @@ struct reps_counter {
     float rest_ref;              /* REST: s when it last changed, above the floor */
     int64_t rest_moved_ms;       /* ... and when */
     excursion ex;
+    motion_sample last;          /* the last sample, for reps_get_trace */
+    float last_enter;
 };
 
 reps_config reps_default_config(exercise_kind exercise)
@@ -306,7 +308,7 @@ static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t,
     float s = ms->excursion;
     c->rest_ref = s;
     c->rest_moved_ms = t;
-    c->ex = (excursion){ .start_ms = c->last_low_ms, .peak = s, .plateau = s, .plateau_ms = t,
+    c->ex = (excursion){ .start_ms = c->last_low_ms, .began_ms = t, .peak = s, .plateau = s, .plateau_ms = t,
                          .sm = s, .s1 = s, .s2 = s, .peak_energy = ms->energy,
                          .peak_sim = ms->similarity, .cx_lo = ms->cx, .cx_hi = ms->cx,
                          .cy_lo = ms->cy, .cy_hi = ms->cy, .moved_ms = t,
@@ -493,7 +495,7 @@ static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_even
 /* True when the picture has settled away from rest in a state that is not
  * the top of a rep: a bumped camera, a person who moved over, an object put
  * down. Once reps are known, "not a rep" means unlike their top; before, it
- * means most of the picture changed, or a very long stillness. */
+ * means a very long stillness (the top of a first rep is held still too). */
 static bool settled_elsewhere(const reps_counter *c, const motion_sample *ms, int64_t t)
 {
     int64_t still_for = t - c->ex.moved_ms;
@@ -503,7 +505,7 @@ static bool settled_elsewhere(const reps_counter *c, const motion_sample *ms, in
         return false;
     if (ms->zone_reps > 0)
         return ms->similarity < c->tun.sim_min;
-    return ms->spread > c->tun.bump_spread || still_for >= c->tun.settle_first_ms;
+    return still_for >= c->tun.settle_first_ms;
 }
 
 /* Takes the settled picture as the new rest pose; the excursion is dropped. */
@@ -580,6 +582,8 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
             c->ex.hold_last_ms = t; /* what cannot be seen is taken as still held */
         return 0;
     }
+    if (ms->jolted && (c->phase == REPS_PHASE_REST || c->ex.began_ms >= ms->jolt_ms))
+        return reanchor(c, t, out, cap); /* the camera was knocked while at rest */
     if (c->phase == REPS_PHASE_REST)
         return rest_step(c, ms, t, dt);
     track_shape(c, ms, t, dt);
@@ -627,6 +631,8 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
         return 0;
     }
     size_t n = step(c, &ms, t_ms, dt, out, cap);
+    c->last = ms;
+    c->last_enter = enter_threshold(c, ms.sigma);
     float scale = c->full > 0 ? c->full : 4.0f * enter_threshold(c, ms.sigma);
     c->level = scale > 0 ? ms.excursion / scale : 0; /* finite for the screen's bar */
     return n;
@@ -639,4 +645,16 @@ reps_status reps_get_status(const reps_counter *c)
         st.hold_ms = c->last_t - c->ex.hold_start_ms;
     st.learn_progress = c->phase == REPS_PHASE_LEARNING ? c->learn_progress : 1.0f;
     return st;
+}
+
+void reps_get_trace(const reps_counter *c, reps_trace *out)
+{
+    const motion_sample *ms = &c->last;
+    *out = (reps_trace){ .excursion = ms->excursion, .energy = ms->energy,
+                         .similarity = ms->similarity, .match = ms->match,
+                         .spread = ms->spread, .cx = ms->cx, .cy = ms->cy,
+                         .sigma = ms->sigma, .still = ms->still, .moved = ms->moved,
+                         .zone_reps = ms->zone_reps, .enter = c->last_enter,
+                         .floor = c->floor_mean, .full = c->full, .peak = c->ex.peak,
+                         .sm = c->ex.sm };
 }

@@ -80,4 +80,17 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
 
 reps_status reps_get_status(const reps_counter *c);
 
+/* What the counter saw and thought at the last frame, for tools that trace it
+ * frame by frame (rm-evaluate --trace); not for the station. */
+typedef struct reps_trace {
+    float excursion, energy, similarity, match, spread, cx, cy, sigma, moved;
+    bool still;
+    int zone_reps;
+    float enter, floor;  /* the high threshold at rest; the rest floor */
+    float full, peak;    /* calibrated full rep; this excursion's peak */
+    float sm;            /* the smoothed signal the hold logic uses */
+} reps_trace;
+
+void reps_get_trace(const reps_counter *c, reps_trace *out);
+
 #endif

@@ -16,7 +16,34 @@ struct eval_run {
     int counted, partials, kept;
     reps_event reps[EVAL_MAX_REPS];
     int64_t frames;
+    FILE *trace;
 };
+
+void eval_trace(eval_run *r, FILE *to)
+{
+    r->trace = to;
+    if (to)
+        fprintf(to, "#     t ph    exc  energy   sim  match spread   cx   cy  sigma st zr"
+                    " moved  enter  floor   full   peak     sm  events\n");
+}
+
+static void trace_frame(const eval_run *r, int64_t t_ms, const reps_event *ev, size_t n)
+{
+    static const char ph[] = "LRMH", kinds[] = "RPse";
+    reps_trace x;
+    reps_get_trace(r->counter, &x);
+    reps_status st = reps_get_status(r->counter);
+    fprintf(r->trace,
+            "%7.2f %c %7.1f %7.1f %5.2f %6.2f %6.3f %4.2f %4.2f %6.2f %d %2d %5.3f %6.1f %6.1f "
+            "%6.1f %6.1f %6.1f ",
+            (double)t_ms / 1000.0, ph[st.phase], (double)x.excursion, (double)x.energy,
+            (double)x.similarity, (double)x.match, (double)x.spread, (double)x.cx,
+            (double)x.cy, (double)x.sigma, x.still, x.zone_reps, (double)x.moved, (double)x.enter,
+            (double)x.floor, (double)x.full, (double)x.peak, (double)x.sm);
+    for (size_t i = 0; i < n; i++)
+        fprintf(r->trace, " %c%d", kinds[ev[i].kind], ev[i].count);
+    fputc('\n', r->trace);
+}
 
 eval_run *eval_begin(const eval_truth *t)
 {
@@ -32,6 +59,8 @@ void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int64_t 
 {
     reps_event ev[8];
     size_t n = reps_feed(r->counter, luma, width, height, width, t_ms, ev, 8);
+    if (r->trace)
+        trace_frame(r, t_ms, ev, n);
     for (size_t i = 0; i < n; i++) {
         if (ev[i].kind == REPS_EVENT_PARTIAL)
             r->partials++;

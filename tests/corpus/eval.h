@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "corpus.h"
 #include "reps.h"
@@ -60,6 +61,8 @@ typedef struct eval_result {
 /* Running the counter over one clip. */
 typedef struct eval_run eval_run;
 eval_run *eval_begin(const eval_truth *t);
+/* Prints a line per frame (the counter's view, see reps_trace) to `to`; NULL stops. */
+void eval_trace(eval_run *r, FILE *to);
 void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int64_t t_ms);
 /* Scores the clip (after its last frame). */
 void eval_end(eval_run *r, const eval_truth *t, eval_result *out);

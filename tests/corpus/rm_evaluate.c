@@ -8,6 +8,7 @@
  * Options:
  *   --only TEXT       only clips whose name contains TEXT
  *   --events          under each row, the true returns to rest and the counted reps
+ *   --trace           and before it, a line per frame: what the counter saw (stdout)
  *   --summary-only    no per-clip rows (the held-back accuracy test)
  *   --targets         the issue's targets (see eval_issue_targets), or one by one:
  *   --min-clips N --exact F --within-one F --norm-error F --negative-counts N
@@ -81,7 +82,7 @@ static void breakdown_print(const breakdown *b)
 
 typedef struct options {
     const char *dir, *only;
-    bool have_seed, events, summary_only;
+    bool have_seed, events, summary_only, trace;
     unsigned long seed, clips, first;
     eval_targets targets;
     breakdown *tallies; /* NULL with --summary-only */
@@ -89,7 +90,7 @@ typedef struct options {
 
 static int usage(const char *why, const char *arg)
 {
-    fprintf(stderr, "rm-evaluate: %s%s%s\nusage: rm-evaluate [--only TEXT] [--events] "
+    fprintf(stderr, "rm-evaluate: %s%s%s\nusage: rm-evaluate [--only TEXT] [--events] [--trace] "
                     "[--summary-only] [--targets] DIR | --seed S [--clips N] [--first I]\n",
             why, arg ? ": " : "", arg ? arg : "");
     return 2;
@@ -154,6 +155,8 @@ static int parse(int argc, char **argv, options *o)
         const char *a = argv[i];
         if (!strcmp(a, "--events")) {
             o->events = true;
+        } else if (!strcmp(a, "--trace")) {
+            o->trace = o->events = true;
         } else if (!strcmp(a, "--summary-only")) {
             o->summary_only = true;
         } else if (!strcmp(a, "--targets")) {
@@ -204,6 +207,8 @@ static void run_seed(const options *o, eval_summary *s)
             img = xrealloc(img, cap = need);
         eval_truth_from_clip(c, t);
         eval_run *run = eval_begin(t);
+    eval_trace(run, o->trace ? stdout : NULL);
+        eval_trace(run, o->trace ? stdout : NULL);
         for (int k = 0; k < c->frames; k++) {
             corpus_render(c, k, img);
             eval_feed(run, img, c->params.width, c->params.height, corpus_frame_time(c, k));
@@ -232,6 +237,7 @@ static bool run_file(const options *o, eval_summary *s, const char *json, eval_t
     }
     const y4m_info *in = y4m_reader_info(rd);
     eval_run *run = eval_begin(t);
+    eval_trace(run, o->trace ? stdout : NULL);
     const uint8_t *luma;
     int got;
     int64_t n = 0;
