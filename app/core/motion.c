@@ -447,10 +447,37 @@ static void measure_departure(motion *m, motion_sample *out)
     update_template(m, out);
 }
 
-void motion_commit_rep(motion *m)
+/* The excursion of a departure map (soft-thresholded, as m->dep) measured
+ * the way measure_departure does once there is a zone: inside it only. */
+static float zone_excursion(const motion *m, const float *map)
+{
+    float sum = 0, energy = 0, ex = 0, ey = 0, mx = 0, my = 0;
+    float cx = 0.5f * (float)(m->gw - 1), cy = 0.5f * (float)(m->gh - 1);
+    for (int gy = 0; gy < m->gh; gy++) {
+        for (int gx = 0; gx < m->gw; gx++) {
+            int i = gy * m->gw + gx;
+            float v = map[i], a = fabsf(v), x = (float)gx - cx, y = (float)gy - cy;
+            if (!m->zone[i] || v == 0)
+                continue;
+            energy += a;
+            sum += v;
+            ex += a * x;
+            ey += a * y;
+            mx += v * x;
+            my += v * y;
+        }
+    }
+    if (energy <= 0)
+        return 0;
+    mx -= sum * ex / energy;
+    my -= sum * ey / energy;
+    return sqrtf(mx * mx + my * my) + m->cfg.energy_weight * energy;
+}
+
+float motion_commit_rep(motion *m)
 {
     if (!m->learned || m->tmpl_norm <= 0)
-        return;
+        return 0;
     float inv = 1.0f / sqrtf(m->tmpl_norm), norm = 0;
     for (int i = 0; i < m->ncells; i++) {
         m->zone_tmpl[i] += m->tmpl[i] * inv;
@@ -470,6 +497,7 @@ void motion_commit_rep(motion *m)
         }
     }
     m->zone_reps++;
+    return zone_excursion(m, m->tmpl);
 }
 
 void motion_reanchor(motion *m)

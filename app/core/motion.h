@@ -114,8 +114,10 @@ void motion_set_at_rest(motion *m, bool at_rest);
 
 /* The movement that just ended was a counted repetition: its footprint (every
  * cell it changed) joins the zone that later excursions are measured in, and
- * its top pattern joins the average that `similarity` compares with. */
-void motion_commit_rep(motion *m);
+ * its top pattern joins the average that `similarity` compares with. Returns
+ * the excursion of that top pattern as measured from now on (inside the
+ * zone), so a range calibrated on it matches later reps; 0 when none. */
+float motion_commit_rep(motion *m);
 
 /* The picture has settled somewhere new (a bumped camera, a person who moved
  * over): the average of the last frames becomes the rest pose at once, keeping

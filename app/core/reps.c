@@ -106,7 +106,8 @@ typedef struct tuning {
     int64_t min_top_ms;     /* ... and those above half their peak for less (250) */
     int64_t max_excursion_ms; /* longer ones relearn the rest pose (120000) */
     int64_t floor_tau_ms;   /* time constant of the rest floor estimate (2000) */
-    float partial_frac;     /* peak below this fraction of full = partial (0.6) */
+    float partial_frac;     /* peak below this fraction of full = partial (0.6;
+                               quad sets 0.4, see reps_create) */
     float full_rate;        /* how far a counted rep pulls the full estimate (0.3) */
     float full_max_jump;    /* a counted rep raises the estimate at most x this (1.5) */
     int64_t settle_ms;      /* stillness away from rest that re-anchors when the
@@ -240,8 +241,14 @@ reps_counter *reps_create(const reps_config *cfg)
     motion_config mc = motion_default_config();
     if (cfg->learn_ms > 0)
         mc.learn_ms = cfg->learn_ms;
-    if (cfg->exercise == EXERCISE_QUAD_SET)
+    if (cfg->exercise == EXERCISE_QUAD_SET) {
         mc.energy_weight = 3.0f; /* a tightening thigh: how much changed, not how far */
+        /* The signal is then mostly cells just above the noise threshold, so it
+         * grows faster than the contraction: a rep 20% weaker than the first
+         * can read half as large, while a partial (a quarter of the effort)
+         * reads a fifth. */
+        c->tun.partial_frac = 0.4f;
+    }
     c->motion = motion_create(&mc);
     reps_reset(c);
     return c;
@@ -485,9 +492,12 @@ static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_even
     }
     float target = ex->peak < c->full * c->tun.full_max_jump ? ex->peak
                                                               : c->full * c->tun.full_max_jump;
-    c->full = c->full > 0 ? c->full + c->tun.full_rate * (target - c->full) : ex->peak;
     ev.count = ++c->count;
-    motion_commit_rep(c->motion);
+    float in_zone = motion_commit_rep(c->motion);
+    if (c->full > 0)
+        c->full += c->tun.full_rate * (target - c->full);
+    else /* the first rep: its top as later reps will be measured, in the zone */
+        c->full = in_zone > 0 && in_zone < ex->peak ? in_zone : ex->peak;
     ev.hold_met = c->cfg.hold_target_ms <= 0 || ev.hold_ms >= c->cfg.hold_target_ms;
     return emit(out, cap, n, ev);
 }

@@ -15,6 +15,8 @@ struct eval_run {
     reps_counter *counter;
     int counted, partials, kept;
     reps_event reps[EVAL_MAX_REPS];
+    int kept_partials;
+    reps_event partial[EVAL_MAX_REPS]; /* for --events */
     int64_t frames;
     FILE *trace;
 };
@@ -62,6 +64,8 @@ void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int64_t 
     if (r->trace)
         trace_frame(r, t_ms, ev, n);
     for (size_t i = 0; i < n; i++) {
+        if (ev[i].kind == REPS_EVENT_PARTIAL && r->kept_partials < EVAL_MAX_REPS)
+            r->partial[r->kept_partials++] = ev[i];
         if (ev[i].kind == REPS_EVENT_PARTIAL)
             r->partials++;
         if (ev[i].kind != REPS_EVENT_REP)
@@ -138,6 +142,11 @@ void eval_print_events(const eval_run *r, const eval_truth *t)
         printf(" %.2f(hold %.1f%s, amp %.2f)", (double)r->reps[k].t_ms / 1000.0,
                (double)r->reps[k].hold_ms / 1000.0, r->reps[k].hold_met ? "" : " short",
                (double)r->reps[k].amplitude);
+    if (r->kept_partials)
+        printf("\n    partials:    ");
+    for (int k = 0; k < r->kept_partials; k++)
+        printf(" %.2f(amp %.2f)", (double)r->partial[k].t_ms / 1000.0,
+               (double)r->partial[k].amplitude);
     printf("\n");
 }
 
