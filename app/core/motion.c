@@ -130,7 +130,7 @@ static void clear_zone(motion *m)
     memset(m->zone, 0, sizeof m->zone);
     memset(m->zone_tmpl, 0, sizeof m->zone_tmpl);
     m->zone_norm = 0;
-    m->zone_reps = 0;
+    m->zone_reps = m->pattern_reps = 0;
 }
 
 void motion_reset(motion *m)
@@ -497,6 +497,7 @@ float motion_commit_rep(motion *m)
         }
     }
     m->zone_reps++;
+    m->pattern_reps++;
     return zone_excursion(m, m->tmpl);
 }
 
@@ -550,6 +551,13 @@ static float watch_jolt(motion *m, float moved, int64_t t_ms, motion_sample *out
     return 1.0f / (float)m->settle_n;
 }
 
+void motion_forget_pattern(motion *m)
+{
+    memset(m->zone_tmpl, 0, sizeof m->zone_tmpl);
+    m->zone_norm = 0;
+    m->pattern_reps = 0;
+}
+
 static float rate(int64_t dt_ms, int64_t tau_ms)
 {
     if (tau_ms <= 0 || dt_ms <= 0)
@@ -600,6 +608,7 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     }
     out->learned = m->learned;
     out->zone_reps = m->zone_reps;
+    out->pattern_reps = m->pattern_reps;
     out->sigma = m->learned ? m->sigma_s : m->sigma;
     out->still = still;
     out->moved = moved;

@@ -79,6 +79,8 @@ typedef struct motion_sample {
                              pattern at the top of the reps committed so far
                              (motion_commit_rep), -1..1; 0 when none yet */
     int zone_reps;        /* reps committed to the zone so far (0 = no zone) */
+    int pattern_reps;     /* reps in the top pattern similarity compares with
+                             (0 = similarity unknown: none yet, or forgotten) */
     float sigma;          /* current noise of one cell's mean in the smoothed
                              picture compared with rest, luma levels */
     bool still;           /* hardly any cell changed since the previous frame */
@@ -118,6 +120,11 @@ void motion_set_at_rest(motion *m, bool at_rest);
  * the excursion of that top pattern as measured from now on (inside the
  * zone), so a range calibrated on it matches later reps; 0 when none. */
 float motion_commit_rep(motion *m);
+
+/* The camera was knocked: the reps' top pattern no longer lines up with the
+ * picture, so it is forgotten (similarity unknown until the next committed
+ * rep); the zone, grown by a cell, still holds. */
+void motion_forget_pattern(motion *m);
 
 /* The picture has settled somewhere new (a bumped camera, a person who moved
  * over): the average of the last frames becomes the rest pose at once, keeping

@@ -50,7 +50,7 @@ struct motion {
     uint8_t zone[MAX_CELLS];
     float zone_tmpl[MAX_CELLS];
     float zone_norm;
-    int zone_reps;
+    int zone_reps, pattern_reps; /* reps in the zone; in zone_tmpl (motion_forget_pattern) */
     /* The brightest pixel of each cell in the rest pose, at its brightness:
      * where gain x bright > CLIP_LUMA the sensor clips and the gain model
      * does not hold. bright_stale: take it from the next frame. */

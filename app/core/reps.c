@@ -111,7 +111,7 @@ typedef struct tuning {
     float full_rate;        /* how far a counted rep pulls the full estimate (0.3) */
     float full_max_jump;    /* a counted rep raises the estimate at most x this (1.5) */
     int64_t settle_ms;      /* stillness away from rest that re-anchors when the
-                               picture does not look like a rep (3000) */
+                               picture does not look like a rep (1200) */
     int64_t rest_settle_ms; /* s steady above the floor but below the rep range
                                this long re-anchors: a person who shifted a
                                little (1000) */
@@ -159,7 +159,7 @@ static const tuning TUNING = {
     .partial_frac = 0.6f,
     .full_rate = 0.3f,
     .full_max_jump = 1.5f,
-    .settle_ms = 2000,
+    .settle_ms = 1200,
     .rest_settle_ms = 1000,
     .settle_low_frac = 0.2f,
     .settle_first_ms = 15000,
@@ -513,7 +513,7 @@ static bool settled_elsewhere(const reps_counter *c, const motion_sample *ms, in
         return true;
     if (still_for < c->tun.settle_ms)
         return false;
-    if (ms->zone_reps > 0)
+    if (ms->pattern_reps > 0)
         return ms->similarity < c->tun.sim_min;
     return still_for >= c->tun.settle_first_ms;
 }
@@ -544,7 +544,7 @@ static size_t rest_step(reps_counter *c, const motion_sample *ms, int64_t t, int
         c->rest_ref = s;
         c->rest_moved_ms = t;
         track_floor(c, s, dt);
-    } else if (ms->zone_reps > 0 && ms->similarity < c->tun.sim_min &&
+    } else if (ms->zone_reps > 0 &&
                steady(s, 0.1f * c->rest_ref + return_threshold(c, ms->sigma, 0), &c->rest_ref,
                       &c->rest_moved_ms, t, dt, c->tun.rest_settle_ms)) {
         reanchor(c, t, NULL, 0);
@@ -570,7 +570,7 @@ static bool passed_by(const reps_counter *c, int64_t t)
  * a rep, or a re-anchor). */
 static bool rep_pattern_gone(const reps_counter *c, const motion_sample *ms)
 {
-    return ms->zone_reps > 0 && ms->excursion < c->tun.settle_low_frac * c->ex.peak &&
+    return ms->pattern_reps > 0 && ms->excursion < c->tun.settle_low_frac * c->ex.peak &&
            ms->excursion >= c->ex.sm && ms->similarity < c->tun.sim_min;
 }
 
@@ -592,8 +592,10 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
             c->ex.hold_last_ms = t; /* what cannot be seen is taken as still held */
         return 0;
     }
-    if (ms->jolted && (c->phase == REPS_PHASE_REST || c->ex.began_ms >= ms->jolt_ms))
-        return reanchor(c, t, out, cap); /* the camera was knocked while at rest */
+    if (ms->jolted && (c->phase == REPS_PHASE_REST || c->ex.began_ms >= ms->jolt_ms)) {
+        motion_forget_pattern(c->motion); /* the camera was knocked while at rest */
+        return reanchor(c, t, out, cap);
+    }
     if (c->phase == REPS_PHASE_REST)
         return rest_step(c, ms, t, dt);
     track_shape(c, ms, t, dt);
@@ -604,7 +606,7 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
     }
     if (ms->match < c->tun.return_match &&
         (s < return_threshold(c, ms->sigma, c->ex.peak) || rep_pattern_gone(c, ms)))
-        return finish_excursion(c, t, ms->zone_reps > 0, out, cap, 0);
+        return finish_excursion(c, t, ms->pattern_reps > 0, out, cap, 0);
     if (s >= c->tun.settle_low_frac * c->ex.peak) {
         c->rest_ref = s; /* the watch for a low settle starts when it gets low */
         c->rest_moved_ms = t;
@@ -613,7 +615,8 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
         /* back down, a little off the old rest pose: decide, then re-anchor;
          * before any rep is known, a movement that did not come back is not
          * taken for the first one */
-        size_t n = ms->zone_reps > 0 ? finish_excursion(c, t, true, out, cap, 0) : 0;
+        size_t n = ms->zone_reps > 0 ? finish_excursion(c, t, ms->pattern_reps > 0, out, cap, 0)
+                                     : 0;
         reanchor(c, t, NULL, 0);
         return n;
     }
