@@ -38,7 +38,7 @@
  * min_top_ms above half its peak, and is this exercise: its change did not
  * travel across the frame (someone walking past: the centroid's range stays
  * within travel_max), and, once reps are known, its top looks like theirs
- * (similarity at the peak at least sim_min: a hand to the face, someone
+ * (similarity somewhere in its top half at least sim_min: a hand to the face, someone
  * crossing in front, a pet do not). The first rep sets the range, so it must
  * stand well clear of the threshold (first_min) and change a fair part of the
  * picture (first_energy). Later ones below partial_frac of the calibrated
@@ -187,7 +187,7 @@ typedef struct excursion {
     float sm, s1, s2;       /* smoothed signal; the last two raw samples */
     float jitter;           /* relative noise of the raw signal */
     int samples;
-    float peak_energy, peak_sim; /* energy, similarity at the peak */
+    float peak_energy, top_sim; /* largest energy; best similarity in the top half */
     float cx_lo, cx_hi, cy_lo, cy_hi; /* range of the change's centre */
     int64_t moved_ms;       /* last frame that was not still, or s left the band */
     float settle_ref;       /* s when it last moved */
@@ -317,7 +317,7 @@ static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t,
     c->rest_moved_ms = t;
     c->ex = (excursion){ .start_ms = c->last_low_ms, .began_ms = t, .peak = s, .plateau = s, .plateau_ms = t,
                          .sm = s, .s1 = s, .s2 = s, .peak_energy = ms->energy,
-                         .peak_sim = ms->similarity, .cx_lo = ms->cx, .cx_hi = ms->cx,
+                         .top_sim = ms->similarity, .cx_lo = ms->cx, .cx_hi = ms->cx,
                          .cy_lo = ms->cy, .cy_hi = ms->cy, .moved_ms = t,
                          .settle_ref = s, .enter = enter, .cx_ref = ms->cx,
                          .cy_ref = ms->cy, .centre_moved_ms = t };
@@ -354,14 +354,14 @@ static float settle_band(const reps_counter *c, float ref)
 static void track_shape(reps_counter *c, const motion_sample *ms, int64_t t, int64_t dt)
 {
     excursion *ex = &c->ex;
-    if (ms->excursion >= 0.5f * ex->peak)
+    if (ms->excursion >= 0.5f * ex->peak) {
         ex->top_ms += dt;
+        ex->top_sim = fmaxf(ex->top_sim, ms->similarity);
+    }
     steady(ms->excursion, settle_band(c, ex->settle_ref), &ex->settle_ref, &ex->moved_ms, t, dt,
            0);
     if (!ms->still)
         ex->moved_ms = t;
-    if (ms->excursion > ex->peak)
-        ex->peak_sim = ms->similarity;
     if (ms->energy > ex->peak_energy)
         ex->peak_energy = ms->energy;
     if (ms->energy < 0.3f * ex->peak_energy)
@@ -466,7 +466,7 @@ static bool is_the_exercise(const reps_counter *c, const excursion *ex, bool zon
     if (ex->cx_hi - ex->cx_lo > c->tun.travel_max || ex->cy_hi - ex->cy_lo > c->tun.travel_max)
         return false;
 
-    return !zoned || ex->peak_sim >= c->tun.sim_min;
+    return !zoned || ex->top_sim >= c->tun.sim_min;
 }
 
 /* The excursion returned to rest at t: decide what it was. */
