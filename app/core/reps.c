@@ -185,6 +185,7 @@ typedef struct excursion {
     int64_t hold_start_ms, hold_last_ms, hold_ms;
     int off_frames;         /* consecutive frames away from the hold level */
     float sm, s1, s2;       /* smoothed signal; the last two raw samples */
+    float like_level;       /* sm at the last frame that looked like the reps */
     float jitter;           /* relative noise of the raw signal */
     int samples;
     float peak_energy, top_sim; /* largest energy; best similarity in the top half */
@@ -316,7 +317,7 @@ static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t,
     c->rest_ref = s;
     c->rest_moved_ms = t;
     c->ex = (excursion){ .start_ms = c->last_low_ms, .began_ms = t, .peak = s, .plateau = s, .plateau_ms = t,
-                         .sm = s, .s1 = s, .s2 = s, .peak_energy = ms->energy,
+                         .sm = s, .like_level = s, .s1 = s, .s2 = s, .peak_energy = ms->energy,
                          .top_sim = ms->similarity, .cx_lo = ms->cx, .cx_hi = ms->cx,
                          .cy_lo = ms->cy, .cy_hi = ms->cy, .moved_ms = t,
                          .settle_ref = s, .enter = enter, .cx_ref = ms->cx,
@@ -390,21 +391,27 @@ static size_t end_hold(reps_counter *c, int64_t t, reps_event *out, size_t cap, 
 /* Smooths s for the plateau logic and returns the relative band that counts as
  * "level": plateau_frac, or wider when the signal is noisy (a quad set's few
  * moving cells). The noise comes from second differences, which a steady rise
- * or fall does not feed. */
-static float smooth_signal(reps_counter *c, float s, int64_t dt)
+ * or fall does not feed. Frames that do not look like the reps (like false:
+ * someone passing through the zone during a hold) neither feed the noise nor
+ * count at their own level: the hold record takes them at the last level that
+ * did (*level), as if the picture were hidden. */
+static float smooth_signal(reps_counter *c, float s, int64_t dt, bool like, float *level)
 {
     excursion *ex = &c->ex;
     float a = c->tun.smooth_ms > 0 ? (float)dt / (float)c->tun.smooth_ms : 1.0f;
     a = a > 1 ? 1 : a;
-    if (++ex->samples > 2 && s > 0) {
+    if (like && ++ex->samples > 2 && s > 0) {
         float d2 = fabsf(s - 2 * ex->s1 + ex->s2) / s * 0.408f; /* / sqrt(6) */
         ex->jitter += 0.1f * (d2 - ex->jitter);
     }
     ex->s2 = ex->s1;
     ex->s1 = s;
     ex->sm += a * (s - ex->sm);
+    if (like)
+        ex->like_level = ex->sm;
+    *level = ex->like_level;
     float band = c->tun.band_noise * ex->jitter * sqrtf(a / (2 - a));
-    reps_levels_add(&ex->levels, ex->sm, dt, band);
+    reps_levels_add(&ex->levels, *level, dt, band);
     return band > c->tun.plateau_frac ? band : c->tun.plateau_frac;
 }
 
@@ -622,8 +629,10 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
     }
     if (settled_elsewhere(c, ms, t))
         return reanchor(c, t, out, cap);
-    float band = smooth_signal(c, s, dt);
-    return track_top(c, c->ex.sm, band, t, out, cap, 0);
+    float level;
+    bool like = ms->pattern_reps == 0 || ms->similarity >= c->tun.sim_min;
+    float band = smooth_signal(c, s, dt, like, &level);
+    return track_top(c, level, band, t, out, cap, 0);
 }
 
 size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, int stride,
