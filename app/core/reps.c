@@ -392,15 +392,15 @@ static size_t end_hold(reps_counter *c, int64_t t, reps_event *out, size_t cap, 
  * "level": plateau_frac, or wider when the signal is noisy (a quad set's few
  * moving cells). The noise comes from second differences, which a steady rise
  * or fall does not feed. Frames that do not look like the reps (like false:
- * someone passing through the zone during a hold) neither feed the noise nor
- * count at their own level: the hold record takes them at the last level that
- * did (*level), as if the picture were hidden. */
+ * someone passing through the zone during a hold) do not count at their own
+ * level: the hold record takes them at the last level that did (*level), as
+ * if the picture were hidden. */
 static float smooth_signal(reps_counter *c, float s, int64_t dt, bool like, float *level)
 {
     excursion *ex = &c->ex;
     float a = c->tun.smooth_ms > 0 ? (float)dt / (float)c->tun.smooth_ms : 1.0f;
     a = a > 1 ? 1 : a;
-    if (like && ++ex->samples > 2 && s > 0) {
+    if (++ex->samples > 2 && s > 0) {
         float d2 = fabsf(s - 2 * ex->s1 + ex->s2) / s * 0.408f; /* / sqrt(6) */
         ex->jitter += 0.1f * (d2 - ex->jitter);
     }
