@@ -97,6 +97,7 @@ motion_config motion_default_config(void)
         .calm_frac = 0.02f,
         .calm_ms = 300,
         .energy_weight = 0.0f,
+        .moment_weight = 1.0f,
     };
 }
 
@@ -437,7 +438,8 @@ static void measure_departure(motion *m, motion_sample *out)
         out->cx = (ex + 0.5f * (float)m->gw) / (float)m->gw;
         out->cy = (ey + 0.5f * (float)m->gh) / (float)m->gh;
     }
-    out->excursion = sqrtf(s.mx * s.mx + s.my * s.my) + m->cfg.energy_weight * s.energy;
+    out->excursion = m->cfg.moment_weight * sqrtf(s.mx * s.mx + s.my * s.my) +
+                     m->cfg.energy_weight * s.energy;
     out->energy = s.energy;
     out->energy_out = s.energy_out;
     out->spread = (float)s.changed / (float)m->ncells;
@@ -471,7 +473,7 @@ static float zone_excursion(const motion *m, const float *map)
         return 0;
     mx -= sum * ex / energy;
     my -= sum * ey / energy;
-    return sqrtf(mx * mx + my * my) + m->cfg.energy_weight * energy;
+    return m->cfg.moment_weight * sqrtf(mx * mx + my * my) + m->cfg.energy_weight * energy;
 }
 
 float motion_commit_rep(motion *m)

@@ -52,6 +52,8 @@ typedef struct motion_config {
     float energy_weight;  /* cells: the excursion adds this x the energy to the
                              moment, for movements of a pixel or two whose moment
                              is mostly lost below the noise (quad sets: 3; default 0) */
+    float moment_weight;  /* the excursion's moment term is multiplied by this
+                             (default 1; quad sets 0: energy only) */
 } motion_config;
 
 motion_config motion_default_config(void);

@@ -92,7 +92,7 @@ typedef struct tuning {
     float enter_of_full;    /* high threshold, fraction of the full rep (0.15) */
     float return_sigmas;    /* minimum low threshold, x sigma (10) */
     float return_devs;      /* low threshold above the rest floor, x deviation (3) */
-    float return_of_peak;   /* low threshold, fraction of this excursion's peak (0.02) */
+    float return_of_peak;   /* low threshold, fraction of this excursion's peak (0.05) */
     float return_match;     /* ... and the peak pattern below this fraction (0.05) */
     float plateau_frac;     /* band around the plateau that counts as holding (0.015) */
     float hold_exit_frac;   /* departure from the hold level that ends a hold (0.10) */
@@ -143,7 +143,7 @@ static const tuning TUNING = {
     .enter_of_full = 0.15f,
     .return_sigmas = 10.0f,
     .return_devs = 3.0f,
-    .return_of_peak = 0.02f,
+    .return_of_peak = 0.05f,
     .return_match = 0.05f,
     .plateau_frac = 0.015f,
     .hold_exit_frac = 0.10f,
@@ -244,6 +244,7 @@ reps_counter *reps_create(const reps_config *cfg)
         mc.learn_ms = cfg->learn_ms;
     if (cfg->exercise == EXERCISE_QUAD_SET) {
         mc.energy_weight = 3.0f; /* a tightening thigh: how much changed, not how far */
+        mc.moment_weight = 0.0f;
         /* The signal is then mostly cells just above the noise threshold, so it
          * grows faster than the contraction: a rep 20% weaker than the first
          * can read half as large, while a partial (a quarter of the effort)
