@@ -438,8 +438,8 @@ static void measure_departure(motion *m, motion_sample *out)
         out->cx = (ex + 0.5f * (float)m->gw) / (float)m->gw;
         out->cy = (ey + 0.5f * (float)m->gh) / (float)m->gh;
     }
-    out->excursion = m->cfg.moment_weight * sqrtf(s.mx * s.mx + s.my * s.my) +
-                     m->cfg.energy_weight * s.energy;
+    out->moment = sqrtf(s.mx * s.mx + s.my * s.my);
+    out->excursion = m->cfg.moment_weight * out->moment + m->cfg.energy_weight * s.energy;
     out->energy = s.energy;
     out->energy_out = s.energy_out;
     out->spread = (float)s.changed / (float)m->ncells;

@@ -66,6 +66,8 @@ typedef struct motion_sample {
                              first moment of the departure map, luma levels x cells
                              (0 at rest, grows about linearly with displacement);
                              inside the learned zone once there is one */
+    float moment;         /* the first moment alone (the excursion without the
+                             energy term; how far, not how much) */
     float energy;         /* total departure from rest above noise, luma levels
                              summed over the same cells (saturates once a limb
                              clears its rest position; for detection) */

@@ -487,7 +487,8 @@ static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_even
     c->phase = REPS_PHASE_REST;
     c->last_low_ms = t;
     motion_set_at_rest(c->motion, true);
-    if (t - ex->start_ms < c->tun.min_rep_ms || ex->top_ms < c->tun.min_top_ms ||
+    int64_t top_ms = c->full > 0 ? ex->top_ms : reps_levels_time_above(&ex->levels, 0.5f);
+    if (t - ex->start_ms < c->tun.min_rep_ms || top_ms < c->tun.min_top_ms ||
         !is_the_exercise(c, ex, zoned))
         return n;
     float amp = c->full > 0 ? ex->peak / c->full : 1.0f;
@@ -673,7 +674,7 @@ reps_status reps_get_status(const reps_counter *c)
 void reps_get_trace(const reps_counter *c, reps_trace *out)
 {
     const motion_sample *ms = &c->last;
-    *out = (reps_trace){ .excursion = ms->excursion, .energy = ms->energy,
+    *out = (reps_trace){ .excursion = ms->excursion, .moment = ms->moment, .energy = ms->energy,
                          .similarity = ms->similarity, .match = ms->match,
                          .spread = ms->spread, .cx = ms->cx, .cy = ms->cy,
                          .sigma = ms->sigma, .still = ms->still, .moved = ms->moved,

@@ -83,7 +83,7 @@ reps_status reps_get_status(const reps_counter *c);
 /* What the counter saw and thought at the last frame, for tools that trace it
  * frame by frame (rm-evaluate --trace); not for the station. */
 typedef struct reps_trace {
-    float excursion, energy, similarity, match, spread, cx, cy, sigma, moved;
+    float excursion, moment, energy, similarity, match, spread, cx, cy, sigma, moved;
     bool still;
     int zone_reps;
     float enter, floor;  /* the high threshold at rest; the rest floor */

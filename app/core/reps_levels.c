@@ -51,3 +51,8 @@ int64_t reps_levels_held_ms(const reps_levels *l, float min_tol)
     }
     return time_in(l, mode - HOLD_BELOW * w, REPS_LEVEL_BINS - 1);
 }
+
+int64_t reps_levels_time_above(const reps_levels *l, float frac)
+{
+    return time_in(l, level_bin(frac * l->peak), REPS_LEVEL_BINS - 1);
+}

@@ -25,7 +25,7 @@ void eval_trace(eval_run *r, FILE *to)
 {
     r->trace = to;
     if (to)
-        fprintf(to, "#     t ph    exc  energy   sim  match spread   cx   cy  sigma st zr"
+        fprintf(to, "#     t ph    exc  moment  energy   sim  match spread   cx   cy  sigma st zr"
                     " moved  enter  floor   full   peak     sm  events\n");
 }
 
@@ -36,9 +36,9 @@ static void trace_frame(const eval_run *r, int64_t t_ms, const reps_event *ev, s
     reps_get_trace(r->counter, &x);
     reps_status st = reps_get_status(r->counter);
     fprintf(r->trace,
-            "%7.2f %c %7.1f %7.1f %5.2f %6.2f %6.3f %4.2f %4.2f %6.2f %d %2d %5.3f %6.1f %6.1f "
+            "%7.2f %c %7.1f %7.1f %7.1f %5.2f %6.2f %6.3f %4.2f %4.2f %6.2f %d %2d %5.3f %6.1f %6.1f "
             "%6.1f %6.1f %6.1f ",
-            (double)t_ms / 1000.0, ph[st.phase], (double)x.excursion, (double)x.energy,
+            (double)t_ms / 1000.0, ph[st.phase], (double)x.excursion, (double)x.moment, (double)x.energy,
             (double)x.similarity, (double)x.match, (double)x.spread, (double)x.cx,
             (double)x.cy, (double)x.sigma, x.still, x.zone_reps, (double)x.moved, (double)x.enter,
             (double)x.floor, (double)x.full, (double)x.peak, (double)x.sm);
