@@ -132,6 +132,7 @@ static void clear_zone(motion *m)
     memset(m->zone_tmpl, 0, sizeof m->zone_tmpl);
     m->zone_norm = 0;
     m->zone_reps = m->pattern_reps = 0;
+    m->have_cand = false;
 }
 
 void motion_reset(motion *m)
@@ -551,6 +552,36 @@ static float watch_jolt(motion *m, float moved, int64_t t_ms, motion_sample *out
         out->jolt_ms = m->burst_t0;
     }
     return 1.0f / (float)m->settle_n;
+}
+
+void motion_keep_candidate(motion *m)
+{
+    if (m->tmpl_norm <= 0)
+        return;
+    float inv = 1.0f / sqrtf(m->tmpl_norm);
+    for (int i = 0; i < m->ncells; i++)
+        m->cand[i] = m->tmpl[i] * inv;
+    m->have_cand = true;
+}
+
+float motion_candidate_match(const motion *m)
+{
+    if (!m->have_cand || m->tmpl_norm <= 0)
+        return 0;
+    float dot = 0;
+    for (int i = 0; i < m->ncells; i++)
+        dot += m->cand[i] * m->tmpl[i];
+    return dot / sqrtf(m->tmpl_norm);
+}
+
+void motion_adopt_candidate(motion *m)
+{
+    if (!m->have_cand)
+        return;
+    memcpy(m->zone_tmpl, m->cand, sizeof(float) * (size_t)m->ncells);
+    m->zone_norm = 1.0f;
+    m->pattern_reps = 1;
+    m->have_cand = false;
 }
 
 void motion_forget_pattern(motion *m)

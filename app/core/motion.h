@@ -125,6 +125,16 @@ void motion_set_at_rest(motion *m, bool at_rest);
  * zone), so a range calibrated on it matches later reps; 0 when none. */
 float motion_commit_rep(motion *m);
 
+/* The movement that just ended looked like a rep in all but its pattern:
+ * keep its top pattern as a candidate (replacing any earlier one). */
+void motion_keep_candidate(motion *m);
+/* Cosine between the current movement's top pattern and the candidate; 0
+ * when there is none. */
+float motion_candidate_match(const motion *m);
+/* The candidate becomes the reps' pattern (as if from one rep), replacing the
+ * one learned; call motion_commit_rep next to add the current movement. */
+void motion_adopt_candidate(motion *m);
+
 /* The camera was knocked: the reps' top pattern no longer lines up with the
  * picture, so it is forgotten (similarity unknown until the next committed
  * rep); the zone, grown by a cell, still holds. */

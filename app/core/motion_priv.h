@@ -50,6 +50,11 @@ struct motion {
     uint8_t zone[MAX_CELLS];
     float zone_tmpl[MAX_CELLS];
     float zone_norm;
+    /* The top pattern (unit norm) of the last movement that looked like a rep
+     * in all but its pattern: a candidate for the reps' pattern, should the
+     * one learned be wrong (someone passed during the first rep). */
+    float cand[MAX_CELLS];
+    bool have_cand;
     int zone_reps, pattern_reps; /* reps in the zone; in zone_tmpl (motion_forget_pattern) */
     /* The brightest pixel of each cell in the rest pose, at its brightness:
      * where gain x bright > CLIP_LUMA the sensor clips and the gain model

@@ -112,6 +112,8 @@ typedef struct tuning {
     float full_max_jump;    /* a counted rep raises the estimate at most x this (1.5) */
     int64_t settle_ms;      /* stillness away from rest that re-anchors when the
                                picture does not look like a rep (1200) */
+    int64_t settle_rep_ms;  /* ... or this, when it is at a rep's level (a rep
+                               whose pattern is not the one learned; 4000) */
     int64_t rest_settle_ms; /* s steady above the floor but below the rep range
                                this long re-anchors: a person who shifted a
                                little (1000) */
@@ -121,6 +123,8 @@ typedef struct tuning {
                                of the picture (15000) */
     float settle_band;      /* s within this fraction of the peak counts as not
                                moving (0.03) */
+    float cand_min;         /* two movements unlike the reps but this alike
+                               replace the reps' pattern (second_look) (0.8) */
     float sim_min;          /* a rep's top must have at least this cosine with the
                                reps counted so far, else it is another movement (0.4) */
     float first_min;        /* the first rep's peak must reach this x the high
@@ -160,11 +164,13 @@ static const tuning TUNING = {
     .full_rate = 0.3f,
     .full_max_jump = 1.5f,
     .settle_ms = 1200,
+    .settle_rep_ms = 4000,
     .rest_settle_ms = 1000,
     .settle_low_frac = 0.2f,
     .settle_first_ms = 15000,
     .settle_band = 0.03f,
     .sim_min = 0.4f,
+    .cand_min = 0.8f,
     .travel_max = 0.25f,
     .occluded_spread = 0.35f,
     .centre_still = 0.04f,
@@ -477,6 +483,25 @@ static bool is_the_exercise(const reps_counter *c, const excursion *ex, bool zon
     return !zoned || ex->top_sim >= c->tun.sim_min;
 }
 
+/* A movement with a rep's range and timing whose pattern is unlike the reps'
+ * (someone passed during the first rep and is in the pattern learned): the
+ * first such is kept as a candidate; when the next one looks like it
+ * (cand_min), the candidate becomes the reps' pattern (and its peak the
+ * range, if that was far off) and this one counts. True when it counts. */
+static bool second_look(reps_counter *c, float amp)
+{
+    if (amp < c->tun.partial_frac)
+        return false;
+    if (motion_candidate_match(c->motion) >= c->tun.cand_min) {
+        motion_adopt_candidate(c->motion);
+        if (amp > c->tun.full_max_jump)
+            c->full = c->ex.peak; /* the range learned was wrong too */
+        return true;
+    }
+    motion_keep_candidate(c->motion);
+    return false;
+}
+
 /* The excursion returned to rest at t: decide what it was. */
 static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_event *out,
                                size_t cap, size_t n)
@@ -489,9 +514,11 @@ static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_even
     motion_set_at_rest(c->motion, true);
     int64_t top_ms = c->full > 0 ? ex->top_ms : reps_levels_time_above(&ex->levels, 0.5f);
     if (t - ex->start_ms < c->tun.min_rep_ms || top_ms < c->tun.min_top_ms ||
-        !is_the_exercise(c, ex, zoned))
+        !is_the_exercise(c, ex, false))
         return n;
     float amp = c->full > 0 ? ex->peak / c->full : 1.0f;
+    if (zoned && ex->top_sim < c->tun.sim_min && !second_look(c, amp))
+        return n;
     reps_event ev = { .kind = REPS_EVENT_REP, .t_ms = t, .start_ms = ex->start_ms,
                       .hold_ms = reps_levels_held_ms(&ex->levels, c->tun.hold_tol),
                       .amplitude = amp };
@@ -522,8 +549,13 @@ static bool settled_elsewhere(const reps_counter *c, const motion_sample *ms, in
         return true;
     if (still_for < c->tun.settle_ms)
         return false;
-    if (ms->pattern_reps > 0)
-        return ms->similarity < c->tun.sim_min;
+    if (ms->pattern_reps > 0) { /* unlike the reps; at a rep's level, give it
+                                   a rep's hold before taking it for a shift */
+        float amp = c->full > 0 ? ms->excursion / c->full : 0;
+        bool rep_level = amp >= c->tun.partial_frac;
+        return ms->similarity < c->tun.sim_min &&
+               (!rep_level || still_for >= c->tun.settle_rep_ms);
+    }
     return still_for >= c->tun.settle_first_ms;
 }
 
