@@ -123,6 +123,8 @@ typedef struct tuning {
                                of the picture (15000) */
     float settle_band;      /* s within this fraction of the peak counts as not
                                moving (0.03) */
+    float partial_alike;    /* two partials after the first rep within this
+                               fraction of each other re-set the range (0.3) */
     float cand_min;         /* two movements unlike the reps but this alike
                                replace the reps' pattern (second_look) (0.8) */
     float sim_min;          /* a rep's top must have at least this cosine with the
@@ -171,6 +173,7 @@ static const tuning TUNING = {
     .settle_band = 0.03f,
     .sim_min = 0.4f,
     .cand_min = 0.8f,
+    .partial_alike = 0.3f,
     .travel_max = 0.25f,
     .occluded_spread = 0.35f,
     .centre_still = 0.04f,
@@ -217,6 +220,7 @@ struct reps_counter {
     float floor_mean, floor_dev; /* s at rest */
     int64_t last_low_ms;         /* last rest frame with s below the low threshold */
     float full;                  /* calibrated full-rep excursion; 0 = not yet */
+    float last_partial;          /* the peak of the last excursion, if partial */
     float rest_ref;              /* REST: s when it last changed, above the floor */
     int64_t rest_moved_ms;       /* ... and when */
     excursion ex;
@@ -278,7 +282,7 @@ void reps_reset(reps_counter *c)
     c->have_t = false;
     c->level = 0;
     c->learn_progress = 0;
-    c->full = 0;
+    c->full = c->last_partial = 0;
     c->floor_mean = c->floor_dev = 0;
     c->last_low_ms = 0;
 }
@@ -502,6 +506,19 @@ static bool second_look(reps_counter *c, float amp)
     return false;
 }
 
+/* A partial right after the first rep, alike in size to the partial before
+ * it: the range that rep set was wrong (someone passed during it and added to
+ * its peak), and these are the reps. The range becomes their mean and this
+ * one counts; the partial before it stays a partial. */
+static bool range_was_wrong(reps_counter *c)
+{
+    float peak = c->ex.peak, prev = c->last_partial;
+    if (c->count != 1 || prev <= 0 || fabsf(peak - prev) > c->tun.partial_alike * prev)
+        return false;
+    c->full = 0.5f * (peak + prev);
+    return true;
+}
+
 /* The excursion returned to rest at t: decide what it was. */
 static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_event *out,
                                size_t cap, size_t n)
@@ -522,10 +539,13 @@ static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_even
     reps_event ev = { .kind = REPS_EVENT_REP, .t_ms = t, .start_ms = ex->start_ms,
                       .hold_ms = reps_levels_held_ms(&ex->levels, c->tun.hold_tol),
                       .amplitude = amp };
-    if (amp < c->tun.partial_frac) {
+    if (amp < c->tun.partial_frac && !range_was_wrong(c)) {
+        c->last_partial = ex->peak;
         ev.kind = REPS_EVENT_PARTIAL;
         return emit(out, cap, n, ev);
     }
+    c->last_partial = 0;
+    ev.amplitude = c->full > 0 ? ex->peak / c->full : 1.0f;
     float target = ex->peak < c->full * c->tun.full_max_jump ? ex->peak
                                                               : c->full * c->tun.full_max_jump;
     ev.count = ++c->count;
