@@ -378,6 +378,9 @@ static void track_shape(reps_counter *c, const motion_sample *ms, int64_t t, int
         ex->peak_energy = ms->energy;
     if (ms->energy < 0.3f * ex->peak_energy)
         return;
+    if (ms->pattern_reps > 0 && ex->top_sim >= c->tun.sim_min &&
+        ms->similarity < c->tun.sim_min)
+        return; /* it looked like a rep: someone else's change is not its travel */
     if (fabsf(ms->cx - ex->cx_ref) > c->tun.centre_still || fabsf(ms->cy - ex->cy_ref) > c->tun.centre_still) {
         ex->cx_ref = ms->cx;
         ex->cy_ref = ms->cy;
