@@ -102,6 +102,8 @@ typedef struct tuning {
     float band_noise;       /* the hold band is at least this x the smoothed noise (3) */
     float hold_tol;         /* a decided rep's hold: time within this fraction of
                                one level, at least (0.02) */
+    float hold_top_frac;    /* a quad set is held while above this fraction of
+                               its peak (0.7) */
     int64_t min_rep_ms;     /* shorter excursions are noise (400) */
     int64_t min_top_ms;     /* ... and those above half their peak for less (250) */
     int64_t max_excursion_ms; /* longer ones relearn the rest pose (120000) */
@@ -158,6 +160,7 @@ static const tuning TUNING = {
     .smooth_ms = 100,
     .band_noise = 3.0f,
     .hold_tol = 0.02f,
+    .hold_top_frac = 0.7f,
     .min_rep_ms = 400,
     .min_top_ms = 250,
     .max_excursion_ms = 60000,
@@ -522,6 +525,16 @@ static bool range_was_wrong(reps_counter *c)
     return true;
 }
 
+/* The decided rep's hold from its record of levels: the longest stay at one
+ * level (reps_levels_held_ms); for a quad set, whose tiny signal steps and
+ * wanders with the light, all the time above hold_top_frac of its peak. */
+static int64_t held_ms(const reps_counter *c)
+{
+    if (c->cfg.exercise == EXERCISE_QUAD_SET)
+        return reps_levels_time_above(&c->ex.levels, c->tun.hold_top_frac);
+    return reps_levels_held_ms(&c->ex.levels, c->tun.hold_tol);
+}
+
 /* The excursion returned to rest at t: decide what it was. */
 static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_event *out,
                                size_t cap, size_t n)
@@ -540,7 +553,7 @@ static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_even
     if (zoned && ex->top_sim < c->tun.sim_min && !second_look(c, amp))
         return n;
     reps_event ev = { .kind = REPS_EVENT_REP, .t_ms = t, .start_ms = ex->start_ms,
-                      .hold_ms = reps_levels_held_ms(&ex->levels, c->tun.hold_tol),
+                      .hold_ms = held_ms(c),
                       .amplitude = amp };
     if (amp < c->tun.partial_frac && !range_was_wrong(c)) {
         c->last_partial = ex->peak;
