@@ -527,11 +527,19 @@ static bool range_was_wrong(reps_counter *c)
 
 /* The decided rep's hold from its record of levels: the longest stay at one
  * level (reps_levels_held_ms); for a quad set, whose tiny signal steps and
- * wanders with the light, all the time above hold_top_frac of its peak. */
+ * wanders with the light, all the time above hold_top_frac of its peak, less
+ * the part of the way up and down that lies above it. */
 static int64_t held_ms(const reps_counter *c)
 {
-    if (c->cfg.exercise == EXERCISE_QUAD_SET)
-        return reps_levels_time_above(&c->ex.levels, c->tun.hold_top_frac);
+    if (c->cfg.exercise == EXERCISE_QUAD_SET) {
+        /* less the slopes' share above that level, from the time the slopes
+         * spent just below it (as if they were straight) */
+        float f = c->tun.hold_top_frac, lo = 2 * f - 1;
+        int64_t top = reps_levels_time_above(&c->ex.levels, f);
+        int64_t slopes = reps_levels_time_above(&c->ex.levels, lo) - top;
+        int64_t held = top - (int64_t)((1 - f) / (f - lo) * (float)slopes);
+        return held > 0 ? held : 0;
+    }
     return reps_levels_held_ms(&c->ex.levels, c->tun.hold_tol);
 }
 
