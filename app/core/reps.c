@@ -655,8 +655,9 @@ static bool passed_by(const reps_counter *c, int64_t t)
  * a rep, or a re-anchor). */
 static bool rep_pattern_gone(const reps_counter *c, const motion_sample *ms)
 {
-    return ms->pattern_reps > 0 && ms->excursion < c->tun.settle_low_frac * c->ex.peak &&
-           ms->excursion >= c->ex.sm && ms->similarity < c->tun.sim_min;
+    return ms->zone_reps > 0 && ms->excursion < c->tun.settle_low_frac * c->ex.peak &&
+           ms->excursion >= c->ex.sm &&
+           (ms->pattern_reps == 0 || ms->similarity < c->tun.sim_min);
 }
 
 /* One step of the state machine on a learned sample. */
