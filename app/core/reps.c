@@ -93,7 +93,7 @@ typedef struct tuning {
     float return_sigmas;    /* minimum low threshold, x sigma (10) */
     float return_devs;      /* low threshold above the rest floor, x deviation (3) */
     float return_of_peak;   /* low threshold, fraction of this excursion's peak (0.05) */
-    float return_match;     /* ... and the peak pattern below this fraction (0.05) */
+    float return_match;     /* ... and the peak pattern below this fraction (0.08) */
     float plateau_frac;     /* band around the plateau that counts as holding (0.015) */
     float hold_exit_frac;   /* departure from the hold level that ends a hold (0.10) */
     float hold_level_rate;  /* per-frame rate of the hold level's running mean (0.2) */
@@ -152,7 +152,7 @@ static const tuning TUNING = {
     .return_sigmas = 10.0f,
     .return_devs = 3.0f,
     .return_of_peak = 0.05f,
-    .return_match = 0.05f,
+    .return_match = 0.08f,
     .plateau_frac = 0.015f,
     .hold_exit_frac = 0.10f,
     .hold_level_rate = 0.2f,
