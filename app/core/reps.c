@@ -93,7 +93,8 @@ typedef struct tuning {
     float return_sigmas;    /* minimum low threshold, x sigma (10) */
     float return_devs;      /* low threshold above the rest floor, x deviation (3) */
     float return_of_peak;   /* low threshold, fraction of this excursion's peak (0.05) */
-    float return_match;     /* ... and the peak pattern below this fraction (0.08) */
+    float return_match;     /* ... and the peak pattern below this fraction (0.08;
+                               quad sets 0.05, see reps_create) */
     float plateau_frac;     /* band around the plateau that counts as holding (0.015) */
     float hold_exit_frac;   /* departure from the hold level that ends a hold (0.10) */
     float hold_level_rate;  /* per-frame rate of the hold level's running mean (0.2) */
@@ -263,6 +264,8 @@ reps_counter *reps_create(const reps_config *cfg)
          * can read half as large, while a partial (a quarter of the effort)
          * reads a fifth. */
         c->tun.partial_frac = 0.4f;
+        /* and its relaxing tail is slow: wait for the last pixel */
+        c->tun.return_match = 0.05f;
     }
     c->motion = motion_create(&mc);
     reps_reset(c);
