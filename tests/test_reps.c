@@ -7,8 +7,10 @@
  * PARTIAL, a size change relearns, time going backwards is ignored. Then the
  * same performances in a room (synth_render_frame): exposure steps, drift and
  * rolling-shutter flicker, people passing behind and in front, a knocked
- * camera and fidgeting between reps must not change the count; with no
- * exercise at all (fidgeting, passers-by, light, an empty room) nothing counts.
+ * camera and fidgeting between reps must not change the count; a first rep
+ * whose range came out too large is recovered from; someone passing during a
+ * quad set's hold leaves the hold whole; with no exercise at all (fidgeting,
+ * passers-by, light, an empty room) nothing counts.
  */
 #include <math.h>
 #include <stdint.h>
