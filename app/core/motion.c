@@ -34,8 +34,9 @@
  * displacement. Unlike the energy (sum of |departure|, also reported) it keeps
  * growing once a limb clears its rest silhouette, so half a range gives about
  * half the signal and a hold is a plateau. A quad set moves a pixel or two and
- * its moment is mostly lost below the noise; for it the counter adds
- * energy_weight x energy (how much changed, not how far).
+ * its moment is mostly noise (it carried the rolling-shutter beat); for it the
+ * counter sets moment_weight 0 and energy_weight 3: the excursion is how much
+ * changed, not how far.
  *
  * Rest pose. Learned from learn_ms of stillness (frames averaged; a frame in
  * which more than still_frac of the cells leave the average restarts it). Then
@@ -44,9 +45,18 @@
  * smoothed picture the rest pose at once when the counter decides the picture
  * has settled somewhere new (a knocked camera, a person who shifted).
  *
+ * Jolts. A knocked camera moves every edge in view at once: many cells
+ * (jolt_frac) change in one or two frames (jolt_frames) between calm spells
+ * (calm_frac, calm_ms), where a limb changes a few per cent a frame over many
+ * frames. Once the calm after such a jump has lasted calm_ms, the sample says
+ * jolted; meanwhile the smoothed picture is the plain mean of the calm frames,
+ * so re-anchoring on it carries none of the jump.
+ *
  * The zone. Each rep the counter commits adds its footprint (every cell it
  * changed well above noise, grown by one cell) to the zone, and its top pattern
- * (unit norm) to a running sum. Once there is a zone, the excursion and energy
+ * (unit norm) to a running sum, the reps' pattern (forgotten after a knock;
+ * replaced by a candidate when the counter finds it was learned wrong). Once
+ * there is a zone, the excursion and energy
  * are measured inside it only (energy_out reports the rest), so someone walking
  * past behind, a hand brought to the face or a curtain elsewhere no longer adds
  * to the signal, and `similarity` (cosine of the departure map with the reps'
@@ -67,8 +77,8 @@
  * of each cell (about 2.5 instructions per pixel read), then O(cells) work: one
  * row-gain pass against the rest pose (a division per cell and a small median
  * per row; the frame-to-frame gains follow from two of them), one median for
- * the noise, the departure map. About 1.05M instructions for a 640x480 frame
- * and 0.36M for 320x240, the grid being coarser there (scripts/bench).
+ * the noise, the departure map. About 1.0M instructions for a 640x480 frame
+ * and 0.35M for 320x240, the grid being coarser there (scripts/bench).
  */
 #include "motion.h"
 

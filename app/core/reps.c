@@ -1,8 +1,9 @@
 /*
  * reps: the repetition counter (see reps.h), a hysteresis state machine on the
  * excursion signal s(t) from motion.c (how far the picture has moved from the
- * learned rest pose; 0 at rest, about linear in range of motion), plus the
- * facts motion.c gives about where the change is and what it looks like.
+ * learned rest pose; 0 at rest, about linear in range of motion; for a quad
+ * set, how much of it changed), plus the facts motion.c gives about where the
+ * change is and what it looks like.
  *
  * Phases and thresholds. LEARNING until motion.c has seen learn_ms of
  * stillness. REST tracks the noise floor of s (running mean and mean absolute
@@ -10,17 +11,17 @@
  * enter_devs x deviation, enter_of_full x the calibrated full rep), starts an
  * excursion (MOVING); its start is the last rest frame below a quarter of that
  * threshold. The excursion ends when the pattern seen at its peak is gone
- * (match below return_match; not zero, because a slightly different rest or a
- * light residue leaves a few per cent for seconds) and either s falls below the
- * low threshold, max(return_sigmas x sigma, floor + return_devs x deviation,
- * return_of_peak x its peak), or, once reps are known, what is left is low
- * (below settle_low_frac of the peak), no longer falling and unlike the reps
- * (a hand raised or a shift begun as the rep came down, a light residue): the
- * rep is over, and the residue is left to the rest logic (a new excursion
- * that does not look like a rep, or a re-anchor). Only then is the rep
- * decided, so jitter near the top or bottom never double-counts, and the rep
- * is reported on the frame the picture is back at rest (with motion.c's 150 ms
- * averaging, about 0.1-0.25 s after the true return).
+ * (match below return_match, 8%, 5% for a quad set's slow tail; not zero,
+ * because a slightly different rest or a light residue leaves a few per cent
+ * for seconds) and either s falls below the low threshold, max(return_sigmas x
+ * sigma, floor + return_devs x deviation, return_of_peak x its peak), or, once
+ * reps are known, what is left is low (below settle_low_frac of the peak), no
+ * longer falling and unlike the reps (a hand raised or a shift begun as the
+ * rep came down, a light residue): the rep is over, and the residue is left to
+ * the rest logic. Only then is the rep decided, so jitter near the top or
+ * bottom never double-counts, and the rep is reported on the frame the picture
+ * is back at rest (with motion.c's 150 ms averaging, about 0.1-0.2 s after the
+ * true return).
  *
  * Holds. Live, for the station's countdown: a plateau anchor moves each time
  * the smoothed s rises by more than a noise-wide band; when s has stayed in
@@ -29,50 +30,71 @@
  * clock runs only while the top is held. When the rep is decided its hold_ms
  * is measured again from the time the excursion spent at each level (a
  * log-spaced histogram): the level held longest in the top half, and all the
- * time from just below it upwards. That is robust to noise spikes, to a
- * plateau that wanders (drift, breathing, a quad set's tiny signal), and to a
- * pause on the way up; it counts the slow ends of the movement within the
- * band, a few tenths of a second. hold_met compares it with the target.
+ * time from just below it upwards, which is robust to noise spikes, a plateau
+ * that wanders and a pause on the way up. A quad set's tiny signal steps and
+ * wanders with the light, so its hold is all the time above hold_top_frac of
+ * the peak, less the share of the slopes above that level (estimated from
+ * their time just below it). Frames that do not look like the reps (someone
+ * crossing the zone during a hold) are recorded at the last level that did, as
+ * if hidden, and do not raise the peak. hold_met compares the hold with the
+ * target.
  *
  * Classification. An excursion counts when it lasted min_rep_ms, spent
- * min_top_ms above half its peak, and is this exercise: its change did not
- * travel across the frame (someone walking past: the centroid's range stays
- * within travel_max), and, once reps are known, its top looks like theirs
- * (similarity somewhere in its top half at least sim_min: a hand to the face, someone
- * crossing in front, a pet do not). The first rep sets the range, so it must
- * stand well clear of the threshold (first_min) and change a fair part of the
- * picture (first_energy). Later ones below partial_frac of the calibrated
- * range are PARTIAL and not counted; the others count and pull the range
- * toward their peak (a jump up limited to full_max_jump). Each counted rep
- * grows motion.c's zone, after which only the zone is measured.
+ * min_top_ms above half its peak (the first rep: half its final peak, so a
+ * jagged flicker blip does not calibrate the range), and is this exercise: its
+ * change did not travel across the frame (someone walking past: the
+ * centroid's range stays within travel_max; once it has looked like a rep,
+ * frames unlike the reps do not count as travel), and, once reps are known,
+ * it looks like them (similarity somewhere in its top half at least sim_min: a
+ * hand to the face, someone crossing in front, a pet do not). The first rep
+ * sets the range, measured as later reps will be (inside the zone it creates),
+ * so it must stand well clear of the threshold (first_min) and change a fair
+ * part of the picture (first_energy). Later ones below partial_frac of the
+ * range (0.6; 0.4 for a quad set, whose energy signal grows faster than the
+ * contraction) are PARTIAL and not counted; the others count and pull the
+ * range toward their peak (a jump up limited to full_max_jump). Each counted
+ * rep grows motion.c's zone, after which only the zone is measured.
+ *
+ * Second looks: a first rep learned with someone passing in it leaves a range
+ * too large or a pattern that is partly theirs. Two partials in a row right
+ * after the first rep, alike in size (partial_alike), re-set the range to
+ * theirs and the second counts. Two movements in a row with a rep's range and
+ * timing but unlike the reps, and alike each other (cand_min), replace the
+ * pattern (and the range, when it was far off) and the second counts. Each
+ * costs the one rep before it.
  *
  * Nuisances. Sensor noise: motion.c's averaging and soft threshold, then
  * thresholds scaled by the measured noise. Exposure steps, drift and flicker:
- * motion.c's per-row gain. Someone walking past: travel rejects their
- * excursion; once their change stops travelling (they have gone) for
- * passer_gone_ms the excursion restarts from what is left, which is the
- * person's own; once there is a zone they are mostly outside it. Someone
- * close in front, hiding more than occluded_spread of the picture: those
- * frames are skipped (a hold in progress is taken as still held). Fidgeting and
- * shifting between sets: not like the reps (similarity), and when the picture
- * settles off the rest pose it is re-anchored: at rest after rest_settle_ms
- * of a steady small departure unlike the reps; during an excursion after
- * settle_ms of steadiness if it is unlike the reps' top (before any rep:
- * after settle_first_ms); and an excursion that settles low (below
+ * motion.c's per-row gain. Someone walking past: the zone, travel (their
+ * excursion is rejected; once their change stops travelling for
+ * passer_gone_ms the excursion restarts from what is left, the person's own),
+ * and the rep-like level above. Someone close in front, hiding more than
+ * occluded_spread of the picture: those frames are skipped (a hold in progress
+ * is taken as still held). Fidgeting and shifting: not like the reps, and when
+ * the picture settles off the rest pose it is re-anchored: at rest after
+ * rest_settle_ms of a steady small departure; during an excursion after
+ * settle_ms of steadiness unlike the reps' top (settle_rep_ms when it sits at a
+ * rep's level, to give a rep with an unfamiliar pattern its hold; before any
+ * rep: settle_first_ms); and an excursion that settles low (below
  * settle_low_frac of its peak) has come back to a slightly different rest: it
- * is decided, then re-anchored. A knocked camera: motion.c reports a jolt (many
- * cells jumped in a frame or two between calm spells); one at rest, or one
- * that began the excursion, re-anchors on the calm frames after it at once. A
- * slower knock (a wobble) falls to the settling above. Rests of a minute: nothing happens at rest.
- * Tempo: thresholds are levels, not speeds; the smoothing (150 ms) is short
- * against a 1 s rep. Size and rate: motion.c's grid and times in ms.
+ * is decided, then re-anchored. A knocked camera: motion.c reports a jolt
+ * (many cells jumped in a frame or two between calm spells); one at rest, or
+ * one that began the excursion, re-anchors on the calm frames after it at once
+ * and forgets the reps' pattern, which no longer lines up (the zone, grown by
+ * a cell, stays). A slower knock (a wobble) falls to the settling above. Rests
+ * of a minute: nothing happens at rest. Tempo: thresholds are levels, not
+ * speeds; the smoothing (150 ms) is short against a 1 s rep. Size and rate:
+ * motion.c's grid and times in ms.
  *
- * Known failure cases: a rep that overlaps someone walking past is lost (it is
- * taken for theirs); a camera knocked during a rep loses that rep; a wrong
- * first rep (an unlucky flicker or fidget that stands well clear) calibrates
- * the range and zone wrongly until reset; a person who settles into a new rest
- * pose that looks like the top of a rep is taken for a hold; a quad set by a
- * small, dim figure in heavy noise can stay below the thresholds.
+ * Known failure cases: a rep overlapping someone walking close in front can be
+ * lost or counted with no hold; a first rep learned with a passer-by in it
+ * costs the rep before a second look recovers; a camera knocked during a rep
+ * loses that rep; fidgeting that leaves a residue like the reps can merge
+ * reps until it settles; a person who settles into a new rest pose that looks
+ * like the top of a rep is taken for a hold; a quad set by a small, dim figure
+ * in heavy noise can stay below the thresholds; a quad set's sensitivity lets
+ * a fidget that looks like a contraction be counted as the first rep; one full
+ * rep followed by several half reps counts the half reps from the second on.
  */
 #include "reps.h"
 
