@@ -1,6 +1,7 @@
 /*
  * motion: frames to an excursion signal (see motion.h). The grid of cell means
- * it works on comes from motion_grid.c; the state both share is motion_priv.h.
+ * it works on comes from motion_grid.c, the zone and the reps' pattern are
+ * kept by motion_zone.c; the state they share is motion_priv.h.
  *
  * Why motion and not pose. Pose models run at 5-9 frames/s on a Pi 4 and lose
  * people lying down, which is how all three exercises are done. Each rep is an
@@ -136,15 +137,6 @@ static void clear_movement(motion *m)
     m->tmpl_norm = 0;
 }
 
-static void clear_zone(motion *m)
-{
-    memset(m->zone, 0, sizeof m->zone);
-    memset(m->zone_tmpl, 0, sizeof m->zone_tmpl);
-    m->zone_norm = 0;
-    m->zone_reps = m->pattern_reps = 0;
-    m->have_cand = false;
-}
-
 void motion_reset(motion *m)
 {
     m->width = m->height = 0;
@@ -154,7 +146,7 @@ void motion_reset(motion *m)
     m->learn_n = 0;
     m->calm_t0 = 0;
     m->in_burst = m->jolt_armed = false;
-    clear_zone(m);
+    motion_zone_clear(m);
 }
 
 void motion_set_at_rest(motion *m, bool at_rest)
@@ -174,7 +166,7 @@ static void set_geometry(motion *m, int width, int height)
     m->calm_t0 = 0;
     m->in_burst = m->jolt_armed = false;
     clear_movement(m);
-    clear_zone(m);
+    motion_zone_clear(m);
 }
 
 /* The k-th smallest of a[0..n-1] (quickselect; reorders a). */
@@ -460,60 +452,6 @@ static void measure_departure(motion *m, motion_sample *out)
     update_template(m, out);
 }
 
-/* The excursion of a departure map (soft-thresholded, as m->dep) measured
- * the way measure_departure does once there is a zone: inside it only. */
-static float zone_excursion(const motion *m, const float *map)
-{
-    float sum = 0, energy = 0, ex = 0, ey = 0, mx = 0, my = 0;
-    float cx = 0.5f * (float)(m->gw - 1), cy = 0.5f * (float)(m->gh - 1);
-    for (int gy = 0; gy < m->gh; gy++) {
-        for (int gx = 0; gx < m->gw; gx++) {
-            int i = gy * m->gw + gx;
-            float v = map[i], a = fabsf(v), x = (float)gx - cx, y = (float)gy - cy;
-            if (!m->zone[i] || v == 0)
-                continue;
-            energy += a;
-            sum += v;
-            ex += a * x;
-            ey += a * y;
-            mx += v * x;
-            my += v * y;
-        }
-    }
-    if (energy <= 0)
-        return 0;
-    mx -= sum * ex / energy;
-    my -= sum * ey / energy;
-    return m->cfg.moment_weight * sqrtf(mx * mx + my * my) + m->cfg.energy_weight * energy;
-}
-
-float motion_commit_rep(motion *m)
-{
-    if (!m->learned || m->tmpl_norm <= 0)
-        return 0;
-    float inv = 1.0f / sqrtf(m->tmpl_norm), norm = 0;
-    for (int i = 0; i < m->ncells; i++) {
-        m->zone_tmpl[i] += m->tmpl[i] * inv;
-        norm += m->zone_tmpl[i] * m->zone_tmpl[i];
-    }
-    m->zone_norm = norm;
-    /* Cells well above the noise (not a lone noise spike), grown by one cell. */
-    float thr = 2.0f * m->sigma;
-    for (int gy = 0; gy < m->gh; gy++) {
-        for (int gx = 0; gx < m->gw; gx++) {
-            if (m->footprint[gy * m->gw + gx] <= thr)
-                continue;
-            for (int y = gy - 1; y <= gy + 1; y++)
-                for (int x = gx - 1; x <= gx + 1; x++)
-                    if (x >= 0 && y >= 0 && x < m->gw && y < m->gh)
-                        m->zone[y * m->gw + x] = 1;
-        }
-    }
-    m->zone_reps++;
-    m->pattern_reps++;
-    return zone_excursion(m, m->tmpl);
-}
-
 void motion_reanchor(motion *m)
 {
     if (!m->learned)
@@ -562,43 +500,6 @@ static float watch_jolt(motion *m, float moved, int64_t t_ms, motion_sample *out
         out->jolt_ms = m->burst_t0;
     }
     return 1.0f / (float)m->settle_n;
-}
-
-void motion_keep_candidate(motion *m)
-{
-    if (m->tmpl_norm <= 0)
-        return;
-    float inv = 1.0f / sqrtf(m->tmpl_norm);
-    for (int i = 0; i < m->ncells; i++)
-        m->cand[i] = m->tmpl[i] * inv;
-    m->have_cand = true;
-}
-
-float motion_candidate_match(const motion *m)
-{
-    if (!m->have_cand || m->tmpl_norm <= 0)
-        return 0;
-    float dot = 0;
-    for (int i = 0; i < m->ncells; i++)
-        dot += m->cand[i] * m->tmpl[i];
-    return dot / sqrtf(m->tmpl_norm);
-}
-
-void motion_adopt_candidate(motion *m)
-{
-    if (!m->have_cand)
-        return;
-    memcpy(m->zone_tmpl, m->cand, sizeof(float) * (size_t)m->ncells);
-    m->zone_norm = 1.0f;
-    m->pattern_reps = 1;
-    m->have_cand = false;
-}
-
-void motion_forget_pattern(motion *m)
-{
-    memset(m->zone_tmpl, 0, sizeof m->zone_tmpl);
-    m->zone_norm = 0;
-    m->pattern_reps = 0;
 }
 
 static float rate(int64_t dt_ms, int64_t tau_ms)

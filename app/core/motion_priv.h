@@ -1,7 +1,7 @@
 /*
- * motion_priv: what motion.c (the signal) and motion_grid.c (frames to the
- * grid of cell means) share: the analyser's state. Not for the rest of the
- * program: use motion.h.
+ * motion_priv: what motion.c (the signal), motion_grid.c (frames to the grid
+ * of cell means) and motion_zone.c (the zone and the reps' pattern) share: the
+ * analyser's state. Not for the rest of the program: use motion.h.
  */
 #ifndef RM_MOTION_PRIV_H
 #define RM_MOTION_PRIV_H
@@ -81,5 +81,8 @@ void motion_grid_average(motion *m, const uint8_t *luma, int stride);
 /* The brightest pixel of each cell of the frame, brought to the rest pose's
  * brightness (m->gain), into m->bright; clears m->bright_stale. */
 void motion_grid_brightest(motion *m, const uint8_t *luma, int stride);
+
+/* Empties the zone, the reps' pattern and the candidate (motion_zone.c). */
+void motion_zone_clear(motion *m);
 
 #endif
