@@ -221,6 +221,7 @@ typedef struct excursion {
     int off_frames;         /* consecutive frames away from the hold level */
     float sm, s1, s2;       /* smoothed signal; the last two raw samples */
     float like_level;       /* sm at the last frame that looked like the reps */
+    bool was_like;          /* ... and the last frame did */
     float jitter;           /* relative noise of the raw signal */
     int samples;
     float peak_energy, top_sim; /* largest energy; best similarity in the top half */
@@ -356,7 +357,7 @@ static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t,
     c->rest_ref = s;
     c->rest_moved_ms = t;
     c->ex = (excursion){ .start_ms = c->last_low_ms, .began_ms = t, .peak = s, .plateau = s, .plateau_ms = t,
-                         .sm = s, .like_level = s, .s1 = s, .s2 = s, .peak_energy = ms->energy,
+                         .sm = s, .like_level = s, .was_like = true, .s1 = s, .s2 = s, .peak_energy = ms->energy,
                          .top_sim = ms->similarity, .cx_lo = ms->cx, .cx_hi = ms->cx,
                          .cy_lo = ms->cy, .cy_hi = ms->cy, .moved_ms = t,
                          .settle_ref = s, .enter = enter, .cx_ref = ms->cx,
@@ -449,6 +450,9 @@ static float smooth_signal(reps_counter *c, float s, int64_t dt, bool like, floa
     ex->s2 = ex->s1;
     ex->s1 = s;
     ex->sm += a * (s - ex->sm);
+    if (like && !ex->was_like)
+        ex->sm = s; /* back from frames unlike the reps: none of them in the mean */
+    ex->was_like = like;
     if (like)
         ex->like_level = ex->sm;
     *level = ex->like_level;
