@@ -56,7 +56,8 @@
  * The zone. Each rep the counter commits adds its footprint (every cell it
  * changed well above noise, grown by one cell) to the zone, and its top pattern
  * (unit norm) to a running sum, the reps' pattern (forgotten after a knock;
- * replaced by a candidate when the counter finds it was learned wrong). Once
+ * replaced by a candidate when the counter finds it was learned wrong; frames
+ * unlike it, below pattern_min, never become a movement's template). Once
  * there is a zone, the excursion and energy
  * are measured inside it only (energy_out reports the rest), so someone walking
  * past behind, a hand brought to the face or a curtain elsewhere no longer adds
@@ -109,6 +110,7 @@ motion_config motion_default_config(void)
         .calm_ms = 300,
         .energy_weight = 0.0f,
         .moment_weight = 1.0f,
+        .pattern_min = 0.4f,
     };
 }
 
@@ -362,8 +364,9 @@ static void update_template(motion *m, motion_sample *out)
             clear_movement(m);
         return;
     }
-    if (out->excursion <= m->tmpl_exc)
-        return;
+    if (out->excursion <= m->tmpl_exc ||
+        (m->pattern_reps > 0 && out->similarity < m->cfg.pattern_min))
+        return; /* not larger, or someone else's change: not this movement's top */
     float norm = 0;
     for (int i = 0; i < m->ncells; i++) {
         m->tmpl[i] = m->dep[i];

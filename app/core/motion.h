@@ -52,6 +52,9 @@ typedef struct motion_config {
     float energy_weight;  /* cells: the excursion adds this x the energy to the
                              moment, for movements of a pixel or two whose moment
                              is mostly lost below the noise (quad sets: 3; default 0) */
+    float pattern_min;    /* once the reps' pattern is known, a frame less similar
+                             to it than this is someone else's change and never
+                             becomes a movement's template (default 0.4) */
     float moment_weight;  /* the excursion's moment term is multiplied by this
                              (default 1; quad sets 0: energy only) */
 } motion_config;

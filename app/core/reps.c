@@ -279,6 +279,7 @@ reps_counter *reps_create(const reps_config *cfg)
     motion_config mc = motion_default_config();
     if (cfg->learn_ms > 0)
         mc.learn_ms = cfg->learn_ms;
+    mc.pattern_min = c->tun.sim_min;
     if (cfg->exercise == EXERCISE_QUAD_SET) {
         mc.energy_weight = 3.0f; /* a tightening thigh: how much changed, not how far */
         mc.moment_weight = 0.0f;
