@@ -36,7 +36,7 @@
  * the peak, less the share of the slopes above that level (estimated from
  * their time just below it). Frames that do not look like the reps (someone
  * crossing the zone during a hold) are recorded at the last level that did, as
- * if hidden, and do not raise the peak. hold_met compares the hold with the
+ * if hidden, and do not raise the peak; the smoothing restarts when they end. hold_met compares the hold with the
  * target.
  *
  * Classification. An excursion counts when it lasted min_rep_ms, spent
