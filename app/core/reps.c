@@ -3,7 +3,9 @@
  * excursion signal s(t) from motion.c (how far the picture has moved from the
  * learned rest pose; 0 at rest, about linear in range of motion; for a quad
  * set, how much of it changed), plus the facts motion.c gives about where the
- * change is and what it looks like.
+ * change is and what it looks like. This file runs the phases; the holds are
+ * in reps_hold.c, the verdict on a finished excursion in reps_decide.c, and
+ * the state they share in reps_priv.h.
  *
  * Phases and thresholds. LEARNING until motion.c has seen learn_ms of
  * stillness. REST tracks the noise floor of s (running mean and mean absolute
@@ -101,73 +103,10 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "motion.h"
-#include "reps_levels.h"
+#include "reps_priv.h"
 #include "xmalloc.h"
 
-/* Tunables of the state machine. Units: sigma is motion.c's cell noise (luma
- * levels); thresholds in sigma are multiplied by it to compare with s (levels x
- * cells). Fractions are of the plateau, peak or calibrated full rep. */
-typedef struct tuning {
-    float enter_sigmas;     /* minimum high threshold, x sigma (30) */
-    float enter_devs;       /* high threshold above the rest floor, x its deviation (8) */
-    float enter_of_full;    /* high threshold, fraction of the full rep (0.15) */
-    float return_sigmas;    /* minimum low threshold, x sigma (10) */
-    float return_devs;      /* low threshold above the rest floor, x deviation (3) */
-    float return_of_peak;   /* low threshold, fraction of this excursion's peak (0.05) */
-    float return_match;     /* ... and the peak pattern below this fraction (0.08;
-                               quad sets 0.05, see reps_create) */
-    float plateau_frac;     /* band around the plateau that counts as holding (0.015) */
-    float hold_exit_frac;   /* departure from the hold level that ends a hold (0.10) */
-    float hold_level_rate;  /* per-frame rate of the hold level's running mean (0.2) */
-    int64_t hold_confirm_ms; /* plateau time before a hold is confirmed (250) */
-    int64_t smooth_ms;      /* time constant of the smoothing for the hold logic (100) */
-    float band_noise;       /* the hold band is at least this x the smoothed noise (3) */
-    float hold_tol;         /* a decided rep's hold: time within this fraction of
-                               one level, at least (0.02) */
-    float hold_top_frac;    /* a quad set is held while above this fraction of
-                               its peak (0.7) */
-    int64_t min_rep_ms;     /* shorter excursions are noise (400) */
-    int64_t min_top_ms;     /* ... and those above half their peak for less (250) */
-    int64_t max_excursion_ms; /* longer ones relearn the rest pose (120000) */
-    int64_t floor_tau_ms;   /* time constant of the rest floor estimate (2000) */
-    float partial_frac;     /* peak below this fraction of full = partial (0.6;
-                               quad sets 0.4, see reps_create) */
-    float full_rate;        /* how far a counted rep pulls the full estimate (0.3) */
-    float full_max_jump;    /* a counted rep raises the estimate at most x this (1.5) */
-    int64_t settle_ms;      /* stillness away from rest that re-anchors when the
-                               picture does not look like a rep (1200) */
-    int64_t settle_rep_ms;  /* ... or this, when it is at a rep's level (a rep
-                               whose pattern is not the one learned; 4000) */
-    int64_t rest_settle_ms; /* s steady above the floor but below the rep range
-                               this long re-anchors: a person who shifted a
-                               little (1000) */
-    float settle_low_frac;  /* an excursion that settles below this fraction of
-                               its peak has returned to a new rest (0.2) */
-    int64_t settle_first_ms; /* ... before any rep is known, unless it changed most
-                               of the picture (15000) */
-    float settle_band;      /* s within this fraction of the peak counts as not
-                               moving (0.03) */
-    float partial_alike;    /* two partials after the first rep within this
-                               fraction of each other re-set the range (0.3) */
-    float cand_min;         /* two movements unlike the reps but this alike
-                               replace the reps' pattern (second_look) (0.8) */
-    float sim_min;          /* a rep's top must have at least this cosine with the
-                               reps counted so far, else it is another movement (0.4) */
-    float first_min;        /* the first rep's peak must reach this x the high
-                               threshold it crossed (2.5) */
-    float first_energy;     /* ... and change at least this much of the picture at
-                               its largest, luma levels summed over cells (8) */
-    float centre_still;     /* the change's centre moving less than this fraction
-                               of the frame is standing still (0.04) */
-    int64_t passer_gone_ms; /* a travelling change whose centre stood still this
-                               long has passed: its excursion restarts (600) */
-    float occluded_spread;  /* a frame that changed more than this fraction of the
-                               picture is hidden by someone in front: skipped (0.35) */
-    float travel_max;       /* a change whose centre travels further than this
-                               fraction of the frame is someone passing (0.25) */
-} tuning;
-
+/* The tunables' values (what each means is in reps_priv.h). */
 static const tuning TUNING = {
     .enter_sigmas = 30.0f,
     .enter_devs = 8.0f,
@@ -206,53 +145,6 @@ static const tuning TUNING = {
     .passer_gone_ms = 600,
     .first_min = 2.5f,
     .first_energy = 8.0f,
-};
-
-/* The excursion in progress. */
-typedef struct excursion {
-    reps_levels levels;     /* time at each level of the smoothed signal */
-    int64_t start_ms;
-    int64_t began_ms;       /* when s crossed the high threshold */
-    float peak;
-    float plateau;          /* anchor value while rising, reference while holding */
-    int64_t plateau_ms;     /* when the anchor was set */
-    bool held, holding;     /* a hold was confirmed / is running */
-    int64_t hold_start_ms, hold_last_ms, hold_ms;
-    int off_frames;         /* consecutive frames away from the hold level */
-    float sm, s1, s2;       /* smoothed signal; the last two raw samples */
-    float like_level;       /* sm at the last frame that looked like the reps */
-    bool was_like;          /* ... and the last frame did */
-    float jitter;           /* relative noise of the raw signal */
-    int samples;
-    float peak_energy, top_sim; /* largest energy; best similarity in the top half */
-    float cx_lo, cx_hi, cy_lo, cy_hi; /* range of the change's centre */
-    int64_t moved_ms;       /* last frame that was not still, or s left the band */
-    float settle_ref;       /* s when it last moved */
-    int64_t top_ms;         /* time spent above half the peak so far */
-    float cx_ref, cy_ref;   /* where the change's centre last stopped */
-    int64_t centre_moved_ms; /* ... and when it last moved from there */
-    float enter;            /* the high threshold it crossed */
-} excursion;
-
-struct reps_counter {
-    reps_config cfg;
-    tuning tun;
-    motion *motion;
-    reps_phase phase;
-    int count;
-    bool have_t;
-    int64_t last_t;
-    float level;
-    float learn_progress;
-    float floor_mean, floor_dev; /* s at rest */
-    int64_t last_low_ms;         /* last rest frame with s below the low threshold */
-    float full;                  /* calibrated full-rep excursion; 0 = not yet */
-    float last_partial;          /* the peak of the last excursion, if partial */
-    float rest_ref;              /* REST: s when it last changed, above the floor */
-    int64_t rest_moved_ms;       /* ... and when */
-    excursion ex;
-    motion_sample last;          /* the last sample, for reps_get_trace */
-    float last_enter;
 };
 
 reps_config reps_default_config(exercise_kind exercise)
@@ -335,14 +227,6 @@ static float return_threshold(const reps_counter *c, float sigma, float peak)
                 c->tun.return_of_peak * peak);
 }
 
-/* Appends an event when there is room; returns the new count. */
-static size_t emit(reps_event *out, size_t cap, size_t n, reps_event ev)
-{
-    if (n < cap)
-        out[n++] = ev;
-    return n;
-}
-
 static void track_floor(reps_counter *c, float s, int64_t dt)
 {
     float a = c->tun.floor_tau_ms > 0 ? (float)dt / (float)c->tun.floor_tau_ms : 1.0f;
@@ -422,196 +306,6 @@ static void track_shape(reps_counter *c, const motion_sample *ms, int64_t t, int
     ex->cy_hi = fmaxf(ex->cy_hi, ms->cy);
 }
 
-static size_t end_hold(reps_counter *c, int64_t t, reps_event *out, size_t cap, size_t n)
-{
-    excursion *ex = &c->ex;
-    ex->holding = false;
-    ex->hold_ms = ex->hold_last_ms - ex->hold_start_ms;
-    c->phase = REPS_PHASE_MOVING;
-    return emit(out, cap, n, (reps_event){ .kind = REPS_EVENT_HOLD_END, .t_ms = t,
-                                           .start_ms = ex->start_ms, .hold_ms = ex->hold_ms });
-}
-
-/* Smooths s for the plateau logic and returns the relative band that counts as
- * "level": plateau_frac, or wider when the signal is noisy (a quad set's few
- * moving cells). The noise comes from second differences, which a steady rise
- * or fall does not feed. Frames that do not look like the reps (like false:
- * someone passing through the zone during a hold) do not count at their own
- * level: the hold record takes them at the last level that did (*level), as
- * if the picture were hidden. */
-static float smooth_signal(reps_counter *c, float s, int64_t dt, bool like, float *level)
-{
-    excursion *ex = &c->ex;
-    float a = c->tun.smooth_ms > 0 ? (float)dt / (float)c->tun.smooth_ms : 1.0f;
-    a = a > 1 ? 1 : a;
-    if (++ex->samples > 2 && s > 0) {
-        float d2 = fabsf(s - 2 * ex->s1 + ex->s2) / s * 0.408f; /* / sqrt(6) */
-        ex->jitter += 0.1f * (d2 - ex->jitter);
-    }
-    ex->s2 = ex->s1;
-    ex->s1 = s;
-    ex->sm += a * (s - ex->sm);
-    if (like && !ex->was_like)
-        ex->sm = s; /* back from frames unlike the reps: none of them in the mean */
-    ex->was_like = like;
-    if (like)
-        ex->like_level = ex->sm;
-    *level = ex->like_level;
-    float band = c->tun.band_noise * ex->jitter * sqrtf(a / (2 - a));
-    reps_levels_add(&ex->levels, *level, dt, band);
-    return band > c->tun.plateau_frac ? band : c->tun.plateau_frac;
-}
-
-/* The hold logic while the excursion is above the return threshold. */
-static size_t track_top(reps_counter *c, float s, float band, int64_t t, reps_event *out,
-                        size_t cap, size_t n)
-{
-    excursion *ex = &c->ex;
-    float exit = c->tun.hold_exit_frac > 3 * band ? c->tun.hold_exit_frac : 3 * band;
-    if (s > ex->peak)
-        ex->peak = s;
-    if (ex->holding) {
-        /* The reference is a running mean, so one noisy frame neither sets it
-         * high nor ends the hold; leaving takes two frames in a row. */
-        bool higher = s > ex->plateau * (1 + exit);
-        bool lower = s < ex->plateau * (1 - exit);
-        if (!higher && !lower)
-            ex->plateau += c->tun.hold_level_rate * (s - ex->plateau);
-        if (s >= ex->plateau * (1 - band))
-            ex->hold_last_ms = t;
-        ex->off_frames = higher || lower ? ex->off_frames + 1 : 0;
-        if (ex->off_frames >= 2) {
-            n = end_hold(c, t, out, cap, n);
-            if (higher) { /* that was a pause on the way up: watch for the top */
-                ex->held = false;
-                ex->plateau = s;
-                ex->plateau_ms = t;
-            }
-        }
-        return n;
-    }
-    if (ex->held)
-        return n; /* one hold per excursion; this is the way down */
-    if (s > ex->plateau * (1 + band)) {
-        ex->plateau = s;
-        ex->plateau_ms = t;
-    } else if (t - ex->plateau_ms >= c->tun.hold_confirm_ms && s >= ex->plateau * (1 - band)) {
-        ex->held = ex->holding = true;
-        ex->hold_start_ms = ex->plateau_ms;
-        ex->hold_last_ms = t;
-        ex->off_frames = 0;
-        c->phase = REPS_PHASE_HOLD;
-        n = emit(out, cap, n, (reps_event){ .kind = REPS_EVENT_HOLD_START, .t_ms = t,
-                                             .start_ms = ex->start_ms });
-    } else if (s < ex->plateau * (1 - exit)) {
-        ex->held = true; /* came down without holding */
-    }
-    return n;
-}
-
-/* False for an excursion that was not this exercise: the change travelled
- * across the frame (someone walking past), or, once reps are known, its top
- * looked nothing like theirs (a hand to the face, someone crossing the zone). */
-static bool is_the_exercise(const reps_counter *c, const excursion *ex, bool zoned)
-{
-    if (c->full <= 0 && (ex->peak < c->tun.first_min * ex->enter ||
-                         ex->peak_energy < c->tun.first_energy))
-        return false; /* the first rep sets the range: it must stand well clear */
-    if (ex->cx_hi - ex->cx_lo > c->tun.travel_max || ex->cy_hi - ex->cy_lo > c->tun.travel_max)
-        return false;
-
-    return !zoned || ex->top_sim >= c->tun.sim_min;
-}
-
-/* A movement with a rep's range and timing whose pattern is unlike the reps'
- * (someone passed during the first rep and is in the pattern learned): the
- * first such is kept as a candidate; when the next one looks like it
- * (cand_min), the candidate becomes the reps' pattern (and its peak the
- * range, if that was far off) and this one counts. True when it counts. */
-static bool second_look(reps_counter *c, float amp)
-{
-    if (amp < c->tun.partial_frac)
-        return false;
-    if (motion_candidate_match(c->motion) >= c->tun.cand_min) {
-        motion_adopt_candidate(c->motion);
-        if (amp > c->tun.full_max_jump)
-            c->full = c->ex.peak; /* the range learned was wrong too */
-        return true;
-    }
-    motion_keep_candidate(c->motion);
-    return false;
-}
-
-/* A partial right after the first rep, alike in size to the partial before
- * it: the range that rep set was wrong (someone passed during it and added to
- * its peak), and these are the reps. The range becomes their mean and this
- * one counts; the partial before it stays a partial. */
-static bool range_was_wrong(reps_counter *c)
-{
-    float peak = c->ex.peak, prev = c->last_partial;
-    if (c->count != 1 || prev <= 0 || fabsf(peak - prev) > c->tun.partial_alike * prev)
-        return false;
-    c->full = 0.5f * (peak + prev);
-    return true;
-}
-
-/* The decided rep's hold from its record of levels: the longest stay at one
- * level (reps_levels_held_ms); for a quad set, whose tiny signal steps and
- * wanders with the light, all the time above hold_top_frac of its peak, less
- * the part of the way up and down that lies above it. */
-static int64_t held_ms(const reps_counter *c)
-{
-    if (c->cfg.exercise == EXERCISE_QUAD_SET) {
-        /* less the slopes' share above that level, from the time the slopes
-         * spent just below it (as if they were straight) */
-        float f = c->tun.hold_top_frac, lo = 2 * f - 1;
-        int64_t top = reps_levels_time_above(&c->ex.levels, f);
-        int64_t slopes = reps_levels_time_above(&c->ex.levels, lo) - top;
-        int64_t held = top - (int64_t)((1 - f) / (f - lo) * (float)slopes);
-        return held > 0 ? held : 0;
-    }
-    return reps_levels_held_ms(&c->ex.levels, c->tun.hold_tol);
-}
-
-/* The excursion returned to rest at t: decide what it was. */
-static size_t finish_excursion(reps_counter *c, int64_t t, bool zoned, reps_event *out,
-                               size_t cap, size_t n)
-{
-    excursion *ex = &c->ex;
-    if (ex->holding)
-        n = end_hold(c, t, out, cap, n);
-    c->phase = REPS_PHASE_REST;
-    c->last_low_ms = t;
-    motion_set_at_rest(c->motion, true);
-    int64_t top_ms = c->full > 0 ? ex->top_ms : reps_levels_time_above(&ex->levels, 0.5f);
-    if (t - ex->start_ms < c->tun.min_rep_ms || top_ms < c->tun.min_top_ms ||
-        !is_the_exercise(c, ex, false))
-        return n;
-    float amp = c->full > 0 ? ex->peak / c->full : 1.0f;
-    if (zoned && ex->top_sim < c->tun.sim_min && !second_look(c, amp))
-        return n;
-    reps_event ev = { .kind = REPS_EVENT_REP, .t_ms = t, .start_ms = ex->start_ms,
-                      .hold_ms = held_ms(c),
-                      .amplitude = amp };
-    if (amp < c->tun.partial_frac && !range_was_wrong(c)) {
-        c->last_partial = ex->peak;
-        ev.kind = REPS_EVENT_PARTIAL;
-        return emit(out, cap, n, ev);
-    }
-    c->last_partial = 0;
-    ev.amplitude = c->full > 0 ? ex->peak / c->full : 1.0f;
-    float target = ex->peak < c->full * c->tun.full_max_jump ? ex->peak
-                                                              : c->full * c->tun.full_max_jump;
-    ev.count = ++c->count;
-    float in_zone = motion_commit_rep(c->motion);
-    if (c->full > 0)
-        c->full += c->tun.full_rate * (target - c->full);
-    else /* the first rep: its top as later reps will be measured, in the zone */
-        c->full = in_zone > 0 && in_zone < ex->peak ? in_zone : ex->peak;
-    ev.hold_met = c->cfg.hold_target_ms <= 0 || ev.hold_ms >= c->cfg.hold_target_ms;
-    return emit(out, cap, n, ev);
-}
-
 /* True when the picture has settled away from rest in a state that is not
  * the top of a rep: a bumped camera, a person who moved over, an object put
  * down. Once reps are known, "not a rep" means unlike their top; before, it
@@ -636,7 +330,7 @@ static bool settled_elsewhere(const reps_counter *c, const motion_sample *ms, in
 /* Takes the settled picture as the new rest pose; the excursion is dropped. */
 static size_t reanchor(reps_counter *c, int64_t t, reps_event *out, size_t cap)
 {
-    size_t n = c->ex.holding ? end_hold(c, t, out, cap, 0) : 0;
+    size_t n = c->ex.holding ? reps_hold_end(c, t, out, cap, 0) : 0;
     motion_reanchor(c->motion);
     c->phase = REPS_PHASE_REST;
     c->floor_mean = c->floor_dev = 0;
@@ -722,7 +416,7 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
     }
     if (ms->match < c->tun.return_match &&
         (s < return_threshold(c, ms->sigma, c->ex.peak) || rep_pattern_gone(c, ms)))
-        return finish_excursion(c, t, ms->pattern_reps > 0, out, cap, 0);
+        return reps_decide(c, t, ms->pattern_reps > 0, out, cap, 0);
     if (s >= c->tun.settle_low_frac * c->ex.peak) {
         c->rest_ref = s; /* the watch for a low settle starts when it gets low */
         c->rest_moved_ms = t;
@@ -731,7 +425,7 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
         /* back down, a little off the old rest pose: decide, then re-anchor;
          * before any rep is known, a movement that did not come back is not
          * taken for the first one */
-        size_t n = ms->zone_reps > 0 ? finish_excursion(c, t, ms->pattern_reps > 0, out, cap, 0)
+        size_t n = ms->zone_reps > 0 ? reps_decide(c, t, ms->pattern_reps > 0, out, cap, 0)
                                      : 0;
         reanchor(c, t, NULL, 0);
         return n;
@@ -740,8 +434,8 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
         return reanchor(c, t, out, cap);
     float level;
     bool like = ms->pattern_reps == 0 || ms->similarity >= c->tun.sim_min;
-    float band = smooth_signal(c, s, dt, like, &level);
-    return track_top(c, level, band, t, out, cap, 0);
+    float band = reps_hold_smooth(c, s, dt, like, &level);
+    return reps_hold_track(c, level, band, t, out, cap, 0);
 }
 
 size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, int stride,
@@ -763,7 +457,6 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
     }
     size_t n = step(c, &ms, t_ms, dt, out, cap);
     c->last = ms;
-    c->last_enter = enter_threshold(c, ms.sigma);
     float scale = c->full > 0 ? c->full : 4.0f * enter_threshold(c, ms.sigma);
     c->level = scale > 0 ? ms.excursion / scale : 0; /* finite for the screen's bar */
     return n;
@@ -785,7 +478,7 @@ void reps_get_trace(const reps_counter *c, reps_trace *out)
                          .similarity = ms->similarity, .match = ms->match,
                          .spread = ms->spread, .cx = ms->cx, .cy = ms->cy,
                          .sigma = ms->sigma, .still = ms->still, .moved = ms->moved,
-                         .zone_reps = ms->zone_reps, .enter = c->last_enter,
+                         .zone_reps = ms->zone_reps, .enter = enter_threshold(c, ms->sigma),
                          .floor = c->floor_mean, .full = c->full, .peak = c->ex.peak,
                          .sm = c->ex.sm };
 }
