@@ -122,7 +122,7 @@ static const tuning TUNING = {
     .smooth_ms = 100,
     .band_noise = 3.0f,
     .hold_tol = 0.02f,
-    .hold_top_frac = 0.7f,
+    .hold_top_frac = 0.0f,
     .min_rep_ms = 400,
     .min_top_ms = 250,
     .max_excursion_ms = 60000,
@@ -182,6 +182,7 @@ reps_counter *reps_create(const reps_config *cfg)
         c->tun.partial_frac = 0.4f;
         /* and its relaxing tail is slow: wait for the last pixel */
         c->tun.return_match = 0.05f;
+        c->tun.hold_top_frac = 0.7f; /* the level steps and wanders with the light */
     }
     c->motion = motion_create(&mc);
     reps_reset(c);

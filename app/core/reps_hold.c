@@ -95,12 +95,12 @@ size_t reps_hold_track(reps_counter *c, float s, float band, int64_t t, reps_eve
 }
 
 /* The decided rep's hold from its record of levels: the longest stay at one
- * level (reps_levels_held_ms); for a quad set, whose tiny signal steps and
- * wanders with the light, all the time above hold_top_frac of its peak, less
- * the part of the way up and down that lies above it. */
+ * level (reps_levels_held_ms); or, with hold_top_frac set (a quad set, whose
+ * tiny signal steps and wanders with the light), all the time above that
+ * fraction of its peak, less the part of the way up and down above it. */
 int64_t reps_hold_measure(const reps_counter *c)
 {
-    if (c->cfg.exercise == EXERCISE_QUAD_SET) {
+    if (c->tun.hold_top_frac > 0) {
         /* less the slopes' share above that level, from the time the slopes
          * spent just below it (as if they were straight) */
         float f = c->tun.hold_top_frac, lo = 2 * f - 1;

@@ -36,8 +36,9 @@ typedef struct tuning {
     float band_noise;       /* the hold band is at least this x the smoothed noise (3) */
     float hold_tol;         /* a decided rep's hold: time within this fraction of
                                one level, at least (0.02) */
-    float hold_top_frac;    /* a quad set is held while above this fraction of
-                               its peak (0.7) */
+    float hold_top_frac;    /* > 0: a rep is held while above this fraction of
+                               its peak (quad sets 0.7, see reps_create); 0:
+                               the longest stay at one level (0) */
     int64_t min_rep_ms;     /* shorter excursions are noise (400) */
     int64_t min_top_ms;     /* ... and those above half their peak for less (250) */
     int64_t max_excursion_ms; /* longer ones relearn the rest pose (120000) */
