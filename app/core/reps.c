@@ -33,13 +33,16 @@
  * is measured again from the time the excursion spent at each level (a
  * log-spaced histogram): the level held longest in the top half, and all the
  * time from just below it upwards, which is robust to noise spikes, a plateau
- * that wanders and a pause on the way up. A quad set's tiny signal steps and
- * wanders with the light, so its hold is all the time above hold_top_frac of
- * the peak, less the share of the slopes above that level (estimated from
- * their time just below it). Frames that do not look like the reps (someone
+ * that wanders and a pause on the way up. A quad set's tiny signal steps,
+ * wanders and flickers with the light, so its hold is read from a second
+ * record of s smoothed over record_smooth_ms (400 ms): all the time above
+ * hold_top_frac (0.7) of its top, less the share of the slopes above that
+ * level (estimated from their time just below it). Its top is the highest
+ * level that lasted hold_ref_ms (2 s), not the peak, which a flicker beat or
+ * someone passing sets. Frames that do not look like the reps (someone
  * crossing the zone during a hold) are recorded at the last level that did, as
- * if hidden, and do not raise the peak; the smoothing restarts when they end. hold_met compares the hold with the
- * target.
+ * if hidden, and do not raise the peak; the smoothing restarts when they end.
+ * hold_met compares the hold with the target.
  *
  * Classification. An excursion counts when it lasted min_rep_ms, spent
  * min_top_ms above half its peak (the first rep: half its final peak, so a
@@ -69,8 +72,9 @@
  * thresholds scaled by the measured noise. Exposure steps, drift and flicker:
  * motion.c's per-row gain. Someone walking past: the zone, travel (their
  * excursion is rejected; once their change stops travelling for
- * passer_gone_ms the excursion restarts from what is left, the person's own),
- * and the rep-like level above. Someone close in front, hiding more than
+ * passer_gone_ms the excursion restarts from what is left, the person's own;
+ * a quad set back at the top it held before them goes on, keeping its record
+ * of levels and so its hold), and the rep-like level above. Someone close in front, hiding more than
  * occluded_spread of the picture: those frames are skipped (a hold in progress
  * is taken as still held). Fidgeting and shifting: not like the reps, and when
  * the picture settles off the rest pose it is re-anchored: at rest after
@@ -120,9 +124,11 @@ static const tuning TUNING = {
     .hold_level_rate = 0.2f,
     .hold_confirm_ms = 250,
     .smooth_ms = 100,
+    .record_smooth_ms = 400,
     .band_noise = 3.0f,
     .hold_tol = 0.02f,
     .hold_top_frac = 0.0f,
+    .hold_ref_ms = 2000,
     .min_rep_ms = 400,
     .min_top_ms = 250,
     .max_excursion_ms = 60000,
@@ -182,7 +188,7 @@ reps_counter *reps_create(const reps_config *cfg)
         c->tun.partial_frac = 0.4f;
         /* and its relaxing tail is slow: wait for the last pixel */
         c->tun.return_match = 0.05f;
-        c->tun.hold_top_frac = 0.7f; /* the level steps and wanders with the light */
+        c->tun.hold_top_frac = 0.7f; /* the level steps, wanders and flickers */
     }
     c->motion = motion_create(&mc);
     reps_reset(c);
@@ -243,7 +249,7 @@ static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t,
     c->rest_ref = s;
     c->rest_moved_ms = t;
     c->ex = (excursion){ .start_ms = c->last_low_ms, .began_ms = t, .peak = s, .plateau = s, .plateau_ms = t,
-                         .sm = s, .like_level = s, .was_like = true, .s1 = s, .s2 = s, .peak_energy = ms->energy,
+                         .sm = s, .slow = s, .like_level = s, .like_slow = s, .was_like = true, .s1 = s, .s2 = s, .peak_energy = ms->energy,
                          .top_sim = ms->similarity, .cx_lo = ms->cx, .cx_hi = ms->cx,
                          .cy_lo = ms->cy, .cy_hi = ms->cy, .moved_ms = t,
                          .settle_ref = s, .enter = enter, .cx_ref = ms->cx,
@@ -373,6 +379,27 @@ static bool passed_by(const reps_counter *c, int64_t t)
     return travelled && t - ex->centre_moved_ms >= c->tun.passer_gone_ms;
 }
 
+/* Someone went past: the excursion so far is theirs and starts again from
+ * here. But when the person is back at the top they held before the passer
+ * came (a quad set's hold, which is measured from the record of slow levels),
+ * the rep goes on: it keeps its start and that record. The passer's frames
+ * stay in the record, but they are too brief to set its top (hold_ref_ms). */
+static void restart_after_passer(reps_counter *c, const motion_sample *ms, int64_t t)
+{
+    const excursion *ex = &c->ex;
+    bool on_top = c->tun.hold_top_frac > 0 &&
+                  ms->excursion >= c->tun.hold_top_frac * reps_hold_top(c);
+    int64_t start = ex->start_ms;
+    reps_levels held = ex->slow_levels;
+    motion_set_at_rest(c->motion, true); /* their pattern is no rep's template */
+    begin_excursion(c, ms, t, enter_threshold(c, ms->sigma));
+    c->ex.start_ms = t;
+    if (on_top) {
+        c->ex.start_ms = start;
+        c->ex.slow_levels = held;
+    }
+}
+
 /* True when the rep's own pattern has left the picture (the caller checked
  * the match) and what is left is low and unlike the reps: a residue of light
  * or a small shift, not the person still coming down. The rep is over; the
@@ -410,11 +437,8 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
     if (c->phase == REPS_PHASE_REST)
         return rest_step(c, ms, t, dt);
     track_shape(c, ms, t, dt);
-    if (passed_by(c, t)) { /* someone went past; what is left is the person */
-        motion_set_at_rest(c->motion, true); /* their pattern is no rep's template */
-        begin_excursion(c, ms, t, enter_threshold(c, ms->sigma));
-        c->ex.start_ms = t;
-    }
+    if (passed_by(c, t)) /* someone went past; what is left is the person */
+        restart_after_passer(c, ms, t);
     if (ms->match < c->tun.return_match &&
         (s < return_threshold(c, ms->sigma, c->ex.peak) || rep_pattern_gone(c, ms)))
         return reps_decide(c, t, ms->pattern_reps > 0, out, cap, 0);

@@ -35,15 +35,21 @@ float reps_hold_smooth(reps_counter *c, float s, int64_t dt, bool like, float *l
     }
     ex->s2 = ex->s1;
     ex->s1 = s;
+    float b = c->tun.record_smooth_ms > 0 ? (float)dt / (float)c->tun.record_smooth_ms : 1.0f;
+    b = b > 1 ? 1 : b;
     ex->sm += a * (s - ex->sm);
+    ex->slow += b * (s - ex->slow);
     if (like && !ex->was_like)
-        ex->sm = s; /* back from frames unlike the reps: none of them in the mean */
+        ex->sm = ex->slow = s; /* back from frames unlike the reps: none of them in the mean */
     ex->was_like = like;
-    if (like)
+    if (like) {
         ex->like_level = ex->sm;
+        ex->like_slow = ex->slow;
+    }
     *level = ex->like_level;
     float band = c->tun.band_noise * ex->jitter * sqrtf(a / (2 - a));
     reps_levels_add(&ex->levels, *level, dt, band);
+    reps_levels_add(&ex->slow_levels, ex->like_slow, dt, band);
     return band > c->tun.plateau_frac ? band : c->tun.plateau_frac;
 }
 
@@ -94,18 +100,27 @@ size_t reps_hold_track(reps_counter *c, float s, float band, int64_t t, reps_eve
     return n;
 }
 
+/* A quad set's top: the highest level of its slowly smoothed signal that
+ * lasted hold_ref_ms, so neither a flicker peak nor someone passing sets it. */
+float reps_hold_top(const reps_counter *c)
+{
+    return reps_levels_top(&c->ex.slow_levels, c->tun.hold_ref_ms);
+}
+
 /* The decided rep's hold from its record of levels: the longest stay at one
  * level (reps_levels_held_ms); or, with hold_top_frac set (a quad set, whose
- * tiny signal steps and wanders with the light), all the time above that
- * fraction of its peak, less the part of the way up and down above it. */
+ * tiny signal steps, wanders and flickers with the light), all the time its
+ * slowly smoothed signal spent above that fraction of its top
+ * (reps_hold_top), less the part of the way up and down above it. */
 int64_t reps_hold_measure(const reps_counter *c)
 {
     if (c->tun.hold_top_frac > 0) {
         /* less the slopes' share above that level, from the time the slopes
          * spent just below it (as if they were straight) */
-        float f = c->tun.hold_top_frac, lo = 2 * f - 1;
-        int64_t top = reps_levels_time_above(&c->ex.levels, f);
-        int64_t slopes = reps_levels_time_above(&c->ex.levels, lo) - top;
+        const reps_levels *l = &c->ex.slow_levels;
+        float f = c->tun.hold_top_frac, lo = 2 * f - 1, ref = reps_hold_top(c);
+        int64_t top = reps_levels_time_above(l, f * ref);
+        int64_t slopes = reps_levels_time_above(l, lo * ref) - top;
         int64_t held = top - (int64_t)((1 - f) / (f - lo) * (float)slopes);
         return held > 0 ? held : 0;
     }

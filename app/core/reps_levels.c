@@ -52,7 +52,20 @@ int64_t reps_levels_held_ms(const reps_levels *l, float min_tol)
     return time_in(l, mode - HOLD_BELOW * w, REPS_LEVEL_BINS - 1);
 }
 
-int64_t reps_levels_time_above(const reps_levels *l, float frac)
+int64_t reps_levels_time_above(const reps_levels *l, float level)
 {
-    return time_in(l, level_bin(frac * l->peak), REPS_LEVEL_BINS - 1);
+    return time_in(l, level_bin(level), REPS_LEVEL_BINS - 1);
+}
+
+float reps_levels_top(const reps_levels *l, int64_t ms)
+{
+    int64_t sum = 0;
+    int b = REPS_LEVEL_BINS - 1;
+    for (; b > 0; b--) {
+        sum += l->ms[b];
+        if (sum >= ms)
+            break;
+    }
+    float top = expf((float)(b - REPS_LEVEL_ZERO) * LEVEL_STEP);
+    return b > 0 && top < l->peak ? top : l->peak;
 }

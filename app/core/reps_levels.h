@@ -34,7 +34,11 @@ void reps_levels_add(reps_levels *l, float level, int64_t dt_ms, float noise);
  * slow ends of the movement within the band add a few tenths of a second. */
 int64_t reps_levels_held_ms(const reps_levels *l, float min_tol);
 
-/* Time spent at or above frac of the highest level, ms. */
-int64_t reps_levels_time_above(const reps_levels *l, float frac);
+/* Time spent at or above level (to the bin), ms. */
+int64_t reps_levels_time_above(const reps_levels *l, float level);
+
+/* The highest level the signal spent at least ms at or above: its top, with
+ * brief spikes (someone passing, a flicker) left out. At most the peak. */
+float reps_levels_top(const reps_levels *l, int64_t ms);
 
 #endif

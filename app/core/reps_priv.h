@@ -33,12 +33,16 @@ typedef struct tuning {
     float hold_level_rate;  /* per-frame rate of the hold level's running mean (0.2) */
     int64_t hold_confirm_ms; /* plateau time before a hold is confirmed (250) */
     int64_t smooth_ms;      /* time constant of the smoothing for the hold logic (100) */
+    int64_t record_smooth_ms; /* ... and of the slow record of levels a quad
+                               set's hold is measured on (400, see reps_create) */
     float band_noise;       /* the hold band is at least this x the smoothed noise (3) */
     float hold_tol;         /* a decided rep's hold: time within this fraction of
                                one level, at least (0.02) */
     float hold_top_frac;    /* > 0: a rep is held while above this fraction of
-                               its peak (quad sets 0.7, see reps_create); 0:
+                               its top (quad sets 0.7, see reps_create); 0:
                                the longest stay at one level (0) */
+    int64_t hold_ref_ms;    /* ... its top: the highest level that lasted this
+                               long (2000: a passer's spike is not the top) */
     int64_t min_rep_ms;     /* shorter excursions are noise (400) */
     int64_t min_top_ms;     /* ... and those above half their peak for less (250) */
     int64_t max_excursion_ms; /* longer ones relearn the rest pose (120000) */
@@ -83,6 +87,7 @@ typedef struct tuning {
 /* The excursion in progress. */
 typedef struct excursion {
     reps_levels levels;     /* time at each level of the smoothed signal */
+    reps_levels slow_levels; /* ... and of the slow one (record_smooth_ms) */
     int64_t start_ms;
     int64_t began_ms;       /* when s crossed the high threshold */
     float peak;
@@ -92,7 +97,9 @@ typedef struct excursion {
     int64_t hold_start_ms, hold_last_ms, hold_ms;
     int off_frames;         /* consecutive frames away from the hold level */
     float sm, s1, s2;       /* smoothed signal; the last two raw samples */
+    float slow;             /* s smoothed for the record of levels */
     float like_level;       /* sm at the last frame that looked like the reps */
+    float like_slow;        /* ... and slow */
     bool was_like;          /* ... and the last frame did */
     float jitter;           /* relative noise of the raw signal */
     int samples;
@@ -145,6 +152,8 @@ size_t reps_hold_track(reps_counter *c, float s, float band, int64_t t, reps_eve
                        size_t cap, size_t n);
 /* The decided rep's hold, ms, from the excursion's record of levels. */
 int64_t reps_hold_measure(const reps_counter *c);
+/* The top level a quad set's hold is measured against (hold_top_frac). */
+float reps_hold_top(const reps_counter *c);
 
 /* reps_decide.c */
 /* The excursion returned to rest at t: decides what it was, appends REP or
