@@ -13,14 +13,16 @@
  * enter_devs x deviation, enter_of_full x the calibrated full rep), starts an
  * excursion (MOVING); its start is the last rest frame below a quarter of that
  * threshold. The excursion ends when the pattern seen at its peak is gone
- * (match below return_match, 8%, 5% for a quad set's slow tail; not zero,
+ * (match below return_match, 8%, 7% for a quad set's slow tail; not zero,
  * because a slightly different rest or a light residue leaves a few per cent
- * for seconds) and either s falls below the low threshold, max(return_sigmas x
+ * for seconds, and the match of a quad set's faint pattern wanders by 5% at
+ * rest) and either s falls below the low threshold, max(return_sigmas x
  * sigma, floor + return_devs x deviation, return_of_peak x its peak), or, once
- * reps are known, what is left is low (below settle_low_frac of the peak), no
- * longer falling and unlike the reps (a hand raised or a shift begun as the
- * rep came down, a light residue): the rep is over, and the residue is left to
- * the rest logic. Only then is the rep decided, so jitter near the top or
+ * reps are known, what is left is low (below settle_low_frac of the peak),
+ * unlike the reps (a hand raised or a shift begun as the rep came down, a
+ * light residue) and either no longer falling or without any trace of the
+ * rep's pattern (match at or below 0: a residue fading slowly): the rep is
+ * over, and the residue is left to the rest logic. Only then is the rep decided, so jitter near the top or
  * bottom never double-counts, and the rep is reported on the frame the picture
  * is back at rest (with motion.c's 150 ms averaging, about 0.1-0.2 s after the
  * true return).
@@ -186,8 +188,9 @@ reps_counter *reps_create(const reps_config *cfg)
          * can read half as large, while a partial (a quarter of the effort)
          * reads a fifth. */
         c->tun.partial_frac = 0.4f;
-        /* and its relaxing tail is slow: wait for the last pixel */
-        c->tun.return_match = 0.05f;
+        /* and its relaxing tail is slow: wait for nearly the last pixel (the
+         * match of its faint pattern wanders by 5% at rest) */
+        c->tun.return_match = 0.07f;
         c->tun.hold_top_frac = 0.7f; /* the level steps, wanders and flickers */
     }
     c->motion = motion_create(&mc);
@@ -402,13 +405,14 @@ static void restart_after_passer(reps_counter *c, const motion_sample *ms, int64
 
 /* True when the rep's own pattern has left the picture (the caller checked
  * the match) and what is left is low and unlike the reps: a residue of light
- * or a small shift, not the person still coming down. The rep is over; the
+ * or a small shift, not the person still coming down (it has stopped falling,
+ * or holds no trace of the rep's pattern: a residue fading slowly). The rep is over; the
  * residue is left to the rest logic (a new excursion that does not look like
  * a rep, or a re-anchor). */
 static bool rep_pattern_gone(const reps_counter *c, const motion_sample *ms)
 {
     return ms->zone_reps > 0 && ms->excursion < c->tun.settle_low_frac * c->ex.peak &&
-           ms->excursion >= c->ex.sm &&
+           (ms->excursion >= c->ex.sm || ms->match <= 0) &&
            (ms->pattern_reps == 0 || ms->similarity < c->tun.sim_min);
 }
 

@@ -27,7 +27,7 @@ typedef struct tuning {
     float return_devs;      /* low threshold above the rest floor, x deviation (3) */
     float return_of_peak;   /* low threshold, fraction of this excursion's peak (0.05) */
     float return_match;     /* ... and the peak pattern below this fraction (0.08;
-                               quad sets 0.05, see reps_create) */
+                               quad sets 0.07, see reps_create) */
     float plateau_frac;     /* band around the plateau that counts as holding (0.015) */
     float hold_exit_frac;   /* departure from the hold level that ends a hold (0.10) */
     float hold_level_rate;  /* per-frame rate of the hold level's running mean (0.2) */
