@@ -94,8 +94,13 @@
  * speeds; the smoothing (150 ms) is short against a 1 s rep. Size and rate:
  * motion.c's grid and times in ms.
  *
- * Known failure cases: a rep overlapping someone walking close in front can be
- * lost or counted with no hold; a first rep learned with a passer-by in it
+ * Known failure cases: someone walking close in front during a first rep
+ * (before the reps' pattern is known) in frames that hide less than
+ * occluded_spread raises its peak, and so its low threshold, above the held
+ * level: the rep is taken as back at rest while still held, and is lost or
+ * counted with part of its hold; a rep that returns to a residue like its own
+ * top (a fidget that left the limb a little off) is decided only when the
+ * residue settles, up to 1.7 s late; a first rep learned with a passer-by in it
  * costs the rep before a second look recovers; a camera knocked during a rep
  * loses that rep; fidgeting that leaves a residue like the reps can merge
  * reps until it settles; a person who settles into a new rest pose that looks
