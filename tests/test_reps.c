@@ -505,14 +505,19 @@ static void check_quad_holds(const synth_params *p, const room *r, const char *w
     }
 }
 
-/* Someone crosses behind during a quad set's hold; a strong flicker whose
- * peaks stand well above the held level. */
+/* Someone crosses behind during a quad set's hold, or close in front during
+ * the first one (before the reps' pattern is known, their frames are part of
+ * the rep's: a peak many times the rep's, which must neither end the rep nor
+ * set its top); a strong flicker whose peaks stand well above the held level. */
 static void test_quad_holds_in_a_room(void)
 {
     synth_params p = roomy(EXERCISE_QUAD_SET, 39);
     room r = { 0 };
     r.behind_ms = synth_rep_time(&p, 1).top_ms + 1000;
     check_quad_holds(&p, &r, "someone behind during a hold");
+    r = (room){ 0 };
+    r.front_ms = synth_rep_time(&p, 0).top_ms + 1500;
+    check_quad_holds(&p, &r, "someone in front during the first hold");
     r = (room){ .flicker = 0.25f, .flicker_hz = 100.7f };
     check_quad_holds(&p, &r, "strong flicker");
 }

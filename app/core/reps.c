@@ -17,7 +17,9 @@
  * because a slightly different rest or a light residue leaves a few per cent
  * for seconds, and the match of a quad set's faint pattern wanders by 5% at
  * rest) and either s falls below the low threshold, max(return_sigmas x
- * sigma, floor + return_devs x deviation, return_of_peak x its peak), or, once
+ * sigma, floor + return_devs x deviation, return_of_peak x its peak, where
+ * the peak is at most spike_ratio times the highest level held for spike_ms:
+ * someone close in front sets a brief peak far above the rep's), or, once
  * reps are known, what is left is low (below settle_low_frac of the peak),
  * unlike the reps (a hand raised or a shift begun as the rep came down, a
  * light residue) and either no longer falling or without any trace of the
@@ -94,11 +96,10 @@
  * speeds; the smoothing (150 ms) is short against a 1 s rep. Size and rate:
  * motion.c's grid and times in ms.
  *
- * Known failure cases: someone walking close in front during a first rep
- * (before the reps' pattern is known) in frames that hide less than
- * occluded_spread raises its peak, and so its low threshold, above the held
- * level: the rep is taken as back at rest while still held, and is lost or
- * counted with part of its hold; a rep that returns to a residue like its own
+ * Known failure cases: someone walking close in front during the hold of a
+ * first bridge, clamshell or generic rep (before the reps' pattern is known)
+ * restarts its excursion once they have gone: the rep is counted with part
+ * of its hold, and a later rep can be lost (a quad set keeps its record); a rep that returns to a residue like its own
  * top (a fidget that left the limb a little off) is decided only when the
  * residue settles, up to 1.7 s late; a first rep learned with a passer-by in it
  * costs the rep before a second look recovers; a camera knocked during a rep
@@ -126,6 +127,8 @@ static const tuning TUNING = {
     .return_devs = 3.0f,
     .return_of_peak = 0.05f,
     .return_match = 0.08f,
+    .spike_ratio = 6.0f,
+    .spike_ms = 1000,
     .plateau_frac = 0.015f,
     .hold_exit_frac = 0.10f,
     .hold_level_rate = 0.2f,
@@ -421,6 +424,21 @@ static bool rep_pattern_gone(const reps_counter *c, const motion_sample *ms)
            (ms->pattern_reps == 0 || ms->similarity < c->tun.sim_min);
 }
 
+/* True when s is below the excursion's low threshold. The peak it is taken
+ * from is at most spike_ratio times the highest level held for spike_ms:
+ * someone passing close in front can set a peak many times the rep's for a
+ * moment, which would put the threshold above the rep's own level and end it
+ * while still held. (Checked against the plain peak first: the record is
+ * read only when that passes.) */
+static bool below_return(const reps_counter *c, float s, float sigma)
+{
+    const excursion *ex = &c->ex;
+    if (s >= return_threshold(c, sigma, ex->peak))
+        return false;
+    float cap = c->tun.spike_ratio * reps_levels_top(&ex->levels, c->tun.spike_ms);
+    return ex->peak <= cap || s < return_threshold(c, sigma, cap);
+}
+
 /* One step of the state machine on a learned sample. */
 static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t dt,
                    reps_event *out, size_t cap)
@@ -449,7 +467,7 @@ static size_t step(reps_counter *c, const motion_sample *ms, int64_t t, int64_t 
     if (passed_by(c, t)) /* someone went past; what is left is the person */
         restart_after_passer(c, ms, t);
     if (ms->match < c->tun.return_match &&
-        (s < return_threshold(c, ms->sigma, c->ex.peak) || rep_pattern_gone(c, ms)))
+        (below_return(c, s, ms->sigma) || rep_pattern_gone(c, ms)))
         return reps_decide(c, t, ms->pattern_reps > 0, out, cap, 0);
     if (s >= c->tun.settle_low_frac * c->ex.peak) {
         c->rest_ref = s; /* the watch for a low settle starts when it gets low */

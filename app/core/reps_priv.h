@@ -28,6 +28,10 @@ typedef struct tuning {
     float return_of_peak;   /* low threshold, fraction of this excursion's peak (0.05) */
     float return_match;     /* ... and the peak pattern below this fraction (0.08;
                                quad sets 0.07, see reps_create) */
+    float spike_ratio;      /* ... with the peak at most this x the highest
+                               level held for spike_ms (6; 1000: someone
+                               passing close in front sets a brief peak) */
+    int64_t spike_ms;
     float plateau_frac;     /* band around the plateau that counts as holding (0.015) */
     float hold_exit_frac;   /* departure from the hold level that ends a hold (0.10) */
     float hold_level_rate;  /* per-frame rate of the hold level's running mean (0.2) */
