@@ -16,18 +16,18 @@
  * (match below return_match, 8%, 7% for a quad set's slow tail; not zero,
  * because a slightly different rest or a light residue leaves a few per cent
  * for seconds, and the match of a quad set's faint pattern wanders by 5% at
- * rest) and either s falls below the low threshold, max(return_sigmas x
- * sigma, floor + return_devs x deviation, return_of_peak x its peak, where
- * the peak is at most spike_ratio times the highest level held for spike_ms:
- * someone close in front sets a brief peak far above the rep's), or, once
- * reps are known, what is left is low (below settle_low_frac of the peak),
- * unlike the reps (a hand raised or a shift begun as the rep came down, a
- * light residue) and either no longer falling or without any trace of the
- * rep's pattern (match at or below 0: a residue fading slowly): the rep is
- * over, and the residue is left to the rest logic. Only then is the rep decided, so jitter near the top or
- * bottom never double-counts, and the rep is reported on the frame the picture
- * is back at rest (with motion.c's 150 ms averaging, about 0.1-0.2 s after the
- * true return).
+ * rest) and either s falls below the low threshold, max(return_sigmas x sigma,
+ * floor + return_devs x deviation, return_of_peak x its peak, where the peak is
+ * at most spike_ratio times the highest level held for spike_ms: someone close
+ * in front sets a brief peak far above the rep's), or, once reps are known,
+ * what is left is low (below settle_low_frac of the peak), unlike the reps (a
+ * hand raised or a shift begun as the rep came down, a light residue) and
+ * either no longer falling or without any trace of the rep's pattern (match at
+ * or below 0: a residue fading slowly): the rep is over, and the residue is
+ * left to the rest logic. Only then is the rep decided, so jitter near the top
+ * or bottom never double-counts, and the rep is reported on the frame the
+ * picture is back at rest (with motion.c's 150 ms averaging, about 0.1-0.2 s
+ * after the true return).
  *
  * Holds. Live, for the station's countdown: a plateau anchor moves each time
  * the smoothed s rises by more than a noise-wide band; when s has stayed in
@@ -75,40 +75,41 @@
  * Nuisances. Sensor noise: motion.c's averaging and soft threshold, then
  * thresholds scaled by the measured noise. Exposure steps, drift and flicker:
  * motion.c's per-row gain. Someone walking past: the zone, travel (their
- * excursion is rejected; once their change stops travelling for
- * passer_gone_ms the excursion restarts from what is left, the person's own;
- * a quad set back at the top it held before them goes on, keeping its record
- * of levels and so its hold), and the rep-like level above. Someone close in front, hiding more than
- * occluded_spread of the picture: those frames are skipped (a hold in progress
- * is taken as still held). Fidgeting and shifting: not like the reps, and when
- * the picture settles off the rest pose it is re-anchored: at rest after
- * rest_settle_ms of a steady small departure; during an excursion after
+ * excursion is rejected; once their change stops travelling for passer_gone_ms
+ * the excursion restarts from what is left, the person's own; a quad set back
+ * at the top it held before them goes on, keeping its record of levels and so
+ * its hold), and the rep-like level above. Someone close in front, hiding more
+ * than occluded_spread of the picture: those frames are skipped (a hold in
+ * progress is taken as still held). Fidgeting and shifting: not like the reps,
+ * and when the picture settles off the rest pose it is re-anchored: at rest
+ * after rest_settle_ms of a steady small departure; during an excursion after
  * settle_ms of steadiness unlike the reps' top (settle_rep_ms when it sits at a
  * rep's level, to give a rep with an unfamiliar pattern its hold; before any
  * rep: settle_first_ms); and an excursion that settles low (below
  * settle_low_frac of its peak) has come back to a slightly different rest: it
- * is decided, then re-anchored. A knocked camera: motion.c reports a jolt
- * (many cells jumped in a frame or two between calm spells); one at rest, or
- * one that began the excursion, re-anchors on the calm frames after it at once
- * and forgets the reps' pattern, which no longer lines up (the zone, grown by
- * a cell, stays). A slower knock (a wobble) falls to the settling above. Rests
- * of a minute: nothing happens at rest. Tempo: thresholds are levels, not
- * speeds; the smoothing (150 ms) is short against a 1 s rep. Size and rate:
- * motion.c's grid and times in ms.
+ * is decided, then re-anchored. A knocked camera: motion.c reports a jolt (many
+ * cells jumped in a frame or two between calm spells); one at rest, or one that
+ * began the excursion, re-anchors on the calm frames after it at once and
+ * forgets the reps' pattern, which no longer lines up (the zone, grown by a
+ * cell, stays). A slower knock (a wobble) falls to the settling above. Rests of
+ * a minute: nothing happens at rest. Tempo: thresholds are levels, not speeds;
+ * the smoothing (150 ms) is short against a 1 s rep. Size and rate: motion.c's
+ * grid and times in ms.
  *
  * Known failure cases: someone walking close in front during the hold of a
  * first bridge, clamshell or generic rep (before the reps' pattern is known)
- * restarts its excursion once they have gone: the rep is counted with part
- * of its hold, and a later rep can be lost (a quad set keeps its record); a rep that returns to a residue like its own
- * top (a fidget that left the limb a little off) is decided only when the
- * residue settles, up to 1.7 s late; a first rep learned with a passer-by in it
- * costs the rep before a second look recovers; a camera knocked during a rep
- * loses that rep; fidgeting that leaves a residue like the reps can merge
- * reps until it settles; a person who settles into a new rest pose that looks
- * like the top of a rep is taken for a hold; a quad set by a small, dim figure
- * in heavy noise can stay below the thresholds; a quad set's sensitivity lets
- * a fidget that looks like a contraction be counted as the first rep; one full
- * rep followed by several half reps counts the half reps from the second on.
+ * restarts its excursion once they have gone: the rep is counted with part of
+ * its hold, and a later rep can be lost (a quad set keeps its record); a rep
+ * that returns to a residue like its own top (a fidget that left the limb a
+ * little off) is decided only when the residue settles, up to 1.7 s late; a
+ * first rep learned with a passer-by in it costs the rep before a second look
+ * recovers; a camera knocked during a rep loses that rep; fidgeting that leaves
+ * a residue like the reps can merge reps until it settles; a person who settles
+ * into a new rest pose that looks like the top of a rep is taken for a hold; a
+ * quad set by a small, dim figure in heavy noise can stay below the thresholds;
+ * a quad set's sensitivity lets a fidget that looks like a contraction be
+ * counted as the first rep; one full rep followed by several half reps counts
+ * the half reps from the second on.
  */
 #include "reps.h"
 
@@ -259,8 +260,10 @@ static void begin_excursion(reps_counter *c, const motion_sample *ms, int64_t t,
     float s = ms->excursion;
     c->rest_ref = s;
     c->rest_moved_ms = t;
-    c->ex = (excursion){ .start_ms = c->last_low_ms, .began_ms = t, .peak = s, .plateau = s, .plateau_ms = t,
-                         .sm = s, .slow = s, .like_level = s, .like_slow = s, .was_like = true, .s1 = s, .s2 = s, .peak_energy = ms->energy,
+    c->ex = (excursion){ .start_ms = c->last_low_ms, .began_ms = t, .peak = s, .plateau = s,
+                         .plateau_ms = t,
+                         .sm = s, .slow = s, .like_level = s, .like_slow = s, .was_like = true,
+                         .s1 = s, .s2 = s, .peak_energy = ms->energy,
                          .top_sim = ms->similarity, .cx_lo = ms->cx, .cx_hi = ms->cx,
                          .cy_lo = ms->cy, .cy_hi = ms->cy, .moved_ms = t,
                          .settle_ref = s, .enter = enter, .cx_ref = ms->cx,
@@ -400,22 +403,24 @@ static void restart_after_passer(reps_counter *c, const motion_sample *ms, int64
     const excursion *ex = &c->ex;
     bool on_top = c->tun.hold_top_frac > 0 &&
                   ms->excursion >= c->tun.hold_top_frac * reps_hold_top(c);
+    motion_set_at_rest(c->motion, true); /* their pattern is no rep's template */
+    if (!on_top) {
+        begin_excursion(c, ms, t, enter_threshold(c, ms->sigma));
+        c->ex.start_ms = t;
+        return;
+    }
     int64_t start = ex->start_ms;
     reps_levels held = ex->slow_levels;
-    motion_set_at_rest(c->motion, true); /* their pattern is no rep's template */
     begin_excursion(c, ms, t, enter_threshold(c, ms->sigma));
-    c->ex.start_ms = t;
-    if (on_top) {
-        c->ex.start_ms = start;
-        c->ex.slow_levels = held;
-    }
+    c->ex.start_ms = start;
+    c->ex.slow_levels = held;
 }
 
 /* True when the rep's own pattern has left the picture (the caller checked
  * the match) and what is left is low and unlike the reps: a residue of light
  * or a small shift, not the person still coming down (it has stopped falling,
- * or holds no trace of the rep's pattern: a residue fading slowly). The rep is over; the
- * residue is left to the rest logic (a new excursion that does not look like
+ * or holds no trace of the rep's pattern: a residue fading slowly). The rep
+ * is over; the residue is left to the rest logic (a new excursion that does not look like
  * a rep, or a re-anchor). */
 static bool rep_pattern_gone(const reps_counter *c, const motion_sample *ms)
 {

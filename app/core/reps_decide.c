@@ -63,7 +63,8 @@ size_t reps_decide(reps_counter *c, int64_t t, bool zoned, reps_event *out,
     c->phase = REPS_PHASE_REST;
     c->last_low_ms = t;
     motion_set_at_rest(c->motion, true);
-    int64_t top_ms = c->full > 0 ? ex->top_ms : reps_levels_time_above(&ex->levels, 0.5f * ex->levels.peak);
+    int64_t top_ms = c->full > 0 ? ex->top_ms
+                                 : reps_levels_time_above(&ex->levels, 0.5f * ex->levels.peak);
     if (t - ex->start_ms < c->tun.min_rep_ms || top_ms < c->tun.min_top_ms ||
         !is_the_exercise(c, ex))
         return n;

@@ -49,7 +49,8 @@ float reps_hold_smooth(reps_counter *c, float s, int64_t dt, bool like, float *l
     *level = ex->like_level;
     float band = c->tun.band_noise * ex->jitter * sqrtf(a / (2 - a));
     reps_levels_add(&ex->levels, *level, dt, band);
-    reps_levels_add(&ex->slow_levels, ex->like_slow, dt, band);
+    if (c->tun.hold_top_frac > 0) /* only a quad set's hold is read from it */
+        reps_levels_add(&ex->slow_levels, ex->like_slow, dt, band);
     return band > c->tun.plateau_frac ? band : c->tun.plateau_frac;
 }
 

@@ -29,16 +29,17 @@ typedef struct tuning {
     float return_match;     /* ... and the peak pattern below this fraction (0.08;
                                quad sets 0.07, see reps_create) */
     float spike_ratio;      /* ... with the peak at most this x the highest
-                               level held for spike_ms (6; 1000: someone
-                               passing close in front sets a brief peak) */
-    int64_t spike_ms;
+                               level held for spike_ms (6: someone passing
+                               close in front sets a brief peak) */
+    int64_t spike_ms;       /* (1000) */
     float plateau_frac;     /* band around the plateau that counts as holding (0.015) */
     float hold_exit_frac;   /* departure from the hold level that ends a hold (0.10) */
     float hold_level_rate;  /* per-frame rate of the hold level's running mean (0.2) */
     int64_t hold_confirm_ms; /* plateau time before a hold is confirmed (250) */
     int64_t smooth_ms;      /* time constant of the smoothing for the hold logic (100) */
     int64_t record_smooth_ms; /* ... and of the slow record of levels a quad
-                               set's hold is measured on (400, see reps_create) */
+                               set's hold is measured on (400; kept only when
+                               hold_top_frac is set) */
     float band_noise;       /* the hold band is at least this x the smoothed noise (3) */
     float hold_tol;         /* a decided rep's hold: time within this fraction of
                                one level, at least (0.02) */
