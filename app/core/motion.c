@@ -26,8 +26,7 @@ struct motion {
     float avg[MAX_CELLS];       /* running average of cur over smooth_ms */
     float mean[MAX_CELLS];      /* the window's mean */
     float dir[MAX_CELLS];       /* the window's principal direction, unit length */
-    float mark[MAX_CELLS];      /* motion_mark's frame */
-    bool have_avg, have_dir, have_mark;
+    bool have_avg, have_dir;
     float *win;                 /* window: cap rows of n floats, a ring */
     int64_t *win_ms;            /* when each row joined */
     float *proj;                /* each row's position along dir */
@@ -75,7 +74,7 @@ void motion_destroy(motion *m)
 void motion_reset(motion *m)
 {
     m->width = m->height = 0;
-    m->have_avg = m->have_dir = m->have_mark = false;
+    m->have_avg = m->have_dir = false;
     m->count = m->head = 0;
     m->lo = m->hi = m->lambda = 0.0f;
     m->lo_ms = m->hi_ms = 0;
@@ -285,20 +284,4 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
         p += (m->avg[i] - m->mean[i]) * m->dir[i];
     out->pos = p * m->rms;
     return true;
-}
-
-void motion_mark(motion *m)
-{
-    memcpy(m->mark, m->avg, (size_t)m->n * sizeof *m->mark);
-    m->have_mark = m->have_avg;
-}
-
-float motion_distance_from_mark(const motion *m)
-{
-    if (!m->have_mark)
-        return 0.0f;
-    float d2 = 0.0f;
-    for (int i = 0; i < m->n; i++)
-        d2 += (m->avg[i] - m->mark[i]) * (m->avg[i] - m->mark[i]);
-    return sqrtf(d2);
 }

@@ -75,12 +75,4 @@ void motion_reset(motion *m);
 bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stride,
                  int64_t t_ms, motion_sample *out);
 
-/* Distance in grid space (luma levels, over all cells, not only along the
- * direction) between the current smoothed frame and the one held by
- * motion_mark; 0 before any mark. */
-float motion_distance_from_mark(const motion *m);
-/* Holds the current smoothed frame (the counter marks where an excursion left
- * rest, to check that it came back to the same picture). */
-void motion_mark(motion *m);
-
 #endif

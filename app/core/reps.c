@@ -50,23 +50,31 @@ typedef struct tuning {
     float min_range;      /* luma levels RMS: the smallest range that is a movement */
     float leave_level;    /* an excursion begins above this level */
     float return_level;   /* and ends below this one */
-    float full_level;     /* a rep reached at least this */
-    float partial_level;  /* a partial at least this */
+    float min_swing;      /* an excursion smaller than this fraction of the range is ignored */
+    float partial_frac;   /* once reps are known: an excursion smaller than this
+                             fraction of theirs is a partial */
+    float ref_rate;       /* how fast the reps' size follows each new rep */
     float hold_frac;      /* holding: at or above this fraction of the excursion's peak */
     int64_t min_rep_ms;   /* shortest rep */
     int64_t quiet_ms;     /* this long below min_range and the rest end is forgotten */
 } tuning;
 
 static const tuning TUNING = {
-    .min_range = 3.0f,
+    .min_range = 6.0f,
     .leave_level = 0.35f,
     .return_level = 0.25f,
-    .full_level = 0.7f,
-    .partial_level = 0.45f,
-    .hold_frac = 0.8f,
+    .min_swing = 0.4f,
+    .partial_frac = 0.6f,
+    .ref_rate = 0.3f,
+    .hold_frac = 0.95f,
     .min_rep_ms = 400,
     .quiet_ms = 3000,
 };
+
+/* A quad set moves a few pixels (a tightening thigh, a kneecap drawn up): its
+ * range is a fraction of a limb's. Chosen on the synthetic person only: no
+ * footage of a real quad set has been found to check it against. */
+#define QUAD_SET_MIN_RANGE 3.0f
 
 struct reps_counter {
     reps_config cfg;
@@ -79,6 +87,8 @@ struct reps_counter {
     int64_t quiet_since;  /* when the range fell below min_range (-1: it is not) */
     float range, level;
     int count;
+    float ref_swing;      /* the size of the reps counted so far, luma levels (0: none yet) */
+    float base;           /* lowest oriented position since the last return: where this rest is */
     /* the excursion under way */
     bool out;
     int64_t start_ms;
@@ -107,6 +117,8 @@ reps_counter *reps_create(const reps_config *cfg)
     reps_counter *c = xcalloc(1, sizeof *c);
     c->cfg = *cfg;
     c->tun = TUNING;
+    if (cfg->exercise == EXERCISE_QUAD_SET)
+        c->tun.min_range = QUAD_SET_MIN_RANGE;
     c->motion = motion_create(NULL);
     reps_reset(c);
     return c;
@@ -129,6 +141,7 @@ void reps_reset(reps_counter *c)
     c->quiet_since = -1;
     c->range = c->level = 0.0f;
     c->count = 0;
+    c->ref_swing = 0.0f;
     c->out = false;
     c->hold_since = -1;
 }
@@ -144,14 +157,15 @@ static size_t emit(reps_event *out, size_t cap, size_t n, reps_event ev)
 static void learn_rest(reps_counter *c)
 {
     c->rest_side = c->s.lo_ms <= c->s.hi_ms ? -1 : 1;
+    c->base = c->rest_side < 0 ? c->s.lo : -c->s.hi;
     c->out = false;
     c->hold_since = -1;
 }
 
-/* The distance from the rest end along the direction, luma levels. */
-static float distance(const reps_counter *c)
+/* The position oriented so that away from rest is up, luma levels. */
+static float oriented(const reps_counter *c)
 {
-    return c->rest_side < 0 ? c->s.pos - c->s.lo : c->s.hi - c->s.pos;
+    return c->rest_side < 0 ? c->s.pos : -c->s.pos;
 }
 
 static void begin_excursion(reps_counter *c, int64_t t_ms)
@@ -175,7 +189,7 @@ static size_t follow_hold(reps_counter *c, float d, int64_t t_ms, int64_t dt,
         }
         c->peak_d = d;
     }
-    bool holding = d >= c->tun.hold_frac * c->peak_d && c->peak >= c->tun.full_level;
+    bool holding = d >= c->tun.hold_frac * c->peak_d && c->peak >= c->tun.min_swing;
     if (holding) {
         if (c->hold_since < 0) {
             c->hold_since = t_ms;
@@ -200,14 +214,17 @@ static size_t decide(reps_counter *c, int64_t t_ms, reps_event *out, size_t cap,
                                             .hold_ms = c->hold_ms });
     }
     c->out = false;
-    if (t_ms - c->start_ms < c->tun.min_rep_ms || c->peak < c->tun.partial_level)
+    if (t_ms - c->start_ms < c->tun.min_rep_ms || c->peak < c->tun.min_swing)
         return n;
+    float amp = c->ref_swing > 0.0f ? c->peak_d / c->ref_swing : 1.0f;
     reps_event ev = { .t_ms = t_ms, .start_ms = c->start_ms, .hold_ms = c->hold_ms,
-                      .amplitude = c->peak };
-    if (c->peak >= c->tun.full_level) {
+                      .amplitude = amp };
+    if (amp >= c->tun.partial_frac) {
         ev.kind = REPS_EVENT_REP;
         ev.hold_met = c->hold_ms >= c->cfg.hold_target_ms;
         ev.count = ++c->count;
+        c->ref_swing = c->ref_swing > 0.0f ? c->ref_swing + c->tun.ref_rate * (c->peak_d - c->ref_swing)
+                                           : c->peak_d;
     } else {
         ev.kind = REPS_EVENT_PARTIAL;
     }
@@ -243,7 +260,10 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
     c->quiet_since = -1;
     if (c->rest_side == 0 || (c->s.turned && !c->out))
         learn_rest(c);
-    float d = distance(c);
+    float u = oriented(c);
+    if (!c->out && u < c->base)
+        c->base = u;
+    float d = u - c->base;
     c->level = d / c->range;
     if (!c->out && c->level > c->tun.leave_level)
         begin_excursion(c, t_ms);
@@ -251,8 +271,10 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
         if (c->level > c->peak)
             c->peak = c->level;
         n = follow_hold(c, d, t_ms, dt, out, cap, n);
-        if (c->level < c->tun.return_level)
+        if (d < c->tun.return_level * c->peak_d) {
             n = decide(c, t_ms, out, cap, n);
+            c->base = u;
+        }
     }
     return n < cap ? n : cap;
 }
