@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Checks tests/real/clips.tsv, the real-footage corpus manifest (see
+tests/real/README.md): every row has its 13 tab-separated fields, a 40-hex
+commit, a 64-hex sha256, a known exercise, as many return-to-rest times as its
+count (rising, in ms; `-` for a negative), a known view, orientation and start,
+and a name used once. Prints `N passed, N failed` (one check per row) and exits
+1 on any failure."""
+import re
+import sys
+
+EXERCISES = {"bridge", "clamshell", "quad-set", "generic"}
+VIEWS = {"side", "front", "top", "oblique"}
+ORIENTATIONS = {"landscape", "portrait"}
+STARTS = {"rest", "midrep", "top"}
+
+
+def check(row):
+    f = row.rstrip("\n").split("\t")
+    if len(f) != 13:
+        return f"{len(f)} fields, want 13"
+    name, repo, commit, path, sha, ex, count, ends, view, orient, start, lic, cav = f
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        return f"name {name!r}"
+    if "/" not in repo or not re.fullmatch(r"[0-9a-f]{40}", commit) or not path:
+        return "repository, commit or path"
+    if not re.fullmatch(r"[0-9a-f]{64}", sha):
+        return "sha256"
+    if ex not in EXERCISES:
+        return f"exercise {ex!r}"
+    if not count.isdigit():
+        return f"count {count!r}"
+    times = [] if ends.strip() == "-" else [int(t) for t in ends.split(",")]
+    if len(times) != int(count):
+        return f"{len(times)} rep times for a count of {count}"
+    if any(t <= 0 for t in times) or times != sorted(times):
+        return "rep times must be positive and rising"
+    if view not in VIEWS or orient not in ORIENTATIONS or start not in STARTS:
+        return f"view/orientation/start {view}/{orient}/{start}"
+    if not lic or not cav:
+        return "licence and caveats must be given"
+    return None
+
+
+def main():
+    path = sys.argv[1] if len(sys.argv) > 1 else "tests/real/clips.tsv"
+    rows = open(path, encoding="utf-8").read().splitlines()[1:]
+    passed = failed = 0
+    seen = set()
+    for i, row in enumerate(rows, start=2):
+        name = row.split("\t")[0]
+        why = check(row) or (f"name {name} used twice" if name in seen else None)
+        seen.add(name)
+        if why:
+            failed += 1
+            print(f"FAIL {path}:{i}: {name}: {why}")
+        else:
+            passed += 1
+    if passed + failed == 0:
+        failed = 1
+        print(f"FAIL {path}: no clips")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
