@@ -16,7 +16,10 @@
 #define MIN_CELL 8          /* smallest cell side, pixels: a mean of 16+ sampled pixels */
 #define GAIN_LEVEL 128.0f   /* every frame is scaled to this mean luma */
 #define READY_SAMPLES 10    /* samples in the window before the signal means anything */
-#define TURN_COS 0.9f       /* a new direction less alike than this to the last one has "turned" */
+#define TURN_COS 0.9f
+#define MAX_STEPS 8          /* power-iteration steps per sample at most (2 at least) */
+#define SETTLED_COS 0.999f   /* a step that moved the direction less than this ends them */
+#define TRIM 0.1f           /* the share of the window's samples left out at each end of the range */       /* a new direction less alike than this to the last one has "turned" */
 
 struct motion {
     motion_config cfg;
@@ -33,6 +36,7 @@ struct motion {
     int cap, count, head;       /* ring capacity, rows in it, next row to write */
     int64_t last_ms, next_sample_ms;
     float lo, hi, lambda;
+    float shift;                /* how far the mean moved along dir at this sample */
     float rms;                  /* 1 / sqrt(cells): lengths to root mean square per cell */
     int64_t lo_ms, hi_ms;
 };
@@ -194,6 +198,25 @@ static void seed_direction(motion *m)
     m->have_dir = true;
 }
 
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return (x > y) - (x < y);
+}
+
+/* The range is from the TRIM-th to the (1 - TRIM)-th fraction of the window's
+ * positions, not its extremes: a flash, a title card or someone passing for
+ * a moment does not set it. */
+static void trim_range(motion *m)
+{
+    float v[MOTION_MAX_SAMPLES];
+    memcpy(v, m->proj, (size_t)m->count * sizeof *v);
+    qsort(v, (size_t)m->count, sizeof *v, cmp_float);
+    int cut = (int)(TRIM * (float)m->count);
+    m->lo = v[cut];
+    m->hi = v[m->count - 1 - cut];
+}
+
 /* A sample: the smoothed grid joins the window; the mean, the direction (two
  * power steps from the last one, its sign kept), the extremes and the spread
  * along it are brought up to date. Returns whether the direction turned. */
@@ -204,6 +227,8 @@ static bool add_sample(motion *m, int64_t t_ms)
     m->head = (m->head + 1) % m->cap;
     if (m->count < m->cap)
         m->count++;
+    float before_mean[MAX_CELLS];
+    memcpy(before_mean, m->mean, (size_t)m->n * sizeof *before_mean);
     memset(m->mean, 0, (size_t)m->n * sizeof *m->mean);
     for (int k = 0; k < m->count; k++) {
         const float *x = row(m, k);
@@ -216,13 +241,16 @@ static bool add_sample(motion *m, int64_t t_ms)
         seed_direction(m);
     float before[MAX_CELLS], w[MAX_CELLS];
     memcpy(before, m->dir, (size_t)m->n * sizeof *before);
-    for (int it = 0; it < 2; it++) {
+    for (int it = 0; it < MAX_STEPS; it++) {
         float len = power_step(m, w);
         if (len <= 0.0f)
             break;
         float sign = dot(w, m->dir, m->n) < 0.0f ? -1.0f : 1.0f;
+        float moved = sign * dot(w, m->dir, m->n) / len;
         for (int i = 0; i < m->n; i++)
             m->dir[i] = sign * w[i] / len;
+        if (it >= 1 && moved > SETTLED_COS)
+            break;
     }
     float var = 0.0f;
     m->lo = INFINITY;
@@ -244,6 +272,8 @@ static bool add_sample(motion *m, int64_t t_ms)
         }
     }
     m->lambda = sqrtf(var / (float)m->count);
+    trim_range(m);
+    m->shift = (dot(m->mean, m->dir, m->n) - dot(before_mean, m->dir, m->n)) * m->rms;
     return dot(before, m->dir, m->n) < TURN_COS;
 }
 
@@ -270,6 +300,7 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     }
     m->last_ms = t_ms;
     bool turned = false;
+    m->shift = 0.0f;
     if (t_ms >= m->next_sample_ms) {
         turned = add_sample(m, t_ms);
         m->next_sample_ms = t_ms + m->cfg.sample_ms;
@@ -278,7 +309,7 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     }
     *out = (motion_sample){ .ready = m->count >= READY_SAMPLES, .turned = turned,
                             .lo = m->lo * m->rms, .hi = m->hi * m->rms, .lo_ms = m->lo_ms, .hi_ms = m->hi_ms,
-                            .lambda = m->lambda * m->rms };
+                            .lambda = m->lambda * m->rms, .shift = m->shift };
     float p = 0.0f;
     for (int i = 0; i < m->n; i++)
         p += (m->avg[i] - m->mean[i]) * m->dir[i];

@@ -51,10 +51,14 @@ typedef struct motion_sample {
     bool ready;          /* the window holds a second or more: the fields below mean something */
     bool turned;         /* the direction changed more than a little at this frame
                             (a different movement now dominates the window) */
-    float pos;           /* this frame's position along the direction, relative to the
-                            window's mean, luma levels */
-    float lo, hi;        /* the window's lowest and highest position along the
-                            current direction */
+    float pos;           /* this frame's position along the direction, from the
+                            window's mean, luma levels (root mean square over
+                            the cells) */
+    float shift;         /* how far the window's mean moved along the direction at
+                            this frame: a position kept from an earlier frame
+                            is that much lower now */
+    float lo, hi;        /* the window's low and high positions along the current
+                            direction (its 10th and 90th percentiles) */
     int64_t lo_ms, hi_ms; /* when those were seen */
     float lambda;        /* spread of the window along the direction (its standard
                             deviation), luma levels */
