@@ -22,7 +22,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 passed=0
 ok() { echo "ok: $*"; passed=$((passed + 1)); }
 
-# Set 1 is counted by the camera (3 reps), set 2 by OK presses
+# Set 1 is counted by the camera (3 reps), set 2 by two OK presses and the camera
 # (tests/fixtures/bridge-2x3.*).
 fixtures=$(cd "$(dirname "$0")/fixtures" && pwd)
 cp "$fixtures/bridge-2x3.ini" "$out/programme.ini"
@@ -49,9 +49,9 @@ lit() { python3 "$here/png_lit.py" "$@"; }
 # "not saved" mark under "Set N of M" at the top right.
 notice_band=(0 0.82 1 0.89)
 unsaved_mark=(0.75 0.12 1 0.18)
-normal="camera:1,camera:2,camera:3,manual:4,manual:5,manual:6"
+normal="camera:1,camera:2,camera:3,manual:4,manual:5,camera:6"
 reps() { sql "$1" "SELECT group_concat(source || ':' || seq) FROM (SELECT * FROM reps ORDER BY seq)"; }
-want_screens="home pain-before intro position set rest position set pain-after summary"
+want_screens="home pain-before intro position set rest position set pain-after summary home"
 
 # --- the clean session, for comparison
 run clean -- --camera synthetic --buttons "script:$out/buttons.txt"

@@ -4,14 +4,13 @@
  * no allocation after reps_create, memory independent of clip length, so the
  * same code runs in the station, in `count`, in tests and in benchmarks.
  *
- * A counter learns the rest pose while the person settles (phase LEARNING),
- * then reports each excursion from it. A rep counts on the return to rest; the
- * hold is the time spent at the top. An excursion well short of the calibrated
- * full range is reported as PARTIAL and not counted. Movements that are not
- * the exercise (someone walking past, a hand to the face, a knocked camera)
- * are not reported at all; when the picture settles somewhere new the rest
- * pose is re-anchored there. (How the signal is made is in motion.c, how it is
- * counted at the top of reps.c.)
+ * The counter follows the picture's position along the direction in which it
+ * has changed most over the last seconds (motion.h) and counts cycles of it: a
+ * rep leaves the end of the range where the person rests, reaches the other
+ * end and comes back. Where the person rests is learnt from the movement, not
+ * from a still period. A rep counts on the return to rest; its hold is the
+ * time it spent near its top. An excursion well short of the range is reported
+ * as PARTIAL and not counted. (The whole idea and its failures: top of reps.c.)
  */
 #ifndef RM_REPS_H
 #define RM_REPS_H
@@ -41,7 +40,7 @@ typedef struct reps_event {
 } reps_event;
 
 typedef enum reps_phase {
-    REPS_PHASE_LEARNING, /* learning the rest pose: keep still */
+    REPS_PHASE_LEARNING, /* the first second of pictures: nothing to say yet */
     REPS_PHASE_REST,     /* at rest, ready */
     REPS_PHASE_MOVING,   /* on the way up or down */
     REPS_PHASE_HOLD,     /* at the top; hold clock running */
@@ -59,7 +58,6 @@ typedef struct reps_status {
 typedef struct reps_config {
     exercise_kind exercise;
     int64_t hold_target_ms; /* hold that counts as met; 0 = any (default per exercise) */
-    int64_t learn_ms;       /* stillness needed to learn the rest pose */
 } reps_config;
 
 reps_config reps_default_config(exercise_kind exercise);
@@ -83,12 +81,13 @@ reps_status reps_get_status(const reps_counter *c);
 /* What the counter saw and thought at the last frame, for tools that trace it
  * frame by frame (rm-evaluate --trace); not for the station. */
 typedef struct reps_trace {
-    float excursion, moment, energy, similarity, match, spread, cx, cy, sigma, moved;
-    bool still;
-    int zone_reps;
-    float enter, floor;  /* the high threshold at rest; the rest floor */
-    float full, peak;    /* calibrated full rep; this excursion's peak */
-    float sm;            /* the smoothed signal the hold logic uses */
+    float pos, lo, hi;   /* motion.h: position along the direction, the window's extremes */
+    float lambda;        /* the window's spread along it */
+    float range;         /* the range the level is measured against, luma levels */
+    float level;         /* distance from rest / range, 0 at rest */
+    float peak;          /* this excursion's highest level */
+    int rest_side;       /* -1: rest at lo, +1: at hi, 0: not known */
+    bool out;            /* in an excursion */
 } reps_trace;
 
 void reps_get_trace(const reps_counter *c, reps_trace *out);

@@ -35,13 +35,10 @@ static void trace_frame(const eval_run *r, int64_t t_ms, const reps_event *ev, s
     reps_trace x;
     reps_get_trace(r->counter, &x);
     reps_status st = reps_get_status(r->counter);
-    fprintf(r->trace,
-            "%7.2f %c %7.1f %7.1f %7.1f %5.2f %6.2f %6.3f %4.2f %4.2f %6.2f %d %2d %5.3f %6.1f %6.1f "
-            "%6.1f %6.1f %6.1f ",
-            (double)t_ms / 1000.0, ph[st.phase], (double)x.excursion, (double)x.moment, (double)x.energy,
-            (double)x.similarity, (double)x.match, (double)x.spread, (double)x.cx,
-            (double)x.cy, (double)x.sigma, x.still, x.zone_reps, (double)x.moved, (double)x.enter,
-            (double)x.floor, (double)x.full, (double)x.peak, (double)x.sm);
+    fprintf(r->trace, "%7.2f %c pos %7.2f lo %7.2f hi %7.2f sd %6.2f range %6.2f level %5.2f peak %5.2f rest %+d %c",
+            (double)t_ms / 1000.0, ph[st.phase], (double)x.pos, (double)x.lo, (double)x.hi,
+            (double)x.lambda, (double)x.range, (double)x.level, (double)x.peak, x.rest_side,
+            x.out ? 'o' : '.');
     for (size_t i = 0; i < n; i++)
         fprintf(r->trace, " %c%d", kinds[ev[i].kind], ev[i].count);
     fputc('\n', r->trace);
