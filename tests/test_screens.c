@@ -159,7 +159,7 @@ static session_view make_view(const programme *p, int i)
         v.screen = SCREEN_POSITION;
         v.counter.phase = REPS_PHASE_LEARNING;
         v.counter.learn_progress = 0.6f;
-        v.cue = "Get into position and keep still";
+        v.cue = "Get into position";
         break;
     case 7: case 8:
         v.screen = SCREEN_SET;

@@ -87,7 +87,7 @@ static const tuning TUNING = {
 /* A quad set moves a few pixels (a tightening thigh, a kneecap drawn up): its
  * range is a fraction of a limb's. Chosen on the synthetic person only: no
  * footage of a real quad set has been found to check it against. */
-#define QUAD_SET_MIN_RANGE 1.5f
+#define QUAD_SET_MIN_RANGE 1.0f
 
 #define HOLD_BAND 0.1f /* a hold ends this far below where it began: noise does not split it */
 #define SWINGS 3 /* excursions whose middle size is the reps' size */
@@ -346,7 +346,9 @@ reps_status reps_get_status(const reps_counter *c)
     reps_status st = { .count = c->count, .level = c->level < 0 ? 0 : c->level > 1 ? 1 : c->level };
     if (!c->s.ready) {
         st.phase = REPS_PHASE_LEARNING;
-        st.learn_progress = c->started ? 0.5f : 0.0f;
+        /* the window fills in about a second */
+        float f = c->started ? (float)(c->last_ms - c->first_ms) / 1000.0f : 0.0f;
+        st.learn_progress = f < 0.0f ? 0.0f : f > 0.95f ? 0.95f : f;
     } else if (c->hold_since >= 0) {
         st.phase = REPS_PHASE_HOLD;
         st.hold_ms = c->hold_ms;

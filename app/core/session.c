@@ -146,7 +146,7 @@ static void enter_position(session *s)
     s->v.counter = reps_get_status(s->counter);
     s->v.position_elapsed_ms = 0;
     go(s, SCREEN_POSITION);
-    s->v.cue = "Get into position and keep still";
+    s->v.cue = "Get into position";
 }
 
 static void start_block(session *s, int block)

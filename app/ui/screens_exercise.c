@@ -1,8 +1,8 @@
 /*
  * screens_exercise: the screens around the counting itself: INTRO (what to
  * do, shown by the demo figure, the cues and the dose), POSITION (the dimmed
- * camera view with the box the body should lie in, while the counter learns
- * the rest pose), REST (a big countdown and what comes next) and PAUSE (the
+ * camera view with the box the body should lie in, while the counter gathers
+ * its first second of pictures), REST (a big countdown and what comes next) and PAUSE (the
  * menu a long OK opens). SET, the counting screen, is in screens_set.c.
  *
  * Landscape screens put the picture on the left and the words on the right;
@@ -106,7 +106,7 @@ static void camera_box(ui *u, const camera_frame *frame, int x, int y, int w, in
                     ui_px(u, 0.008f), UI_ACCENT);
 }
 
-/* The learning ring: how far the counter is in learning the rest pose. */
+/* The learning ring: the counter's first second of pictures. */
 static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
 {
     bool learned = v->counter.phase != REPS_PHASE_LEARNING;
@@ -117,14 +117,14 @@ static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
     int th = ui_px(u, SZ_BODY * 1.6f);
     ui_text(u, learned ? "\xe2\x9c\x93" : pct, cx, cy - th * 6 / 10, SZ_BODY * 1.4f,
             learned ? UI_OK : UI_WHITE, UI_CENTER, true);
-    ui_text(u, learned ? "Ready" : "Keep still", cx, cy + r + ui_px(u, 0.02f), SZ_BODY,
+    ui_text(u, learned ? "Ready" : "Looking", cx, cy + r + ui_px(u, 0.02f), SZ_BODY,
             learned ? UI_OK : UI_WHITE, UI_CENTER, true);
 }
 
 void screens_position(ui *u, const session_view *v, const camera_frame *frame, int64_t now_ms)
 {
     int w = ui_width(u), m = screen_margin(u);
-    int y = screen_title(u, "Get into position and keep still", UI_WHITE);
+    int y = screen_title(u, "Get into position", UI_WHITE);
     const programme_block *b = screen_block(v);
     char line[200], name[160];
     screen_block_name(b, name, sizeof name);
