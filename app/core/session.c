@@ -402,7 +402,7 @@ static void update_cue(session *s)
     } else if (s->now < s->relax_until) {
         v->cue = v->last_hold_met ? "Relax" : "Hold a little longer next time";
     } else if (v->counter.phase == REPS_PHASE_LEARNING) {
-        v->cue = "Keep still a moment";
+        v->cue = "Get ready";
     } else {
         v->cue = b->n_cues ? b->cues[(v->reps_done) % b->n_cues] : NULL;
     }

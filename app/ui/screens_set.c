@@ -100,7 +100,7 @@ static void draw_phase(ui *u, const SDL_Rect *box, const session_view *v, int64_
     if (v->last_rep_ms >= 0 && now_ms - v->last_rep_ms < RELAX_SHOW_MS)
         word = "Relax", c = UI_OK;
     else if (v->counter.phase == REPS_PHASE_LEARNING)
-        word = "Keep still";
+        word = "Looking";
     else if (v->counter.phase == REPS_PHASE_MOVING)
         word = "Slowly\xe2\x80\xa6";
     else

@@ -14,7 +14,8 @@
  * exercise p % 4 and main nuisance (p / 4) % CN_COUNT, so the first 56 positives
  * hold every exercise with every nuisance; each positive also gets each other
  * nuisance with a small probability, and size, rate, placement and tempo are
- * random. Everything is a pure function of (seed, index), so a clip can be
+ * random; some clips are portrait, some clean (web video's noise), some
+ * begin with the first rep (see corpus_plan.c). Everything is a pure function of (seed, index), so a clip can be
  * rendered again without storing it: the same plan everywhere, the same pixels
  * from the same build (another compiler or CPU may round an anti-aliased edge
  * by a level).

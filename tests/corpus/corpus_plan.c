@@ -7,7 +7,10 @@
  * person walking close in front passes while the exerciser is at rest or holding,
  * never while they return to rest, and a bump happens during a rest. Fidgets
  * (hand to the face, head lifted, body shifted a little for good) happen between
- * sets, at least 2.5 s before the next rep.
+ * sets, at least 2.5 s before the next rep. Clips with index % 12 == 3 are
+ * portrait (the size turned on its side), % 8 == 1 clean (sensor noise 0.05
+ * levels, as web video), and % 6 == 2 begin with the first rep (no still
+ * lead-in).
  */
 #include <math.h>
 #include <stdio.h>
@@ -78,6 +81,10 @@ static void plan_format(rng *r, corpus_clip *c)
     } else if (c->index % 24 == 13) {
         c->params.width = 320;
         c->params.height = 240;
+    } else if (c->index % 12 == 3) { /* a phone on its side: portrait, a small figure */
+        int w = c->params.width;
+        c->params.width = c->params.height;
+        c->params.height = w;
     }
 }
 
@@ -96,6 +103,8 @@ static void plan_placement(rng *r, corpus_clip *c)
     p->mirror = chance(r, 0.5f);
     p->furnished = true;
     p->noise = has(c, CN_NOISE) ? uni(r, 4.0f, 7.0f) : uni(r, 1.0f, 3.0f);
+    if (!has(c, CN_NOISE) && c->index % 8 == 1)
+        p->noise = 0.05f; /* clean web video: far less noise than any camera */
     p->seed = next(r);
 }
 
@@ -389,6 +398,8 @@ void corpus_plan(uint32_t seed, int index, corpus_clip *c)
     plan_placement(&r, c);
     c->hold_target_ms = reps_default_config(c->params.exercise).hold_target_ms;
     int64_t settle = ms(&r, 2500, 4000);
+    if (c->index % 6 == 2)
+        settle = 0; /* no still lead-in: the first rep begins with the clip */
     int64_t end = c->kind == CORPUS_POSITIVE ? plan_exercise(&r, c, settle)
                                               : plan_negative(&r, c, settle);
     end += ms(&r, 2500, 3500);

@@ -71,8 +71,9 @@ static void check_truth(const corpus_clip *c)
         CHECK(corpus_count(c, MOVE_REP) == 0, "%s: a negative with reps", nm);
     else
         CHECK(corpus_count(c, MOVE_REP) >= 2, "%s: fewer than 2 reps", nm);
-    int w = c->params.width, h = c->params.height;
-    CHECK(w >= 320 && w <= 1280 && h >= 180 && h <= 720, "%s: size %dx%d", nm, w, h);
+    int w = c->params.width, h = c->params.height; /* landscape or portrait */
+    int lng = w > h ? w : h, sht = w > h ? h : w;
+    CHECK(lng >= 320 && lng <= 1280 && sht >= 180 && sht <= 720, "%s: size %dx%d", nm, w, h);
     CHECK(c->fps >= 10 && c->fps <= 30, "%s: %d fps", nm, c->fps);
     float body = 0.95f * c->params.scale; /* head to toe */
     CHECK(body >= 0.3f - 1e-4f && body <= 0.9f + 1e-4f, "%s: person %.2f of width", nm,
