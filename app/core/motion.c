@@ -1,8 +1,8 @@
 /*
  * motion: the grid, its window and its principal direction (the idea and its
  * caveats are at the top of motion.h). The per-pixel cost is the box average;
- * everything after it is O(cells), and the window's work (mean, two
- * power-iteration steps, the extremes) runs once per sample_ms, not per frame.
+ * everything after it is O(cells), and the window's work (mean, power-iteration
+ * steps, the range) runs once per sample_ms, not per frame.
  */
 #include "motion.h"
 
@@ -16,10 +16,10 @@
 #define MIN_CELL 8          /* smallest cell side, pixels: a mean of 16+ sampled pixels */
 #define GAIN_LEVEL 128.0f   /* every frame is scaled to this mean luma */
 #define READY_SAMPLES 10    /* samples in the window before the signal means anything */
-#define TURN_COS 0.9f
-#define MAX_STEPS 8          /* power-iteration steps per sample at most (2 at least) */
-#define SETTLED_COS 0.999f   /* a step that moved the direction less than this ends them */
-#define TRIM 0.1f           /* the share of the window's samples left out at each end of the range */       /* a new direction less alike than this to the last one has "turned" */
+#define TURN_COS 0.9f       /* a new direction less alike than this to the last one has "turned" */
+#define MAX_STEPS 8         /* power-iteration steps per sample at most (2 at least) */
+#define SETTLED_COS 0.999f  /* a step that moved the direction less than this ends them */
+#define TRIM 0.1f           /* the share of the window's samples left out at each end of the range */
 
 struct motion {
     motion_config cfg;
@@ -38,7 +38,7 @@ struct motion {
     float lo, hi, lambda;
     float shift;                /* how far the mean moved along dir at this sample */
     float rms;                  /* 1 / sqrt(cells): lengths to root mean square per cell */
-    int64_t lo_ms, hi_ms;
+    int64_t lo_ms, hi_ms;       /* when the window's lowest and highest positions were seen */
 };
 
 motion_config motion_default_config(void)
@@ -217,9 +217,10 @@ static void trim_range(motion *m)
     m->hi = v[m->count - 1 - cut];
 }
 
-/* A sample: the smoothed grid joins the window; the mean, the direction (two
- * power steps from the last one, its sign kept), the extremes and the spread
- * along it are brought up to date. Returns whether the direction turned. */
+/* A sample: the smoothed grid joins the window; the mean, the direction (power
+ * steps from the last one until it settles, its sign kept), the positions, the
+ * trimmed range, the times of the extremes and the spread along it are brought
+ * up to date. Returns whether the direction turned. */
 static bool add_sample(motion *m, int64_t t_ms)
 {
     memcpy(row(m, m->head), m->avg, (size_t)m->n * sizeof *m->avg);
@@ -252,9 +253,7 @@ static bool add_sample(motion *m, int64_t t_ms)
         if (it >= 1 && moved > SETTLED_COS)
             break;
     }
-    float var = 0.0f;
-    m->lo = INFINITY;
-    m->hi = -INFINITY;
+    float var = 0.0f, lowest = INFINITY, highest = -INFINITY;
     for (int k = 0; k < m->count; k++) {
         const float *x = row(m, k);
         float p = 0.0f;
@@ -262,12 +261,12 @@ static bool add_sample(motion *m, int64_t t_ms)
             p += (x[i] - m->mean[i]) * m->dir[i];
         m->proj[k] = p;
         var += p * p;
-        if (p < m->lo) {
-            m->lo = p;
+        if (p < lowest) {
+            lowest = p;
             m->lo_ms = m->win_ms[k];
         }
-        if (p > m->hi) {
-            m->hi = p;
+        if (p > highest) {
+            highest = p;
             m->hi_ms = m->win_ms[k];
         }
     }
@@ -303,9 +302,8 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     m->shift = 0.0f;
     if (t_ms >= m->next_sample_ms) {
         turned = add_sample(m, t_ms);
-        m->next_sample_ms = t_ms + m->cfg.sample_ms;
-        if (m->next_sample_ms < m->next_sample_ms - m->cfg.sample_ms) /* overflow */
-            m->next_sample_ms = INT64_MAX;
+        m->next_sample_ms = t_ms > INT64_MAX - m->cfg.sample_ms ? INT64_MAX
+                                                                : t_ms + m->cfg.sample_ms;
     }
     *out = (motion_sample){ .ready = m->count >= READY_SAMPLES, .turned = turned,
                             .lo = m->lo * m->rms, .hi = m->hi * m->rms, .lo_ms = m->lo_ms, .hi_ms = m->hi_ms,

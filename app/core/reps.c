@@ -259,8 +259,10 @@ static void remember_swing(reps_counter *c, float swing)
     c->n_swings++;
 }
 
-/* The excursion has lasted too long to be a rep: it is dropped. */
-static size_t abandon(reps_counter *c, int64_t t_ms, reps_event *out, size_t cap, size_t n)
+/* The excursion is over (back at rest, or too long to be a rep): a hold in
+ * progress ends with it. */
+static size_t close_excursion(reps_counter *c, int64_t t_ms, reps_event *out, size_t cap,
+                              size_t n)
 {
     if (c->hold_since >= 0) {
         c->hold_since = -1;
@@ -274,7 +276,7 @@ static size_t abandon(reps_counter *c, int64_t t_ms, reps_event *out, size_t cap
 /* The excursion is back at rest: a rep, a partial or nothing. */
 static size_t decide(reps_counter *c, int64_t t_ms, reps_event *out, size_t cap, size_t n)
 {
-    n = abandon(c, t_ms, out, cap, n);
+    n = close_excursion(c, t_ms, out, cap, n);
     if (t_ms - c->start_ms < c->tun.min_rep_ms || c->peak < c->tun.min_swing)
         return n;
     float ref = reference_swing(c);
@@ -340,7 +342,7 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
             c->peak_d = d;
         n = follow_hold(c, u - c->hold_base, t_ms, dt, out, cap, n);
         if (t_ms - c->start_ms > 2 * c->cfg.hold_target_ms + c->tun.max_extra_ms) {
-            n = abandon(c, t_ms, out, cap, n);
+            n = close_excursion(c, t_ms, out, cap, n); /* not a rep: dropped */
             c->base = u; /* the person now rests here */
         } else if (d < c->tun.return_level * c->peak_d) {
             n = decide(c, t_ms, out, cap, n);

@@ -25,8 +25,9 @@ void eval_trace(eval_run *r, FILE *to)
 {
     r->trace = to;
     if (to)
-        fprintf(to, "#     t ph    exc  moment  energy   sim  match spread   cx   cy  sigma st zr"
-                    " moved  enter  floor   full   peak     sm  events\n");
+        fprintf(to, "#     t ph   (labelled: position, the window's low and high ends, its spread"
+                    " along the direction, the range, level, this excursion's peak level,"
+                    " rest side, o = out)  events\n");
 }
 
 static void trace_frame(const eval_run *r, int64_t t_ms, const reps_event *ev, size_t n)
