@@ -4,10 +4,14 @@
  * fps_den / fps_num ms) and prints one JSON object:
  *   {"exercise":..,"frames":N,"duration_s":..,"reps":N,"partials":N,
  *    "hold_target_s":..,"holds_met":N,"holds_short":N,"events":[{"t":..,
- *    "start":..,"hold_s":..,"hold_met":..,"amplitude":..},..],
+ *    "start":..,"hold_s":..,"hold_met":..,"amplitude":..,"by":"camera"},..],
  *    "partial_events":[same fields]}
  * "events" holds the counted reps only, so its length equals "reps"; each
- * counted rep's hold either met the target or fell short. Times are seconds
+ * counted rep's hold either met the target or fell short. "by" says what
+ * counted an event: here always "camera" (a clip has no clock to lead a hold);
+ * the station leads quad sets by the clock and logs those holds as "timed"
+ * (timed_hold.h), so `count --exercise quad-set` measures a camera counter the
+ * station does not use for them. Times are seconds
  * from the first frame. Nothing is printed to stdout unless the whole
  * clip was read: a bad header or truncated frame gives one line on stderr and
  * exit 1; bad arguments exit 2.
@@ -95,7 +99,8 @@ static int parse_args(int argc, char **argv, count_args *a)
 
 static void print_event(const reps_event *e, bool first)
 {
-    printf("%s{\"t\":%.3f,\"start\":%.3f,\"hold_s\":%.3f,\"hold_met\":%s,\"amplitude\":%.3f}",
+    printf("%s{\"t\":%.3f,\"start\":%.3f,\"hold_s\":%.3f,\"hold_met\":%s,\"amplitude\":%.3f,"
+           "\"by\":\"camera\"}",
            first ? "" : ",", (double)e->t_ms / 1000.0, (double)e->start_ms / 1000.0,
            (double)e->hold_ms / 1000.0, e->hold_met ? "true" : "false", (double)e->amplitude);
 }

@@ -28,3 +28,8 @@ bool exercise_parse(const char *id, exercise_kind *out)
     }
     return false;
 }
+
+bool exercise_led_by_time(exercise_kind kind)
+{
+    return kind == EXERCISE_QUAD_SET;
+}
