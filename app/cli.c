@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli: argument parsing and subcommand dispatch (see cli.h). Running the
  * station: settings defaults, then --config FILE (or the system config file when

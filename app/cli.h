@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli: the rehab-mirror command line. main() hands argv to cli_main, which
  * picks the subcommand: none (run the station), count, synth, export, erase, doctor,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_count: `rehab-mirror count [--exercise EX] [--hold SECONDS] FILE.y4m`.
  * Replays a clip through the counting core (frame n stamped n * 1000 *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_doctor: `rehab-mirror doctor [STATION OPTIONS]` says in plain words what
  * the station would find if it started now, and why not where something is

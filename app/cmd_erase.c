@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_erase: `rehab-mirror erase --data-dir DIR --profile NAME | --all`
  * deletes one profile's sessions (or every session) from the adherence log for

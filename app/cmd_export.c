@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_export: `rehab-mirror export --data-dir DIR --format csv|json` writes the
  * adherence record to stdout (formats in adlog_export.c).

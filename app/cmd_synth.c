@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_synth: `rehab-mirror synth`, the synthetic person rendered to a Cmono Y4M
  * clip, with an optional JSON file of the truth (how many repetitions the clip

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * notify: sd_notify messages for Type=notify and the watchdog (notify.h).
  *

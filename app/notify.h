@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * notify: tells the service manager (systemd, Type=notify) how the station is
  * doing: READY=1 once the first screen is on the display, and WATCHDOG=1 from

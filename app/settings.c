@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * settings: defaults, the INI config file and asset lookup (see settings.h). The
  * command line is parsed in cli.c on top of what this produces.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * station: start-up with fallbacks, the main loop, and teardown (station.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * buttons_script: presses read from a file, for end-to-end tests and demos.
  * Each line is "SECONDS BUTTON [long|down|up]": "2.5 ok" presses OK briefly 2.5 s after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * y4m: see y4m.h. The reader treats its input as hostile: the header line and
  * every FRAME line are read with a length bound, every number is range checked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * y4m: reading and writing YUV4MPEG2 clips, the station's clip format. Only the
  * luma plane is delivered; chroma planes are skipped. Accepted colour spaces:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_notify: a fake service manager (a unix datagram socket in a scratch
  * directory, named by NOTIFY_SOCKET) receives READY=1 once, after the first

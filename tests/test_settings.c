@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for settings and the station's option precedence: built-in defaults,
  * then the config file, then the command line; the documented default config
  * file (assets/rehab-mirror.conf) names every key and parses; bad values are

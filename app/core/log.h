@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * log: one logging facility for the whole program. Lines go to stderr (the
  * journal on the Pi) as "rehab-mirror: LEVEL file:line: message". Thread-safe

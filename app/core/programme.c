@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * programme: loading a prescription from an INI file (format in programme.h)
  * with inih. The parser is strict about what it understands (unknown keys,
