@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "regfile.h"
 #include "xmalloc.h"
 
 #define ERRLEN 256
@@ -180,11 +181,9 @@ static bool parse_header(char *line, y4m_info *info, char *errbuf)
 
 y4m_reader *y4m_open(const char *path, char *errbuf)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        set_err(errbuf, "%.150s: %s", path, strerror(errno));
+    FILE *f = regfile_open(path, errbuf); /* a FIFO or a device would hang */
+    if (!f)
         return NULL;
-    }
     char line[MAX_HEADER];
     char why[ERRLEN];
     y4m_info info;

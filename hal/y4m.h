@@ -26,7 +26,8 @@ typedef struct y4m_info {
 } y4m_info;
 
 /* Opens and parses the header. NULL on failure, with a reason in *err (static or
- * into errbuf, which must hold 256 bytes). */
+ * into errbuf, which must hold 256 bytes); a path that is not a regular file (a
+ * FIFO, a device, a directory) is refused (regfile.h). */
 y4m_reader *y4m_open(const char *path, char *errbuf);
 void y4m_close(y4m_reader *r);
 const y4m_info *y4m_reader_info(const y4m_reader *r);

@@ -15,6 +15,8 @@
 
 #include <ini.h>
 
+#include "regfile.h"
+
 typedef struct parse_state {
     programme *p;
     char section[PROGRAMME_TEXT + 16];
@@ -240,8 +242,15 @@ bool programme_load(programme *p, const char *path, char *errbuf)
 {
     parse_state st;
     begin(p, &st);
+    FILE *f = regfile_open(path, errbuf);
+    if (!f) {
+        programme_default(p);
+        return false;
+    }
     errno = 0;
-    return finish(p, &st, ini_parse(path, on_key, &st), path, errbuf);
+    int rc = ini_parse_file(f, on_key, &st);
+    fclose(f);
+    return finish(p, &st, rc, path, errbuf);
 }
 
 bool programme_parse(programme *p, const char *text, const char *name, char *errbuf)
