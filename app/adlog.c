@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog: the statements and the writes of the adherence log (see adlog.h for
  * the contract; adlog_open.c opens the file and keeps the schema, adlog_stats.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_export: the whole adherence record as CSV or JSON (adlog_export in
  * adlog.h), for the person or their physiotherapist.

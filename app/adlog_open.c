@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_open: opening the adherence database and keeping its schema (see
  * adlog.h; the writes are in adlog.c).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: the real binary, headless (SDL offscreen, software renderer), the
 # synthetic camera, a button script and the virtual clock, through one whole
 # short session. Checks the exit status, one screenshot per screen state, the

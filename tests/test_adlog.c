@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_adlog: the adherence log against a real SQLite file in a scratch
  * directory. Round trip of a whole session, per-set counts, camera and manual

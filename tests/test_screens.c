@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_screens: draws every screen from hand-made views on the offscreen
  * video driver with the software renderer, saves each as a PNG (look at them:

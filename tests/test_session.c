@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Tests for session: the guided flow driven by presses, frames and time, with a
  * recording sink standing in for the adherence log (and able to fail on cue).

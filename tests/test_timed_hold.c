@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_timed_hold: the clock-led hold cycle. A still hold counts on time; a
  * hold with movement is a partial and not counted; a late tick grants nothing.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* exercise: see exercise.h. */
 #include "exercise.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * exercise: the kinds of movement the station knows how to count. Shared by the
  * counter (which tunes itself per kind), the programme (doses) and the synthetic

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * reps: the repetition counter (see reps.h), on the signal of motion.c.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * session: the guided-session state machine. Pure: it takes button presses,
  * camera frames (which it passes to its rep counter) and clock ticks, all with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * timed_hold: the clock-led hold cycle (contract in timed_hold.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * timed_hold: holds led by the clock, for an exercise whose work a camera
  * cannot be shown to see. A quad set tightens the thigh and draws the kneecap

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens_set: the counting screen, the one seen most and from furthest
  * away. The rep count is drawn in numerals at least 40% of the screen's

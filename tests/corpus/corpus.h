@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * corpus: seeded, labelled test clips for the counter. A clip is planned from
  * (seed, index) alone: its exercise (or a negative with no exercise), size, rate,

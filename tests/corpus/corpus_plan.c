@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * corpus_plan: chooses everything about one clip from (seed, index); see
  * corpus.h for the coverage rule. Timing choices keep the truth unambiguous to a

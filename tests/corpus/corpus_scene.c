@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * corpus_scene: a planned clip (corpus_plan.c) turned into frames and labels.
  * Each frame's state is computed from the plan at the frame's time: the pose

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * eval: see eval.h. The run keeps only the decided reps and partials (a fixed
  * array; more than EVAL_MAX_REPS counted reps are counted but not kept).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * eval_labels: reads a clip's label JSON into an eval_truth. A small strict
  * JSON parser (objects, arrays, strings without escapes beyond \" and \\,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_corpus: the corpus generator and the evaluator's bookkeeping. Plans are
  * deterministic; the first 67 clips of a seed cover every exercise with every
