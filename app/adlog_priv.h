@@ -48,6 +48,8 @@ struct adlog {
     char moved_aside[4200]; /* where a damaged file went at open, "" none */
     char profile[64];      /* written into new sessions */
     bool retryable;        /* the last failed write may succeed later */
+    bool full;             /* the last failed write found the disk full: the next
+                            * write checkpoints the WAL first */
 };
 
 #define ADLOG_ERRBUF_LEN 256
