@@ -82,6 +82,11 @@ void adlog_close(adlog *log);
  * "" (also for NULL). */
 const char *adlog_moved_aside(const adlog *log);
 
+/* When opening found that damage in the -wal file loses saved records that
+ * were whole on disk (adlog_wal.c): one line saying so; else "" (also for
+ * NULL). */
+const char *adlog_wal_damage(const adlog *log);
+
 #define ADLOG_DEFAULT_PROFILE "default"
 #define ADLOG_PROFILE_MAX 63
 /* The profile written into sessions begun from now on (NULL or "": default).

@@ -394,6 +394,9 @@ static adlog *open_common(const char *data_dir, bool readonly, int64_t now_wall_
     log->lock_fd = -1;
     snprintf(log->profile, sizeof log->profile, "%s", ADLOG_DEFAULT_PROFILE);
     *why = ADLOG_FAILED;
+    /* Before SQLite replays the WAL and forgets what it could not read. */
+    if (!readonly && !adlog_wal_check(path, log->wal_damage, sizeof log->wal_damage))
+        log_error("adherence log: %s", log->wal_damage);
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     mode_t old_umask = umask(077);
     if (sqlite3_open_v2(path, &log->db, flags, NULL) != SQLITE_OK) {
@@ -490,6 +493,11 @@ adlog *adlog_open_readonly(const char *data_dir, char *errbuf)
 const char *adlog_moved_aside(const adlog *log)
 {
     return log ? log->moved_aside : "";
+}
+
+const char *adlog_wal_damage(const adlog *log)
+{
+    return log ? log->wal_damage : "";
 }
 
 void adlog_set_profile(adlog *log, const char *profile)

@@ -198,6 +198,8 @@ static bool station_open(station *st)
         log_warn("adherence log not available (%s); sessions will not be saved", err);
     else if (adlog_moved_aside(st->log)[0])
         st->notice = "The old record was damaged. It is kept aside; a new one has begun.";
+    else if (adlog_wal_damage(st->log)[0])
+        st->notice = "Part of the record was damaged: the last saved reps may be missing.";
     adlog_set_profile(st->log, st->profile);
     st->rec = recorder_create(st->log, st->clock);
     open_camera(st);

@@ -5,8 +5,9 @@
  * healthy file that cannot be opened for writing (a directory in its place,
  * no permission, a read-only file system) is not set aside as damaged; a
  * small file system (a 256 KiB tmpfs, when the test may mount one) keeps
- * taking records session after session because the WAL is kept small; the
- * page cache stays bounded however large the database is.
+ * taking records session after session because the WAL is kept small; a
+ * damaged -wal that would drop committed records is reported (a torn last
+ * write is not); the page cache stays bounded however large the database is.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -257,6 +258,124 @@ static void test_small_fs(void)
     umount(mnt);
 }
 
+/* ---- a damaged WAL ---- */
+
+static void copy_file(const char *from, const char *to)
+{
+    size_t n;
+    unsigned char *buf = slurp(from, &n);
+    FILE *f = fopen(to, "wb");
+    if (f) {
+        if (buf)
+            fwrite(buf, 1, n, f);
+        fclose(f);
+    }
+    free(buf);
+}
+
+/* dir/adherence.db and its -wal copied into a fresh directory NAME (into
+ * `to`, 1100 bytes), as a power cut would leave them (the log is still open
+ * in dir). */
+static const char *snapshot(const char *dir, const char *name, char *to)
+{
+    char from[1200], dst[1200];
+    snprintf(to, 1100, "%s", check_tmpdir(name));
+    snprintf(from, sizeof from, "%s/adherence.db", dir);
+    snprintf(dst, sizeof dst, "%s/adherence.db", to);
+    copy_file(from, dst);
+    snprintf(from, sizeof from, "%s/adherence.db-wal", dir);
+    snprintf(dst, sizeof dst, "%s/adherence.db-wal", to);
+    copy_file(from, dst);
+    return to;
+}
+
+static long long count_reps(const char *dir)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/adherence.db", dir);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    long long n = -1;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM reps", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+/* Flips a byte at offset of dir's -wal; cuts it to `cut` bytes when cut > 0. */
+static void damage_wal(const char *dir, long offset, long cut)
+{
+    char wal[1200];
+    snprintf(wal, sizeof wal, "%s/adherence.db-wal", dir);
+    if (cut > 0) {
+        CHECK(truncate(wal, cut) == 0, "cut the WAL");
+        return;
+    }
+    int fd = open(wal, O_RDWR);
+    unsigned char b = 0;
+    CHECK(fd >= 0 && pread(fd, &b, 1, offset) == 1, "read the WAL byte");
+    b ^= 0x5a;
+    CHECK(fd >= 0 && pwrite(fd, &b, 1, offset) == 1, "damage the WAL byte");
+    if (fd >= 0)
+        close(fd);
+}
+
+/* Two reps committed in the WAL of a log left open (a power cut). A damaged
+ * byte in the first frame's page hides both: reported. A WAL cut short in
+ * its last frame (a torn last write) and an intact one: not reported. */
+static void test_wal_damage(void)
+{
+    char dir[1100], whole[1100], torn[1100], bad[1100], err[256] = "";
+    snprintf(dir, sizeof dir, "%s", check_tmpdir("adlog_wal"));
+    programme p = one_block();
+    adlog *log = adlog_open(dir, T0, err);
+    int64_t s = log ? adlog_begin_session(log, T0, &p, 0) : 0;
+    int64_t set = s ? adlog_begin_set(log, s, T0, &p.blocks[0], 0, 1) : 0;
+    CHECK(set > 0, "a session and a set: %s", err);
+    /* A checkpoint now, so the WAL holds just the reps. */
+    sqlite3 *db = NULL;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/adherence.db", dir);
+    sqlite3_open(path, &db);
+    sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    sqlite3_close(db);
+    for (int i = 1; i <= 2; i++) {
+        session_rep r = { .seq = i, .number = i, .amplitude = 0.5f };
+        CHECK(adlog_rep(log, set, T0 + i * 1000, &r), "rep %d", i);
+    }
+
+    snapshot(dir, "adlog_wal_whole", whole);
+    CHECK_EQ_INT(count_reps(whole), 2, "an intact copy holds both reps");
+    adlog *again = adlog_open(whole, T0 + MIN_MS, err);
+    CHECK(again && !adlog_wal_damage(again)[0], "an intact WAL is not reported: '%s'",
+          adlog_wal_damage(again));
+    adlog_close(again);
+
+    snapshot(dir, "adlog_wal_torn", torn);
+    struct stat sb;
+    char wal[1200];
+    snprintf(wal, sizeof wal, "%s/adherence.db-wal", torn);
+    CHECK(stat(wal, &sb) == 0 && sb.st_size > 4096, "the WAL has frames");
+    damage_wal(torn, 0, (long)sb.st_size - 100);
+    again = adlog_open(torn, T0 + MIN_MS, err);
+    CHECK(again && !adlog_wal_damage(again)[0], "a torn last write is not reported: '%s'",
+          adlog_wal_damage(again));
+    adlog_close(again);
+
+    snapshot(dir, "adlog_wal_damaged", bad);
+    damage_wal(bad, 32 + 24 + 2000, 0); /* inside the first frame's page */
+    again = adlog_open(bad, T0 + MIN_MS, err);
+    CHECK(again != NULL, "a log with a damaged WAL still opens: %s", err);
+    CHECK(strstr(adlog_wal_damage(again), "damaged at frame 1") != NULL,
+          "the damage is reported: '%s'", adlog_wal_damage(again));
+    adlog_close(again);
+    CHECK(count_reps(bad) < 2, "(SQLite did drop committed reps: %lld left)", count_reps(bad));
+    adlog_close(log);
+}
+
 /* ---- memory ---- */
 
 /* A database of several MB, read whole (export): SQLite's memory stays
@@ -301,6 +420,7 @@ int main(void)
     test_no_permission();
     test_read_only_fs();
     test_small_fs();
+    test_wal_damage();
     test_cache_bounded();
     return check_done();
 }
