@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "adlog.h"
+#include "adlog_fault.h"
 #include "check.h"
 
 #define T0 1710028800000LL /* 2024-03-10T00:00:00Z */
@@ -226,36 +227,48 @@ static void test_read_only_fs(void)
 
 /* ---- a small file system ---- */
 
-/* A 256 KiB tmpfs: 30 sessions of 10 reps (a little over 300 commits) all
- * fit, because the WAL is checkpointed and truncated instead of growing to
- * SQLite's default 1000 pages (4 MiB), and the database itself grows by the
- * records only. */
-static void test_small_fs(void)
+/* 30 sessions of 10 reps (a little over 300 commits) into dir, which holds
+ * 256 KiB: all fit, because the WAL is checkpointed and truncated instead of
+ * growing to SQLite's default 1000 pages (4 MiB), and the database itself
+ * grows by the records only. */
+static void fill_small(const char *dir, const char *what)
 {
-    const char *base = check_tmpdir("adlog_small_fs");
-    char mnt[1100], dir[1200], wal[1300], err[256] = "";
-    snprintf(mnt, sizeof mnt, "%s/mnt", base);
-    snprintf(dir, sizeof dir, "%s/data", mnt);
+    char wal[1300], err[256] = "";
     snprintf(wal, sizeof wal, "%s/adherence.db-wal", dir);
-    mkdir(mnt, 0700);
-    if (mount("tmpfs", mnt, "tmpfs", 0, "size=256k,mode=0700") != 0) {
-        fprintf(stderr, "note: cannot mount a tmpfs (%s); skipping the small file system\n",
-                strerror(errno));
-        return;
-    }
     programme p = one_block();
     adlog *log = adlog_open(dir, T0, err);
-    CHECK(log != NULL, "open on 256 KiB: %s", err);
+    CHECK(log != NULL, "%s: open: %s", what, err);
     int done = 0;
     for (; log && done < 30; done++)
         if (!session_of(log, &p, T0 + done * 60 * MIN_MS, 10))
             break;
-    CHECK_EQ_INT(done, 30, "sessions saved on a 256 KiB file system");
+    CHECK_EQ_INT(done, 30, "sessions saved on 256 KiB");
     struct stat sb;
-    CHECK(stat(wal, &sb) != 0 || sb.st_size <= 160 * 1024, "the WAL stays small: %lld bytes",
-          (long long)sb.st_size);
+    CHECK(stat(wal, &sb) != 0 || sb.st_size <= 160 * 1024, "%s: the WAL stays small: %lld bytes",
+          what, (long long)sb.st_size);
     adlog_close(log);
-    umount(mnt);
+}
+
+/* A real 256 KiB tmpfs where the test may mount one (root); and always the
+ * fault VFS's disk= limit, which counts the database and its WAL (not the
+ * -shm, which a real file system counts too). */
+static void test_small_fs(void)
+{
+    const char *base = check_tmpdir("adlog_small_fs");
+    char mnt[1100], dir[1200];
+    snprintf(mnt, sizeof mnt, "%s/mnt", base);
+    snprintf(dir, sizeof dir, "%s/data", mnt);
+    mkdir(mnt, 0700);
+    if (mount("tmpfs", mnt, "tmpfs", 0, "size=256k,mode=0700") == 0) {
+        fill_small(dir, "a 256 KiB tmpfs");
+        umount(mnt);
+    } else {
+        fprintf(stderr, "note: cannot mount a tmpfs (%s); the fault VFS only\n",
+                strerror(errno));
+    }
+    CHECK(adlog_fault_set("disk=262144"), "a 256 KiB disk in the fault VFS");
+    fill_small(check_tmpdir("adlog_small_vfs"), "256 KiB in the fault VFS");
+    CHECK(adlog_fault_set(""), "faults off");
 }
 
 /* ---- a damaged WAL ---- */
