@@ -152,10 +152,27 @@ static bool query_int(sqlite3 *db, const char *sql, int *out)
     return ok;
 }
 
+/* What SQLite's last error on db says about the file. Only SQLite finding
+ * the bytes wrong (NOTADB, CORRUPT) makes it damaged: a file that cannot be
+ * opened or written (permissions, a read-only file system, a directory in
+ * its place), a full disk or an I/O error say nothing about what is in it. */
+static adlog_trouble trouble_of(sqlite3 *db)
+{
+    int primary = sqlite3_extended_errcode(db) & 0xff;
+    if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+        return ADLOG_DAMAGED;
+    if (primary == SQLITE_FULL)
+        return ADLOG_DISK_FULL;
+    if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY || primary == SQLITE_PERM ||
+        primary == SQLITE_AUTH)
+        return ADLOG_UNWRITABLE;
+    return ADLOG_FAILED;
+}
+
 /* Brings the schema up to SCHEMA_VERSION, one migration per transaction. The
  * version is read again inside the transaction in case another process got
- * there first. */
-static bool migrate(sqlite3 *db, const char *path, char *errbuf)
+ * there first. False with the reason in errbuf and its kind in *why. */
+static bool migrate(sqlite3 *db, const char *path, char *errbuf, adlog_trouble *why)
 {
     for (;;) {
         int version = 0, tables = 0, app_id = 0;
@@ -175,6 +192,7 @@ static bool migrate(sqlite3 *db, const char *path, char *errbuf)
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             if (*refuse)
                 snprintf(errbuf, ERRBUF_LEN, "%s: %s", path, refuse);
+            *why = ADLOG_REFUSED;
             return !*refuse;
         }
         char pragmas[96];
@@ -188,6 +206,7 @@ static bool migrate(sqlite3 *db, const char *path, char *errbuf)
     }
 fail:
     snprintf(errbuf, ERRBUF_LEN, "%s: cannot set up the schema: %s", path, sqlite3_errmsg(db));
+    *why = trouble_of(db); /* before the rollback clears the error */
     if (!sqlite3_get_autocommit(db))
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
     return false;
@@ -196,16 +215,19 @@ fail:
 /* Whether the file at path is ours to write: empty (new), or an adherence
  * log at our schema version or older. Reads the header only, so a file that
  * is not ours is refused before anything (WAL mode, a migration) writes to
- * it. False with the reason in errbuf. */
-static bool ours(sqlite3 *db, const char *path, char *errbuf)
+ * it. False with the reason in errbuf and its kind in *why (ADLOG_REFUSED,
+ * or what kept it from being read). */
+static bool ours(sqlite3 *db, const char *path, char *errbuf, adlog_trouble *why)
 {
     int version = 0, app_id = 0, tables = 0;
     if (!query_int(db, "PRAGMA user_version", &version) ||
         !query_int(db, "PRAGMA application_id", &app_id) ||
         !query_int(db, "SELECT count(*) FROM sqlite_master", &tables)) {
+        *why = trouble_of(db);
         snprintf(errbuf, ERRBUF_LEN, "%s: %s", path, sqlite3_errmsg(db));
         return false;
     }
+    *why = ADLOG_REFUSED;
     if (version > SCHEMA_VERSION && app_id == APPLICATION_ID)
         snprintf(errbuf, ERRBUF_LEN,
                  "%s: written by a newer version of rehab-mirror (schema %d); left as it is",
@@ -240,23 +262,6 @@ static bool check_schema(sqlite3 *db, const char *path, char *errbuf)
         snprintf(errbuf, ERRBUF_LEN, "%s: old schema %d; start the station once to upgrade",
                  path, version);
     return false;
-}
-
-/* What SQLite's last error on db says about the file. Only SQLite finding
- * the bytes wrong (NOTADB, CORRUPT) makes it damaged: a file that cannot be
- * opened or written (permissions, a read-only file system, a directory in
- * its place), a full disk or an I/O error say nothing about what is in it. */
-static adlog_trouble trouble_of(sqlite3 *db)
-{
-    int primary = sqlite3_extended_errcode(db) & 0xff;
-    if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
-        return ADLOG_DAMAGED;
-    if (primary == SQLITE_FULL)
-        return ADLOG_DISK_FULL;
-    if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY || primary == SQLITE_PERM ||
-        primary == SQLITE_AUTH)
-        return ADLOG_UNWRITABLE;
-    return ADLOG_FAILED;
 }
 
 /* The reason a file cannot be opened for writing, in errbuf. */
@@ -334,10 +339,8 @@ static bool configure(sqlite3 *db, bool readonly, const char *path, char *errbuf
         say_unwritable(db, path, errbuf);
         return false;
     }
-    if (!ours(db, path, errbuf)) {
-        *why = ADLOG_REFUSED;
+    if (!ours(db, path, errbuf, why))
         return false;
-    }
     if (!quick_check(db, path, errbuf, why))
         return false;
     sqlite3_stmt *st = NULL;
@@ -408,10 +411,8 @@ static adlog *open_common(const char *data_dir, bool readonly, int64_t now_wall_
     }
     if (!configure(log->db, readonly, path, errbuf, why))
         goto fail;
-    if (readonly ? !check_schema(log->db, path, errbuf) : !migrate(log->db, path, errbuf)) {
-        *why = sqlite3_errcode(log->db) == SQLITE_OK ? ADLOG_REFUSED : trouble_of(log->db);
+    if (readonly ? !check_schema(log->db, path, errbuf) : !migrate(log->db, path, errbuf, why))
         goto fail;
-    }
     if (!adlog_prepare_all(log, path, errbuf))
         goto fail;
     if (!readonly && !adlog_close_interrupted(log, now_wall_ms)) {

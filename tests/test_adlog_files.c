@@ -144,6 +144,30 @@ static void test_not_ours(void)
     check_untouched(dir, "another program's database", "not an adherence log");
 }
 
+/* A disk full while the schema is set up is a full disk, not a file that is
+ * not ours (the screen would send the user after the wrong problem). */
+static void test_full_at_open(void)
+{
+    const char *dir = check_tmpdir("adlog_full_at_open");
+    char err[256] = "";
+    adlog_trouble why = ADLOG_OK;
+    for (int first = 1; first <= 8; first++) {
+        char spec[32];
+        snprintf(spec, sizeof spec, "full=%d-100000", first);
+        CHECK(adlog_fault_set(spec), "fault %s", spec);
+        adlog *log = adlog_open_why(dir, T0, &why, err);
+        CHECK(log == NULL, "%s: no log on a full disk", spec);
+        adlog_close(log);
+        CHECK(why == ADLOG_DISK_FULL, "%s: the trouble is a full disk (%d): %s", spec, (int)why,
+              err);
+        CHECK(!moved_aside_in(dir), "%s: nothing moved aside", spec);
+    }
+    CHECK(adlog_fault_set(""), "faults off");
+    adlog *log = adlog_open_why(dir, T0, &why, err);
+    CHECK(log && why == ADLOG_OK, "opens once there is room: %s", err);
+    adlog_close(log);
+}
+
 /* ---- a healthy file that cannot be written ---- */
 
 /* A directory where the file should be: not damaged, not moved. */
@@ -429,6 +453,7 @@ int main(void)
 {
     setenv("TZ", "UTC", 1);
     test_not_ours();
+    test_full_at_open();
     test_directory_in_place();
     test_no_permission();
     test_read_only_fs();
