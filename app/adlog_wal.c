@@ -36,6 +36,10 @@
 #define WAL_HEADER 32
 #define FRAME_HEADER 24
 #define WAL_MAGIC 0x377f0682u
+/* A WAL is read whole: the station keeps it under a few hundred KiB
+ * (adlog_open.c), an older version under about 4 MiB. A larger one is not
+ * checked rather than held in memory. */
+#define WAL_CHECK_MAX (32L * 1024 * 1024)
 
 typedef struct chain {
     uint32_t s0, s1;
@@ -148,8 +152,12 @@ bool adlog_wal_check(const char *db_path, char *report, size_t cap)
         buf = xrealloc(buf, len + 65536);
         got = fread(buf + len, 1, 65536, f);
         len += got;
-    } while (got == 65536);
+    } while (got == 65536 && len <= WAL_CHECK_MAX);
     fclose(f);
+    if (len > WAL_CHECK_MAX) {
+        free(buf);
+        return true;
+    }
     size_t bad = 0;
     int lost = lost_commits(buf, len, &bad);
     free(buf);
