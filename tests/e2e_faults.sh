@@ -7,6 +7,7 @@
 #   a damaged database (junk bytes): moved aside as
 #     adherence.db.corrupt-YYYYMMDD-HHMMSS, a fresh one begun, and the home
 #     screen says so (once);
+#   a damaged -wal that would lose saved records: reported on the home screen;
 #   a database that is not ours (another program's) or cannot be opened (a
 #     directory in its place): left exactly as it was, nothing saved, and the
 #     home screen says so;
@@ -133,6 +134,31 @@ grep -q "not an adherence log" "$out/foreign/stderr.txt" || fail "foreign: not r
 [[ $(lit "$out/foreign/shots/011-home.png" "${notice_band[@]}") -gt 100 ]] ||
   fail "foreign: the home screen no longer says so after a session"
 ok "another program's database: untouched, no WAL, home screen says nothing is saved"
+
+# --- a damaged -wal: a run killed mid-session (as a power cut would) leaves
+# its last commits in the WAL; a byte flipped in the first frame's page would
+# make SQLite drop them all without a word. The restart says so, in the log
+# and on the home screen.
+mkdir -p "$out/wal/data"
+(env REHAB_MIRROR_DB_FAULT=kill=90 "$bin" --virtual-clock --software-renderer --no-sound \
+  --window 640x360 --programme "$out/programme.ini" --data-dir "$out/wal/data" \
+  --camera synthetic --buttons "script:$out/buttons.txt" --exit-after 60 2> /dev/null) \
+  2> /dev/null || true
+[[ -s $out/wal/data/adherence.db-wal ]] || fail "wal: the killed run left no WAL"
+python3 - "$out/wal/data/adherence.db-wal" <<'PY'
+import sys
+with open(sys.argv[1], "r+b") as f:
+    f.seek(32 + 24 + 2000)
+    b = f.read(1)
+    f.seek(32 + 24 + 2000)
+    f.write(bytes([b[0] ^ 0x5A]))
+PY
+run wal -- --camera synthetic --buttons "script:/dev/null" --exit-after 2
+grep -q "adherence.db-wal is damaged at frame 1" "$out/wal/stderr.txt" ||
+  fail "wal: the damage was not reported (recalibrate kill=90 if the WAL now holds one commit)"
+[[ $(lit "$out/wal/shots/001-home.png" "${notice_band[@]}") -gt 100 ]] ||
+  fail "wal: the home screen does not say records may be missing"
+ok "damaged -wal: $(grep -o 'damaged at frame.*' "$out/wal/stderr.txt")"
 
 # --- camera faults (frame 150 is mid set 1)
 for fault in resize-at=150 backwards-at=150 stall-at=150 resize-at=150@backwards-at=200@stall-at=260; do
