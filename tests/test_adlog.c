@@ -772,8 +772,10 @@ static off_t size_of(const char *path)
     return stat(path, &sb) == 0 ? sb.st_size : 0;
 }
 
-/* A file-size limit makes the next WAL append fail (EFBIG), as a full disk
- * would: the write reports failure and everything saved before it stays. */
+/* A file-size limit makes the next write fail (EFBIG), as a full disk would:
+ * the write reports failure and everything saved before it stays. The limit
+ * is a byte, not the WAL's size: a WAL that was checkpointed starts over
+ * from its beginning and would not grow. */
 static void test_write_failure(void)
 {
     const char *dir = check_tmpdir("adlog_write_failure");
@@ -792,7 +794,7 @@ static void test_write_failure(void)
     struct rlimit old, lim;
     getrlimit(RLIMIT_FSIZE, &old);
     lim = old;
-    lim.rlim_cur = (rlim_t)size_of(wal);
+    lim.rlim_cur = size_of(wal) > 0 ? 1 : 0;
     signal(SIGXFSZ, SIG_IGN);
     bool limited = lim.rlim_cur > 0 && setrlimit(RLIMIT_FSIZE, &lim) == 0;
     if (limited) {
