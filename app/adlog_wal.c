@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_wal: finding committed records that SQLite would drop from a damaged
  * -wal file (adlog_priv.h), read before SQLite opens the database.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: a flood of presses at one instant (issue 15: 100,000 presses
 # stalled the loop for minutes, each manual rep its own fsync'd commit in one
 # pass) is handled at a bounded rate: at most PRESSES_PER_PASS (station.c) a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_adlog_files: the adherence log against files it must not trust or
  * must not harm (issue 15): a database of another program or of a newer
