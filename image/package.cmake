@@ -13,12 +13,28 @@ install(FILES ${RM_IMAGE_DIR}/rehab-mirror.sysusers DESTINATION /usr/lib/sysuser
         RENAME rehab-mirror.conf)
 install(FILES ${CMAKE_SOURCE_DIR}/assets/rehab-mirror.conf DESTINATION /etc/rehab-mirror)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/PRIVACY.md
+              ${RM_IMAGE_DIR}/debian/copyright
         DESTINATION share/doc/rehab-mirror)
+# A native package's changelog, compressed (gzip -n: reproducible).
+add_custom_command(OUTPUT changelog.gz
+  COMMAND gzip -9n -c ${RM_IMAGE_DIR}/debian/changelog > changelog.gz
+  DEPENDS ${RM_IMAGE_DIR}/debian/changelog VERBATIM)
+add_custom_target(changelog ALL DEPENDS changelog.gz)
+install(FILES ${CMAKE_BINARY_DIR}/changelog.gz DESTINATION share/doc/rehab-mirror)
+# The fonts are Debian's (fonts-dejavu-core), not copies: the package's fonts/
+# is a link to them, so settings_find_assets finds them where it always did.
+install(CODE "
+  set(fonts \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/share/rehab-mirror/fonts\")
+  file(REMOVE_RECURSE \"\${fonts}\")
+  file(CREATE_LINK ../fonts/truetype/dejavu \"\${fonts}\" SYMBOLIC)")
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME rehab-mirror)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "rehab-mirror maintainers <rehab-mirror@localhost>")
+# Stripped, with the symbols in rehab-mirror-dbgsym (the build is RelWithDebInfo).
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "knee rehabilitation exercise station (camera-counted reps)")
 set(CPACK_PACKAGE_DESCRIPTION "A full-screen kiosk that guides clamshells, glute bridges and\n\
 quad sets, counts repetitions and holds from camera motion and logs adherence\n\
@@ -28,8 +44,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Beyond the libraries: systemd runs the service and creates the user
-# (systemd-sysusers); the fonts and everything else ship in the package.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd")
+# (systemd-sysusers); the fonts are Debian's.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd, fonts-dejavu-core")
 if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64")
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
 endif()
