@@ -25,23 +25,14 @@
 #include "adlog.h"
 #include "adlog_fault.h"
 #include "check.h"
+#include "test_fixtures.h"
 
 #define T0 1710028800000LL /* 2024-03-10T00:00:00Z */
 #define MIN_MS 60000LL
 
 static programme one_block(void)
 {
-    programme p;
-    memset(&p, 0, sizeof p);
-    snprintf(p.name, sizeof p.name, "Files");
-    p.rest_s = 30;
-    p.sessions_per_week = 3;
-    p.n_blocks = 1;
-    snprintf(p.blocks[0].key, sizeof p.blocks[0].key, "bridge");
-    p.blocks[0].exercise = EXERCISE_BRIDGE;
-    p.blocks[0].sets = 1;
-    p.blocks[0].reps = 10;
-    return p;
+    return fixture_one_bridge("Files", 10);
 }
 
 /* The whole file in a malloc'd buffer; *n its size (0 and NULL when absent). */

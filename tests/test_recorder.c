@@ -20,6 +20,7 @@
 #include "adlog.h"
 #include "adlog_fault.h"
 #include "check.h"
+#include "test_fixtures.h"
 #include "clock.h"
 #include "recorder.h"
 
@@ -27,17 +28,7 @@
 
 static programme one_block(void)
 {
-    programme p;
-    memset(&p, 0, sizeof p);
-    snprintf(p.name, sizeof p.name, "Recorder");
-    p.rest_s = 30;
-    p.sessions_per_week = 3;
-    p.n_blocks = 1;
-    snprintf(p.blocks[0].key, sizeof p.blocks[0].key, "bridge");
-    p.blocks[0].exercise = EXERCISE_BRIDGE;
-    p.blocks[0].sets = 1;
-    p.blocks[0].reps = 6;
-    return p;
+    return fixture_one_bridge("Recorder", 6);
 }
 
 static session_rep rep(int seq)
