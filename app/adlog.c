@@ -93,7 +93,7 @@ static const char *const stmt_sql[ST_COUNT] = {
                       " AND EXISTS (SELECT 1 FROM sets WHERE id = ?1 AND status IS NULL)",
     /* adlog_stop.c: a warning sign outranks pain, then the latest. */
     [ST_DAY_STOP] = "SELECT status FROM sessions WHERE profile = ?1"
-                    " AND started_at >= ?2 AND started_at <= ?3"
+                    " AND started_at >= ?2 AND started_at < ?3"
                     " AND (status = 'red-flag' OR (status = 'stopped-pain' AND pain_before > ?4))"
                     " ORDER BY status = 'red-flag' DESC, started_at DESC LIMIT 1",
 };

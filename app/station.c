@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <SDL.h>
 
@@ -74,6 +75,7 @@ typedef struct station {
     long loops, redraws;         /* for the idle benchmark (logged at exit) */
     int64_t exit_at_ms;
     int64_t log_retry_ms;        /* when to try opening a log that failed to open */
+    long stop_date;              /* local date (yyyymmdd) the day's stop was read for */
     bool quit;
 } station;
 
@@ -165,6 +167,31 @@ static void refresh_stats(station *st)
     session_set_stats(st->sess, &stats);
 }
 
+/* The local calendar date of the station clock as yyyymmdd, 0 if unknown. */
+static long local_date(const station *st)
+{
+    time_t t = (time_t)(clock_wall_ms(st->clock) / 1000);
+    struct tm tm;
+    if (!localtime_r(&t, &tm))
+        return 0;
+    return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+/* The day's stop from the log (session.h): a stop survives a restart. On a
+ * new local date the log's verdict stands, even NONE; otherwise the log only
+ * adds a stop, since the session's own may still wait to be written. */
+static void refresh_day_stop(station *st)
+{
+    long date = local_date(st);
+    bool new_day = date != st->stop_date;
+    session_stop stop = SESSION_STOP_NONE;
+    if (st->log && !adlog_day_stop(st->log, clock_wall_ms(st->clock), SESSION_PAIN_LIMIT, &stop))
+        log_warn("cannot read today's stop from the log");
+    st->stop_date = date;
+    if (new_day || stop != SESSION_STOP_NONE)
+        session_set_day_stop(st->sess, stop);
+}
+
 /* A virtual clock starts at the configured wall time, or now. */
 static rm_clock *make_clock(const settings *cfg)
 {
@@ -199,6 +226,7 @@ static bool station_open(station *st)
     session_sink sink = recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
     refresh_stats(st);
+    refresh_day_stop(st);
     st->prev = *session_get_view(st->sess);
     camera_watch_init(&st->watch, CAMERA_WATCH_STALL_MS);
     st->exit_at_ms = st->cfg->exit_after_s > 0 ? (int64_t)(st->cfg->exit_after_s * 1000.0)
@@ -412,7 +440,7 @@ static void trace_shown(station *st, const session_view *v)
         st->traced_seq = 0;
     }
     for (int seq = st->traced_seq + 1;
-         seq <= v->total_done && recorder_rep_saved(st->rec, seq, NULL); seq++) {
+         seq <= v->rep_seq && recorder_rep_saved(st->rec, seq, NULL); seq++) {
         log_info("shown rep session=%lld seq=%d", (long long)row, seq);
         st->traced_seq = seq;
     }
@@ -502,7 +530,10 @@ static void run_loop(station *st)
         steer_demo(st, v);
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             refresh_stats(st);
+            refresh_day_stop(st);
             log_resources(st, "home");
+        } else if (v->screen == SCREEN_HOME && local_date(st) != st->stop_date) {
+            refresh_day_stop(st); /* midnight: a stop ends with its day */
         }
         if (v->screen != SCREEN_HOME)
             st->notice = NULL; /* the damaged-record notice was seen */
