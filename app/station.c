@@ -67,6 +67,7 @@ typedef struct station {
     int64_t frame_t_shift;       /* added to frame times after a clock step back */
 
     session_view prev;           /* the view as last handled (cues, screen changes) */
+    session_screen demo_screen;  /* the screen steer_demo last saw */
     unsigned drawn_generation;
     bool drawn_unsaved;
     int64_t drawn_at_ms;
@@ -350,6 +351,22 @@ static void poll_camera(station *st)
         session_camera(st->sess, st->watch.lost, now);
 }
 
+/* Keeps the demo person doing what the session asks, starting afresh (settle,
+ * then reps) each time the person is asked to get into position: before the
+ * camera is polled on that screen, so the counter's first frame is already
+ * the new performance's (not the old one's pose, which looked like a
+ * movement and was counted as a rep). */
+static void steer_demo(station *st)
+{
+    session_screen screen = session_get_view(st->sess)->screen;
+    if (screen == SCREEN_POSITION && st->demo_screen != SCREEN_POSITION) {
+        bool mirror;
+        exercise_kind ex = session_current_exercise(st->sess, &mirror);
+        camera_synthetic_set_exercise(st->cam, ex, mirror);
+    }
+    st->demo_screen = screen;
+}
+
 static void poll_inputs(station *st)
 {
     SDL_Event ev;
@@ -367,8 +384,10 @@ static void poll_inputs(station *st)
     button_event be;
     while (buttons_poll(st->btn, &be))
         session_press(st->sess, &be);
+    steer_demo(st);
     poll_camera(st);
     session_tick(st->sess, clock_now_ms(st->clock));
+    steer_demo(st);
 }
 
 /* Sound cues from what changed in the view since the last loop. */
@@ -389,17 +408,6 @@ static void play_cues(station *st, const session_view *v)
             audio_play(st->snd, AUDIO_HOLD_DONE);
         else if (now < was && now <= 3 && now > 0)
             audio_play(st->snd, AUDIO_HOLD_TICK);
-    }
-}
-
-/* Keeps the demo person doing what the session asks, starting afresh (settle,
- * then reps) each time the person is asked to get into position. */
-static void steer_demo(station *st, const session_view *v)
-{
-    if (v->screen == SCREEN_POSITION && st->prev.screen != SCREEN_POSITION) {
-        bool mirror;
-        exercise_kind ex = session_current_exercise(st->sess, &mirror);
-        camera_synthetic_set_exercise(st->cam, ex, mirror);
     }
 }
 
@@ -527,7 +535,6 @@ static void run_loop(station *st)
         const session_view *v = session_get_view(st->sess);
         bool screen_changed = v->screen != st->prev.screen || !st->drawn_once;
         play_cues(st, v);
-        steer_demo(st, v);
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             refresh_stats(st);
             refresh_day_stop(st);
