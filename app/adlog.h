@@ -77,8 +77,9 @@ bool adlog_end_session(adlog *log, int64_t session_id, int64_t wall_ms, int pain
                        const char *status);
 
 /* Takes back rep `seq` of an open set (the person chose "Undo last rep"): its
- * row is deleted, so every count (set, week, export) leaves it out. True also
- * when there was no such row (it was never saved). */
+ * row is deleted, so every count (set, week, export) leaves it out. A closed
+ * set's reps are never deleted. True unless the write failed (also when there
+ * was no such rep in an open set: nothing to take back). */
 bool adlog_undo_rep(adlog *log, int64_t set_id, int seq);
 
 /* After a write failed: true when the reason may pass (disk full, I/O error,
