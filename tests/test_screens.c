@@ -138,11 +138,11 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 17 };
+enum { N_VIEWS = 20 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
-    "pain-after", "camera-lost", "summary",
+    "pain-after", "camera-lost", "home-stopped", "red-flag-check", "set-partial", "summary",
 };
 
 static session_view make_view(const programme *p, int i)
@@ -194,6 +194,14 @@ static session_view make_view(const programme *p, int i)
         break;
     case 14: v.screen = SCREEN_PAIN_AFTER; v.pain = 1; break;
     case 15: v.screen = SCREEN_CAMERA_LOST; v.paused_from = SCREEN_SET; v.reps_done = 6; break;
+    case 16: v.screen = SCREEN_HOME; v.block = -1; v.day_stop = SESSION_STOP_RED_FLAG; break;
+    case 17: v.screen = SCREEN_RED_FLAG_CHECK; v.paused_from = SCREEN_SET; break;
+    case 18:
+        v.screen = SCREEN_SET;
+        v.reps_done = 7;
+        v.flash = "Partial";
+        v.cue = "That one was partial: go a little further";
+        break;
     default:
         v.screen = SCREEN_SUMMARY;
         v.pain_after = 1;

@@ -60,9 +60,6 @@ const char *pause_item_label(pause_item item)
     return (unsigned)item < PAUSE_ITEM_COUNT ? labels[item] : "";
 }
 
-#define current_block session_block
-#define saved session_saved
-
 static bool counting(session_screen screen)
 {
     return screen == SCREEN_POSITION || screen == SCREEN_SET;
@@ -96,7 +93,7 @@ static void begin_session(session *s)
     s->session_id = 0;
     if (s->sink.begin_session) {
         s->session_id = s->sink.begin_session(s->sink.ctx, &s->prog, s->v.pain_before);
-        saved(s, s->session_id != 0);
+        session_saved(s, s->session_id != 0);
     }
 }
 
@@ -106,7 +103,8 @@ static void end_session(session *s, const char *status)
         return;
     s->in_session = false;
     if (s->sink.end_session && s->session_id)
-        saved(s, s->sink.end_session(s->sink.ctx, s->session_id, s->v.pain_after, status));
+        session_saved(s, s->sink.end_session(s->sink.ctx, s->session_id, s->v.pain_after,
+                                             status));
 }
 
 static void begin_set(session *s)
@@ -117,9 +115,9 @@ static void begin_set(session *s)
     s->set_open = true;
     s->set_id = 0;
     if (s->sink.begin_set && s->session_id) {
-        s->set_id = s->sink.begin_set(s->sink.ctx, s->session_id, current_block(s), s->v.block,
+        s->set_id = s->sink.begin_set(s->sink.ctx, s->session_id, session_block(s), s->v.block,
                                       s->v.set);
-        saved(s, s->set_id != 0);
+        session_saved(s, s->set_id != 0);
     }
 }
 
@@ -129,8 +127,8 @@ static void end_set(session *s, const char *status)
         return;
     s->set_open = false;
     if (s->sink.end_set && s->set_id)
-        saved(s, s->sink.end_set(s->sink.ctx, s->set_id, s->v.reps_done, s->v.holds_met,
-                                 status));
+        session_saved(s, s->sink.end_set(s->sink.ctx, s->set_id, s->v.reps_done,
+                                         s->v.holds_met, status));
 }
 
 /* --- flow --------------------------------------------------------------- */
@@ -148,7 +146,7 @@ static void start_block(session *s, int block)
 {
     s->v.block = block;
     s->v.set = 1;
-    const programme_block *b = current_block(s);
+    const programme_block *b = session_block(s);
     reps_config cfg = reps_default_config(b->exercise);
     cfg.hold_target_ms = (int64_t)b->hold_s * 1000;
     reps_destroy(s->counter);
@@ -174,7 +172,7 @@ static void next_block(session *s)
 void session_set_done(session *s)
 {
     end_set(s, SET_STATUS_COMPLETED);
-    const programme_block *b = current_block(s);
+    const programme_block *b = session_block(s);
     if (s->v.set < b->sets) {
         s->rest_until = s->now + (int64_t)s->prog.rest_s * 1000;
         s->v.rest_remaining_ms = s->rest_until - s->now;
@@ -550,7 +548,7 @@ bool session_active(const session *s)
 
 exercise_kind session_current_exercise(const session *s, bool *mirror)
 {
-    const programme_block *b = current_block(s);
+    const programme_block *b = session_block(s);
     if (mirror)
         *mirror = b && b->side == SIDE_RIGHT;
     return b ? b->exercise : EXERCISE_BRIDGE;

@@ -91,7 +91,7 @@ typedef struct session_rep {
  * person takes about 0.5-1 s to see or hear the count and press. */
 #define SESSION_MANUAL_WINDOW_MS 1500
 
-/* Why no session may start today (the latest stop of the local day wins). */
+/* Why no session may start today (a warning sign outranks pain). */
 typedef enum session_stop {
     SESSION_STOP_NONE,
     SESSION_STOP_PAIN,      /* pain above the limit before a session */
