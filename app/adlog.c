@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog: the statements and the writes of the adherence log (see adlog.h for
  * the contract; adlog_open.c opens the file and keeps the schema, adlog_stats.c
@@ -68,6 +69,7 @@ static const char *const stmt_sql[ST_COUNT] = {
         " CASE WHEN sets.status IS NULL THEN " SET_REPS_COUNTED " ELSE sets.reps_done END,"
         " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'camera'),"
         " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'manual'),"
+        " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'timed'),"
         " CASE WHEN sets.status IS NULL THEN " SET_HOLDS_COUNTED " ELSE sets.holds_met END,"
         " sets.hold_target_s, sets.status"
         " FROM sessions s LEFT JOIN sets ON sets.session_id = s.id"
@@ -82,6 +84,7 @@ static const char *const stmt_sql[ST_COUNT] = {
         " CASE WHEN status IS NULL THEN " SET_REPS_COUNTED " ELSE reps_done END,"
         " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'camera'),"
         " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'manual'),"
+        " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'timed'),"
         " CASE WHEN status IS NULL THEN " SET_HOLDS_COUNTED " ELSE holds_met END,"
         " status FROM sets WHERE session_id = ?1 ORDER BY id",
     [ST_EXPORT_REPS] = "SELECT seq, number, t, hold_ms, hold_met, amplitude, source"
@@ -275,7 +278,8 @@ bool adlog_rep(adlog *log, int64_t set_id, int64_t wall_ms, const session_rep *r
     sqlite3_bind_int64(st, 5, rep->hold_ms > 0 ? rep->hold_ms : 0);
     sqlite3_bind_int(st, 6, rep->hold_met);
     sqlite3_bind_double(st, 7, isfinite(rep->amplitude) ? rep->amplitude : 0.0);
-    sqlite3_bind_text(st, 8, rep->manual ? "manual" : "camera", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 8, rep->manual ? "manual" : rep->timed ? "timed" : "camera", -1,
+                      SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog: the adherence log, a SQLite database `adherence.db` in the data
  * directory. It holds what was prescribed and what was done: sessions (with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_fault: fault injection into the adherence log's file writes, for the
  * power-loss and disk-full tests (see adlog_fault.h). A VFS shim in the manner

@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_open: opening the adherence database and keeping its schema (see
  * adlog.h; the writes are in adlog.c).
  *
- * Schema (version 1, kept in PRAGMA user_version; PRAGMA application_id marks
+ * Schema (version 3, kept in PRAGMA user_version; PRAGMA application_id marks
  * the file as ours):
  *   sessions(id, started_at, ended_at, programme, sessions_per_week, rest_s,
  *            pain_before, pain_after, status)         status NULL while open
@@ -11,7 +12,8 @@
  *   sets(id, session_id, block_index, exercise, side, set_no, target_reps,
  *        hold_target_s, started_at, ended_at, reps_done, holds_met, status)
  *   reps(id, set_id, seq, number, t, hold_ms, hold_met, amplitude, source)
- *            source is 'camera' or 'manual'
+ *            source is 'camera', 'manual' or 'timed' (a hold led by the
+ *            clock, the camera seeing the person keep still)
  * All times are wall-clock milliseconds since the epoch; pain is 0..10 or NULL
  * when it was not asked. A new schema version is one more entry in
  * `migrations`, applied in its own transaction when an older file is opened.
@@ -99,6 +101,26 @@ static const char *const migrations[] = {
      * (a retry after an ambiguous failure) is refused. */
     "ALTER TABLE sessions ADD COLUMN profile TEXT NOT NULL DEFAULT 'default';"
     "CREATE INDEX sessions_profile ON sessions(profile);"
+    "CREATE UNIQUE INDEX reps_set_seq ON reps(set_id, seq);",
+    /* 2 -> 3: a rep's source may be 'timed', a hold led by the clock with the
+     * camera seeing the person keep still (quad sets, timed_hold.h). SQLite
+     * cannot change a CHECK, so the table is rebuilt (nothing refers to it). */
+    "CREATE TABLE reps3("
+    " id INTEGER PRIMARY KEY,"
+    " set_id INTEGER NOT NULL REFERENCES sets(id) ON DELETE CASCADE,"
+    " seq INTEGER NOT NULL,"
+    " number INTEGER NOT NULL,"
+    " t INTEGER NOT NULL,"
+    " hold_ms INTEGER NOT NULL,"
+    " hold_met INTEGER NOT NULL,"
+    " amplitude REAL NOT NULL,"
+    " source TEXT NOT NULL CHECK (source IN ('camera', 'manual', 'timed')));"
+    "INSERT INTO reps3 SELECT id, set_id, seq, number, t, hold_ms, hold_met, amplitude, source"
+    " FROM reps;"
+    "DROP TABLE reps;"
+    "ALTER TABLE reps3 RENAME TO reps;"
+    "CREATE INDEX reps_set ON reps(set_id);"
+    "CREATE INDEX reps_t ON reps(t);"
     "CREATE UNIQUE INDEX reps_set_seq ON reps(set_id, seq);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

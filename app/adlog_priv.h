@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_priv: what the adlog files share and nobody else sees. adlog_open.c
  * opens the database and keeps the schema, adlog.c does the writes,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_stop: the day's stop, read from the log (adlog_day_stop in adlog.h).
  * The log, not the running session, is the truth, so a stop survives a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_doctor: `rehab-mirror doctor [STATION OPTIONS]` says in plain words what
  * the station would find if it started now, and why not where something is
@@ -26,6 +27,7 @@
 #include "cli.h"
 #include "config.h"
 #include "display.h"
+#include "regfile.h"
 #include "settings.h"
 #if HAVE_LIBCAMERA
 #include "camera_libcamera.h"
@@ -321,18 +323,21 @@ static bool report_assets(settings *cfg)
         snprintf(prog, sizeof prog, "%s", cfg->programme);
     else
         snprintf(prog, sizeof prog, "%s/programmes/runners-knee.ini", cfg->asset_dir);
-    printf("  programme: %s%s\n", prog,
-           access(prog, R_OK) == 0 ? "" : " cannot be read (the built-in one is used)");
+    char err[256];
+    FILE *f = regfile_open(prog, err);
+    if (f) {
+        fclose(f);
+        printf("  programme: %s\n", prog);
+    } else {
+        printf("  programme: %s (the built-in one is used)\n", err);
+    }
     return true;
 }
 
 static void report_config(int argc, char **argv)
 {
     heading("Config file");
-    const char *path = NULL;
-    for (int i = 1; i < argc - 1; i++)
-        if (!strcmp(argv[i], "--config"))
-            path = argv[i + 1];
+    const char *path = cli_config_path(argc, argv);
     if (path)
         printf("  %s (given with --config)\n", path);
     else if (access(SETTINGS_DEFAULT_FILE, R_OK) == 0)
@@ -342,11 +347,21 @@ static void report_config(int argc, char **argv)
                SETTINGS_DEFAULT_FILE);
 }
 
+static const char USAGE[] =
+    "usage: rehab-mirror doctor [OPTIONS]\n"
+    "Says what the station would find if it started now with these options and\n"
+    "config file: the build, camera, buttons and GPIO pins, display, data directory,\n"
+    "fonts and programme. It only looks: no GPIO line, window or file is opened.\n"
+    "OPTIONS are the station's (rehab-mirror --help), e.g. --config FILE,\n"
+    "--camera SPEC, --buttons SPEC, --data-dir DIR, --fullscreen, --rotation DEGREES.\n"
+    "Exit status: 0 the station could run; 1 it could not; 2 usage error.\n";
+
 int cmd_doctor(int argc, char **argv)
 {
+    static const cli_command doctor = { "rehab-mirror doctor", USAGE, cli_station_options };
     settings cfg;
-    int rc = cli_station_settings(&cfg, argc, argv);
-    if (rc)
+    int rc = cli_station_settings(&cfg, &doctor, argc, argv);
+    if (rc >= 0)
         return rc;
     printf("rehab-mirror doctor: what this station would use, and why\n");
     report_build();

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * recorder: the session sink with a queue of unsaved records (recorder.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * recorder: the session's sink (session.h) over the adherence log, with a
  * queue for what could not be saved yet. Every record the session reports

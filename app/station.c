@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * station: start-up with fallbacks, the main loop, and teardown (station.h).
  *
@@ -454,6 +455,21 @@ static void trace_shown(station *st, const session_view *v)
     }
 }
 
+/* What `systemctl status` shows: the screen, and whether the log keeps up. */
+static void tell_status(const station *st, const session_view *v)
+{
+    char text[128];
+    int pending = recorder_pending(st->rec);
+    if (pending)
+        snprintf(text, sizeof text, "screen %s; %d record%s not saved yet%s",
+                 session_screen_id(v->screen), pending, pending == 1 ? "" : "s",
+                 st->log ? "" : " (the log cannot be opened)");
+    else
+        snprintf(text, sizeof text, "screen %s; log %s", session_screen_id(v->screen),
+                 st->log ? "saved" : "not open");
+    notify_status(text);
+}
+
 static void draw(station *st, const session_view *session_v, bool screen_changed)
 {
     int64_t now = clock_now_ms(st->clock);
@@ -471,6 +487,7 @@ static void draw(station *st, const session_view *session_v, bool screen_changed
     if (screen_changed && st->cfg->screenshot_dir[0])
         screenshot(st, v);
     display_present(st->disp);
+    tell_status(st, v);
     trace_shown(st, v);
     st->drawn_unsaved = v->unsaved;
     st->drawn_generation = v->generation;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * audio: short sound cues so a person lying on the mat need not look: a tick
  * on each rep, a higher tick counting down the hold's last seconds, a chime

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: a pain stop before a session holds for the rest of the day.
 # Pain 7 at the check-in stops the session; back home, OK shows the advice
 # again instead of starting a session; and after a restart (the stop is read

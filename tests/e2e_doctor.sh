@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: `rehab-mirror doctor` on a machine with no GPIO chips (a build
 # server) and the offscreen video driver. Checks that it exits 0 (the station
 # could run on its fallbacks), says there is no GPIO chip and why, names the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Faults, injected through the fakes, in whole scripted sessions of the real
 # binary (virtual clock, synthetic camera, button script):
 #   disk full and I/O errors (the log's fault VFS, REHAB_MIRROR_DB_FAULT): the

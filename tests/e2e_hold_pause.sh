@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: the hold clock stops while the pause menu is open. The pause
 # menu opens in the middle of a bridge's hold and closes exactly one bridge
 # (8 s) later, when the demo person is again at the top: what the camera sees

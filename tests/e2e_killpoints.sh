@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Power loss: the station is killed with SIGKILL at 200+ points of a scripted
 # session (virtual clock, synthetic camera, button script) and each time the
 # database must be intact and hold every rep the station had shown as saved.

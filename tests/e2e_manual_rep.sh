@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: OK during a camera-counted rep is one rep, not two. The demo
 # person bridges with the camera counting; OK is pressed in the middle of one
 # bridge's hold (the camera counts that bridge when it comes down) and again

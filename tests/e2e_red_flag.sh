@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: "I have a warning sign" lists the signs and asks before anything
 # stops. From the pause menu during a set: the signs are listed; Up goes back
 # to the menu with nothing ended; chosen again, OK confirms: the session ends

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: "Undo last rep" in the pause menu takes the last rep back, on
 # screen and in the log. During a camera-counted set of bridges an OK at rest
 # adds a rep by hand; the pause menu (Up from "Resume" is "Undo last rep")

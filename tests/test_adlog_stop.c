@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_adlog_stop: what issue 13 added to the adherence log, against a real
  * SQLite file. The day's stop (adlog_day_stop): a pain stop before a session

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for programme: the bundled file, the default, and malformed files. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_recorder: the session sink over a real adherence log while writes
  * fail. Faults come from the log's fault VFS (adlog_fault.h): a full disk

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * programme: loading a prescription from an INI file (format in programme.h)
  * with inih. The parser is strict about what it understands (unknown keys,
@@ -13,6 +14,8 @@
 #include <string.h>
 
 #include <ini.h>
+
+#include "regfile.h"
 
 typedef struct parse_state {
     programme *p;
@@ -247,8 +250,15 @@ bool programme_load(programme *p, const char *path, char *errbuf)
 {
     parse_state st;
     begin(p, &st);
+    FILE *f = regfile_open(path, errbuf);
+    if (!f) {
+        programme_default(p);
+        return false;
+    }
     errno = 0;
-    return finish(p, &st, ini_parse(path, on_key, &st), path, errbuf);
+    int rc = ini_parse_file(f, on_key, &st);
+    fclose(f);
+    return finish(p, &st, rc, path, errbuf);
 }
 
 bool programme_parse(programme *p, const char *text, const char *name, char *errbuf)

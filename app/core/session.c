@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * session: the guided-session state machine (flow in session.h).
  *
@@ -69,6 +70,12 @@ static bool counting(session_screen screen)
  * off the counter's clock (session_priv.h). */
 static void go(session *s, session_screen screen)
 {
+    /* A timed hold starts again whenever SET is entered (a new set, back from
+     * the pause menu or a lost camera): it is never timed across a gap. */
+    if (screen == SCREEN_SET && s->v.screen != SCREEN_SET && s->v.timed) {
+        const programme_block *b = session_block(s);
+        timed_hold_start(&s->timed, b ? (int64_t)b->hold_s * 1000 : 0, s->now);
+    }
     if (counting(s->v.screen) && !counting(screen)) {
         s->away_since = s->now;
     } else if (!counting(s->v.screen) && counting(screen) && s->away_since >= 0) {
@@ -147,7 +154,10 @@ static void start_block(session *s, int block)
     s->v.block = block;
     s->v.set = 1;
     const programme_block *b = session_block(s);
-    reps_config cfg = reps_default_config(b->exercise);
+    /* Led by the clock, the camera only watches for movement: a counter tuned
+     * for any movement (a limb, a body turning) says when the person moved. */
+    s->v.timed = exercise_led_by_time(b->exercise);
+    reps_config cfg = reps_default_config(s->v.timed ? EXERCISE_GENERIC : b->exercise);
     cfg.hold_target_ms = (int64_t)b->hold_s * 1000;
     reps_destroy(s->counter);
     s->counter = reps_create(&cfg);
@@ -429,6 +439,7 @@ static void input_begin(session *s, snapshot *snap, int64_t t_ms)
 static void input_end(session *s, const snapshot *snap)
 {
     update_timers(s);
+    session_reps_timed(s);
     session_reps_cue(s);
     s->v.generation = snap->before.generation;
     if (memcmp(&snap->before, &s->v, sizeof s->v) != 0)
@@ -517,6 +528,10 @@ int64_t session_next_timer_ms(const session *s)
         next = s->relax_until;
     if (v->screen == SCREEN_SET && s->flash_until > s->now && s->flash_until < next)
         next = s->flash_until;
+    if (v->screen == SCREEN_SET && v->timed && timed_hold_next_ms(&s->timed) < next)
+        next = timed_hold_next_ms(&s->timed);
+    if (v->screen == SCREEN_SET && s->timed_moved_until > s->now && s->timed_moved_until < next)
+        next = s->timed_moved_until;
     return next;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * session: the guided-session state machine. Pure: it takes button presses,
  * camera frames (which it passes to its rep counter) and clock ticks, all with
@@ -10,6 +11,9 @@
  *   pose) -> SET (rep N of M; OK adds a manual rep) -> REST (countdown, OK
  *   skips) -> POSITION for the next set ... -> next block's INTRO
  * -> PAIN_AFTER -(OK)-> SUMMARY -(OK or timeout)-> HOME.
+ * Quad sets are led by the clock (timed_hold.h): on SET the station says
+ * tighten, counts the hold down and says relax; the camera only checks that
+ * the person keeps still, and a hold with movement is not counted.
  * A long OK anywhere in a session opens PAUSE: resume, report pain, red flag,
  * skip exercise, end session, undo last rep. A pain answer above
  * SESSION_PAIN_LIMIT shows PAIN_STOP with the advice from PROTOCOL.md and ends
@@ -82,6 +86,8 @@ typedef struct session_rep {
     bool hold_met;
     float amplitude;    /* 0 for manual reps */
     bool manual;        /* added by the OK button, not seen by the camera */
+    bool timed;         /* a hold led by the clock, the camera seeing the person
+                           keep still (timed_hold.h), not a movement it counted */
 } session_rep;
 
 /* Pain above this (0-10 scale) stops exercise (PROTOCOL.md). */
@@ -154,6 +160,9 @@ typedef struct session_view {
                                   * gaps, so it can exceed total_done) */
 
     reps_status counter;         /* phase, level, hold so far, learn progress */
+    bool timed;                  /* this block's holds are led by the clock */
+    int timed_phase;             /* SET, timed: a timed_phase (timed_hold.h) */
+    int64_t timed_left_ms;       /* SET, timed: time left in that phase */
     int64_t hold_remaining_ms;   /* SET while holding: target - held, >= 0 */
     int64_t rest_remaining_ms;   /* REST */
     int64_t position_elapsed_ms; /* POSITION */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * session_priv: what session.c (the flow) and session_reps.c (the counting
  * screen's rules) share; nobody else sees it. The session struct lives here so
@@ -7,6 +8,7 @@
 #define RM_SESSION_PRIV_H
 
 #include "session.h"
+#include "timed_hold.h"
 
 #define SESSION_MAX_SET_REPS 50 /* programme_block.reps is at most 50 */
 
@@ -22,7 +24,9 @@ struct session {
     bool set_open;
     int seq;                    /* reps across the session */
     int64_t rest_until, relax_until;
+    int64_t timed_moved_until;  /* timed: "you moved" is shown until then */
     session_screen lost_from;   /* CAMERA_LOST: POSITION or SET, to go back to */
+    timed_hold timed;           /* SET of a block led by the clock */
 
     /* session_reps.c */
     session_rep set_reps[SESSION_MAX_SET_REPS]; /* the open set's reps, for undo */
@@ -68,6 +72,9 @@ void session_reps_settle(session *s);
 /* "Undo last rep" from the pause menu: the open set's last rep is taken back
  * (and the sink told). False when there is none. */
 bool session_reps_undo(session *s);
+/* SET of a block led by the clock: the clock's holds count; the camera's
+ * movement spoils the running hold. */
+void session_reps_timed(session *s);
 /* The cue line and flash of the SET screen, from the state and the time. */
 void session_reps_cue(session *s);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * session_reps: the counting screen's rules (session.h, "Honest counts").
  *
@@ -24,11 +25,17 @@
  *
  * Undo: the open set's reps are kept (a set has at most 50), so the pause menu
  * can take the last ones back; the sink is told, and the log drops the rep.
+ *
+ * A block led by the clock (timed_hold.h, quad sets) counts the clock's holds
+ * instead of the camera's reps, through the same path (so OK, undo and the
+ * window treat them alike); any movement the camera sees spoils the running
+ * hold.
  */
 #include "session_priv.h"
 
 #define RELAX_MS 1500 /* "Relax" after a rep with a hold */
 #define FLASH_MS 2500 /* a flash word (and its cue line) stays this long */
+#define PENDING_CUE "OK seen: it counts when you are back down"
 
 static void flash(session *s, const char *word, const char *cue)
 {
@@ -47,6 +54,7 @@ static void add_rep(session *s, session_rep rep)
     v->block_done[v->block]++;
     v->last_rep_ms = s->now;
     rep.seq = v->rep_seq = ++s->seq;
+    rep.timed = !rep.manual && v->timed;
     rep.number = v->reps_done;
     rep.t_ms = s->now;
     v->manual_reps += rep.manual;
@@ -75,7 +83,7 @@ static void camera_rep(session *s, const reps_event *ev)
     bool met = b->hold_s == 0 || ev->hold_met;
     s->v.last_hold_ms = (int)ev->hold_ms;
     s->v.last_hold_met = met;
-    if (b->hold_s > 0)
+    if (b->hold_s > 0 && !s->v.timed)
         s->relax_until = s->now + RELAX_MS;
     if (!met && !s->prog.short_holds_count) {
         flash(s, "Not counted", "Hold a little longer: that one did not count");
@@ -122,7 +130,7 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
     reps_event events[8];
     size_t n = reps_feed(s->counter, luma, width, height, stride, t_ms - s->counter_shift,
                          events, 8);
-    for (size_t i = 0; i < n && s->v.screen == SCREEN_SET; i++) {
+    for (size_t i = 0; i < n && s->v.screen == SCREEN_SET && !s->v.timed; i++) {
         if (events[i].kind == REPS_EVENT_REP) {
             s->last_input_ms = s->now;
             camera_rep(s, &events[i]);
@@ -164,6 +172,36 @@ bool session_reps_undo(session *s)
     return true;
 }
 
+void session_reps_timed(session *s)
+{
+    session_view *v = &s->v;
+    if (v->screen != SCREEN_SET || !v->timed)
+        return;
+    if (v->counter.phase == REPS_PHASE_MOVING || v->counter.phase == REPS_PHASE_HOLD)
+        timed_hold_moved(&s->timed);
+    reps_event ev[4];
+    size_t n = timed_hold_tick(&s->timed, s->now, ev, 4);
+    for (size_t i = 0; i < n && v->screen == SCREEN_SET; i++) {
+        if (ev[i].kind == REPS_EVENT_REP)
+            camera_rep(s, &ev[i]);
+        else if (ev[i].kind == REPS_EVENT_PARTIAL)
+            s->timed_moved_until = s->now + RELAX_MS;
+    }
+    v->timed_phase = (int)s->timed.phase;
+    v->timed_left_ms = timed_hold_left_ms(&s->timed, s->now);
+}
+
+static const char *timed_cue(const session *s)
+{
+    if (s->now < s->timed_moved_until)
+        return "You moved: keep still while you hold";
+    switch (s->timed.phase) {
+    case TIMED_TIGHTEN: return "Tighten your thigh, press the knee down";
+    case TIMED_HOLD: return "Hold, keep breathing";
+    default: return "Relax";
+    }
+}
+
 void session_reps_cue(session *s)
 {
     session_view *v = &s->v;
@@ -173,12 +211,16 @@ void session_reps_cue(session *s)
     bool flashing = s->now < s->flash_until;
     v->flash = flashing ? s->flash_word : NULL;
     v->hold_remaining_ms = 0;
-    if (v->counter.phase == REPS_PHASE_HOLD && b->hold_s > 0) {
+    if (v->timed) {
+        if (s->timed.phase == TIMED_HOLD)
+            v->hold_remaining_ms = v->timed_left_ms;
+        v->cue = flashing ? s->flash_cue : v->manual_pending ? PENDING_CUE : timed_cue(s);
+    } else if (v->counter.phase == REPS_PHASE_HOLD && b->hold_s > 0) {
         int64_t left = (int64_t)b->hold_s * 1000 - v->counter.hold_ms;
         v->hold_remaining_ms = left > 0 ? left : 0;
         v->cue = left > 0 ? "Hold" : "Relax and lower slowly";
     } else if (v->manual_pending) {
-        v->cue = "OK seen: it counts when you are back down";
+        v->cue = PENDING_CUE;
     } else if (flashing) {
         v->cue = s->flash_cue;
     } else if (s->now < s->relax_until) {
