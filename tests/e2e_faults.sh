@@ -63,8 +63,8 @@ run clean -- --camera synthetic --buttons "script:$out/buttons.txt"
 ok "clean session: $normal"
 
 # --- disk full from the end of set 1 until after the summary, then room again
-run full REHAB_MIRROR_DB_FAULT=full=76-93 -- --camera synthetic --buttons "script:$out/buttons.txt"
-grep -q "disk is full" "$out/full/stderr.txt" || fail "full: the disk never filled (recalibrate 76-93)"
+run full REHAB_MIRROR_DB_FAULT=full=76-99 -- --camera synthetic --buttons "script:$out/buttons.txt"
+grep -q "disk is full" "$out/full/stderr.txt" || fail "full: the disk never filled (recalibrate 76-99)"
 [[ $(screens full) == "$want_screens" ]] || fail "full: screens $(screens full)"
 [[ $(lit "$out/full/shots/005-set.png" "${unsaved_mark[@]}") == 0 ]] ||
   fail "full: set 1 was marked unsaved before the disk filled"
