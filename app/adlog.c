@@ -95,6 +95,13 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_ADHERENCE] = "SELECT (SELECT count(*) FROM sessions WHERE status = 'completed'),"
                      " (SELECT count(*) FROM reps),"
                      " (SELECT coalesce(sum(sets * reps), 0) FROM prescription)",
+    [ST_DELETE_REP] = "DELETE FROM reps WHERE set_id = ?1 AND seq = ?2"
+                      " AND EXISTS (SELECT 1 FROM sets WHERE id = ?1 AND status IS NULL)",
+    /* adlog_stop.c: a warning sign outranks pain, then the latest. */
+    [ST_DAY_STOP] = "SELECT status FROM sessions WHERE profile = ?1"
+                    " AND started_at >= ?2 AND started_at < ?3"
+                    " AND (status = 'red-flag' OR (status = 'stopped-pain' AND pain_before > ?4))"
+                    " ORDER BY status = 'red-flag' DESC, started_at DESC LIMIT 1",
 };
 
 /* Failures that can pass: space returns, the disk comes back, a reader goes. */
@@ -327,6 +334,16 @@ bool adlog_end_set(adlog *log, int64_t set_id, int64_t wall_ms, int reps_done, i
     sqlite3_bind_int(st, 4, holds_met);
     sqlite3_bind_text(st, 5, status, -1, SQLITE_TRANSIENT);
     return step_done(log, ST_END_SET, "end set") && changed_one(log, "end set");
+}
+
+bool adlog_undo_rep(adlog *log, int64_t set_id, int seq)
+{
+    if (!writable(log))
+        return false;
+    sqlite3_stmt *st = log->st[ST_DELETE_REP];
+    sqlite3_bind_int64(st, 1, set_id);
+    sqlite3_bind_int(st, 2, seq);
+    return step_done(log, ST_DELETE_REP, "undo rep");
 }
 
 /* Closes the open sets of one session (session_id > 0) or of all sessions

@@ -104,6 +104,12 @@ bool adlog_end_set(adlog *log, int64_t set_id, int64_t wall_ms, int reps_done, i
 bool adlog_end_session(adlog *log, int64_t session_id, int64_t wall_ms, int pain_after,
                        const char *status);
 
+/* Takes back rep `seq` of an open set (the person chose "Undo last rep"): its
+ * row is deleted, so every count (set, week, export) leaves it out. A closed
+ * set's reps are never deleted. True unless the write failed (also when there
+ * was no such rep in an open set: nothing to take back). */
+bool adlog_undo_rep(adlog *log, int64_t set_id, int seq);
+
 /* After a write failed: true when the reason may pass (disk full, I/O error,
  * busy), false when the log refused the record itself (no open record with
  * that id, read-only log, bad arguments). */
@@ -115,6 +121,13 @@ bool adlog_disk_full(const adlog *log);
  * week's target, reps against prescribed, and the streak of days with a
  * completed session ending today (or yesterday). */
 bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session_stats *out);
+
+/* The day's stop (session.h): whether a session of this profile begun on the
+ * local calendar day of now_wall_ms stopped for pain above
+ * pain_limit before it began, or for a confirmed warning sign (which outranks
+ * pain). So a stop holds across a restart and ends at local midnight. False
+ * (and *out NONE) when the log cannot be read. */
+bool adlog_day_stop(adlog *log, int64_t now_wall_ms, int pain_limit, session_stop *out);
 
 /* What adlog_erase removed. */
 typedef struct adlog_erased {

@@ -38,6 +38,8 @@ enum adlog_stmt {
     ST_EXPORT_SETS,
     ST_EXPORT_REPS,
     ST_ADHERENCE,
+    ST_DELETE_REP,
+    ST_DAY_STOP,
     ST_COUNT
 };
 

@@ -16,7 +16,14 @@
 #include "log.h"
 #include "xmalloc.h"
 
-typedef enum rec_kind { REC_SESSION, REC_SET, REC_REP, REC_END_SET, REC_END_SESSION } rec_kind;
+typedef enum rec_kind {
+    REC_SESSION,
+    REC_SET,
+    REC_REP,
+    REC_UNDO_REP,
+    REC_END_SET,
+    REC_END_SESSION
+} rec_kind;
 
 typedef struct record {
     rec_kind kind;
@@ -25,7 +32,7 @@ typedef struct record {
     programme *prog;        /* REC_SESSION, owned */
     programme_block block;  /* REC_SET */
     int block_index, set_no;
-    session_rep rep;        /* REC_REP */
+    session_rep rep;        /* REC_REP, REC_UNDO_REP */
     int pain, reps_done, holds_met;
     char status[24];        /* REC_END_*: */
 } record;
@@ -113,6 +120,10 @@ static outcome write_one(recorder *r, record *rec)
         if (r->session.mine == rec->session && rec->rep.seq > r->saved_seq)
             r->saved_seq = rec->rep.seq;
         return SAVED;
+    case REC_UNDO_REP:
+        if (!set)
+            return DROP;
+        return adlog_undo_rep(r->log, set, rec->rep.seq) ? SAVED : failed(r);
     case REC_END_SET:
         if (!set)
             return DROP;
@@ -198,6 +209,18 @@ static bool sink_rep(void *ctx, int64_t set_id, const session_rep *rep)
     return flush(r);
 }
 
+static bool sink_undo_rep(void *ctx, int64_t set_id, const session_rep *rep)
+{
+    recorder *r = ctx;
+    record *rec = enqueue(r, REC_UNDO_REP);
+    if (!rec)
+        return false;
+    rec->session = r->latest_session;
+    rec->set = set_id;
+    rec->rep = *rep;
+    return flush(r);
+}
+
 static bool sink_end_set(void *ctx, int64_t set_id, int reps_done, int holds_met,
                          const char *status)
 {
@@ -250,7 +273,7 @@ void recorder_destroy(recorder *r)
 session_sink recorder_sink(recorder *r)
 {
     return (session_sink){ r, sink_begin_session, sink_begin_set, sink_rep, sink_end_set,
-                           sink_end_session };
+                           sink_end_session, sink_undo_rep };
 }
 
 void recorder_set_log(recorder *r, adlog *log)

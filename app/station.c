@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <SDL.h>
 
@@ -73,6 +74,7 @@ typedef struct station {
     int64_t frame_t_shift;       /* added to frame times after a clock step back */
 
     session_view prev;           /* the view as last handled (cues, screen changes) */
+    session_screen demo_screen;  /* the screen steer_demo last saw */
     unsigned drawn_generation;
     bool drawn_unsaved;
     int64_t drawn_at_ms;
@@ -82,6 +84,7 @@ typedef struct station {
     int64_t exit_at_ms;
     int64_t log_retry_ms;        /* when to try opening a log that failed to open */
     bool presses_waiting;        /* the last pass left presses for the next */
+    long stop_date;              /* local date (yyyymmdd) the day's stop was read for */
     bool quit;
 } station;
 
@@ -173,6 +176,31 @@ static void refresh_stats(station *st)
     session_set_stats(st->sess, &stats);
 }
 
+/* The local calendar date of the station clock as yyyymmdd, 0 if unknown. */
+static long local_date(const station *st)
+{
+    time_t t = (time_t)(clock_wall_ms(st->clock) / 1000);
+    struct tm tm;
+    if (!localtime_r(&t, &tm))
+        return 0;
+    return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+/* The day's stop from the log (session.h): a stop survives a restart. On a
+ * new local date the log's verdict stands, even NONE; otherwise the log only
+ * adds a stop, since the session's own may still wait to be written. */
+static void refresh_day_stop(station *st)
+{
+    long date = local_date(st);
+    bool new_day = date != st->stop_date;
+    session_stop stop = SESSION_STOP_NONE;
+    if (st->log && !adlog_day_stop(st->log, clock_wall_ms(st->clock), SESSION_PAIN_LIMIT, &stop))
+        log_warn("cannot read today's stop from the log");
+    st->stop_date = date;
+    if (new_day || stop != SESSION_STOP_NONE)
+        session_set_day_stop(st->sess, stop);
+}
+
 /* A virtual clock starts at the configured wall time, or now. */
 static rm_clock *make_clock(const settings *cfg)
 {
@@ -209,6 +237,7 @@ static bool station_open(station *st)
     session_sink sink = recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
     refresh_stats(st);
+    refresh_day_stop(st);
     st->prev = *session_get_view(st->sess);
     camera_watch_init(&st->watch, CAMERA_WATCH_STALL_MS);
     st->exit_at_ms = st->cfg->exit_after_s > 0 ? (int64_t)(st->cfg->exit_after_s * 1000.0)
@@ -335,6 +364,22 @@ static void poll_camera(station *st)
         session_camera(st->sess, st->watch.lost, now);
 }
 
+/* Keeps the demo person doing what the session asks, starting afresh (settle,
+ * then reps) each time the person is asked to get into position: before the
+ * camera is polled on that screen, so the counter's first frame is already
+ * the new performance's (not the old one's pose, which looked like a
+ * movement and was counted as a rep). */
+static void steer_demo(station *st)
+{
+    session_screen screen = session_get_view(st->sess)->screen;
+    if (screen == SCREEN_POSITION && st->demo_screen != SCREEN_POSITION) {
+        bool mirror;
+        exercise_kind ex = session_current_exercise(st->sess, &mirror);
+        camera_synthetic_set_exercise(st->cam, ex, mirror);
+    }
+    st->demo_screen = screen;
+}
+
 static void poll_inputs(station *st)
 {
     SDL_Event ev;
@@ -356,8 +401,10 @@ static void poll_inputs(station *st)
         n++;
     }
     st->presses_waiting = n == PRESSES_PER_PASS;
+    steer_demo(st);
     poll_camera(st);
     session_tick(st->sess, clock_now_ms(st->clock));
+    steer_demo(st);
 }
 
 /* Sound cues from what changed in the view since the last loop. */
@@ -378,17 +425,6 @@ static void play_cues(station *st, const session_view *v)
             audio_play(st->snd, AUDIO_HOLD_DONE);
         else if (now < was && now <= 3 && now > 0)
             audio_play(st->snd, AUDIO_HOLD_TICK);
-    }
-}
-
-/* Keeps the demo person doing what the session asks, starting afresh (settle,
- * then reps) each time the person is asked to get into position. */
-static void steer_demo(station *st, const session_view *v)
-{
-    if (v->screen == SCREEN_POSITION && st->prev.screen != SCREEN_POSITION) {
-        bool mirror;
-        exercise_kind ex = session_current_exercise(st->sess, &mirror);
-        camera_synthetic_set_exercise(st->cam, ex, mirror);
     }
 }
 
@@ -454,7 +490,7 @@ static void trace_shown(station *st, const session_view *v)
         st->traced_seq = 0;
     }
     for (int seq = st->traced_seq + 1;
-         seq <= v->total_done && recorder_rep_saved(st->rec, seq, NULL); seq++) {
+         seq <= v->rep_seq && recorder_rep_saved(st->rec, seq, NULL); seq++) {
         log_info("shown rep session=%lld seq=%d", (long long)row, seq);
         st->traced_seq = seq;
     }
@@ -559,10 +595,12 @@ static void run_loop(station *st)
         const session_view *v = session_get_view(st->sess);
         bool screen_changed = v->screen != st->prev.screen || !st->drawn_once;
         play_cues(st, v);
-        steer_demo(st, v);
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             refresh_stats(st);
+            refresh_day_stop(st);
             log_resources(st, "home");
+        } else if (v->screen == SCREEN_HOME && local_date(st) != st->stop_date) {
+            refresh_day_stop(st); /* midnight: a stop ends with its day */
         }
         if (v->screen != SCREEN_HOME)
             st->notice = NULL; /* the damaged-record notice was seen */

@@ -34,7 +34,8 @@ cat > "$out/buttons.txt" <<'TXT'
 1 ok     # home -> pain check-in
 2 ok     # pain 0 -> bridge intro
 3 ok     # -> get into position
-8 ok     # a manual rep, before the camera stops
+13.2 ok  # a manual rep at rest, before the camera stops (8 s would be mid-bridge:
+         # the camera's rep, not another)
 55 ok    # pain after -> summary
 57 ok    # summary -> home
 TXT

@@ -30,8 +30,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 scratch=$(mktemp -d -p /dev/shm rm-kill.XXXXXX 2>/dev/null || mktemp -d -p "$out")
 trap 'rm -rf "$scratch"' EXIT
 
-# Set 1 is counted by the camera (the demo person), set 2 by OK presses
-# (tests/fixtures/bridge-2x3.*).
+# Set 1 is counted by the camera (the demo person), set 2 by two OK presses and
+# one camera rep (tests/fixtures/bridge-2x3.*).
 fixtures=$(cd "$(dirname "$0")/fixtures" && pwd)
 cp "$fixtures/bridge-2x3.ini" "$out/programme.ini"
 cp "$fixtures/bridge-2x3.buttons" "$out/buttons.txt"
@@ -43,7 +43,7 @@ run_session() { # DATA_DIR STDERR [ENV...]: the scripted session; call in a subs
   local data=$1 err=$2
   shift 2
   exec env "$@" "$bin" "${station[@]}" --buttons "script:$out/buttons.txt" --data-dir "$data" \
-    --exit-after 42 2> "$err"
+    --exit-after 48 2> "$err"
 }
 
 # Restarts the station on DATA_DIR: it must come up at home.

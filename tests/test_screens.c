@@ -139,11 +139,12 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 20 };
+enum { N_VIEWS = 23 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
-    "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "summary",
+    "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "home-stopped",
+    "red-flag-check", "set-partial", "summary",
 };
 
 static session_view make_view(const programme *p, int i)
@@ -203,6 +204,14 @@ static session_view make_view(const programme *p, int i)
         v.timed_phase = i - 16; /* TIMED_TIGHTEN, TIMED_HOLD, TIMED_RELAX */
         v.timed_left_ms = v.hold_remaining_ms = i == 17 ? 3400 : 0;
         v.cue = i == 16 ? "Tighten your thigh, press the knee down" : i == 17 ? "Hold" : "Relax";
+        break;
+    case 19: v.screen = SCREEN_HOME; v.block = -1; v.day_stop = SESSION_STOP_RED_FLAG; break;
+    case 20: v.screen = SCREEN_RED_FLAG_CHECK; v.paused_from = SCREEN_SET; break;
+    case 21:
+        v.screen = SCREEN_SET;
+        v.reps_done = 7;
+        v.flash = "Partial";
+        v.cue = "That one was partial: go a little further";
         break;
     default:
         v.screen = SCREEN_SUMMARY;

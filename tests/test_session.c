@@ -11,7 +11,8 @@
 #include "timed_hold.h"
 
 typedef struct record {
-    int sessions, sets, reps, manual_reps, camera_reps, timed_reps;
+    int sessions, sets, reps, manual_reps, camera_reps, timed_reps, undone;
+    int64_t last_hold_ms;
     int pain_before, pain_after;
     char session_status[32], last_set_status[32];
     int set_reps[16], set_holds[16];
@@ -43,6 +44,7 @@ static bool rec_rep(void *ctx, int64_t set_id, const session_rep *rep)
     r->manual_reps += rep->manual;
     r->camera_reps += !rep->manual && !rep->timed;
     r->timed_reps += rep->timed;
+    r->last_hold_ms = rep->hold_ms;
     r->seq_ok = r->seq_ok && rep->seq == r->last_seq + 1;
     r->last_seq = rep->seq;
     return true;
@@ -68,13 +70,23 @@ static bool rec_end_session(void *ctx, int64_t sid, int pain_after, const char *
     return !r->fail_writes;
 }
 
+static bool rec_undo_rep(void *ctx, int64_t set_id, const session_rep *rep)
+{
+    record *r = ctx;
+    r->reps--;
+    r->manual_reps -= rep->manual;
+    r->camera_reps -= !rep->manual;
+    r->undone++;
+    return !r->fail_writes;
+}
+
 static session_sink sink_for(record *r)
 {
     memset(r, 0, sizeof *r);
     r->seq_ok = true;
     r->pain_before = r->pain_after = -99;
     return (session_sink){ r, rec_begin_session, rec_begin_set, rec_rep, rec_end_set,
-                           rec_end_session };
+                           rec_end_session, rec_undo_rep };
 }
 
 /* Two blocks (bridge, quad set), 2 sets of 3 reps, 10 s rest. */
@@ -254,6 +266,40 @@ static void test_pain_before_stops(void)
     CHECK(!strcmp(r.session_status, SESSION_STATUS_PAIN), "status %s", r.session_status);
     press(s, BUTTON_OK, false);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "OK goes home");
+    CHECK_EQ_INT(session_get_view(s)->day_stop, SESSION_STOP_PAIN, "home knows the day's stop");
+    /* The stop holds: OK at home shows the advice again, no new session. */
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_PAIN_STOP, "OK at home shows the advice again");
+    CHECK(session_get_view(s)->advice && strstr(session_get_view(s)->advice, "physio"),
+          "the same advice");
+    CHECK_EQ_INT(r.sessions, 1, "no second session begun");
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "and home again");
+    /* A new day (the station's verdict from the log) clears it. */
+    session_set_day_stop(s, SESSION_STOP_NONE);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_PAIN_BEFORE, "a new day starts as usual");
+    session_destroy(s);
+}
+
+/* The stop as the log has it (after a restart) holds too; a red flag shows
+ * its own advice. */
+static void test_day_stop_from_log(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    session_set_day_stop(s, SESSION_STOP_RED_FLAG);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_RED_FLAG, "OK on a red-flag day shows that advice");
+    CHECK(session_get_view(s)->advice && strstr(session_get_view(s)->advice, "emergency"),
+          "with whom to contact");
+    CHECK_EQ_INT(r.sessions, 0, "no session begun");
+    press(s, BUTTON_UP, false);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "OK goes home");
     session_destroy(s);
 }
 
@@ -279,22 +325,53 @@ static void test_pause_menu(void)
     for (int i = 0; i < 7; i++)
         press(s, BUTTON_UP, false);
     press(s, BUTTON_OK, false);
-    CHECK_EQ_INT(screen(s), SCREEN_PAIN_STOP, "pain 7 stops the exercise");
+    CHECK_EQ_INT(screen(s), SCREEN_PAIN_STOP, "pain 7 stops");
     CHECK(!strcmp(r.last_set_status, SET_STATUS_PAIN), "set status %s", r.last_set_status);
+    CHECK(!strcmp(r.session_status, SESSION_STATUS_PAIN),
+          "the session's remaining exercises end too: status %s", r.session_status);
+    CHECK_EQ_INT(r.pain_after, 7, "the pain that stopped it is the session's last pain");
     press(s, BUTTON_OK, false);
-    CHECK_EQ_INT(screen(s), SCREEN_INTRO, "on to the next exercise");
-    CHECK_EQ_INT(session_get_view(s)->block, 1, "second block");
-    /* Red flag from the pause menu ends the session. */
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "home, not the next exercise");
+    CHECK_EQ_INT(session_get_view(s)->day_stop, SESSION_STOP_NONE,
+                 "pain during a session does not stop the day (the check-in guards it)");
+    session_destroy(s);
+}
+
+/* "I have a warning sign" lists the signs and asks; only OK confirms. */
+static void test_red_flag_confirm(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    start_session(s, 0);
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_OK, false);
     press(s, BUTTON_OK, true);
     press(s, BUTTON_DOWN, false);
     press(s, BUTTON_DOWN, false);
     press(s, BUTTON_OK, false);
-    CHECK_EQ_INT(screen(s), SCREEN_RED_FLAG, "warning signs");
+    CHECK_EQ_INT(screen(s), SCREEN_RED_FLAG_CHECK, "the signs are listed first");
+    CHECK(r.session_status[0] == '\0', "nothing ended yet: %s", r.session_status);
+    press(s, BUTTON_DOWN, false);
+    CHECK_EQ_INT(screen(s), SCREEN_PAUSE, "another button goes back to the menu");
+    CHECK_EQ_INT(session_get_view(s)->menu_cursor, PAUSE_RED_FLAG, "on the same item");
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_OK, true);
+    CHECK_EQ_INT(screen(s), SCREEN_PAUSE, "a long OK goes back too");
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_RED_FLAG, "OK confirms");
     CHECK(session_get_view(s)->advice && strstr(session_get_view(s)->advice, "emergency"),
           "emergency advice shown");
     CHECK(!strcmp(r.session_status, SESSION_STATUS_RED_FLAG), "status %s", r.session_status);
     press(s, BUTTON_OK, false);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "home after the red flag");
+    CHECK_EQ_INT(session_get_view(s)->day_stop, SESSION_STOP_RED_FLAG, "the day is stopped");
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_RED_FLAG, "OK at home shows the advice again");
+    CHECK_EQ_INT(r.sessions, 1, "no new session");
     session_destroy(s);
 }
 
@@ -399,6 +476,204 @@ static void test_camera_lost(void)
     session_destroy(s);
 }
 
+/* --- the counting screen's rules (session_reps.c) ------------------------- */
+
+static uint8_t frame_buf[320 * 240];
+
+/* The synthetic person at performance time perf_ms, the rep with index
+ * `small_rep` (or none: -1) only `scale` as high, fed at session time t_ms. */
+static void feed_one(session *s, const synth_params *sp, int64_t perf_ms, int64_t t_ms,
+                     int small_rep, float scale)
+{
+    synth_frame f = synth_plain_frame();
+    f.pose.s = synth_pose_at(sp, perf_ms);
+    if (small_rep >= 0) {
+        synth_rep_truth tr = synth_rep_time(sp, small_rep);
+        if (perf_ms >= tr.start_ms && perf_ms <= tr.end_ms)
+            f.pose.s *= scale;
+    }
+    synth_render_frame(sp, &f, perf_ms, frame_buf, 320);
+    session_frame(s, frame_buf, 320, 240, 320, t_ms);
+}
+
+/* Feeds performance time [from, to) at 15 fps, session time = perf + shift;
+ * stops early when stop_reps reps are done in the set (0: never). */
+static int64_t feed(session *s, const synth_params *sp, int64_t from, int64_t to,
+                    int64_t shift, int stop_reps)
+{
+    int64_t t = from;
+    for (; t < to; t += 66) {
+        feed_one(s, sp, t, t + shift, -1, 1.0f);
+        if (stop_reps && session_get_view(s)->reps_done >= stop_reps)
+            break;
+    }
+    now_ms = t + shift;
+    return t;
+}
+
+static void press_at(session *s, button_id b, bool is_long, int64_t t)
+{
+    now_ms = t;
+    button_event ev = { .button = b, .long_press = is_long, .t_ms = t };
+    session_press(s, &ev);
+}
+
+static session *camera_set(programme *p, record *r, int64_t *t0)
+{
+    session_sink sink = sink_for(r);
+    session *s = session_create(p, &sink);
+    now_ms = 0;
+    start_session(s, 1);
+    press(s, BUTTON_OK, false); /* intro -> position */
+    *t0 = now_ms;
+    return s;
+}
+
+static synth_params bridge_person(int reps)
+{
+    synth_params sp = synth_defaults(EXERCISE_BRIDGE, 320, 240);
+    sp.reps = reps;
+    return sp;
+}
+
+/* OK during a camera rep is that rep, OK just after one is that one too; OK
+ * at rest adds a rep; the pause menu takes the last back. */
+static void test_ok_during_camera_rep(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    int64_t t0;
+    session *s = camera_set(&p, &r, &t0);
+    synth_params sp = bridge_person(3);
+    synth_rep_truth rep0 = synth_rep_time(&sp, 0);
+    int64_t at = feed(s, &sp, 0, rep0.top_ms + 800, t0, 0);
+    CHECK_EQ_INT(screen(s), SCREEN_SET, "the set is under way");
+    CHECK_EQ_INT(session_get_view(s)->counter.phase, REPS_PHASE_HOLD, "holding at the top");
+    press_at(s, BUTTON_OK, false, t0 + at);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 0, "OK mid-rep adds nothing yet");
+    CHECK(session_get_view(s)->manual_pending, "it waits for the counter");
+    feed(s, &sp, at, rep0.end_ms + 1000, t0, 1);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 1, "one rep, not two");
+    CHECK_EQ_INT(r.camera_reps, 1, "the camera's");
+    CHECK_EQ_INT(r.manual_reps, 0, "no manual rep");
+    CHECK(!session_get_view(s)->manual_pending, "nothing pending");
+    int64_t counted = session_get_view(s)->last_rep_ms;
+    press_at(s, BUTTON_OK, false, counted + SESSION_MANUAL_WINDOW_MS - 700);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 1, "OK just after a camera rep is that rep");
+    CHECK(session_get_view(s)->flash && !strcmp(session_get_view(s)->flash, "Counted"),
+          "and says so");
+    press_at(s, BUTTON_OK, false, counted + SESSION_MANUAL_WINDOW_MS + 100);
+    CHECK_EQ_INT(session_get_view(s)->counter.phase, REPS_PHASE_REST, "at rest");
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 2, "OK at rest adds a rep");
+    CHECK_EQ_INT(r.manual_reps, 1, "a manual one");
+    /* Undo: Up from Resume is "Undo last rep". */
+    press_at(s, BUTTON_OK, true, now_ms + 500);
+    press_at(s, BUTTON_UP, false, now_ms + 500);
+    CHECK_EQ_INT(session_get_view(s)->menu_cursor, PAUSE_UNDO, "Up reaches Undo");
+    press_at(s, BUTTON_OK, false, now_ms + 500);
+    CHECK_EQ_INT(screen(s), SCREEN_SET, "back to the set");
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 1, "the last rep is taken back");
+    CHECK_EQ_INT(session_get_view(s)->total_done, 1, "from the session's total too");
+    CHECK_EQ_INT(r.undone, 1, "the sink is told");
+    CHECK_EQ_INT(r.manual_reps, 0, "the manual rep is gone from the record");
+    CHECK(session_get_view(s)->flash && !strcmp(session_get_view(s)->flash, "Taken back"),
+          "and the screen says so");
+    session_destroy(s);
+}
+
+/* The hold clock stops in the pause menu: a person holding 2.5 s with a 10 s
+ * pause in the middle held 2.5 s, not 12.5 s. */
+static void test_hold_across_pause(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    int64_t t0;
+    session *s = camera_set(&p, &r, &t0);
+    synth_params sp = bridge_person(3);
+    synth_rep_truth rep0 = synth_rep_time(&sp, 0);
+    int64_t at = feed(s, &sp, 0, rep0.top_ms + 1000, t0, 0);
+    CHECK_EQ_INT(session_get_view(s)->counter.phase, REPS_PHASE_HOLD, "holding");
+    int64_t held = session_get_view(s)->counter.hold_ms;
+    press_at(s, BUTTON_OK, true, t0 + at);
+    CHECK_EQ_INT(screen(s), SCREEN_PAUSE, "paused mid-hold");
+    const int64_t pause = 10000;
+    session_tick(s, t0 + at + pause / 2);
+    press_at(s, BUTTON_OK, true, t0 + at + pause);
+    CHECK_EQ_INT(screen(s), SCREEN_SET, "resumed");
+    feed(s, &sp, at, at + 200, t0 + pause, 0);
+    CHECK(session_get_view(s)->counter.hold_ms < held + 500,
+          "the hold went on from %lld ms, got %lld ms", (long long)held,
+          (long long)session_get_view(s)->counter.hold_ms);
+    feed(s, &sp, at + 200, rep0.end_ms + 1000, t0 + pause, 1);
+    CHECK_EQ_INT(r.camera_reps, 1, "the rep counted");
+    CHECK(r.last_hold_ms > 1500 && r.last_hold_ms < 5000,
+          "its hold is the 2.5 s held, not the pause: %lld ms", (long long)r.last_hold_ms);
+    session_destroy(s);
+}
+
+/* Short holds: shown, and counted or not as the programme says. */
+static void test_short_holds(void)
+{
+    for (int counts = 0; counts < 2; counts++) {
+        programme p;
+        char err[256];
+        const char *text = counts ? "[programme]\nname = T\n"
+                                    "[exercise bridge]\nsets = 1\nreps = 5\nhold_seconds = 5\n"
+                                  : "[programme]\nname = T\nshort_holds_count = no\n"
+                                    "[exercise bridge]\nsets = 1\nreps = 5\nhold_seconds = 5\n";
+        CHECK(programme_parse(&p, text, "short", err), "programme: %s", err);
+        CHECK_EQ_INT(p.short_holds_count, counts, "short_holds_count read (default yes)");
+        record r;
+        int64_t t0;
+        session *s = camera_set(&p, &r, &t0);
+        synth_params sp = bridge_person(3); /* holds 2.5 s of the 5 asked */
+        const char *seen = NULL;
+        for (int64_t t = 0; t < synth_duration_ms(&sp) + 1000; t += 66) {
+            feed_one(s, &sp, t, t0 + t, -1, 1.0f);
+            if (session_get_view(s)->flash)
+                seen = session_get_view(s)->flash;
+        }
+        CHECK_EQ_INT(session_get_view(s)->reps_done, counts ? 3 : 0,
+                     counts ? "short holds count by default" : "short holds not counted");
+        CHECK_EQ_INT(r.reps, counts ? 3 : 0, "recorded as counted");
+        CHECK_EQ_INT(session_get_view(s)->holds_met, 0, "no hold met");
+        CHECK(seen && !strcmp(seen, counts ? "Hold longer" : "Not counted"),
+              "the screen said so: %s", seen ? seen : "(nothing)");
+        session_destroy(s);
+    }
+}
+
+/* A partial is shown, not counted; an OK pressed during it makes it a rep. */
+static void test_partial_shown(void)
+{
+    programme p;
+    char err[256];
+    CHECK(programme_parse(&p, "[programme]\nname = T\n[exercise bridge]\nsets = 1\nreps = 10\n"
+                              "hold_seconds = 2\n", "partial", err), "programme: %s", err);
+    record r;
+    int64_t t0;
+    session *s = camera_set(&p, &r, &t0);
+    /* The fourth of five bridges only 52% as high: the counter calls it partial
+     * (much lower and it sees no movement worth a verdict). */
+    synth_params sp = bridge_person(5);
+    synth_rep_truth small = synth_rep_time(&sp, 3);
+    bool shown = false, cued = false;
+    for (int64_t t = 0; t < synth_duration_ms(&sp) + 1000; t += 66) {
+        feed_one(s, &sp, t, t0 + t, 3, 0.52f);
+        const session_view *v = session_get_view(s);
+        if (t > small.start_ms && t < small.end_ms + 3000) {
+            shown = shown || (v->flash && !strcmp(v->flash, "Partial"));
+            cued = cued || (v->cue && strstr(v->cue, "partial"));
+        }
+    }
+    CHECK(shown, "the partial was shown");
+    CHECK(cued, "with a cue line");
+    CHECK_EQ_INT(r.reps, 4, "four full reps counted, the partial not");
+    session_destroy(s);
+}
+
 int main(void)
 {
     test_manual_session();
@@ -409,5 +684,11 @@ int main(void)
     test_timers_and_generation();
     test_unsaved();
     test_camera_lost();
+    test_day_stop_from_log();
+    test_red_flag_confirm();
+    test_ok_during_camera_rep();
+    test_hold_across_pause();
+    test_short_holds();
+    test_partial_shown();
     return check_done();
 }

@@ -58,6 +58,7 @@ void programme_default(programme *p)
     copy_text(p->name, "Runner's knee");
     p->rest_s = 45;
     p->sessions_per_week = 5;
+    p->short_holds_count = true;
     p->blocks[0] = make_block("clamshell-left", "Clamshell", EXERCISE_CLAMSHELL, SIDE_LEFT, 1,
                               "Lie on your side, knees bent", "Keep your feet together",
                               "Lift the top knee, hips still");
@@ -140,6 +141,13 @@ static bool programme_key(parse_state *st, const char *name, const char *v)
         return set_int(st, name, v, 10, 300, &p->rest_s);
     if (!strcmp(name, "sessions_per_week"))
         return set_int(st, name, v, 1, 14, &p->sessions_per_week);
+    if (!strcmp(name, "short_holds_count")) {
+        bool yes = !strcmp(v, "yes"), no = !strcmp(v, "no");
+        if (!yes && !no)
+            return fail(st, "%s must be yes or no", name, 0, 0);
+        p->short_holds_count = yes;
+        return true;
+    }
     return fail(st, "unknown key '%s' in [programme]", name, 0, 0);
 }
 

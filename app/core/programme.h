@@ -7,6 +7,7 @@
  *   name = Runner's knee
  *   rest_seconds = 45
  *   sessions_per_week = 5
+ *   short_holds_count = yes        ; a rep whose hold fell short counts (yes|no)
  *
  *   [exercise clamshell-left]     ; one section per block, in order
  *   exercise = clamshell           ; clamshell | bridge | quad-set | generic
@@ -49,6 +50,9 @@ typedef struct programme {
     char name[PROGRAMME_TEXT];
     int rest_s;                 /* between sets, 10..300, default 45 */
     int sessions_per_week;      /* 1..14, default 5 */
+    bool short_holds_count;     /* a rep whose hold fell short counts toward the set;
+                                 * default yes: the camera times holds less surely
+                                 * than it sees reps, and the person is told either way */
     int n_blocks;
     programme_block blocks[PROGRAMME_MAX_BLOCKS];
 } programme;

@@ -10,29 +10,30 @@
  * Records go to the sink as they happen, one call per rep, so a power cut
  * loses at most the rep being written. A sink call that fails sets the view's
  * `unsaved` flag; the next successful write clears it.
+ *
+ * The counting screen's own rules (camera and manual reps, undo, partials,
+ * short holds, the counter's paused clock) are in session_reps.c.
  */
-#include "session.h"
+#include "session_priv.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "timed_hold.h"
 #include "xmalloc.h"
 
-#define PAIN_LIMIT 5                      /* above this: stop (PROTOCOL.md) */
+#define PAIN_LIMIT SESSION_PAIN_LIMIT
 #define SUMMARY_TIMEOUT_MS (120 * 1000)   /* summary returns home by itself */
 #define IDLE_TIMEOUT_MS (10 * 60 * 1000)  /* an abandoned session ends itself */
-#define RELAX_MS 1500                     /* "relax" shown after a hold */
 
 static const char ADVICE_PAIN_BEFORE[] =
     "Your knee hurts too much to exercise today. Rest and try again tomorrow. "
     "If the pain stays high, talk to your physiotherapist.";
 static const char ADVICE_PAIN_DURING[] =
-    "Stop this exercise for today: pain above 5 out of 10 is too much. Next time try "
+    "Stop exercising for today: pain above 5 out of 10 is too much. Next time try "
     "fewer reps or a smaller movement. If it keeps happening, talk to your physiotherapist.";
 static const char ADVICE_RED_FLAG[] =
-    "Session stopped. Sharp or sudden pain, swelling, the knee giving way or locking, "
-    "a hot red knee with fever, or calf pain: please contact a doctor or "
+    "No more exercise today. Sharp or sudden pain, swelling, the knee giving way or "
+    "locking, a hot red knee with fever, or calf pain: please contact a doctor or "
     "physiotherapist. Chest pain or shortness of breath: call emergency services now.";
 static const char ADVICE_PAIN_AFTER[] =
     "Your pain was high after exercising. Next time try an easier dose. If it happens "
@@ -40,27 +41,10 @@ static const char ADVICE_PAIN_AFTER[] =
 static const char ADVICE_ALL_DONE[] = "Well done: every rep of today's programme is done.";
 static const char ADVICE_SOME_DONE[] = "Good work. Every rep counts; see you next time.";
 
-struct session {
-    programme prog;
-    session_sink sink;
-    session_view v;
-    reps_counter *counter;
-    int64_t now;
-    int64_t last_input_ms;
-    int64_t session_id, set_id; /* sink ids; 0 when not open (or not saved) */
-    bool in_session;            /* begun and not yet ended */
-    bool set_open;
-    int seq;                    /* reps across the session */
-    int64_t rest_until, relax_until;
-    int64_t timed_moved_until;  /* timed: "you moved" is shown until then */
-    session_screen lost_from;   /* CAMERA_LOST: POSITION or SET, to go back to */
-    timed_hold timed;           /* SET of a block led by the clock */
-};
-
 static const char *const screen_ids[SCREEN_KIND_COUNT] = {
     "home",     "pain-before", "intro",    "position", "set",        "rest",
     "pain-during", "pain-stop", "red-flag", "pause",  "pain-after", "summary",
-    "camera-lost",
+    "camera-lost", "red-flag-check",
 };
 
 const char *session_screen_id(session_screen s)
@@ -72,28 +56,31 @@ const char *pause_item_label(pause_item item)
 {
     static const char *const labels[PAUSE_ITEM_COUNT] = {
         "Resume", "Report pain", "I have a warning sign", "Skip this exercise", "End session",
+        "Undo last rep",
     };
     return (unsigned)item < PAUSE_ITEM_COUNT ? labels[item] : "";
 }
 
-static const programme_block *current_block(const session *s)
+static bool counting(session_screen screen)
 {
-    return s->v.block >= 0 && s->v.block < s->prog.n_blocks ? &s->prog.blocks[s->v.block]
-                                                             : NULL;
+    return screen == SCREEN_POSITION || screen == SCREEN_SET;
 }
 
-static void saved(session *s, bool ok)
-{
-    s->v.unsaved = !ok;
-}
-
+/* Every change of screen comes here. Time off the counting screens is kept
+ * off the counter's clock (session_priv.h). */
 static void go(session *s, session_screen screen)
 {
     /* A timed hold starts again whenever SET is entered (a new set, back from
      * the pause menu or a lost camera): it is never timed across a gap. */
     if (screen == SCREEN_SET && s->v.screen != SCREEN_SET && s->v.timed) {
-        const programme_block *b = current_block(s);
+        const programme_block *b = session_block(s);
         timed_hold_start(&s->timed, b ? (int64_t)b->hold_s * 1000 : 0, s->now);
+    }
+    if (counting(s->v.screen) && !counting(screen)) {
+        s->away_since = s->now;
+    } else if (!counting(s->v.screen) && counting(screen) && s->away_since >= 0) {
+        s->counter_shift += s->now - s->away_since;
+        s->away_since = -1;
     }
     s->v.screen = screen;
     s->v.screen_since_ms = s->now;
@@ -107,12 +94,13 @@ static void begin_session(session *s)
 {
     s->in_session = true;
     s->seq = 0;
+    s->v.rep_seq = 0;
     s->v.total_done = 0;
     memset(s->v.block_done, 0, sizeof s->v.block_done);
     s->session_id = 0;
     if (s->sink.begin_session) {
         s->session_id = s->sink.begin_session(s->sink.ctx, &s->prog, s->v.pain_before);
-        saved(s, s->session_id != 0);
+        session_saved(s, s->session_id != 0);
     }
 }
 
@@ -122,19 +110,21 @@ static void end_session(session *s, const char *status)
         return;
     s->in_session = false;
     if (s->sink.end_session && s->session_id)
-        saved(s, s->sink.end_session(s->sink.ctx, s->session_id, s->v.pain_after, status));
+        session_saved(s, s->sink.end_session(s->sink.ctx, s->session_id, s->v.pain_after,
+                                             status));
 }
 
 static void begin_set(session *s)
 {
     s->v.reps_done = s->v.manual_reps = s->v.holds_met = 0;
     s->v.last_rep_ms = -1;
+    session_reps_begin(s);
     s->set_open = true;
     s->set_id = 0;
     if (s->sink.begin_set && s->session_id) {
-        s->set_id = s->sink.begin_set(s->sink.ctx, s->session_id, current_block(s), s->v.block,
+        s->set_id = s->sink.begin_set(s->sink.ctx, s->session_id, session_block(s), s->v.block,
                                       s->v.set);
-        saved(s, s->set_id != 0);
+        session_saved(s, s->set_id != 0);
     }
 }
 
@@ -144,8 +134,8 @@ static void end_set(session *s, const char *status)
         return;
     s->set_open = false;
     if (s->sink.end_set && s->set_id)
-        saved(s, s->sink.end_set(s->sink.ctx, s->set_id, s->v.reps_done, s->v.holds_met,
-                                 status));
+        session_saved(s, s->sink.end_set(s->sink.ctx, s->set_id, s->v.reps_done,
+                                         s->v.holds_met, status));
 }
 
 /* --- flow --------------------------------------------------------------- */
@@ -163,7 +153,7 @@ static void start_block(session *s, int block)
 {
     s->v.block = block;
     s->v.set = 1;
-    const programme_block *b = current_block(s);
+    const programme_block *b = session_block(s);
     /* Led by the clock, the camera only watches for movement: a counter tuned
      * for any movement (a limb, a body turning) says when the person moved. */
     s->v.timed = exercise_led_by_time(b->exercise);
@@ -189,10 +179,10 @@ static void next_block(session *s)
         finish_exercises(s);
 }
 
-static void set_complete(session *s)
+void session_set_done(session *s)
 {
     end_set(s, SET_STATUS_COMPLETED);
-    const programme_block *b = current_block(s);
+    const programme_block *b = session_block(s);
     if (s->v.set < b->sets) {
         s->rest_until = s->now + (int64_t)s->prog.rest_s * 1000;
         s->v.rest_remaining_ms = s->rest_until - s->now;
@@ -202,33 +192,15 @@ static void set_complete(session *s)
     next_block(s);
 }
 
-static void count_rep(session *s, const reps_event *ev, bool manual)
+/* A stop: the session ends here, whatever was left of it, and the advice
+ * shows. */
+static void stop_session(session *s, const char *set_status, const char *status,
+                         session_screen screen, const char *advice)
 {
-    const programme_block *b = current_block(s);
-    s->v.reps_done++;
-    s->v.total_done++;
-    s->v.block_done[s->v.block]++;
-    s->v.last_rep_ms = s->now;
-    session_rep rep = { .seq = ++s->seq, .number = s->v.reps_done, .t_ms = s->now,
-                        .manual = manual, .timed = !manual && s->v.timed };
-    if (manual) {
-        s->v.manual_reps++;
-    } else {
-        rep.hold_ms = ev->hold_ms;
-        rep.hold_met = b->hold_s == 0 || ev->hold_met;
-        rep.amplitude = ev->amplitude;
-        s->v.last_hold_ms = (int)ev->hold_ms;
-        s->v.last_hold_met = rep.hold_met;
-        s->v.holds_met += rep.hold_met;
-        if (b->hold_s > 0 && !s->v.timed)
-            s->relax_until = s->now + RELAX_MS;
-    }
-    if (s->sink.rep && s->set_id)
-        saved(s, s->sink.rep(s->sink.ctx, s->set_id, &rep));
-    else if (s->sink.rep)
-        saved(s, false);
-    if (s->v.reps_done >= b->reps)
-        set_complete(s);
+    end_set(s, set_status);
+    end_session(s, status);
+    go(s, screen);
+    s->v.advice = advice;
 }
 
 static void pain_answer(session *s)
@@ -239,17 +211,17 @@ static void pain_answer(session *s)
         s->v.pain_before = pain;
         begin_session(s);
         if (pain > PAIN_LIMIT) {
-            end_session(s, SESSION_STATUS_PAIN);
-            go(s, SCREEN_PAIN_STOP);
-            s->v.advice = ADVICE_PAIN_BEFORE;
+            stop_session(s, SET_STATUS_PAIN, SESSION_STATUS_PAIN, SCREEN_PAIN_STOP,
+                         ADVICE_PAIN_BEFORE);
+            s->v.day_stop = s->v.day_stop ? s->v.day_stop : SESSION_STOP_PAIN;
             return;
         }
         start_block(s, 0);
     } else if (screen == SCREEN_PAIN_DURING) {
-        if (pain > PAIN_LIMIT) {
-            end_set(s, SET_STATUS_PAIN);
-            go(s, SCREEN_PAIN_STOP);
-            s->v.advice = ADVICE_PAIN_DURING;
+        if (pain > PAIN_LIMIT) { /* the rest of the session too (PROTOCOL.md) */
+            s->v.pain_after = pain;
+            stop_session(s, SET_STATUS_PAIN, SESSION_STATUS_PAIN, SCREEN_PAIN_STOP,
+                         ADVICE_PAIN_DURING);
             return;
         }
         go(s, s->v.paused_from);
@@ -283,11 +255,8 @@ static void pause_choose(session *s)
         s->v.pain = s->v.pain_before >= 0 ? s->v.pain_before : 0;
         go(s, SCREEN_PAIN_DURING);
         break;
-    case PAUSE_RED_FLAG:
-        end_set(s, SET_STATUS_ENDED);
-        end_session(s, SESSION_STATUS_RED_FLAG);
-        go(s, SCREEN_RED_FLAG);
-        s->v.advice = ADVICE_RED_FLAG;
+    case PAUSE_RED_FLAG: /* the signs first; OK there confirms */
+        go(s, SCREEN_RED_FLAG_CHECK);
         break;
     case PAUSE_SKIP:
         end_set(s, SET_STATUS_SKIPPED);
@@ -296,6 +265,11 @@ static void pause_choose(session *s)
     case PAUSE_END:
         end_set(s, SET_STATUS_ENDED);
         finish_exercises(s);
+        break;
+    case PAUSE_UNDO: /* only over an open set with a rep in it; else like resume */
+        if (s->v.paused_from == SCREEN_SET || s->v.paused_from == SCREEN_CAMERA_LOST)
+            session_reps_undo(s);
+        go(s, s->v.paused_from);
         break;
     default:
         break;
@@ -308,10 +282,28 @@ static bool pausable(session_screen screen)
            screen == SCREEN_REST;
 }
 
+static void confirm_red_flag(session *s)
+{
+    stop_session(s, SET_STATUS_ENDED, SESSION_STATUS_RED_FLAG, SCREEN_RED_FLAG, ADVICE_RED_FLAG);
+    s->v.day_stop = SESSION_STOP_RED_FLAG;
+}
+
+/* OK at home on a stopped day: the advice again, no session. */
+static void show_day_stop(session *s)
+{
+    bool red = s->v.day_stop == SESSION_STOP_RED_FLAG;
+    go(s, red ? SCREEN_RED_FLAG : SCREEN_PAIN_STOP);
+    s->v.advice = red ? ADVICE_RED_FLAG : ADVICE_PAIN_BEFORE;
+}
+
 static void press_ok(session *s)
 {
     switch (s->v.screen) {
     case SCREEN_HOME:
+        if (s->v.day_stop != SESSION_STOP_NONE) {
+            show_day_stop(s);
+            break;
+        }
         s->v.pain = 0;
         s->v.total_target = programme_total_reps(&s->prog);
         go(s, SCREEN_PAIN_BEFORE);
@@ -329,7 +321,7 @@ static void press_ok(session *s)
         go(s, SCREEN_SET);
         break;
     case SCREEN_SET:
-        count_rep(s, NULL, true);
+        session_reps_ok(s);
         break;
     case SCREEN_REST:
         s->v.set++;
@@ -338,12 +330,10 @@ static void press_ok(session *s)
     case SCREEN_PAUSE:
         pause_choose(s);
         break;
-    case SCREEN_PAIN_STOP:
-        if (s->in_session)
-            next_block(s);
-        else
-            go_home(s);
+    case SCREEN_RED_FLAG_CHECK:
+        confirm_red_flag(s);
         break;
+    case SCREEN_PAIN_STOP: /* every stop ends the session */
     case SCREEN_RED_FLAG:
     case SCREEN_SUMMARY:
         go_home(s);
@@ -362,6 +352,8 @@ static void press_updown(session *s, int delta)
         v->pain = v->pain < 0 ? 0 : v->pain > 10 ? 10 : v->pain;
     } else if (v->screen == SCREEN_PAUSE) { /* Down walks down the list */
         v->menu_cursor = (v->menu_cursor - delta + PAUSE_ITEM_COUNT) % PAUSE_ITEM_COUNT;
+    } else if (v->screen == SCREEN_RED_FLAG_CHECK) { /* not confirmed: back to the menu */
+        go(s, SCREEN_PAUSE);
     }
 }
 
@@ -377,6 +369,8 @@ static void press_long(session *s)
         go(s, SCREEN_PAUSE);
     } else if (s->v.screen == SCREEN_PAUSE) {
         go(s, s->v.paused_from);
+    } else if (s->v.screen == SCREEN_RED_FLAG_CHECK) {
+        go(s, SCREEN_PAUSE);
     }
 }
 
@@ -401,62 +395,6 @@ static void update_timers(session *s)
         v->position_elapsed_ms = s->now - v->screen_since_ms;
 }
 
-/* SET of a timed block: the clock's holds; the camera's reps are ignored, any
- * movement it sees spoils the running hold. */
-static void update_timed(session *s)
-{
-    session_view *v = &s->v;
-    if (v->screen != SCREEN_SET || !v->timed)
-        return;
-    if (v->counter.phase == REPS_PHASE_MOVING || v->counter.phase == REPS_PHASE_HOLD)
-        timed_hold_moved(&s->timed);
-    reps_event ev[4];
-    size_t n = timed_hold_tick(&s->timed, s->now, ev, 4);
-    for (size_t i = 0; i < n && v->screen == SCREEN_SET; i++) {
-        if (ev[i].kind == REPS_EVENT_REP)
-            count_rep(s, &ev[i], false);
-        else if (ev[i].kind == REPS_EVENT_PARTIAL)
-            s->timed_moved_until = s->now + RELAX_MS;
-    }
-    v->timed_phase = (int)s->timed.phase;
-    v->timed_left_ms = timed_hold_left_ms(&s->timed, s->now);
-}
-
-static const char *timed_cue(const session *s)
-{
-    if (s->now < s->timed_moved_until)
-        return "You moved: keep still while you hold";
-    switch (s->timed.phase) {
-    case TIMED_TIGHTEN: return "Tighten your thigh, press the knee down";
-    case TIMED_HOLD: return "Hold, keep breathing";
-    default: return "Relax";
-    }
-}
-
-static void update_cue(session *s)
-{
-    session_view *v = &s->v;
-    const programme_block *b = current_block(s);
-    if (v->screen != SCREEN_SET || !b)
-        return;
-    v->hold_remaining_ms = 0;
-    if (v->timed) {
-        if (s->timed.phase == TIMED_HOLD)
-            v->hold_remaining_ms = v->timed_left_ms;
-        v->cue = timed_cue(s);
-    } else if (v->counter.phase == REPS_PHASE_HOLD && b->hold_s > 0) {
-        int64_t left = (int64_t)b->hold_s * 1000 - v->counter.hold_ms;
-        v->hold_remaining_ms = left > 0 ? left : 0;
-        v->cue = left > 0 ? "Hold" : "Relax and lower slowly";
-    } else if (s->now < s->relax_until) {
-        v->cue = v->last_hold_met ? "Relax" : "Hold a little longer next time";
-    } else if (v->counter.phase == REPS_PHASE_LEARNING) {
-        v->cue = "Get ready";
-    } else {
-        v->cue = b->n_cues ? b->cues[(v->reps_done) % b->n_cues] : NULL;
-    }
-}
-
 /* --- public ------------------------------------------------------------- */
 
 session *session_create(const programme *p, const session_sink *sink)
@@ -470,6 +408,8 @@ session *session_create(const programme *p, const session_sink *sink)
     s->v.pain_before = s->v.pain_after = -1;
     s->v.last_rep_ms = -1;
     s->v.total_target = programme_total_reps(p);
+    s->last_camera_rep_ms = -1;
+    s->away_since = -1;
     reps_config cfg = reps_default_config(EXERCISE_GENERIC);
     s->counter = reps_create(&cfg);
     go(s, SCREEN_HOME);
@@ -499,8 +439,8 @@ static void input_begin(session *s, snapshot *snap, int64_t t_ms)
 static void input_end(session *s, const snapshot *snap)
 {
     update_timers(s);
-    update_timed(s);
-    update_cue(s);
+    session_reps_timed(s);
+    session_reps_cue(s);
     s->v.generation = snap->before.generation;
     if (memcmp(&snap->before, &s->v, sizeof s->v) != 0)
         s->v.generation++;
@@ -528,15 +468,7 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
         return;
     snapshot snap;
     input_begin(s, &snap, t_ms);
-    reps_event events[8];
-    size_t n = reps_feed(s->counter, luma, width, height, stride, t_ms, events, 8);
-    for (size_t i = 0; i < n && s->v.screen == SCREEN_SET && !s->v.timed; i++) {
-        if (events[i].kind == REPS_EVENT_REP) {
-            s->last_input_ms = s->now;
-            count_rep(s, &events[i], false);
-        }
-    }
-    s->v.counter = reps_get_status(s->counter);
+    session_reps_frame(s, luma, width, height, stride, t_ms);
     if (s->v.screen == SCREEN_POSITION && s->v.counter.phase != REPS_PHASE_LEARNING) {
         begin_set(s);
         go(s, SCREEN_SET);
@@ -549,6 +481,9 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
 static void camera_state(session *s, bool lost)
 {
     session_screen screen = s->v.screen;
+    if (lost && screen == SCREEN_SET)
+        session_reps_settle(s); /* may complete the set */
+    screen = s->v.screen;
     if (lost && (screen == SCREEN_POSITION || screen == SCREEN_SET)) {
         s->lost_from = screen;
         s->v.paused_from = screen;
@@ -591,6 +526,8 @@ int64_t session_next_timer_ms(const session *s)
         next = s->last_input_ms + IDLE_TIMEOUT_MS;
     if (v->screen == SCREEN_SET && s->relax_until > s->now && s->relax_until < next)
         next = s->relax_until;
+    if (v->screen == SCREEN_SET && s->flash_until > s->now && s->flash_until < next)
+        next = s->flash_until;
     if (v->screen == SCREEN_SET && v->timed && timed_hold_next_ms(&s->timed) < next)
         next = timed_hold_next_ms(&s->timed);
     if (v->screen == SCREEN_SET && s->timed_moved_until > s->now && s->timed_moved_until < next)
@@ -606,6 +543,14 @@ void session_set_stats(session *s, const session_stats *stats)
     input_end(s, &snap);
 }
 
+void session_set_day_stop(session *s, session_stop stop)
+{
+    snapshot snap;
+    input_begin(s, &snap, s->now);
+    s->v.day_stop = stop;
+    input_end(s, &snap);
+}
+
 const session_view *session_get_view(const session *s)
 {
     return &s->v;
@@ -618,7 +563,7 @@ bool session_active(const session *s)
 
 exercise_kind session_current_exercise(const session *s, bool *mirror)
 {
-    const programme_block *b = current_block(s);
+    const programme_block *b = session_block(s);
     if (mirror)
         *mirror = b && b->side == SIDE_RIGHT;
     return b ? b->exercise : EXERCISE_BRIDGE;

@@ -15,9 +15,25 @@
  * tighten, counts the hold down and says relax; the camera only checks that
  * the person keeps still, and a hold with movement is not counted.
  * A long OK anywhere in a session opens PAUSE: resume, report pain, red flag,
- * skip exercise, end session. A pain answer above 5 shows PAIN_STOP with the
- * advice from PROTOCOL.md and stops that exercise (before the session: the
- * session). A red flag shows RED_FLAG and ends the session.
+ * skip exercise, end session, undo last rep. A pain answer above
+ * SESSION_PAIN_LIMIT shows PAIN_STOP with the advice from PROTOCOL.md and ends
+ * the session (before it: no exercise at all; during it: the remaining
+ * exercises too). "I have a warning sign" first lists the signs on
+ * RED_FLAG_CHECK; OK confirms (RED_FLAG, the session ends), any other button
+ * goes back to the menu.
+ *
+ * Stops that hold: a pain stop before the session and a confirmed warning sign
+ * are the day's stop (session_set_day_stop, derived by the station from the
+ * log, so it survives a restart). While there is one, HOME says why and whom
+ * to contact, and OK there shows the advice again instead of starting.
+ *
+ * Honest counts (SET): OK adds a manual rep only when the camera has not just
+ * counted one (SESSION_MANUAL_WINDOW_MS) and is not in the middle of one (the
+ * OK then waits for the counter's verdict: its rep, or a manual rep if it
+ * finds none). The counter's clock stops while the set is paused, so a hold
+ * never includes time in the menu. A partial or a short hold is shown for a
+ * moment (view.flash and cue); whether a short hold counts is the programme's
+ * short_holds_count.
  */
 #ifndef RM_SESSION_H
 #define RM_SESSION_H
@@ -43,6 +59,7 @@ typedef enum session_screen {
     SCREEN_PAIN_AFTER,
     SCREEN_SUMMARY,
     SCREEN_CAMERA_LOST, /* POSITION or SET without camera frames; see session_camera */
+    SCREEN_RED_FLAG_CHECK, /* the warning signs listed; OK confirms, others go back */
     SCREEN_KIND_COUNT
 } session_screen;
 
@@ -55,6 +72,7 @@ typedef enum pause_item {
     PAUSE_RED_FLAG,
     PAUSE_SKIP,
     PAUSE_END,
+    PAUSE_UNDO,  /* last, so Up from Resume reaches it in one press */
     PAUSE_ITEM_COUNT
 } pause_item;
 const char *pause_item_label(pause_item item);
@@ -71,6 +89,20 @@ typedef struct session_rep {
     bool timed;         /* a hold led by the clock, the camera seeing the person
                            keep still (timed_hold.h), not a movement it counted */
 } session_rep;
+
+/* Pain above this (0-10 scale) stops exercise (PROTOCOL.md). */
+#define SESSION_PAIN_LIMIT 5
+/* An OK within this long after a camera rep means that rep, not another: the
+ * counter reports a rep about 0.6 s before the person is back at rest, and a
+ * person takes about 0.5-1 s to see or hear the count and press. */
+#define SESSION_MANUAL_WINDOW_MS 1500
+
+/* Why no session may start today (a warning sign outranks pain). */
+typedef enum session_stop {
+    SESSION_STOP_NONE,
+    SESSION_STOP_PAIN,      /* pain above the limit before a session */
+    SESSION_STOP_RED_FLAG,  /* a warning sign was confirmed */
+} session_stop;
 
 /* Status words stored in the log. */
 #define SESSION_STATUS_COMPLETED "completed"
@@ -94,6 +126,8 @@ typedef struct session_sink {
     bool (*end_set)(void *ctx, int64_t set_id, int reps_done, int holds_met,
                     const char *status);
     bool (*end_session)(void *ctx, int64_t session_id, int pain_after, const char *status);
+    /* The person took back rep `rep` (the last one of the open set). */
+    bool (*undo_rep)(void *ctx, int64_t set_id, const session_rep *rep);
 } session_sink;
 
 /* Home-screen figures, filled in by the station from the log. */
@@ -119,6 +153,11 @@ typedef struct session_view {
     int last_hold_ms;            /* last rep's hold */
     bool last_hold_met;
     int64_t last_rep_ms;         /* clock time of the last counted rep, -1 none */
+    bool manual_pending;         /* SET: OK pressed mid-movement; decided at its end */
+    const char *flash;           /* SET: one or two big words about the last rep
+                                  * (partial, short hold, ...) for a moment, or NULL */
+    int rep_seq;                 /* highest rep seq given this session (undo leaves
+                                  * gaps, so it can exceed total_done) */
 
     reps_status counter;         /* phase, level, hold so far, learn progress */
     bool timed;                  /* this block's holds are led by the clock */
@@ -137,6 +176,7 @@ typedef struct session_view {
 
     int total_done, total_target;  /* reps across the session (SUMMARY) */
     int block_done[PROGRAMME_MAX_BLOCKS]; /* reps done per block */
+    session_stop day_stop;       /* HOME: why no session may start today */
     bool unsaved;                /* the last records could not be written */
     const char *notice;          /* HOME, SUMMARY: one line about the record from
                                   * the station (not saved, set aside), or NULL */
@@ -167,6 +207,10 @@ void session_tick(session *s, int64_t t_ms);
 int64_t session_next_timer_ms(const session *s);
 
 void session_set_stats(session *s, const session_stats *stats);
+/* The day's stop as the log has it. The session sets it itself when a stop
+ * happens; the station gives the log's verdict when home opens and when the
+ * local date changes (NONE then clears it). */
+void session_set_day_stop(session *s, session_stop stop);
 const session_view *session_get_view(const session *s);
 /* True while a session is under way (not HOME). */
 bool session_active(const session *s);

@@ -96,6 +96,7 @@ void screens_draw(ui *u, const session_view *v, const camera_frame *frame, int64
     case SCREEN_PAIN_AFTER: screens_pain(u, v, now_ms); break;
     case SCREEN_PAIN_STOP: screens_pain_stop(u, v, now_ms); break;
     case SCREEN_RED_FLAG: screens_red_flag(u, v, now_ms); break;
+    case SCREEN_RED_FLAG_CHECK: screens_red_flag_check(u, v, now_ms); break;
     case SCREEN_INTRO: screens_intro(u, v, now_ms); break;
     case SCREEN_POSITION: screens_position(u, v, frame, now_ms); break;
     case SCREEN_SET: screens_set(u, v, now_ms); break;

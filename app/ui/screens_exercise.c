@@ -187,11 +187,15 @@ void screens_pause(ui *u, const session_view *v, int64_t now_ms)
     for (int i = 0; i < PAUSE_ITEM_COUNT; i++, y += row) {
         bool on = i == v->menu_cursor;
         const char *label = pause_item_label((pause_item)i);
+        /* Undo does something only over a set with a rep in it. */
+        bool idle = i == PAUSE_UNDO &&
+                    !(v->reps_done > 0 && (v->paused_from == SCREEN_SET ||
+                                           v->paused_from == SCREEN_CAMERA_LOST));
         int th = ui_px(u, SZ_BODY * 1.25f * 1.17f);
         if (on)
             ui_rect_outline(u, cx - bw / 2, y, bw, row - row / 8, ui_px(u, 0.008f), UI_ACCENT);
         ui_text(u, label, cx, y + (row - row / 8 - th) / 2, SZ_BODY * 1.25f,
-                on ? UI_ACCENT : UI_WHITE, UI_CENTER, on);
+                on ? UI_ACCENT : idle ? UI_GREY : UI_WHITE, UI_CENTER, on);
     }
     screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "select" } }, 2);
 }

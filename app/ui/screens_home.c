@@ -5,6 +5,10 @@
  * do I start. The week is shown as one dot per prescribed session (filled when
  * done) as well as in words, and the streak as "N days in a row": gentle,
  * visible adherence, never a scolding.
+ *
+ * On a day stopped for pain or a warning sign (session.h) home answers other
+ * questions instead: can I exercise today (no), why, and whom to contact; OK
+ * shows the full advice, so the hint says "advice", not "start".
  */
 #include <stdio.h>
 #include <string.h>
@@ -52,11 +56,45 @@ static void week_dots(ui *u, int done, int target, int cy)
                 i < done ? UI_ACCENT : UI_GREY);
 }
 
+/* "No exercise today", the reason and whom to contact, as large as fits. */
+static void stopped_day(ui *u, const session_view *v, int y)
+{
+    bool red = v->day_stop == SESSION_STOP_RED_FLAG;
+    const char *why = red ? "You reported a warning sign today."
+                          : "Your knee pain was above 5 today.";
+    const char *who = red ? "Please contact a doctor or physiotherapist. Chest pain or "
+                            "shortness of breath: call emergency services."
+                          : "Rest, and try again tomorrow. If the pain stays high, talk to "
+                            "your physiotherapist.";
+    int w = ui_width(u), cx = w / 2, max_w = w - 2 * screen_margin(u);
+    int bottom = screen_hints_top(u) - screen_margin(u);
+    const char *head = "No exercise today";
+    float hs = screen_fit(u, head, 0.11f, true, max_w);
+    float size = SZ_BODY * 1.2f;
+    int gap = ui_px(u, 0.03f), hh = ui_px(u, hs * 1.17f);
+    int th = ui_text_wrapped_height(u, why, max_w, size) +
+             ui_text_wrapped_height(u, who, max_w, size);
+    while (hh + 2 * gap + th > bottom - y && size > SZ_SMALL) {
+        size *= 0.92f;
+        th = ui_text_wrapped_height(u, why, max_w, size) +
+             ui_text_wrapped_height(u, who, max_w, size);
+    }
+    y += (bottom - y - hh - 2 * gap - th) / 2;
+    y += ui_text(u, head, cx, y, hs, UI_WARN, UI_CENTER, true) + gap;
+    y += ui_text_wrapped(u, why, cx, y, max_w, size, UI_WHITE, UI_CENTER) + gap;
+    ui_text_wrapped(u, who, cx, y, max_w, size, UI_WHITE, UI_CENTER);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, "advice" } }, 1);
+}
+
 void screens_home(ui *u, const session_view *v, int64_t now_ms)
 {
     const programme *p = v->prog;
     int w = ui_width(u), h = ui_height(u), cx = w / 2;
     int y = screen_title(u, p && p->name[0] ? p->name : "Your exercises", UI_ACCENT);
+    if (v->day_stop != SESSION_STOP_NONE) {
+        stopped_day(u, v, y);
+        return;
+    }
 
     char buf[512];
     today_list(p, buf, sizeof buf);

@@ -7,7 +7,8 @@
  * below with both ends labelled so "0 = no pain, 10 = worst" never needs
  * explaining. Above 5 the number turns to the warning colour and one line
  * says what will happen, so an answer is never a surprise. PAIN_STOP and
- * RED_FLAG show the session's advice calmly, in large plain text.
+ * RED_FLAG show the session's advice calmly, in large plain text;
+ * RED_FLAG_CHECK lists the warning signs and asks before anything stops.
  */
 #include <stdio.h>
 
@@ -44,7 +45,7 @@ static const char *pain_warning(session_screen s)
 {
     return s == SCREEN_PAIN_BEFORE ? "Above 5: no exercise today, rest instead"
            : s == SCREEN_PAIN_AFTER ? "Above 5: rest, and take it easier next time"
-                                     : "Above 5: we stop this exercise";
+                                     : "Above 5: we stop for today";
 }
 
 /* 0..10 in a row, the chosen one boxed, "no pain" and "worst" under the ends. */
@@ -123,7 +124,69 @@ void screens_pain_stop(ui *u, const session_view *v, int64_t now_ms)
                              : "That is more pain than we want. Rest now, and try an easier "
                                "dose next time. If it keeps happening, talk to a "
                                "physiotherapist.";
-    stop_screen(u, "Let's stop here", advice, "continue");
+    stop_screen(u, "Let's stop here", advice, "home");
+}
+
+/* The warning signs of PROTOCOL.md, in the person's words. */
+static const char *const SIGNS[] = {
+    "Sharp or sudden pain",
+    "Pain that makes you limp or stops you standing on it",
+    "Swelling",
+    "The knee gives way, locks or catches",
+    "Fever with a hot, red, swollen knee",
+    "Calf pain or swelling",
+    "Chest pain or shortness of breath",
+};
+#define N_SIGNS ((int)(sizeof SIGNS / sizeof SIGNS[0]))
+
+static void sign_line(int i, char *line, size_t cap)
+{
+    snprintf(line, cap, "\xe2\x80\xa2 %s", SIGNS[i]); /* a bullet */
+}
+
+/* The signs as a bulleted list, left-aligned at x; with draw false only
+ * measures. Returns the height. */
+static int sign_list(ui *u, int x, int y, int max_w, float size, bool draw)
+{
+    char line[128];
+    int y0 = y, gap = ui_px(u, size * 0.15f);
+    for (int i = 0; i < N_SIGNS; i++) {
+        sign_line(i, line, sizeof line);
+        y += (draw ? ui_text_wrapped(u, line, x, y, max_w, size, UI_WHITE, UI_LEFT)
+                   : ui_text_wrapped_height(u, line, max_w, size)) + gap;
+    }
+    return y - y0;
+}
+
+/* "I have a warning sign": the signs first, then the question; nothing ends
+ * until OK confirms. */
+void screens_red_flag_check(ui *u, const session_view *v, int64_t now_ms)
+{
+    int w = ui_width(u), cx = w / 2, m = screen_margin(u);
+    int y = screen_title(u, "Warning signs", UI_WARN);
+    const char *ask = "Do you have one of these?";
+    float qs = SZ_BODY * 1.3f;
+    int bottom = screen_hints_top(u) - m - ui_px(u, qs * 1.3f);
+    int max_w = w - 4 * m;
+    float size = SZ_BODY * 1.3f;
+    int th = sign_list(u, 0, 0, max_w, size, false);
+    while (th > bottom - y && size > SZ_SMALL * 0.8f) {
+        size *= 0.93f;
+        th = sign_list(u, 0, 0, max_w, size, false);
+    }
+    /* The list as a block, centred, its lines left-aligned. */
+    int lw = 0;
+    for (int i = 0; i < N_SIGNS; i++) {
+        char line[128];
+        sign_line(i, line, sizeof line);
+        int tw = ui_text_width(u, line, size, false);
+        lw = tw > lw ? tw : lw;
+    }
+    lw = lw < max_w ? lw : max_w;
+    sign_list(u, (w - lw) / 2, y + (bottom - y - th) / 2, max_w, size, true);
+    ui_text(u, ask, cx, bottom, screen_fit(u, ask, qs, true, w - 2 * m), UI_WARN, UI_CENTER,
+            true);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, "yes, stop" }, { KEY_UPDOWN, "no, back" } }, 2);
 }
 
 void screens_red_flag(ui *u, const session_view *v, int64_t now_ms)

@@ -54,6 +54,7 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms);
 void screens_pain(ui *u, const session_view *v, int64_t now_ms);
 void screens_pain_stop(ui *u, const session_view *v, int64_t now_ms);
 void screens_red_flag(ui *u, const session_view *v, int64_t now_ms);
+void screens_red_flag_check(ui *u, const session_view *v, int64_t now_ms);
 void screens_intro(ui *u, const session_view *v, int64_t now_ms);
 void screens_position(ui *u, const session_view *v, const camera_frame *frame, int64_t now_ms);
 void screens_set(ui *u, const session_view *v, int64_t now_ms);

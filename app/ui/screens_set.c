@@ -5,7 +5,10 @@
  * shorter side tall (readable from 3 m), with "of 10" beside it. Beside (or,
  * in portrait, below) the count a status area says what to do now: while
  * holding, a big ring empties as the hold runs and shows the seconds left;
- * right after a rep it says "Relax"; otherwise the phase in one word. A small
+ * right after a rep it says "Relax"; after a partial, a short hold, an OK the
+ * camera had already counted or an undo, the session's flash word ("Partial",
+ * "Hold longer", "Counted", "Taken back") instead; otherwise the phase in one
+ * word. A small
  * bar shows how far the counter sees the movement going, so a person can tell
  * that the camera sees them. The cue line and the "not saved" warning come
  * from the view. A block led by the clock (quad sets, timed_hold.h) says so
@@ -101,7 +104,9 @@ static void draw_phase(ui *u, const SDL_Rect *box, const session_view *v, int64_
 {
     const char *word;
     ui_color c = UI_WHITE;
-    if (v->timed && v->timed_phase == TIMED_TIGHTEN)
+    if (v->flash)
+        word = v->flash, c = UI_WARN;
+    else if (v->timed && v->timed_phase == TIMED_TIGHTEN)
         word = "Tighten", c = UI_ACCENT;
     else if (v->timed)
         word = "Relax", c = UI_OK;

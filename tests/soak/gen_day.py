@@ -25,6 +25,15 @@ After each session the station is left alone for at least GAP_MIN_S, more than
 the 10 min after which an abandoned session ends itself and the 2 min after
 which the summary goes home, so the next session again starts at home. A few
 gaps are hours long: the idle stretches of a day at home.
+
+A pain stop before a session and a warning sign stop the station for the rest
+of that local day (STOP_KINDS). When the warm-up holds every kind, it ends with
+them: the pain stop as the last session of the first local day and the
+warning sign as the only session of the second, the rest on the third, each
+day starting after local midnight; later sessions are never stops. The
+station's local time at second 0 (expect.json "start_local_s") puts the first
+midnight just after the pain stop; scripts/soak sets TZ to make it so. --hours
+is then the least length of the whole run.
 """
 import argparse
 import configparser
@@ -42,8 +51,11 @@ IDLE_END_S = 10 * 60                # the station ends an abandoned session afte
 KINDS = ["complete", "paused", "abandoned", "pain-before", "pain-during", "red-flag",
          "ended", "skipped"]
 STATUS = {"complete": "completed", "paused": "completed", "abandoned": "ended",
-          "pain-before": "stopped-pain", "pain-during": "ended", "red-flag": "red-flag",
+          "pain-before": "stopped-pain", "pain-during": "stopped-pain", "red-flag": "red-flag",
           "ended": "ended", "skipped": "ended"}
+STOP_KINDS = ("pain-before", "red-flag")  # no other session on the same local day
+DAY_S = 24 * 3600
+MIDNIGHT_MARGIN_S = 10 * 60               # between a day's last press and midnight
 PAUSE_DOWNS = {"pain": 1, "red-flag": 2, "skip": 3, "end": 4}  # from "Resume"
 
 
@@ -157,11 +169,13 @@ class Session:
                 self.pause_menu("pain", "report pain")
                 for _ in range(8):
                     self.press("up")
-                self.press("ok", "pain 8 -> stop this exercise")
-                self.press("ok", "pain stop -> next exercise", after=3.0)
+                self.press("ok", "pain 8 -> the session stops")
+                self.go_home("pain stop")
+                return
             elif k == "red-flag":
                 self.into_block(b, "a warning sign")
-                self.pause_menu("red-flag", "warning sign -> session stopped")
+                self.pause_menu("red-flag", "warning sign -> the signs listed")
+                self.press("ok", "confirmed -> session stopped")
                 self.go_home("red flag")
                 return
             elif k == "ended":
@@ -174,48 +188,91 @@ class Session:
         self.finish(rng.randint(0, 3))
 
 
-def plan_day(args, blocks, rest):
-    rng = random.Random(args.seed)
-    kinds = KINDS[:]
-    rng.shuffle(kinds)
-    kinds = kinds[:args.warmup]
+def plan_kinds(args, rng):
+    """The sessions' kinds: the warm-up (every kind when it is long enough,
+    the stops last), then kinds that are not stops."""
+    plain = [k for k in KINDS if k not in STOP_KINDS]
+    if args.warmup >= len(KINDS):
+        kinds = plain[:]
+        rng.shuffle(kinds)
+        kinds += [rng.choice(plain) for _ in range(args.warmup - len(KINDS))]
+        kinds += list(STOP_KINDS)
+    else:
+        kinds = rng.sample(plain, args.warmup)
     while len(kinds) < args.sessions:
-        kinds.append(rng.choice(KINDS))
-    sessions = []
-    for k in kinds:
-        s = Session(k, blocks, rest, rng)
-        s.run()
-        sessions.append(s)
-    busy = sum(s.t + s.idle_after + GAP_MIN_S for s in sessions) + 60
-    spare = args.hours * 3600 - busy
-    if spare < 0:
-        sys.exit(f"gen_day: {args.sessions} sessions need {busy / 3600:.1f} h, more than "
-                 f"--hours {args.hours}")
-    # Spare time goes to the gaps: a few long idle stretches, the rest spread.
+        kinds.append(rng.choice(plain))
+    return kinds
+
+
+def spread_gaps(sessions, spare, rng):
+    """GAP_MIN_S after each session plus the spare time: a few long idle
+    stretches, the rest spread."""
     weights = [rng.uniform(0.2, 1.0) for _ in sessions]
     for i in rng.sample(range(len(sessions)), k=min(3, len(sessions))):
         weights[i] += 6.0
     total = sum(weights)
-    gaps = [GAP_MIN_S + spare * w / total for w in weights]
-    return sessions, gaps
+    return [GAP_MIN_S + spare * w / total for w in weights]
 
 
-def write_day(args, sessions, gaps):
-    out = [f"# soak day: seed {args.seed}, {len(sessions)} sessions over {args.hours} h "
-           f"(virtual clock); written by tests/soak/gen_day.py"]
-    t = 60.0
-    for i, (s, gap) in enumerate(zip(sessions, gaps)):
+def busy(sessions):
+    return sum(s.t + s.idle_after + GAP_MIN_S for s in sessions)
+
+
+def plan_day(args, blocks, rest):
+    """The sessions, their start times (seconds of the run), the run's length
+    and the local time of day at second 0."""
+    rng = random.Random(args.seed)
+    sessions = []
+    for k in plan_kinds(args, rng):
+        s = Session(k, blocks, rest, rng)
+        s.run()
+        sessions.append(s)
+    n_stops = sum(s.kind in STOP_KINDS for s in sessions)
+    if n_stops == 0:
+        spare = args.hours * 3600 - busy(sessions) - 60
+        if spare < 0:
+            sys.exit(f"gen_day: {args.sessions} sessions need {busy(sessions) / 3600:.1f} h, "
+                     f"more than --hours {args.hours}")
+        starts, t = [], 60.0
+        for s, gap in zip(sessions, spread_gaps(sessions, spare, rng)):
+            starts.append(t)
+            t += s.t + s.idle_after + gap
+        return sessions, starts, args.hours * 3600, 12 * 3600
+    # Day 1: up to the pain stop; day 2: the warning sign; day 3: the rest.
+    first = [s.kind for s in sessions].index(STOP_KINDS[0]) + 1
+    days = [sessions[:first], sessions[first:first + 1], sessions[first + 1:]]
+    starts, t = [], 60.0
+    for s in days[0]:
+        starts.append(t)
+        t += s.t + s.idle_after + GAP_MIN_S
+    midnight = t - GAP_MIN_S + MIDNIGHT_MARGIN_S
+    if midnight >= DAY_S:
+        sys.exit("gen_day: the first day's sessions do not fit in a day")
+    start_local = DAY_S - midnight
+    starts.append(midnight + MIDNIGHT_MARGIN_S)
+    t = midnight + DAY_S + MIDNIGHT_MARGIN_S
+    spare = max(0.0, args.hours * 3600 - t - busy(days[2]))
+    for s, gap in zip(days[2], spread_gaps(days[2], spare, rng)):
+        starts.append(t)
+        t += s.t + s.idle_after + gap
+    return sessions, starts, t, start_local
+
+
+def write_day(args, sessions, starts, day_s, start_local):
+    out = [f"# soak day: seed {args.seed}, {len(sessions)} sessions over {day_s / 3600:.1f} h "
+           f"(virtual clock, local time {start_local / 3600:.2f} h at 0 s); written by "
+           f"tests/soak/gen_day.py"]
+    for i, (s, t) in enumerate(zip(sessions, starts)):
         out.append(f"\n# session {i + 1}: {s.kind} -> {STATUS[s.kind]}"
                    + (" (end of warm-up)" if i + 1 == args.warmup else ""))
         for dt, what, note in s.lines:
             out.append(f"{t + dt:.1f} {what}" + (f"   # {note}" if note else ""))
-        t += s.t + s.idle_after + gap
-        out.append(f"# home; idle for {(s.idle_after + gap) / 60:.0f} min")
+        out.append("# home")
     os.makedirs(args.outdir, exist_ok=True)
     with open(os.path.join(args.outdir, "buttons.txt"), "w") as f:
         f.write("\n".join(out) + "\n")
-    expect = {"seed": args.seed, "day_s": args.hours * 3600, "warmup": args.warmup,
-              "kinds": [s.kind for s in sessions],
+    expect = {"seed": args.seed, "day_s": day_s, "start_local_s": start_local,
+              "warmup": args.warmup, "kinds": [s.kind for s in sessions],
               "statuses": [STATUS[s.kind] for s in sessions]}
     with open(os.path.join(args.outdir, "expect.json"), "w") as f:
         json.dump(expect, f, indent=1)
@@ -236,8 +293,7 @@ def main():
     blocks, rest = load_blocks(args.programme)
     if not blocks:
         sys.exit(f"gen_day: no [exercise ...] sections in {args.programme}")
-    sessions, gaps = plan_day(args, blocks, rest)
-    write_day(args, sessions, gaps)
+    write_day(args, *plan_day(args, blocks, rest))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * session_priv: what session.c (the flow) and session_reps.c (the counting
+ * screen's rules) share; nobody else sees it. The session struct lives here so
+ * both files can read it; only these two files touch its fields.
+ */
+#ifndef RM_SESSION_PRIV_H
+#define RM_SESSION_PRIV_H
+
+#include "session.h"
+#include "timed_hold.h"
+
+#define SESSION_MAX_SET_REPS 50 /* programme_block.reps is at most 50 */
+
+struct session {
+    programme prog;
+    session_sink sink;
+    session_view v;
+    reps_counter *counter;
+    int64_t now;
+    int64_t last_input_ms;
+    int64_t session_id, set_id; /* sink ids; 0 when not open (or not saved) */
+    bool in_session;            /* begun and not yet ended */
+    bool set_open;
+    int seq;                    /* reps across the session */
+    int64_t rest_until, relax_until;
+    int64_t timed_moved_until;  /* timed: "you moved" is shown until then */
+    session_screen lost_from;   /* CAMERA_LOST: POSITION or SET, to go back to */
+    timed_hold timed;           /* SET of a block led by the clock */
+
+    /* session_reps.c */
+    session_rep set_reps[SESSION_MAX_SET_REPS]; /* the open set's reps, for undo */
+    int n_set_reps;
+    int64_t last_camera_rep_ms; /* the set's last camera rep, -1 none */
+    const char *flash_word;     /* view.flash while it lasts */
+    const char *flash_cue;      /* the cue line that goes with it */
+    int64_t flash_until;        /* view.flash shows until then */
+    /* The counter's clock is the session's minus the time spent off the
+     * counting screens (pause menu, pain check, camera lost), so a hold never
+     * runs while the menu is open. */
+    int64_t counter_shift;      /* ms to subtract from frame times */
+    int64_t away_since;         /* when the counting screens were left, -1 */
+};
+
+static inline const programme_block *session_block(const session *s)
+{
+    return s->v.block >= 0 && s->v.block < s->prog.n_blocks ? &s->prog.blocks[s->v.block]
+                                                             : NULL;
+}
+
+/* A sink call's outcome, for the view's unsaved flag. */
+static inline void session_saved(session *s, bool ok)
+{
+    s->v.unsaved = !ok;
+}
+
+/* session.c: the set is done; rest, the next block or the end. */
+void session_set_done(session *s);
+
+/* session_reps.c */
+/* A new set opens: no reps, nothing pending, nothing to flash. */
+void session_reps_begin(session *s);
+/* OK on SET: a manual rep, unless the camera has just counted one or is in
+ * the middle of one (see session.h). */
+void session_reps_ok(session *s);
+/* A frame on POSITION or SET, on the counter's paused-aware clock. */
+void session_reps_frame(session *s, const uint8_t *luma, int width, int height, int stride,
+                        int64_t t_ms);
+/* The counter will not finish what it saw (camera lost): a pending OK becomes
+ * a manual rep. */
+void session_reps_settle(session *s);
+/* "Undo last rep" from the pause menu: the open set's last rep is taken back
+ * (and the sink told). False when there is none. */
+bool session_reps_undo(session *s);
+/* SET of a block led by the clock: the clock's holds count; the camera's
+ * movement spoils the running hold. */
+void session_reps_timed(session *s);
+/* The cue line and flash of the SET screen, from the state and the time. */
+void session_reps_cue(session *s);
+
+#endif

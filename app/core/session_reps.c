@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * session_reps: the counting screen's rules (session.h, "Honest counts").
+ *
+ * A rep comes from the camera (the counter's REP event) or from OK, and one
+ * movement must not count twice:
+ *  - OK within SESSION_MANUAL_WINDOW_MS after a camera rep means that rep: it
+ *    adds nothing and says so ("Counted").
+ *  - OK while the counter is in the middle of a movement (MOVING or HOLD)
+ *    waits for the counter's verdict on it: a REP is the rep the OK meant; a
+ *    PARTIAL, or the movement ending with no verdict, makes it a manual rep
+ *    then (the person says it was one). The counter gives up on a movement
+ *    after twice the hold target plus 6 s, so the wait is bounded; a camera
+ *    lost meanwhile settles it as manual at once.
+ *  - Otherwise OK adds a manual rep at once.
+ * What this gets wrong: an OK meant for a rep the camera missed while it was
+ * following some other movement waits for that movement and is merged with
+ * it if the counter calls that a rep.
+ *
+ * Holds: the counter's clock stops while the set is off screen (session_priv.h),
+ * so a hold paused in the menu goes on from where it was. A rep whose hold fell
+ * short is flashed "Hold longer" and counts when the programme's
+ * short_holds_count says so (the default), else it is flashed "Not counted" and
+ * neither counted nor recorded. A partial is flashed "Partial", not counted.
+ *
+ * Undo: the open set's reps are kept (a set has at most 50), so the pause menu
+ * can take the last ones back; the sink is told, and the log drops the rep.
+ *
+ * A block led by the clock (timed_hold.h, quad sets) counts the clock's holds
+ * instead of the camera's reps, through the same path (so OK, undo and the
+ * window treat them alike); any movement the camera sees spoils the running
+ * hold.
+ */
+#include "session_priv.h"
+
+#define RELAX_MS 1500 /* "Relax" after a rep with a hold */
+#define FLASH_MS 2500 /* a flash word (and its cue line) stays this long */
+#define PENDING_CUE "OK seen: it counts when you are back down"
+
+static void flash(session *s, const char *word, const char *cue)
+{
+    s->flash_word = word;
+    s->flash_cue = cue;
+    s->flash_until = s->now + FLASH_MS;
+}
+
+/* Counts a rep: the view, the undo list, the sink; may complete the set. */
+static void add_rep(session *s, session_rep rep)
+{
+    session_view *v = &s->v;
+    const programme_block *b = session_block(s);
+    v->reps_done++;
+    v->total_done++;
+    v->block_done[v->block]++;
+    v->last_rep_ms = s->now;
+    rep.seq = v->rep_seq = ++s->seq;
+    rep.timed = !rep.manual && v->timed;
+    rep.number = v->reps_done;
+    rep.t_ms = s->now;
+    v->manual_reps += rep.manual;
+    v->holds_met += rep.hold_met;
+    if (s->n_set_reps < SESSION_MAX_SET_REPS)
+        s->set_reps[s->n_set_reps++] = rep;
+    if (s->sink.rep && s->set_id)
+        session_saved(s, s->sink.rep(s->sink.ctx, s->set_id, &rep));
+    else if (s->sink.rep)
+        session_saved(s, false);
+    if (v->reps_done >= b->reps)
+        session_set_done(s);
+}
+
+static void manual_rep(session *s)
+{
+    s->v.manual_pending = false;
+    add_rep(s, (session_rep){ .manual = true });
+}
+
+static void camera_rep(session *s, const reps_event *ev)
+{
+    const programme_block *b = session_block(s);
+    s->last_camera_rep_ms = s->now;
+    s->v.manual_pending = false; /* an OK during this movement meant this rep */
+    bool met = b->hold_s == 0 || ev->hold_met;
+    s->v.last_hold_ms = (int)ev->hold_ms;
+    s->v.last_hold_met = met;
+    if (b->hold_s > 0 && !s->v.timed)
+        s->relax_until = s->now + RELAX_MS;
+    if (!met && !s->prog.short_holds_count) {
+        flash(s, "Not counted", "Hold a little longer: that one did not count");
+        return;
+    }
+    if (!met)
+        flash(s, "Hold longer", "Hold a little longer next time");
+    add_rep(s, (session_rep){ .hold_ms = ev->hold_ms, .hold_met = met,
+                              .amplitude = ev->amplitude });
+}
+
+static void partial(session *s)
+{
+    flash(s, "Partial", "That one was partial: go a little further");
+    if (s->v.manual_pending) /* the person pressed OK for it: theirs to say */
+        manual_rep(s);
+}
+
+void session_reps_begin(session *s)
+{
+    s->n_set_reps = 0;
+    s->last_camera_rep_ms = -1;
+    s->flash_until = 0;
+    s->v.flash = NULL;
+    s->v.manual_pending = false;
+}
+
+void session_reps_ok(session *s)
+{
+    if (s->last_camera_rep_ms >= 0 && s->now - s->last_camera_rep_ms < SESSION_MANUAL_WINDOW_MS) {
+        flash(s, "Counted", "The camera counted that one");
+        return;
+    }
+    reps_phase phase = s->v.counter.phase;
+    if (phase == REPS_PHASE_MOVING || phase == REPS_PHASE_HOLD)
+        s->v.manual_pending = true;
+    else
+        manual_rep(s);
+}
+
+void session_reps_frame(session *s, const uint8_t *luma, int width, int height, int stride,
+                        int64_t t_ms)
+{
+    reps_event events[8];
+    size_t n = reps_feed(s->counter, luma, width, height, stride, t_ms - s->counter_shift,
+                         events, 8);
+    for (size_t i = 0; i < n && s->v.screen == SCREEN_SET && !s->v.timed; i++) {
+        if (events[i].kind == REPS_EVENT_REP) {
+            s->last_input_ms = s->now;
+            camera_rep(s, &events[i]);
+        } else if (events[i].kind == REPS_EVENT_PARTIAL) {
+            partial(s);
+        }
+    }
+    s->v.counter = reps_get_status(s->counter);
+    reps_phase phase = s->v.counter.phase;
+    if (s->v.screen == SCREEN_SET && s->v.manual_pending &&
+        (phase == REPS_PHASE_REST || phase == REPS_PHASE_LEARNING))
+        manual_rep(s); /* the movement ended with no verdict */
+}
+
+void session_reps_settle(session *s)
+{
+    if (s->v.manual_pending)
+        manual_rep(s);
+}
+
+bool session_reps_undo(session *s)
+{
+    session_view *v = &s->v;
+    if (!s->set_open || s->n_set_reps == 0 || v->reps_done == 0)
+        return false;
+    session_rep rep = s->set_reps[--s->n_set_reps];
+    v->reps_done--;
+    v->total_done--;
+    v->block_done[v->block]--;
+    v->manual_reps -= rep.manual;
+    v->holds_met -= rep.hold_met;
+    v->manual_pending = false;
+    v->last_rep_ms = -1;
+    s->last_camera_rep_ms = -1; /* an OK now adds a rep again */
+    s->relax_until = 0;
+    flash(s, "Taken back", "The last rep was taken back");
+    if (s->sink.undo_rep && s->set_id)
+        session_saved(s, s->sink.undo_rep(s->sink.ctx, s->set_id, &rep));
+    return true;
+}
+
+void session_reps_timed(session *s)
+{
+    session_view *v = &s->v;
+    if (v->screen != SCREEN_SET || !v->timed)
+        return;
+    if (v->counter.phase == REPS_PHASE_MOVING || v->counter.phase == REPS_PHASE_HOLD)
+        timed_hold_moved(&s->timed);
+    reps_event ev[4];
+    size_t n = timed_hold_tick(&s->timed, s->now, ev, 4);
+    for (size_t i = 0; i < n && v->screen == SCREEN_SET; i++) {
+        if (ev[i].kind == REPS_EVENT_REP)
+            camera_rep(s, &ev[i]);
+        else if (ev[i].kind == REPS_EVENT_PARTIAL)
+            s->timed_moved_until = s->now + RELAX_MS;
+    }
+    v->timed_phase = (int)s->timed.phase;
+    v->timed_left_ms = timed_hold_left_ms(&s->timed, s->now);
+}
+
+static const char *timed_cue(const session *s)
+{
+    if (s->now < s->timed_moved_until)
+        return "You moved: keep still while you hold";
+    switch (s->timed.phase) {
+    case TIMED_TIGHTEN: return "Tighten your thigh, press the knee down";
+    case TIMED_HOLD: return "Hold, keep breathing";
+    default: return "Relax";
+    }
+}
+
+void session_reps_cue(session *s)
+{
+    session_view *v = &s->v;
+    const programme_block *b = session_block(s);
+    if (v->screen != SCREEN_SET || !b)
+        return;
+    bool flashing = s->now < s->flash_until;
+    v->flash = flashing ? s->flash_word : NULL;
+    v->hold_remaining_ms = 0;
+    if (v->timed) {
+        if (s->timed.phase == TIMED_HOLD)
+            v->hold_remaining_ms = v->timed_left_ms;
+        v->cue = flashing ? s->flash_cue : v->manual_pending ? PENDING_CUE : timed_cue(s);
+    } else if (v->counter.phase == REPS_PHASE_HOLD && b->hold_s > 0) {
+        int64_t left = (int64_t)b->hold_s * 1000 - v->counter.hold_ms;
+        v->hold_remaining_ms = left > 0 ? left : 0;
+        v->cue = left > 0 ? "Hold" : "Relax and lower slowly";
+    } else if (v->manual_pending) {
+        v->cue = PENDING_CUE;
+    } else if (flashing) {
+        v->cue = s->flash_cue;
+    } else if (s->now < s->relax_until) {
+        v->cue = "Relax";
+    } else if (v->counter.phase == REPS_PHASE_LEARNING) {
+        v->cue = "Get ready";
+    } else {
+        v->cue = b->n_cues ? b->cues[v->reps_done % b->n_cues] : NULL;
+    }
+}
