@@ -117,7 +117,7 @@ static void end_session(session *s, const char *status)
 
 static void begin_set(session *s)
 {
-    s->v.reps_done = s->v.manual_reps = s->v.holds_met = 0;
+    s->v.reps_done = s->v.manual_reps = s->v.holds_met = s->v.partials = 0;
     s->v.last_rep_ms = -1;
     s->set_open = true;
     s->set_id = 0;
@@ -484,6 +484,8 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
         if (events[i].kind == REPS_EVENT_REP) {
             s->last_input_ms = s->now;
             count_rep(s, &events[i], false);
+        } else if (events[i].kind == REPS_EVENT_PARTIAL) {
+            s->v.partials++;
         }
     }
     s->v.counter = reps_get_status(s->counter);
