@@ -39,6 +39,15 @@ struct voice {
     int rate; /* espeak-ng's sample rate */
 };
 
+#if HAVE_ESPEAK
+/* espeak-ng is started on the first voice_create and stays started for the
+ * life of the process: libespeak-ng 1.51 hangs in espeak_Terminate after a
+ * second espeak_Initialize, and a later voice (another language chosen on the
+ * station) needs it again. Its sample rate, 0 before the start, -1 when the
+ * start failed. Main thread only, as is espeak-ng. */
+static int espeak_rate;
+#endif
+
 typedef struct collect {
     int16_t *s;
     size_t n, cap;
@@ -46,11 +55,6 @@ typedef struct collect {
 
 void voice_destroy(voice *v)
 {
-    if (!v)
-        return;
-#if HAVE_ESPEAK
-    espeak_Terminate();
-#endif
     free(v);
 }
 
@@ -85,20 +89,23 @@ voice *voice_create(const char *language, char *errbuf)
         errbuf_set(errbuf, "no voice language given");
         return NULL;
     }
-    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
-    if (rate <= 0) {
+    if (espeak_rate == 0) {
+        int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
+        espeak_rate = rate > 0 ? rate : -1;
+        if (rate > 0)
+            espeak_SetSynthCallback(on_samples);
+    }
+    if (espeak_rate < 0) {
         errbuf_set(errbuf, "espeak-ng cannot start (is espeak-ng-data installed?)");
         return NULL;
     }
     if (!select_voice(language)) {
-        espeak_Terminate();
         errbuf_set(errbuf, "espeak-ng has no voice for language '%s'", language);
         return NULL;
     }
-    espeak_SetSynthCallback(on_samples);
     espeak_SetParameter(espeakRATE, WORDS_PER_MINUTE, 0);
     voice *v = xcalloc(1, sizeof *v);
-    v->rate = rate;
+    v->rate = espeak_rate;
     return v;
 }
 

@@ -20,7 +20,8 @@ typedef struct voice voice;
 /* Starts espeak-ng with the voice for `language` (an espeak-ng language or
  * voice name: "en", "de", "fr", "es", "en-us", ...). NULL, with a one-line
  * reason in errbuf (256 bytes), when there is no voice. espeak-ng keeps global
- * state: at most one voice exists at a time, on one thread. */
+ * state: it is started once and stays for the process (voice.c says why), at
+ * most one voice is used at a time, all on one thread. */
 voice *voice_create(const char *language, char *errbuf);
 void voice_destroy(voice *v);
 
