@@ -97,7 +97,8 @@ static void play(speaker *s, const cue *c, bool interrupt, bool busy)
         if (log_get_level() >= LOG_DEBUG) {
             char text[TEXT_MAX];
             phrases_text(c->phrase, text, sizeof text);
-            log_debug("say '%s'%s", text, interrupt && busy ? " (cutting in)" : "");
+            log_debug("say '%s' at wall-clock ms %lld%s", text,
+                      (long long)clock_wall_ms(s->clock), interrupt && busy ? " (cutting in)" : "");
         }
     } else if (c->tone != CUE_TONE_NONE) {
         audio_play(s->snd, (audio_cue)(c->tone - 1));

@@ -23,6 +23,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <SDL.h>
 
@@ -38,6 +39,9 @@ enum { CUE_COUNT = AUDIO_ALERT + 1, MAX_NOTES = 3 };
 /* Queue more than this and the next cue clears it (see above). */
 #define MAX_QUEUED_MS 500
 #define SCRATCH_SAMPLES 1024
+/* Silence between a sound cut off and the one cutting in, so the two words do
+ * not run together ("rel-four"). */
+#define CUT_GAP_MS 60
 
 typedef struct note {
     double hz;
@@ -224,8 +228,15 @@ void audio_play_samples(audio *a, const int16_t *samples, size_t n, bool interru
 {
     if (!a || a->silent || !samples)
         return;
-    if (interrupt)
+    if (interrupt && SDL_GetQueuedAudioSize(a->device) > 0) {
         SDL_ClearQueuedAudio(a->device);
+        memset(a->scratch, 0, sizeof a->scratch);
+        size_t gap = samples_for_ms(AUDIO_RATE, CUT_GAP_MS);
+        for (size_t k; gap > 0; gap -= k) {
+            k = gap < SCRATCH_SAMPLES ? gap : SCRATCH_SAMPLES;
+            SDL_QueueAudio(a->device, a->scratch, (Uint32)(k * sizeof(int16_t)));
+        }
+    }
     queue(a, samples, n);
 }
 
