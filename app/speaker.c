@@ -101,6 +101,8 @@ static void play(speaker *s, const cue *c, bool interrupt, bool busy)
                       (long long)clock_wall_ms(s->clock), interrupt && busy ? " (cutting in)" : "");
         }
     } else if (c->tone != CUE_TONE_NONE) {
+        if (interrupt)
+            audio_cut(s->snd);
         audio_play(s->snd, (audio_cue)(c->tone - 1));
     }
 }

@@ -224,19 +224,25 @@ void audio_play(audio *a, audio_cue cue)
     queue(a, a->samples[cue], a->lengths[cue]);
 }
 
+void audio_cut(audio *a)
+{
+    if (!a || a->silent || SDL_GetQueuedAudioSize(a->device) == 0)
+        return;
+    SDL_ClearQueuedAudio(a->device);
+    memset(a->scratch, 0, sizeof a->scratch);
+    size_t gap = samples_for_ms(AUDIO_RATE, CUT_GAP_MS);
+    for (size_t k; gap > 0; gap -= k) {
+        k = gap < SCRATCH_SAMPLES ? gap : SCRATCH_SAMPLES;
+        SDL_QueueAudio(a->device, a->scratch, (Uint32)(k * sizeof(int16_t)));
+    }
+}
+
 void audio_play_samples(audio *a, const int16_t *samples, size_t n, bool interrupt)
 {
     if (!a || a->silent || !samples)
         return;
-    if (interrupt && SDL_GetQueuedAudioSize(a->device) > 0) {
-        SDL_ClearQueuedAudio(a->device);
-        memset(a->scratch, 0, sizeof a->scratch);
-        size_t gap = samples_for_ms(AUDIO_RATE, CUT_GAP_MS);
-        for (size_t k; gap > 0; gap -= k) {
-            k = gap < SCRATCH_SAMPLES ? gap : SCRATCH_SAMPLES;
-            SDL_QueueAudio(a->device, a->scratch, (Uint32)(k * sizeof(int16_t)));
-        }
-    }
+    if (interrupt)
+        audio_cut(a);
     queue(a, samples, n);
 }
 

@@ -33,10 +33,11 @@ void audio_play(audio *a, audio_cue cue);
 /* Volume, 0..100 (clamped): samples queued from now on are scaled by
  * percent / 100 (0 is silence with the device still open). Default 100. */
 void audio_set_volume(audio *a, int percent);
+/* Drops whatever is queued; when there was some, 60 ms of silence follows so
+ * that what is queued next does not run into the sound cut off. */
+void audio_cut(audio *a);
 /* Queues n samples (AUDIO_RATE, signed 16-bit mono) after whatever is queued,
- * or with interrupt in place of it: what was queued is dropped and, when
- * there was some, 60 ms of silence comes first so the two do not run
- * together. The
+ * or with interrupt in place of it (audio_cut first). The
  * samples are copied at the volume; the caller keeps its buffer. Main thread;
  * costs no allocation of ours. */
 void audio_play_samples(audio *a, const int16_t *samples, size_t n, bool interrupt);

@@ -11,8 +11,9 @@
 # sleeps a whole number of ms per 23.2 ms buffer, oversleeps on a busy
 # machine and never catches up.) Then:
 #  - each rep in the database (wall-clock time) is followed within 0.3 s by
-#    the onset of a sound lasting at least 0.15 s (speech: a tone is 60 ms),
-#    or, in a build without a voice, of the rep tone;
+#    the onset of a sound lasting at least 0.15 s (speech: a tone is 60 ms);
+#  - with a language espeak-ng lacks, the station falls back to tones and
+#    each rep is followed within 0.3 s by its tone;
 #  - the session's end is spoken after the last rep (a sound of 1 s or more);
 #  - volume 0 records silence (the device open, every sample 0);
 #  - volume 30 is quieter than volume 80 by about 30/80 (RMS and peak over
@@ -52,10 +53,10 @@ cat > "$out/buttons.txt" <<'TXT'
 31 ok    # skip the rest -> set 2
 TXT
 
-# run NAME VOLUME SECONDS [AUDIOFILE]: the station with the disk audio driver
-# writing to AUDIOFILE (default NAME.raw); files NAME.*
+# run NAME VOLUME SECONDS [AUDIOFILE [LANGUAGE]]: the station with the disk
+# audio driver writing to AUDIOFILE (default NAME.raw); files NAME.*
 run() {
-  printf '[station]\nvolume = %s\nlanguage = en\n' "$2" > "$out/$1.conf"
+  printf '[station]\nvolume = %s\nlanguage = %s\n' "$2" "${5:-en}" > "$out/$1.conf"
   mkdir -p "$out/$1.data"
   REHAB_MIRROR_LOG=debug SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="${4:-$out/$1.raw}" \
     "$bin" --config "$out/$1.conf" --software-renderer --window 320x180 \
@@ -64,10 +65,12 @@ run() {
     --exit-after "$3" 2> "$out/$1.stderr"
 }
 
-# The FIFO's reader: main.raw, and main.times with one line "WALL_MS OFFSET"
-# per piece (OFFSET: its first byte in main.raw).
-mkfifo "$out/main.fifo"
-python3 - "$out/main.fifo" "$out/main.raw" "$out/main.times" <<'PY' & reader=$!
+# record NAME: a FIFO NAME.fifo for the station, and its reader in the
+# background writing NAME.raw and NAME.times, one line "WALL_MS OFFSET" per
+# piece (OFFSET: its first byte in NAME.raw).
+record() {
+  mkfifo "$out/$1.fifo"
+  python3 - "$out/$1.fifo" "$out/$1.raw" "$out/$1.times" <<'PY' &
 import sys, time
 with open(sys.argv[1], "rb", buffering=0) as fifo, open(sys.argv[2], "wb") as raw, \
         open(sys.argv[3], "w") as times:
@@ -80,15 +83,20 @@ with open(sys.argv[1], "rb", buffering=0) as fifo, open(sys.argv[2], "wb") as ra
         raw.write(piece)
         offset += len(piece)
 PY
+}
 
-# Real time: the three run side by side (80 s in all).
+# Real time: the four run side by side (80 s in all). "tones" asks for a
+# language espeak-ng lacks, so it falls back to the tones.
+record main; main_reader=$!
+record tones; tones_reader=$!
 run main 80 80 "$out/main.fifo" & main=$!
+run tones 80 15 "$out/tones.fifo" xx-none & tones=$!
 run low 30 15 & low=$!
 run mute 0 15 & mute=$!
-for p in $main $low $mute; do
+for p in $main $tones $low $mute; do
   wait "$p" || { cat "$out"/*.stderr >&2; fail "a station exited with an error"; }
 done
-wait "$reader" || fail "the recording's reader failed"
+wait "$main_reader" && wait "$tones_reader" || fail "a recording's reader failed"
 if command -v sox >/dev/null; then
   sox -t raw -r 22050 -e signed -b 16 -c 1 "$out/main.raw" "$out/voice.wav"
 fi
@@ -140,33 +148,40 @@ def sounds(env, level, min_s):
         runs.append((start, len(env)))
     return [(a * WIN / RATE, b * WIN / RATE) for a, b in runs if (b - a) * WIN / RATE >= min_s]
 
-# --- main: each rep is followed by speech within 0.3 s ---------------------
-kind = sound_kind("main")
-s = samples("main")
-dur = len(s) / RATE
-wall = wall_of(f"{out}/main.times", len(s))
-db = sqlite3.connect(f"{out}/main.data/adherence.db")
-reps = [t / 1000.0 for (t,) in db.execute("SELECT t FROM reps ORDER BY seq")]
-assert len(reps) == 8, f"reps counted: {len(reps)}, want 8"
-env = rms_windows(s)
-min_s = 0.15 if kind == "voice" else 0.04
-# Silence is digital zero, so a low level finds onsets precisely.
-found = [(wall(round(a * RATE)), wall(round(b * RATE))) for a, b in sounds(env, 50, min_s)]
-t0 = wall(0)
-late = []
-for r in reps:
-    near = [a for a, _ in found if r - 0.05 <= a <= r + 0.3]
-    print(f"rep at {r - t0:6.2f} s: sound at {near[0] - t0:6.2f} s ({near[0] - r:+.2f})" if near
-          else f"rep at {r - t0:6.2f} s: no sound within 0.3 s")
-    if not near:
-        late.append(round(r - t0, 2))
-assert not late, f"reps with no {kind} onset within 0.3 s: {late}"
-if kind == "voice":
-    tail = [(a, b) for a, b in found if a > reps[-1] + 0.3]
-    spoken = sum(b - a for a, b in tail)
-    assert spoken >= 1.0, f"only {spoken:.2f} s of speech (the session's end) after the last rep"
-    print(f"session end spoken from {tail[0][0] - t0:.2f} s, {spoken:.2f} s of speech")
-print(f"{kind}: {len(found)} sounds in {dur:.1f} s; all {len(reps)} reps followed within 0.3 s")
+# --- each rep is followed by speech (or its tone) within 0.3 s -------------
+def check_reps(name, want_kind, min_reps):
+    """Returns the recording's samples, its wall clock and the reps' times."""
+    kind = sound_kind(name)
+    assert kind == want_kind, f"{name}: {kind}, want {want_kind}"
+    s = samples(name)
+    wall = wall_of(f"{out}/{name}.times", len(s))
+    db = sqlite3.connect(f"{out}/{name}.data/adherence.db")
+    reps = [t / 1000.0 for (t,) in db.execute("SELECT t FROM reps ORDER BY seq")]
+    assert len(reps) >= min_reps, f"{name}: reps counted: {len(reps)}, want {min_reps}"
+    # Silence is digital zero, so a low level finds onsets precisely; speech
+    # lasts 0.15 s or more, a rep tone 60 ms.
+    min_s = 0.15 if kind == "voice" else 0.04
+    found = [(wall(round(a * RATE)), wall(round(b * RATE)))
+             for a, b in sounds(rms_windows(s), 50, min_s)]
+    t0, late = wall(0), []
+    for r in reps:
+        near = [a for a, _ in found if r - 0.05 <= a <= r + 0.3]
+        print(f"{name}: rep at {r - t0:6.2f} s: sound at {near[0] - t0:6.2f} s ({near[0] - r:+.2f})"
+              if near else f"{name}: rep at {r - t0:6.2f} s: no sound within 0.3 s")
+        if not near:
+            late.append(round(r - t0, 2))
+    assert not late, f"{name}: reps with no {kind} onset within 0.3 s: {late}"
+    print(f"{name}: {kind}, {len(found)} sounds in {len(s) / RATE:.1f} s; "
+          f"all {len(reps)} reps followed within 0.3 s")
+    return s, wall, reps, found
+
+s, wall, reps, found = check_reps("main", "voice", 8)
+assert len(reps) == 8, f"main: {len(reps)} reps, want 8"
+tail = [(a, b) for a, b in found if a > reps[-1] + 0.3]
+spoken = sum(b - a for a, b in tail)
+assert spoken >= 1.0, f"only {spoken:.2f} s of speech (the session's end) after the last rep"
+print(f"session end spoken from {tail[0][0] - wall(0):.2f} s, {spoken:.2f} s of speech")
+check_reps("tones", "tones", 1)
 
 # --- mute and volume -------------------------------------------------------
 m = samples("mute")
