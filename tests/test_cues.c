@@ -2,7 +2,7 @@
  * test_cues: the coach's rationing (cues.h) on hand-made view changes. A rep
  * number starts at once and cuts in, even over an older rep number or a
  * phrase in progress; what waited is dropped by a rep; "3 more" and "last
- * one" follow their rep once the voice is free; a lesser cue waits while the
+ * one" follow their rep a pause after the voice is free; a lesser cue waits while the
  * voice is busy and is dropped when older than its patience; a more urgent
  * cue replaces a waiting one, a less urgent one does not. The hold says
  * "hold", counts its last seconds aloud only when longer than 3 s (a shorter
@@ -95,8 +95,10 @@ static void test_follow_ups(void)
     s = step(&c, &b, &b, 5100, 300);
     CHECK(!s.started, "'3 more' waits while '7' plays");
     s = step(&c, &b, &b, 5500, 0);
+    CHECK(!s.started, "the voice just fell silent: a pause first");
+    s = step(&c, &b, &b, 5500 + CUES_PAUSE_MS, 0);
     CHECK(s.started && s.c.phrase == PHRASE_THREE_MORE && !s.interrupt,
-          "'3 more' once the voice is free (got phrase %d)", s.c.phrase);
+          "'3 more' a pause after the voice is free (got phrase %d)", s.c.phrase);
     b.reps_done = b.total_done = 8;
     session_view d = with_rep(b);
     s = step(&c, &b, &d, 9000, 0);
@@ -147,17 +149,19 @@ static void test_ranks(void)
     s = step(&c, &b, &h, 100, 1000);
     CHECK(!s.started, "hold waits too");
     s = step(&c, &h, &h, 200, 0);
+    s = step(&c, &h, &h, 200 + CUES_PAUSE_MS, 0);
     CHECK(s.started && s.c.phrase == PHRASE_HOLD, "the more urgent 'hold' took the slot");
-    s = step(&c, &h, &h, 300, 0);
+    s = step(&c, &h, &h, 400, 0);
     CHECK(!s.started, "the partial was replaced, not queued");
     /* A less urgent cue does not displace a waiting more urgent one. */
     session_view lost = h;
     lost.screen = SCREEN_CAMERA_LOST;
-    s = step(&c, &h, &lost, 400, 500);
+    s = step(&c, &h, &lost, 500, 500);
     session_view p2 = h;
     p2.partials = 2;
-    s = step(&c, &h, &p2, 450, 500);
+    s = step(&c, &h, &p2, 550, 500);
     s = step(&c, &p2, &p2, 600, 0);
+    s = step(&c, &p2, &p2, 600 + CUES_PAUSE_MS, 0);
     CHECK(s.started && s.c.phrase == PHRASE_CAMERA_LOST, "camera lost kept over a partial");
 }
 

@@ -5,7 +5,8 @@
  * clears the waiting slot (what waited belonged to the moment before the rep);
  * its own follow-up ("3 more", "last one", "rest", the session's end) takes
  * the slot. Other requests compete for the slot by rank, then recency. The
- * slot's cue starts when the voice is free, if it is still fresh.
+ * slot's cue starts when the voice is free (CUES_PAUSE_MS after it fell
+ * silent, if it was asked for before that), if it is still fresh.
  *
  * What it gets wrong: a cue longer than the gap before the next rep is cut
  * off by that rep's number (by design); two lesser cues at once keep only the
@@ -22,6 +23,7 @@
 void cues_init(cues *c)
 {
     memset(c, 0, sizeof *c);
+    c->quiet_since_ms = -1;
 }
 
 int64_t cues_patience_ms(cue_rank rank)
@@ -158,9 +160,16 @@ bool cues_update(cues *c, const session_view *prev, const session_view *v, int64
         *interrupt = true;
         return true;
     }
+    if (busy_ms > 0)
+        c->quiet_since_ms = -1;
+    else if (c->quiet_since_ms < 0)
+        c->quiet_since_ms = now_ms;
     if (c->has_waiting && now_ms - c->waiting.due_ms > cues_patience_ms(c->waiting.rank))
         c->has_waiting = false;
     if (!c->has_waiting || busy_ms > 0)
+        return false;
+    /* Asked for while the voice was busy: a pause after it first. */
+    if (c->waiting.due_ms < c->quiet_since_ms && now_ms - c->quiet_since_ms < CUES_PAUSE_MS)
         return false;
     *out = c->waiting;
     c->has_waiting = false;

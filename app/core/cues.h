@@ -8,7 +8,8 @@
  * (an older rep number included) and dropping whatever waits; every other cue
  * waits in a single slot, where a newer cue of at least its rank replaces it,
  * and is dropped once it is older than its rank's patience (a "2" of the hold
- * countdown heard a second late is worse than silence).
+ * countdown heard a second late is worse than silence). A cue that waited
+ * starts a short pause after the voice falls silent.
  *
  * The hold's last three seconds are counted aloud only in holds longer than
  * that (quad sets); shorter ones tick, since "hold, 1, relax, 2" would sound
@@ -54,9 +55,14 @@ typedef struct cue {
 
 /* Caller-owned state: cues_init before the first update. */
 typedef struct cues {
-    cue waiting;         /* the one cue waiting for the voice; phrase and tone 0: none */
+    cue waiting;         /* the one cue waiting for the voice */
     bool has_waiting;
+    int64_t quiet_since_ms; /* when the voice last fell silent; -1 while busy */
 } cues;
+
+/* A cue that waited for the voice starts this long after it falls silent, so
+ * that "7" and "3 more" are two phrases, not "7 3 more". */
+#define CUES_PAUSE_MS 150
 
 void cues_init(cues *c);
 
