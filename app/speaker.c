@@ -69,9 +69,13 @@ speaker *speaker_create(const settings *cfg, const rm_clock *clock)
     long long opened = (long long)clock_wall_ms(clock);
     int64_t t0 = clock_now_ms(clock);
     load_voice(s, cfg);
-    log_info("sound: %s, volume %d; device playing since wall-clock ms %lld (%lld ms rendering)",
+    size_t bytes = 0;
+    for (int id = 0; id < PHRASE_COUNT; id++)
+        bytes += s->len[id] * sizeof(int16_t);
+    log_info("sound: %s, volume %d; device playing since wall-clock ms %lld (%lld ms to render "
+             "%zu KiB of phrases)",
              s->voiced ? "voice" : "tones", cfg->volume, opened,
-             (long long)(clock_now_ms(clock) - t0));
+             (long long)(clock_now_ms(clock) - t0), bytes / 1024);
     return s;
 }
 
