@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog: the statements and the writes of the adherence log (see adlog.h for
  * the contract; adlog_open.c opens the file and keeps the schema, adlog_stats.c
@@ -9,7 +10,10 @@
  * rows (a session and its prescription; ending a session and its open sets).
  * A write that fails (disk full, I/O error, no open record with that id) logs
  * one line, is rolled back whole, and returns 0/false; what was committed
- * before stays. Times are wall-clock milliseconds, as passed in.
+ * before stays. After a disk-full failure the next write first checkpoints
+ * the WAL (see writable()), and every session's end checkpoints it, so the
+ * WAL cannot keep a small disk full. Times are wall-clock milliseconds, as
+ * passed in.
  *
  * Not thread-safe: one adlog is used from the main loop only.
  */
@@ -68,6 +72,7 @@ static const char *const stmt_sql[ST_COUNT] = {
         " CASE WHEN sets.status IS NULL THEN " SET_REPS_COUNTED " ELSE sets.reps_done END,"
         " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'camera'),"
         " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'manual'),"
+        " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'timed'),"
         " CASE WHEN sets.status IS NULL THEN " SET_HOLDS_COUNTED " ELSE sets.holds_met END,"
         " sets.hold_target_s, sets.status"
         " FROM sessions s LEFT JOIN sets ON sets.session_id = s.id"
@@ -82,6 +87,7 @@ static const char *const stmt_sql[ST_COUNT] = {
         " CASE WHEN status IS NULL THEN " SET_REPS_COUNTED " ELSE reps_done END,"
         " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'camera'),"
         " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'manual'),"
+        " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'timed'),"
         " CASE WHEN status IS NULL THEN " SET_HOLDS_COUNTED " ELSE holds_met END,"
         " status FROM sets WHERE session_id = ?1 ORDER BY id",
     [ST_EXPORT_REPS] = "SELECT seq, number, t, hold_ms, hold_met, amplitude, source"
@@ -105,10 +111,18 @@ bool adlog_retryable(const adlog *log)
     return log && log->retryable;
 }
 
+bool adlog_disk_full(const adlog *log)
+{
+    return log && log->full;
+}
+
 bool adlog_fail(adlog *log, const char *what)
 {
-    if (log && log->db)
-        log->retryable = transient(sqlite3_extended_errcode(log->db));
+    if (log && log->db) {
+        int rc = sqlite3_extended_errcode(log->db);
+        log->retryable = transient(rc);
+        log->full = (rc & 0xff) == SQLITE_FULL;
+    }
     log_error("adherence log: %s: %s", what, log && log->db ? sqlite3_errmsg(log->db) : "");
     return false;
 }
@@ -163,6 +177,7 @@ static bool changed_one(adlog *log, const char *what)
     if (sqlite3_changes(log->db) == 1)
         return true;
     log->retryable = false;
+    log->full = false;
     log_error("adherence log: %s: no open record with that id", what);
     return false;
 }
@@ -185,12 +200,30 @@ static const char *side_text(side s)
     return s == SIDE_LEFT ? "left" : s == SIDE_RIGHT ? "right" : "";
 }
 
+/* Copies the WAL into the database and cuts it to nothing, giving its
+ * space back to the file system. Cheap when the WAL is empty. */
+static bool checkpoint(adlog *log)
+{
+    int rc = sqlite3_wal_checkpoint_v2(log->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    if (rc != SQLITE_OK)
+        log_warn("adherence log: checkpoint: %s", sqlite3_errmsg(log->db));
+    return rc == SQLITE_OK;
+}
+
+/* Before each write. After a write found the disk full, the WAL (which may
+ * hold most of the space SQLite has taken) is checkpointed first: the space
+ * it frees may be all this write needs. */
 static bool writable(adlog *log)
 {
     /* NULL: the log could not be opened; that was reported once already. */
-    if (log)
-        log->retryable = false;
-    return log && !log->readonly;
+    if (!log)
+        return false;
+    log->retryable = false;
+    if (log->readonly)
+        return false;
+    if (log->full && checkpoint(log))
+        log->full = false;
+    return true;
 }
 
 /* ---- writes ---- */
@@ -268,7 +301,8 @@ bool adlog_rep(adlog *log, int64_t set_id, int64_t wall_ms, const session_rep *r
     sqlite3_bind_int64(st, 5, rep->hold_ms > 0 ? rep->hold_ms : 0);
     sqlite3_bind_int(st, 6, rep->hold_met);
     sqlite3_bind_double(st, 7, isfinite(rep->amplitude) ? rep->amplitude : 0.0);
-    sqlite3_bind_text(st, 8, rep->manual ? "manual" : "camera", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 8, rep->manual ? "manual" : rep->timed ? "timed" : "camera", -1,
+                      SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
@@ -324,6 +358,9 @@ bool adlog_end_session(adlog *log, int64_t session_id, int64_t wall_ms, int pain
     if (!step_done(log, ST_END_SESSION, "end session") || !changed_one(log, "end session") ||
         !adlog_tx_commit(log))
         goto fail;
+    /* Between sessions the WAL goes into the database, so it starts each
+     * session empty (a failure here loses nothing: the WAL keeps it all). */
+    checkpoint(log);
     return true;
 fail:
     adlog_tx_rollback(log);

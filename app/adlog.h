@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog: the adherence log, a SQLite database `adherence.db` in the data
  * directory. It holds what was prescribed and what was done: sessions (with the
@@ -22,11 +23,20 @@
  * session left open by a crash is closed as "interrupted" by adlog_open.
  * secure_delete=ON: deleted rows are overwritten with zeroes (erase).
  *
- * Damage: a file at DATA_DIR/adherence.db that is not a database, fails
- * PRAGMA quick_check or cannot be opened is renamed (with its -wal and -shm)
- * to adherence.db.corrupt-YYYYMMDD-HHMMSS and a fresh one is begun;
- * adlog_moved_aside says so, for the screen. A database of another program or
- * of a newer rehab-mirror is refused and left alone. The file is created 0600.
+ * Damage: a file at DATA_DIR/adherence.db that SQLite finds is not a
+ * database, or that fails PRAGMA quick_check, is renamed (with its -wal and
+ * -shm) to adherence.db.corrupt-YYYYMMDD-HHMMSS and a fresh one is begun;
+ * adlog_moved_aside says so, for the screen. A file that cannot be opened for
+ * writing (permissions, a read-only file system) is not damaged: it is
+ * refused and left alone, as is a database of another program or of a newer
+ * rehab-mirror, which is not written to at all (not even switched to WAL).
+ * adlog_open_why says which, for the screen. The file is created 0600.
+ *
+ * Size: SQLite's page cache is bounded (256 KiB) and the WAL is checkpointed
+ * every 16 pages, cut back to 64 KiB, and checkpointed whole after each
+ * session, so a small data partition holds the record and not a WAL that
+ * grew. A write that fails for want of space says so (adlog_disk_full), and
+ * the next write first checkpoints the WAL to give its space back.
  *
  * Profiles: each session records whose it was (a short name, "default" unless
  * set; "guest" for kiosk strangers), so one person's record can be erased.
@@ -47,9 +57,22 @@
 
 typedef struct adlog adlog;
 
+/* Why a log could not be opened, for the screen. */
+typedef enum adlog_trouble {
+    ADLOG_OK,         /* opened */
+    ADLOG_FAILED,     /* anything else (an I/O error, ...); errbuf says what */
+    ADLOG_DAMAGED,    /* damaged, and it could not be moved aside */
+    ADLOG_REFUSED,    /* another program's database or a newer version's: untouched */
+    ADLOG_UNWRITABLE, /* cannot be opened for writing: permissions, read-only file system */
+    ADLOG_DISK_FULL,  /* no room to set it up */
+} adlog_trouble;
+
 /* Opens or creates DATA_DIR/adherence.db (creating DATA_DIR 0700 if needed).
  * NULL with a one-line reason in errbuf (256 bytes). */
 adlog *adlog_open(const char *data_dir, int64_t now_wall_ms, char *errbuf);
+/* The same, saying in *why (not NULL) what kind of trouble it was. */
+adlog *adlog_open_why(const char *data_dir, int64_t now_wall_ms, adlog_trouble *why,
+                      char *errbuf);
 /* Opens an existing DATA_DIR/adherence.db for reading (export): never creates
  * the file or the directory, never upgrades the schema, never closes open
  * sessions (the station may be running one). The write calls fail on it. NULL
@@ -59,6 +82,11 @@ void adlog_close(adlog *log);
 /* The name a damaged database was moved aside to when the log was opened, or
  * "" (also for NULL). */
 const char *adlog_moved_aside(const adlog *log);
+
+/* When opening found that damage in the -wal file loses saved records that
+ * were whole on disk (adlog_wal.c): one line saying so; else "" (also for
+ * NULL). */
+const char *adlog_wal_damage(const adlog *log);
 
 #define ADLOG_DEFAULT_PROFILE "default"
 #define ADLOG_PROFILE_MAX 63
@@ -80,6 +108,8 @@ bool adlog_end_session(adlog *log, int64_t session_id, int64_t wall_ms, int pain
  * busy), false when the log refused the record itself (no open record with
  * that id, read-only log, bad arguments). */
 bool adlog_retryable(const adlog *log);
+/* After a write failed: true when it failed for want of space (SQLITE_FULL). */
+bool adlog_disk_full(const adlog *log);
 
 /* Adherence three ways (PROTOCOL.md): sessions in the last 7 days against the
  * week's target, reps against prescribed, and the streak of days with a

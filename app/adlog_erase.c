@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_erase: deleting one profile's record, or all of it, for good (see
  * adlog_erase in adlog.h and docs/PRIVACY.md).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_export: the whole adherence record as CSV or JSON (adlog_export in
  * adlog.h), for the person or their physiotherapist.
@@ -12,7 +13,10 @@
  * "adherence":{...}} with null for the unknowns. Strings are escaped per RFC
  * 8259 and bytes that are not valid UTF-8 become U+FFFD, so the output always
  * parses. "adherence" covers the whole record: completed sessions, reps done
- * (camera and manual), reps prescribed by every session that was begun.
+ * (camera, manual and timed), reps prescribed by every session that was begun.
+ * A set's reps are split by who counted them: camera_reps (a movement the
+ * camera saw), manual_reps (the OK button), timed_reps (a hold led by the
+ * clock while the camera saw the person keep still: quad sets).
  *
  * Reps done of a set still open (the station is mid-set) are counted from its
  * rep rows. The export reads one snapshot; the station can keep writing. Any
@@ -83,8 +87,8 @@ static void csv_col(FILE *out, sqlite3_stmt *st, int col)
 /* Columns of ST_EXPORT_ROWS. */
 enum {
     R_SESSION, R_STARTED, R_PROGRAMME, R_STATUS, R_PAIN_BEFORE, R_PAIN_AFTER, R_SET_ID,
-    R_BLOCK, R_EXERCISE, R_SIDE, R_SET_NO, R_TARGET, R_DONE, R_CAMERA, R_MANUAL, R_HOLDS,
-    R_HOLD_TARGET, R_SET_STATUS
+    R_BLOCK, R_EXERCISE, R_SIDE, R_SET_NO, R_TARGET, R_DONE, R_CAMERA, R_MANUAL, R_TIMED,
+    R_HOLDS, R_HOLD_TARGET, R_SET_STATUS
 };
 
 static void csv_row(FILE *out, sqlite3_stmt *st)
@@ -98,7 +102,7 @@ static void csv_row(FILE *out, sqlite3_stmt *st)
         csv_col(out, st, col);
     }
     if (sqlite3_column_type(st, R_SET_ID) == SQLITE_NULL) {
-        fputs(",,,,,,,,,,,\n", out); /* a session with no sets: 11 empty set fields */
+        fputs(",,,,,,,,,,,,\n", out); /* a session with no sets: 12 empty set fields */
         return;
     }
     fprintf(out, ",%d,", sqlite3_column_int(st, R_BLOCK) + 1);
@@ -116,7 +120,7 @@ static bool export_csv(adlog *log, FILE *out)
 {
     fputs("session_id,session_started,programme,session_status,pain_before,pain_after,"
           "block,exercise,side,set_no,target_reps,reps_done,camera_reps,manual_reps,"
-          "holds_met,hold_target_s,set_status\n",
+          "timed_reps,holds_met,hold_target_s,set_status\n",
           out);
     sqlite3_stmt *st = log->st[ST_EXPORT_ROWS];
     int rc;
@@ -280,8 +284,9 @@ static bool json_sets(adlog *log, FILE *out, int64_t session_id)
         json_int_col(out, "reps_done", st, 9);
         json_int_col(out, "camera_reps", st, 10);
         json_int_col(out, "manual_reps", st, 11);
-        json_int_col(out, "holds_met", st, 12);
-        json_str_col(out, "status", st, 13);
+        json_int_col(out, "timed_reps", st, 12);
+        json_int_col(out, "holds_met", st, 13);
+        json_str_col(out, "status", st, 14);
         ok = json_reps(log, out, sqlite3_column_int64(st, 0));
         fputc('}', out);
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_fault: fault injection into the adherence log's file writes, for the
  * power-loss and disk-full tests (see adlog_fault.h). A VFS shim in the manner
@@ -11,6 +12,9 @@
  *                what the kernel had already accepted is not lost
  *   full=A-B     writes, syncs and truncates number A..B fail with SQLITE_FULL
  *   ioerr=A-B    ... fail with SQLITE_IOERR_WRITE
+ *   disk=BYTES   a small file system: a write that would make the database and
+ *                its WAL together larger than BYTES fails with SQLITE_FULL
+ *                (truncating gives the space back)
  *   count        at exit, log how many were counted (to choose kill points)
  * A bad spec is logged in one line and ignored. Nothing is installed when the
  * variable is unset, so the product never runs through the shim by accident.
@@ -34,10 +38,12 @@ typedef struct fault_spec {
     int64_t kill_at;
     int64_t full_from, full_to;
     int64_t ioerr_from, ioerr_to;
+    int64_t disk;        /* bytes the counted files may hold together */
     bool count;
 } fault_spec;
 
-static fault_spec spec = { NO_OP, NO_OP, 0, NO_OP, 0, false };
+#define NO_FAULTS { NO_OP, NO_OP, 0, NO_OP, 0, NO_OP, false }
+static fault_spec spec = NO_FAULTS;
 static int64_t ops; /* writes, syncs and truncates so far */
 static sqlite3_vfs *real_vfs;
 static sqlite3_vfs shim_vfs;
@@ -47,6 +53,42 @@ typedef struct shim_file {
     bool counted;        /* the database or its WAL */
     sqlite3_file *real;  /* follows this struct in the same allocation */
 } shim_file;
+
+/* The counted files open now, for disk=: their sizes are the space used. */
+#define MAX_OPEN 16
+static shim_file *open_files[MAX_OPEN];
+
+static void track(shim_file *s, bool open)
+{
+    for (int i = 0; i < MAX_OPEN; i++) {
+        if (open ? open_files[i] == NULL : open_files[i] == s) {
+            open_files[i] = open ? s : NULL;
+            return;
+        }
+    }
+}
+
+static sqlite3_int64 size_now(sqlite3_file *real)
+{
+    sqlite3_int64 n = 0;
+    if (real->pMethods && real->pMethods->xFileSize(real, &n) != SQLITE_OK)
+        n = 0;
+    return n;
+}
+
+/* disk=: whether writing n bytes at off into s would overfill the disk. */
+static bool overfills(shim_file *s, int n, sqlite3_int64 off)
+{
+    if (spec.disk == NO_OP || !s->counted)
+        return false;
+    sqlite3_int64 grow = off + n - size_now(s->real), used = 0;
+    if (grow <= 0)
+        return false;
+    for (int i = 0; i < MAX_OPEN; i++)
+        if (open_files[i])
+            used += size_now(open_files[i]->real);
+    return used + grow > spec.disk;
+}
 
 static sqlite3_file *real_of(sqlite3_file *f)
 {
@@ -72,6 +114,7 @@ static int step(sqlite3_file *f, int ioerr)
 
 static int x_close(sqlite3_file *f)
 {
+    track((shim_file *)f, false);
     int rc = real_of(f)->pMethods ? real_of(f)->pMethods->xClose(real_of(f)) : SQLITE_OK;
     return rc;
 }
@@ -82,6 +125,8 @@ static int x_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off)
 static int x_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
 {
     int rc = step(f, SQLITE_IOERR_WRITE);
+    if (!rc && overfills((shim_file *)f, n, off))
+        rc = SQLITE_FULL;
     return rc ? rc : real_of(f)->pMethods->xWrite(real_of(f), buf, n, off);
 }
 static int x_truncate(sqlite3_file *f, sqlite3_int64 size)
@@ -167,6 +212,8 @@ static int x_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags
     int rc = real_vfs->xOpen(real_vfs, name, s->real, flags, out);
     /* SQLite calls xClose even after a failed open when pMethods is set. */
     s->base.pMethods = &shim_methods;
+    if (rc == SQLITE_OK && s->counted)
+        track(s, true);
     return rc;
 }
 
@@ -194,6 +241,8 @@ static bool parse_item(const char *item, fault_spec *out)
         return parse_range(item + 5, &out->full_from, &out->full_to);
     if (!strncmp(item, "ioerr=", 6))
         return parse_range(item + 6, &out->ioerr_from, &out->ioerr_to);
+    if (sscanf(item, "disk=%lld%n", &n, &used) == 1 && !item[used] && n >= 1)
+        return out->disk = n, true;
     return false;
 }
 
@@ -236,7 +285,7 @@ static bool install_shim(void)
 
 bool adlog_fault_set(const char *text)
 {
-    fault_spec parsed = { NO_OP, NO_OP, 0, NO_OP, 0, false };
+    fault_spec parsed = NO_FAULTS;
     if (!text || !parse_spec(text, &parsed) || !install_shim())
         return false;
     if (parsed.count && !spec.count)
@@ -256,7 +305,7 @@ void adlog_fault_install(void)
     if (adlog_fault_set(text))
         log_warn("database fault injection on: %s", text);
     else
-        log_warn("%s='%.80s' not understood (want kill=N, full=A-B, ioerr=A-B, count); "
+        log_warn("%s='%.80s' not understood (want kill=N, full=A-B, ioerr=A-B, disk=BYTES, count); "
                  "ignored",
                  ADLOG_FAULT_ENV, text);
 }

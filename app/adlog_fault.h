@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_fault: test-only fault injection into the adherence log's file
  * writes, switched on by the environment variable REHAB_MIRROR_DB_FAULT (the

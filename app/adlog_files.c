@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_files: the files around the adherence database (see adlog.h): moving a
  * damaged database aside so the station can begin a fresh one, and the lock

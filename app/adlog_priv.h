@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_priv: what the adlog files share and nobody else sees. adlog_open.c
  * opens the database and keeps the schema, adlog.c does the writes,
@@ -48,6 +49,9 @@ struct adlog {
     char moved_aside[4200]; /* where a damaged file went at open, "" none */
     char profile[64];      /* written into new sessions */
     bool retryable;        /* the last failed write may succeed later */
+    char wal_damage[512];  /* adlog_wal_check's report at open, "" none */
+    bool full;             /* the last failed write found the disk full: the next
+                            * write checkpoints the WAL first */
 };
 
 #define ADLOG_ERRBUF_LEN 256
@@ -63,6 +67,11 @@ bool adlog_close_interrupted(adlog *log, int64_t now_wall_ms);
  * the new name of PATH goes into moved (cap bytes). False if PATH could not be
  * renamed. */
 bool adlog_move_aside(const char *path, int64_t now_wall_ms, char *moved, size_t cap);
+/* Checks DB_PATH-wal, before SQLite opens DB_PATH, for commits SQLite would
+ * silently drop because a frame before them is damaged (adlog_wal.c). False
+ * with a one-line report in `report` (cap bytes) when it finds some; true
+ * with "" when the WAL is whole, only torn at its end, or absent. */
+bool adlog_wal_check(const char *db_path, char *report, size_t cap);
 /* Opens PATH and takes a flock on it, shared or exclusive, without waiting.
  * The descriptor, or -1 with errno set (EWOULDBLOCK: someone holds it). */
 int adlog_lock_file(const char *path, bool exclusive);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * adlog_stats: the three adherence figures of PROTOCOL.md for the home screen
  * (see adlog_stats in adlog.h).

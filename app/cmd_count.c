@@ -1,13 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_count: `rehab-mirror count [--exercise EX] [--hold SECONDS] FILE.y4m`.
  * Replays a clip through the counting core (frame n stamped n * 1000 *
  * fps_den / fps_num ms) and prints one JSON object:
  *   {"exercise":..,"frames":N,"duration_s":..,"reps":N,"partials":N,
  *    "hold_target_s":..,"holds_met":N,"holds_short":N,"events":[{"t":..,
- *    "start":..,"hold_s":..,"hold_met":..,"amplitude":..},..],
+ *    "start":..,"hold_s":..,"hold_met":..,"amplitude":..,"by":"camera"},..],
  *    "partial_events":[same fields]}
  * "events" holds the counted reps only, so its length equals "reps"; each
- * counted rep's hold either met the target or fell short. Times are seconds
+ * counted rep's hold either met the target or fell short. "by" says what
+ * counted an event: here always "camera" (a clip has no clock to lead a hold);
+ * the station leads quad sets by the clock and logs those holds as "timed"
+ * (timed_hold.h), so `count --exercise quad-set` measures a camera counter the
+ * station does not use for them. Times are seconds
  * from the first frame. Nothing is printed to stdout unless the whole
  * clip was read: a bad header or truncated frame gives one line on stderr and
  * exit 1; bad arguments exit 2.
@@ -46,13 +51,24 @@ static void list_push(event_list *l, const reps_event *ev)
     l->v[l->n++] = *ev;
 }
 
-static int usage(const char *what, const char *arg)
-{
-    fprintf(stderr, "rehab-mirror count: %s%s%s\n", what, arg ? ": " : "", arg ? arg : "");
-    fprintf(stderr, "usage: rehab-mirror count --exercise clamshell|bridge|quad-set|generic "
-                    "[--hold SECONDS] FILE.y4m\n");
-    return 2;
-}
+static const char USAGE[] =
+    "usage: rehab-mirror count --exercise clamshell|bridge|quad-set|generic "
+    "[--hold SECONDS] FILE.y4m\n"
+    "Counts the repetitions in a Y4M clip and prints one JSON object: reps, partials,\n"
+    "holds_met, and each rep's time, hold and amplitude. --hold sets the hold a rep\n"
+    "must reach (default: the exercise's). Exit status: 0 counted; 1 the clip cannot\n"
+    "be read (one line says why); 2 usage error.\n";
+
+enum { OPT_EXERCISE = 256, OPT_HOLD };
+
+static const struct option OPTIONS[] = {
+    { "exercise", required_argument, NULL, OPT_EXERCISE },
+    { "hold", required_argument, NULL, OPT_HOLD },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+};
+
+static const cli_command COUNT = { "rehab-mirror count", USAGE, OPTIONS };
 
 static bool parse_seconds(const char *s, double *out)
 {
@@ -65,37 +81,35 @@ static bool parse_seconds(const char *s, double *out)
     return true;
 }
 
-/* 0 on success, else the exit status. */
+/* -1 to go on, else the exit status (message printed). */
 static int parse_args(int argc, char **argv, count_args *a)
 {
     *a = (count_args){ .exercise = EXERCISE_GENERIC };
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--exercise") || !strcmp(arg, "--hold")) {
-            if (i + 1 >= argc)
-                return usage("missing value for", arg);
-            const char *v = argv[++i];
-            if (!strcmp(arg, "--exercise") && !exercise_parse(v, &a->exercise))
-                return usage("unknown exercise", v);
-            if (!strcmp(arg, "--hold")) {
-                if (!parse_seconds(v, &a->hold_s))
-                    return usage("--hold wants seconds", v);
-                a->hold_given = true;
-            }
-        } else if (arg[0] == '-' && arg[1]) {
-            return usage("unknown option", arg);
-        } else if (a->path) {
-            return usage("more than one file", arg);
-        } else {
-            a->path = arg;
+    int c = cli_begin(&COUNT, argc, argv);
+    if (c >= 0)
+        return c;
+    while ((c = cli_next(&COUNT, argc, argv)) != -1) {
+        if (c == OPT_EXERCISE && !exercise_parse(optarg, &a->exercise))
+            return cli_usage_error(&COUNT, "unknown exercise '%s'", optarg);
+        if (c == OPT_HOLD) {
+            if (!parse_seconds(optarg, &a->hold_s))
+                return cli_usage_error(&COUNT, "--hold wants seconds (0..86400), not '%s'",
+                                       optarg);
+            a->hold_given = true;
         }
     }
-    return a->path ? 0 : usage("no clip given", NULL);
+    if (optind >= argc)
+        return cli_usage_error(&COUNT, "no clip given");
+    if (optind + 1 < argc)
+        return cli_usage_error(&COUNT, "more than one file ('%s')", argv[optind + 1]);
+    a->path = argv[optind];
+    return -1;
 }
 
 static void print_event(const reps_event *e, bool first)
 {
-    printf("%s{\"t\":%.3f,\"start\":%.3f,\"hold_s\":%.3f,\"hold_met\":%s,\"amplitude\":%.3f}",
+    printf("%s{\"t\":%.3f,\"start\":%.3f,\"hold_s\":%.3f,\"hold_met\":%s,\"amplitude\":%.3f,"
+           "\"by\":\"camera\"}",
            first ? "" : ",", (double)e->t_ms / 1000.0, (double)e->start_ms / 1000.0,
            (double)e->hold_ms / 1000.0, e->hold_met ? "true" : "false", (double)e->amplitude);
 }
@@ -156,7 +170,7 @@ int cmd_count(int argc, char **argv)
 {
     count_args a;
     int status = parse_args(argc, argv, &a);
-    if (status)
+    if (status >= 0)
         return status;
     char err[256] = "";
     y4m_reader *r = y4m_open(a.path, err);

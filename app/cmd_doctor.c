@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_doctor: `rehab-mirror doctor [STATION OPTIONS]` says in plain words what
  * the station would find if it started now, and why not where something is
@@ -12,8 +13,12 @@
  * It takes the same options and config file as the station (through
  * cli_station_settings), so it checks the settings the station would use. It
  * only looks: it requests no GPIO line, opens no window, creates no file.
- * Exit status: 0 when the station could run, even on fallbacks (synthetic
- * camera, keyboard); 1 when it could not (no assets, no display); 2 usage.
+ * The programme and the config file are parsed as the station would parse
+ * them, and their errors shown with file and line.
+ * Exit status: 0 when the station could run as configured, even on fallbacks
+ * (synthetic camera, keyboard); 1 when it could not (no assets, no display)
+ * or would not run as configured (the programme or config file has an error:
+ * the station would fall back to the built-in programme or defaults); 2 usage.
  */
 #include <SDL.h>
 #include <glob.h>
@@ -26,6 +31,7 @@
 #include "cli.h"
 #include "config.h"
 #include "display.h"
+#include "programme.h"
 #include "settings.h"
 #include "voice.h"
 #if HAVE_LIBCAMERA
@@ -324,8 +330,26 @@ static void report_data(const settings *cfg)
     printf("  adherence.db: %s\n", is_file(db) ? "present" : "not there yet (a new record starts)");
 }
 
-/* True when the assets are found. */
-static bool report_assets(settings *cfg)
+/* Parses the programme as the station would; false (after saying why) when
+ * the station would fall back to the built-in one. */
+static bool report_programme(const char *path)
+{
+    programme p;
+    char err[256] = "";
+    if (!programme_load(&p, path, err)) {
+        printf("  programme: %s\n", err);
+        printf("  -> the programme is not valid: the station would use the built-in "
+               "runner's-knee programme instead\n");
+        return false;
+    }
+    printf("  programme: %s: \"%s\", %d exercises, %d reps a session, %d sessions a week\n",
+           path, p.name, p.n_blocks, programme_total_reps(&p), p.sessions_per_week);
+    return true;
+}
+
+/* True when the assets are found; *prog_ok false when the programme is not
+ * valid. */
+static bool report_assets(settings *cfg, bool *prog_ok)
 {
     heading("Fonts and programme");
     if (!settings_find_assets(cfg)) {
@@ -340,45 +364,69 @@ static bool report_assets(settings *cfg)
         snprintf(prog, sizeof prog, "%s", cfg->programme);
     else
         snprintf(prog, sizeof prog, "%s/programmes/runners-knee.ini", cfg->asset_dir);
-    printf("  programme: %s%s\n", prog,
-           access(prog, R_OK) == 0 ? "" : " cannot be read (the built-in one is used)");
+    *prog_ok = report_programme(prog);
     return true;
 }
 
-static void report_config(int argc, char **argv)
+/* Says which config file applies and parses it as the station would (the
+ * errors the station would log are shown here); false when it has one. */
+static bool report_config(int argc, char **argv)
 {
     heading("Config file");
-    const char *path = NULL;
-    for (int i = 1; i < argc - 1; i++)
-        if (!strcmp(argv[i], "--config"))
-            path = argv[i + 1];
+    const char *path = cli_config_path(argc, argv);
     if (path)
         printf("  %s (given with --config)\n", path);
     else if (access(SETTINGS_DEFAULT_FILE, R_OK) == 0)
-        printf("  %s\n", SETTINGS_DEFAULT_FILE);
+        printf("  %s\n", (path = SETTINGS_DEFAULT_FILE));
     else
         printf("  none: %s is not there, so built-in defaults and options\n",
                SETTINGS_DEFAULT_FILE);
+    settings scratch;
+    char err[256] = "";
+    settings_defaults(&scratch);
+    if (!path || settings_load(&scratch, path, err))
+        return true;
+    printf("  %s\n  -> the config file has an error: the station would use the defaults for "
+           "what follows it\n", err);
+    return false;
 }
+
+static const char USAGE[] =
+    "usage: rehab-mirror doctor [OPTIONS]\n"
+    "Says what the station would find if it started now with these options and\n"
+    "config file: the build, camera, buttons and GPIO pins, display, data directory,\n"
+    "fonts and programme. It only looks: no GPIO line, window or file is opened.\n"
+    "OPTIONS are the station's (rehab-mirror --help), e.g. --config FILE,\n"
+    "--camera SPEC, --buttons SPEC, --data-dir DIR, --fullscreen, --rotation DEGREES.\n"
+    "Exit status: 0 the station could run; 1 it could not; 2 usage error.\n";
 
 int cmd_doctor(int argc, char **argv)
 {
+    static const cli_command doctor = { "rehab-mirror doctor", USAGE, cli_station_options };
     settings cfg;
-    int rc = cli_station_settings(&cfg, argc, argv);
-    if (rc)
+    int rc = cli_station_settings(&cfg, &doctor, argc, argv);
+    if (rc >= 0)
         return rc;
     printf("rehab-mirror doctor: what this station would use, and why\n");
     report_build();
-    report_config(argc, argv);
+    bool config_ok = report_config(argc, argv);
     report_camera(&cfg);
     report_buttons(&cfg);
     bool screen_ok = report_display(&cfg);
     report_sound(&cfg);
     report_data(&cfg);
-    bool assets = report_assets(&cfg);
+    bool prog_ok = true;
+    bool assets = report_assets(&cfg, &prog_ok);
     SDL_Quit();
     bool ok = screen_ok && assets;
-    printf("\n%s\n", ok ? "The station can run (with the fallbacks above, if any)."
-                        : "The station cannot run: see the lines marked -> above.");
-    return ok ? 0 : 1;
+    if (!ok)
+        printf("\nThe station cannot run: see the lines marked -> above.\n");
+    else if (!config_ok || !prog_ok)
+        printf("\nThe station would run, but not as configured: fix the %s above.\n",
+               !prog_ok && !config_ok ? "programme and the config file"
+               : !prog_ok             ? "programme"
+                                      : "config file");
+    else
+        printf("\nThe station can run (with the fallbacks above, if any).\n");
+    return ok && config_ok && prog_ok ? 0 : 1;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_erase: `rehab-mirror erase --data-dir DIR --profile NAME | --all`
  * deletes one profile's sessions (or every session) from the adherence log for
@@ -17,13 +18,24 @@
 #include "adlog.h"
 #include "cli.h"
 
-static const char USAGE[] = "usage: rehab-mirror erase --data-dir DIR --profile NAME | --all\n";
+static const char USAGE[] =
+    "usage: rehab-mirror erase --data-dir DIR --profile NAME | --all\n"
+    "Deletes one profile's sessions (or everyone's, with the set-aside damaged\n"
+    "databases) from DIR/adherence.db for good; refuses while the station runs.\n"
+    "Exit status: 0 erased (or nothing to erase); 1 no record, station running, or\n"
+    "the erase failed; 2 usage error.\n";
 
-static int usage_error(const char *what, const char *arg)
-{
-    fprintf(stderr, "rehab-mirror erase: %s%s\n%s", what, arg, USAGE);
-    return 2;
-}
+enum { OPT_DATA_DIR = 256, OPT_PROFILE, OPT_ALL };
+
+static const struct option OPTIONS[] = {
+    { "data-dir", required_argument, NULL, OPT_DATA_DIR },
+    { "profile", required_argument, NULL, OPT_PROFILE },
+    { "all", no_argument, NULL, OPT_ALL },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+};
+
+static const cli_command ERASE = { "rehab-mirror erase", USAGE, OPTIONS };
 
 /* Deletes DIR/adherence.db.corrupt-* (with their -wal/-shm); the count. */
 static int remove_set_aside(const char *dir)
@@ -50,29 +62,25 @@ int cmd_erase(int argc, char **argv)
 {
     const char *dir = NULL, *profile = NULL;
     bool all = false;
-    for (int i = 1; i < argc; i++) {
-        const char *v = NULL;
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(USAGE, stdout);
-            return 0;
-        } else if (!strcmp(argv[i], "--all")) {
+    int c = cli_begin(&ERASE, argc, argv);
+    if (c >= 0)
+        return c;
+    while ((c = cli_next(&ERASE, argc, argv)) != -1) {
+        if (c == OPT_ALL)
             all = true;
-        } else if (cli_option(argc, argv, &i, "--data-dir", &v)) {
-            if (!v || !*v)
-                return usage_error("--data-dir needs a directory", "");
-            dir = v;
-        } else if (cli_option(argc, argv, &i, "--profile", &v)) {
-            if (!v || !*v)
-                return usage_error("--profile needs a name", "");
-            profile = v;
-        } else {
-            return usage_error("unknown argument ", argv[i]);
-        }
+        else if (c == OPT_DATA_DIR)
+            dir = optarg;
+        else
+            profile = optarg;
     }
-    if (!dir)
-        return usage_error("--data-dir is required", "");
+    if (optind < argc)
+        return cli_usage_error(&ERASE, "unexpected argument '%s'", argv[optind]);
+    if (!dir || !*dir)
+        return cli_usage_error(&ERASE, "--data-dir DIR is required");
+    if (profile && !*profile)
+        return cli_usage_error(&ERASE, "--profile needs a name");
     if (all == (profile != NULL))
-        return usage_error("say whose record: --profile NAME, or --all", "");
+        return cli_usage_error(&ERASE, "say whose record: --profile NAME, or --all");
 
     char err[256] = "";
     adlog_erased gone;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_export: `rehab-mirror export --data-dir DIR --format csv|json` writes the
  * adherence record to stdout (formats in adlog_export.c).
@@ -15,45 +16,48 @@
 #include "adlog.h"
 #include "cli.h"
 
-static const char USAGE[] = "usage: rehab-mirror export --data-dir DIR --format csv|json\n";
+static const char USAGE[] =
+    "usage: rehab-mirror export --data-dir DIR --format csv|json\n"
+    "Writes the adherence record in DIR/adherence.db to stdout, read-only (safe\n"
+    "beside a running station). Exit status: 0 written; 1 no record, not a record,\n"
+    "or stdout failed; 2 usage error.\n";
 
-static int usage_error(const char *what, const char *arg)
-{
-    fprintf(stderr, "rehab-mirror export: %s%s\n%s", what, arg, USAGE);
-    return 2;
-}
+enum { OPT_DATA_DIR = 256, OPT_FORMAT };
+
+static const struct option OPTIONS[] = {
+    { "data-dir", required_argument, NULL, OPT_DATA_DIR },
+    { "format", required_argument, NULL, OPT_FORMAT },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+};
+
+static const cli_command EXPORT = { "rehab-mirror export", USAGE, OPTIONS };
 
 int cmd_export(int argc, char **argv)
 {
     const char *dir = NULL, *format = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *v = NULL;
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(USAGE, stdout);
-            return 0;
-        } else if (cli_option(argc, argv, &i, "--data-dir", &v)) {
-            if (!v || !*v)
-                return usage_error("--data-dir needs a directory", "");
-            dir = v;
-        } else if (cli_option(argc, argv, &i, "--format", &v)) {
-            if (!v)
-                return usage_error("--format needs csv or json", "");
-            format = v;
-        } else {
-            return usage_error("unknown argument ", argv[i]);
-        }
+    int c = cli_begin(&EXPORT, argc, argv);
+    if (c >= 0)
+        return c;
+    while ((c = cli_next(&EXPORT, argc, argv)) != -1) {
+        if (c == OPT_DATA_DIR)
+            dir = optarg;
+        else
+            format = optarg;
     }
-    if (!dir)
-        return usage_error("--data-dir is required", "");
+    if (optind < argc)
+        return cli_usage_error(&EXPORT, "unexpected argument '%s'", argv[optind]);
+    if (!dir || !*dir)
+        return cli_usage_error(&EXPORT, "--data-dir DIR is required");
     if (!format)
-        return usage_error("--format is required", "");
+        return cli_usage_error(&EXPORT, "--format csv|json is required");
     adlog_format fmt;
     if (!strcmp(format, "csv"))
         fmt = ADLOG_CSV;
     else if (!strcmp(format, "json"))
         fmt = ADLOG_JSON;
     else
-        return usage_error("unknown format ", format);
+        return cli_usage_error(&EXPORT, "unknown format '%s' (want csv or json)", format);
 
     char err[256];
     adlog *log = adlog_open_readonly(dir, err);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_synth: `rehab-mirror synth`, the synthetic person rendered to a Cmono Y4M
  * clip, with an optional JSON file of the truth (how many repetitions the clip
@@ -18,7 +19,6 @@
  */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,19 +40,35 @@ typedef struct synth_args {
     const char *labels, *out;
 } synth_args;
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static const char USAGE[] =
+    "usage: rehab-mirror synth --exercise clamshell|bridge|quad-set|generic [--reps N]\n"
+    "           [--size WxH] [--fps N] [--seconds S] [--noise F] [--seed N] [--mirror]\n"
+    "           [--labels FILE.json] OUT.y4m\n"
+    "Renders the synthetic person doing N reps (default 10) into a Cmono Y4M clip,\n"
+    "and with --labels the truth as JSON (each rep's start, top, end and hold).\n"
+    "Defaults: --size 320x240 --fps 15 --noise 2 --seed 1; --seconds: the whole\n"
+    "performance plus one. Exit status: 0 written; 1 cannot write; 2 usage error.\n";
 
-/* One line on stderr; returns the usage exit status. */
-static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("rehab-mirror synth: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    return 2;
-}
+enum { OPT_EXERCISE = 256, OPT_REPS, OPT_SIZE, OPT_FPS, OPT_SECONDS, OPT_NOISE, OPT_SEED,
+       OPT_LABELS, OPT_MIRROR };
+
+static const struct option OPTIONS[] = {
+    { "exercise", required_argument, NULL, OPT_EXERCISE },
+    { "reps", required_argument, NULL, OPT_REPS },
+    { "size", required_argument, NULL, OPT_SIZE },
+    { "fps", required_argument, NULL, OPT_FPS },
+    { "seconds", required_argument, NULL, OPT_SECONDS },
+    { "noise", required_argument, NULL, OPT_NOISE },
+    { "seed", required_argument, NULL, OPT_SEED },
+    { "labels", required_argument, NULL, OPT_LABELS },
+    { "mirror", no_argument, NULL, OPT_MIRROR },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+};
+
+static const cli_command SYNTH = { "rehab-mirror synth", USAGE, OPTIONS };
+
+#define usage_error(...) cli_usage_error(&SYNTH, __VA_ARGS__)
 
 static bool parse_long(const char *s, long lo, long hi, long *out)
 {
@@ -105,68 +121,74 @@ static bool parse_size(const char *s, int *w, int *h)
     return true;
 }
 
-/* Parses one option that takes a value; returns 0 on success or the exit code. */
-static int parse_valued(synth_args *a, const char *opt, const char *val)
+/* Applies one option that takes a value; returns 0 on success or the exit code. */
+static int parse_valued(synth_args *a, int opt, const char *val)
 {
     long n;
-    if (!strcmp(opt, "--exercise")) {
+    switch (opt) {
+    case OPT_EXERCISE:
         if (!exercise_parse(val, &a->exercise))
             return usage_error("unknown exercise '%s' (want clamshell, bridge, quad-set or "
                                "generic)", val);
         a->have_exercise = true;
-    } else if (!strcmp(opt, "--reps")) {
+        return 0;
+    case OPT_REPS:
         if (!parse_long(val, 0, 10000, &n))
             return usage_error("bad --reps '%s' (want 0..10000)", val);
         a->reps = (int)n;
-    } else if (!strcmp(opt, "--size")) {
+        return 0;
+    case OPT_SIZE:
         if (!parse_size(val, &a->width, &a->height))
             return usage_error("bad --size '%s' (want WxH, 16..4096 each)", val);
-    } else if (!strcmp(opt, "--fps")) {
+        return 0;
+    case OPT_FPS:
         if (!parse_long(val, 1, 240, &n))
             return usage_error("bad --fps '%s' (want 1..240)", val);
         a->fps = (int)n;
-    } else if (!strcmp(opt, "--seconds")) {
+        return 0;
+    case OPT_SECONDS:
         if (!parse_double(val, 0.001, 86400.0, &a->seconds))
             return usage_error("bad --seconds '%s' (want more than 0, at most 86400)", val);
-    } else if (!strcmp(opt, "--noise")) {
+        return 0;
+    case OPT_NOISE:
         if (!parse_double(val, 0.0, 100.0, &a->noise))
             return usage_error("bad --noise '%s' (want 0..100)", val);
-    } else if (!strcmp(opt, "--seed")) {
+        return 0;
+    case OPT_SEED:
         if (!parse_seed(val, &a->seed))
             return usage_error("bad --seed '%s' (want 0..4294967295)", val);
-    } else if (!strcmp(opt, "--labels")) {
+        return 0;
+    default: /* OPT_LABELS */
         a->labels = val;
-    } else {
-        return usage_error("unknown option '%s'", opt);
+        return 0;
     }
-    return 0;
 }
 
+/* -1 to go on, else the exit status (message printed). */
 static int parse_args(int argc, char **argv, synth_args *a)
 {
     *a = (synth_args){ .reps = 10, .width = 320, .height = 240, .fps = 15, .noise = 2.0,
                        .seed = 1 };
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--mirror")) {
+    int c = cli_begin(&SYNTH, argc, argv);
+    if (c >= 0)
+        return c;
+    while ((c = cli_next(&SYNTH, argc, argv)) != -1) {
+        if (c == OPT_MIRROR) {
             a->mirror = true;
-        } else if (!strncmp(arg, "--", 2)) {
-            if (i + 1 >= argc)
-                return usage_error("option '%s' needs a value", arg);
-            int rc = parse_valued(a, arg, argv[++i]);
-            if (rc)
-                return rc;
-        } else if (a->out) {
-            return usage_error("more than one output file ('%s')", arg);
-        } else {
-            a->out = arg;
+            continue;
         }
+        int rc = parse_valued(a, c, optarg);
+        if (rc)
+            return rc;
     }
+    if (optind + 1 < argc)
+        return usage_error("more than one output file ('%s')", argv[optind + 1]);
+    a->out = optind < argc ? argv[optind] : NULL;
     if (!a->have_exercise)
         return usage_error("missing --exercise clamshell|bridge|quad-set|generic");
     if (!a->out)
         return usage_error("missing the output file OUT.y4m");
-    return 0;
+    return -1;
 }
 
 /* Writes the truth for a clip of clip_ms milliseconds. */
@@ -222,7 +244,7 @@ int cmd_synth(int argc, char **argv)
 {
     synth_args a;
     int rc = parse_args(argc, argv, &a);
-    if (rc)
+    if (rc >= 0)
         return rc;
     synth_params p = synth_defaults(a.exercise, a.width, a.height);
     p.reps = a.reps;

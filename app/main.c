@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rehab-mirror: the knee rehabilitation exercise station. See README.md. */
 #include "cli.h"
 

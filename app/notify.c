@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * notify: sd_notify messages for Type=notify and the watchdog (notify.h).
  *
@@ -8,6 +9,8 @@
  */
 #include "notify.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "config.h"
@@ -21,6 +24,7 @@ static struct {
     bool loaded;       /* environment read */
     bool ready_sent;
     bool warned;       /* a send error was logged */
+    char status[208];  /* the last STATUS= sent, with its "STATUS=" */
     uint64_t watchdog_usec;
     int64_t last_ping_us; /* monotonic; -1 = never */
 } state;
@@ -75,6 +79,17 @@ void notify_loop(bool screen_drawn)
     }
 }
 
+void notify_status(const char *text)
+{
+    load();
+    char msg[sizeof state.status];
+    snprintf(msg, sizeof msg, "STATUS=%s", text);
+    if (!strcmp(msg, state.status))
+        return;
+    strcpy(state.status, msg);
+    tell(msg);
+}
+
 void notify_stopping(void)
 {
     load();
@@ -92,5 +107,6 @@ void notify_reset(void)
     state.loaded = false;
     state.ready_sent = false;
     state.warned = false;
+    state.status[0] = '\0';
     load();
 }

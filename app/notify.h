@@ -1,6 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * notify: tells the service manager (systemd, Type=notify) how the station is
- * doing: READY=1 once the first screen is on the display, and WATCHDOG=1 from
+ * doing: READY=1 once the first screen is on the display, STATUS= with what
+ * it is showing, and WATCHDOG=1 from
  * the main loop, so a loop that hangs stops the pings and systemd restarts the
  * service after WatchdogSec=.
  *
@@ -20,6 +22,11 @@
  * watchdog interval has passed since the last ping (monotonic time), so a
  * loop iteration must never take longer than half of WatchdogSec=. */
 void notify_loop(bool screen_drawn);
+
+/* STATUS=text, what `systemctl status` shows under the unit, e.g. the current
+ * screen and the log's state. Sent only when it differs from the last status
+ * sent, so it may be called on every frame. Text past 200 bytes is cut. */
+void notify_status(const char *text);
 
 /* STOPPING=1: the station is shutting down on purpose. */
 void notify_stopping(void);

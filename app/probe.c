@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * probe: resource figures from /proc/self (see probe.h).
  */

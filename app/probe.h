@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * probe: the process's own resource figures, for the soak test (tests/soak)
  * and for field diagnosis: resident memory, its peak, heap bytes in use and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * recorder: the session sink with a queue of unsaved records (recorder.h).
  *
@@ -45,6 +46,7 @@ struct recorder {
     int saved_seq;            /* highest rep seq written for session.mine */
     int64_t last_try_ms;
     int dropped;
+    bool full;                /* the last try found the disk full */
 };
 
 static record *enqueue(recorder *r, rec_kind kind)
@@ -133,6 +135,7 @@ static bool flush(recorder *r)
     bool dropped = false;
     while (r->count > 0 && r->log) {
         outcome o = write_one(r, &r->ring[r->head]);
+        r->full = o == RETRY && adlog_disk_full(r->log);
         if (o == RETRY)
             break;
         if (o == DROP) {
@@ -264,6 +267,11 @@ void recorder_retry(recorder *r)
 int recorder_pending(const recorder *r)
 {
     return r->count;
+}
+
+bool recorder_disk_full(const recorder *r)
+{
+    return r->count > 0 && r->full;
 }
 
 bool recorder_rep_saved(const recorder *r, int seq, int64_t *db_session)

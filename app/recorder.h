@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * recorder: the session's sink (session.h) over the adherence log, with a
  * queue for what could not be saved yet. Every record the session reports
@@ -48,6 +49,9 @@ void recorder_set_log(recorder *r, adlog *log);
 void recorder_retry(recorder *r);
 /* Records waiting to be written. */
 int recorder_pending(const recorder *r);
+/* Whether records wait because the last try found the disk full (for the
+ * screen: "the disk is full" rather than just "not saved yet"). */
+bool recorder_disk_full(const recorder *r);
 /* Whether rep `seq` of the latest session begun is saved; if so *db_session
  * is that session's row id in the log. */
 bool recorder_rep_saved(const recorder *r, int seq, int64_t *db_session);

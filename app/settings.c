@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * settings: defaults, the INI config file and asset lookup (see settings.h). The
  * command line is parsed in cli.c on top of what this produces.
@@ -13,6 +14,7 @@
 #include <ini.h>
 
 #include "config.h"
+#include "regfile.h"
 
 typedef struct load_state {
     settings *c;
@@ -175,7 +177,12 @@ static bool finish(int rc, const load_state *st, const char *name, char *errbuf)
 bool settings_load(settings *c, const char *path, char *errbuf)
 {
     load_state st = { .c = c };
-    return finish(ini_parse(path, on_key, &st), &st, path, errbuf);
+    FILE *f = regfile_open(path, errbuf);
+    if (!f)
+        return false;
+    int rc = ini_parse_file(f, on_key, &st);
+    fclose(f);
+    return finish(rc, &st, path, errbuf);
 }
 
 bool settings_parse(settings *c, const char *text, const char *name, char *errbuf)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * settings: the station's settings, from built-in defaults, then the config file
  * (INI, section [station]), then the command line, each overriding the last.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * speaker: the phrase cache, the coach and the sound device together
  * (speaker.h). The cache holds one buffer per phrase id, rendered at creation;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * speaker: the station's voice. Opens the sound device (audio.h) and, when
  * espeak-ng has a voice for the configured language (voice.h), renders every

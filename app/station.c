@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * station: start-up with fallbacks, the main loop, and teardown (station.h).
  *
@@ -38,6 +39,11 @@
 #define ANIMATION_MS 50          /* redraw period of animated screens (20 fps) */
 #define VIRTUAL_DRAW_MS 100      /* virtual clock: live redraws at most this often */
 #define LOG_RETRY_MS 10000       /* a log that failed to open is tried again this often */
+/* Presses handled in one loop pass; the rest wait in the backend for the next
+ * pass, which comes at once. A manual rep is a committed write (an fsync), so
+ * a flood of presses (a stuck key repeating, a script) handled all at once
+ * would stall drawing and the watchdog; a person presses a few times a second. */
+#define PRESSES_PER_PASS 8
 
 typedef struct station {
     const settings *cfg;
@@ -51,6 +57,7 @@ typedef struct station {
     adlog *log;
     recorder *rec;
     const char *notice;          /* about the record, shown on the home screen */
+    adlog_trouble log_trouble;   /* why st->log is NULL (ADLOG_OK when it is open) */
     int64_t traced_session;      /* shown-rep trace: the session and ... */
     int traced_seq;              /* ... its highest rep seq traced */
     programme prog;
@@ -74,6 +81,7 @@ typedef struct station {
     long loops, redraws;         /* for the idle benchmark (logged at exit) */
     int64_t exit_at_ms;
     int64_t log_retry_ms;        /* when to try opening a log that failed to open */
+    bool presses_waiting;        /* the last pass left presses for the next */
     bool quit;
 } station;
 
@@ -186,11 +194,13 @@ static bool station_open(station *st)
         return false;
     open_programme(st);
     char err[256] = "";
-    st->log = adlog_open(st->cfg->data_dir, clock_wall_ms(st->clock), err);
+    st->log = adlog_open_why(st->cfg->data_dir, clock_wall_ms(st->clock), &st->log_trouble, err);
     if (!st->log)
         log_warn("adherence log not available (%s); sessions will not be saved", err);
     else if (adlog_moved_aside(st->log)[0])
         st->notice = "The old record was damaged. It is kept aside; a new one has begun.";
+    else if (adlog_wal_damage(st->log)[0])
+        st->notice = "Part of the record was damaged: the last saved reps may be missing.";
     adlog_set_profile(st->log, st->profile);
     st->rec = recorder_create(st->log, st->clock);
     open_camera(st);
@@ -207,7 +217,10 @@ static bool station_open(station *st)
 }
 
 /* A log that could not be opened (a full disk at start) is tried again every
- * LOG_RETRY_MS while records wait, so saving resumes once there is room. */
+ * LOG_RETRY_MS while records wait, so saving resumes once there is room. The
+ * reason was logged once at start; a retry that fails again says nothing
+ * (opening never moves a file that is not damaged, and never writes to one
+ * that is not ours, so retrying is harmless). */
 static void retry_log(station *st)
 {
     int64_t now = clock_now_ms(st->clock);
@@ -215,7 +228,7 @@ static void retry_log(station *st)
         return;
     st->log_retry_ms = now + LOG_RETRY_MS;
     char err[256] = "";
-    st->log = adlog_open(st->cfg->data_dir, clock_wall_ms(st->clock), err);
+    st->log = adlog_open_why(st->cfg->data_dir, clock_wall_ms(st->clock), &st->log_trouble, err);
     if (!st->log)
         return;
     log_info("adherence log open now; saving what waited");
@@ -337,8 +350,12 @@ static void poll_inputs(station *st)
         buttons_feed_sdl(st->btn, &ev);
     }
     button_event be;
-    while (buttons_poll(st->btn, &be))
+    int n = 0;
+    while (n < PRESSES_PER_PASS && buttons_poll(st->btn, &be)) {
         session_press(st->sess, &be);
+        n++;
+    }
+    st->presses_waiting = n == PRESSES_PER_PASS;
     poll_camera(st);
     session_tick(st->sess, clock_now_ms(st->clock));
 }
@@ -368,14 +385,39 @@ static bool live_screen(session_screen s)
     return s == SCREEN_INTRO || s == SCREEN_POSITION || s == SCREEN_SET || s == SCREEN_REST;
 }
 
+/* The home screen's line about a log that could not be opened: the ones
+ * that will not pass by themselves, which the user (or whoever looks after
+ * the station) must act on. NULL for the others. */
+static const char *trouble_notice(adlog_trouble t)
+{
+    switch (t) {
+    case ADLOG_REFUSED:
+        return "The record file belongs to another program or a newer version. Not saving.";
+    case ADLOG_UNWRITABLE:
+        return "The record cannot be written (read-only or no permission). Not saving.";
+    case ADLOG_DAMAGED:
+        return "The record is damaged and could not be set aside. Not saving.";
+    default:
+        return NULL;
+    }
+}
+
 /* The view as drawn: the session's, with what the station knows about saving. */
 static session_view shown_view(const station *st, const session_view *v)
 {
     session_view shown = *v;
     shown.unsaved = recorder_pending(st->rec) > 0;
-    if (v->screen == SCREEN_HOME || v->screen == SCREEN_SUMMARY)
-        shown.notice = shown.unsaved ? "The last reps are not saved yet. Still trying."
-                                     : st->notice;
+    if (v->screen != SCREEN_HOME && v->screen != SCREEN_SUMMARY)
+        return shown;
+    const char *trouble = st->log ? NULL : trouble_notice(st->log_trouble);
+    if (trouble)
+        shown.notice = trouble;
+    else if (recorder_disk_full(st->rec))
+        shown.notice = "The disk is full: the last reps are not saved yet. Still trying.";
+    else if (shown.unsaved)
+        shown.notice = "The last reps are not saved yet. Still trying.";
+    else
+        shown.notice = st->notice;
     return shown;
 }
 
@@ -397,6 +439,21 @@ static void trace_shown(station *st, const session_view *v)
     }
 }
 
+/* What `systemctl status` shows: the screen, and whether the log keeps up. */
+static void tell_status(const station *st, const session_view *v)
+{
+    char text[128];
+    int pending = recorder_pending(st->rec);
+    if (pending)
+        snprintf(text, sizeof text, "screen %s; %d record%s not saved yet%s",
+                 session_screen_id(v->screen), pending, pending == 1 ? "" : "s",
+                 st->log ? "" : " (the log cannot be opened)");
+    else
+        snprintf(text, sizeof text, "screen %s; log %s", session_screen_id(v->screen),
+                 st->log ? "saved" : "not open");
+    notify_status(text);
+}
+
 static void draw(station *st, const session_view *session_v, bool screen_changed)
 {
     int64_t now = clock_now_ms(st->clock);
@@ -414,6 +471,7 @@ static void draw(station *st, const session_view *session_v, bool screen_changed
     if (screen_changed && st->cfg->screenshot_dir[0])
         screenshot(st, v);
     display_present(st->disp);
+    tell_status(st, v);
     trace_shown(st, v);
     st->drawn_unsaved = v->unsaved;
     st->drawn_generation = v->generation;
@@ -438,6 +496,8 @@ static int64_t next_due(const station *st)
 static void wait_for_next(station *st)
 {
     int64_t now = clock_now_ms(st->clock), next = next_due(st);
+    if (st->presses_waiting)
+        next = now; /* the next pass at once (virtual: 1 ms on; real: 1 ms sleep) */
     if (st->cfg->virtual_clock) {
         if (next <= now)
             next = now + 1;

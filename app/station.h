@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * station: the running product. Opens the display, camera, buttons, sound,
  * programme and adherence log from the settings (falling back, with one log

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * audio: synthesised cue tones played through an SDL audio device (see
  * audio.h). Each cue is a short list of notes (frequency, length, silence

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * audio: the sound device, for a person lying on the mat who need not look:
  * short synthesised tones (a tick on each rep, a higher tick counting down the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * buttons: picks a backend from the spec string and forwards the calls to its
  * ops table (see buttons.h). The backends live in buttons_keys.c,

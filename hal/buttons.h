@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * buttons: one interface for the three buttons (Up, OK, Down), whatever drives
  * them. Chosen at run time by a spec string:

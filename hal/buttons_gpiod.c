@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * buttons_gpiod: the three buttons on GPIO lines through libgpiod, v1 (1.6:
  * Debian 12, Raspberry Pi OS Bookworm) or v2 (2.x: Debian 13, Trixie), picked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * buttons_gpiod: the three buttons on GPIO lines, through libgpiod (v1 or v2,
  * chosen at build time; see buttons_gpiod.c). This header holds what the rest of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * buttons_gpiod_priv: what buttons_gpiod.c (the backend) and
  * buttons_gpiod_chip.c (finding chips and lines) share. Only with HAVE_GPIOD;

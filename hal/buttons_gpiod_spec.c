@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * buttons_gpiod_spec: the parser for "gpiod[:CHIP[:UP,OK,DOWN]]" (see
  * buttons_gpiod.h). Pure and always built, whether or not libgpiod is, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * buttons_keys: the three buttons on the keyboard of the SDL window, for
  * development and for stations without GPIO buttons. Up and Down arrows are Up

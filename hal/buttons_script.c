@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * buttons_script: presses read from a file, for end-to-end tests and demos.
  * Each line is "SECONDS BUTTON [long|down|up]": "2.5 ok" presses OK briefly 2.5 s after
@@ -28,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "regfile.h"
 #include "xmalloc.h"
 
 enum { ERR_LEN = 256 };
@@ -272,12 +274,9 @@ buttons *buttons_script_create_from_text(const char *text, const char *name,
 /* Reads a whole file into a NUL-terminated string; NULL with errbuf set. */
 static char *read_file(const char *path, char *errbuf)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (errbuf)
-            snprintf(errbuf, ERR_LEN, "%s: cannot open: %s", path, strerror(errno));
+    FILE *f = regfile_open(path, errbuf); /* a FIFO or a device would hang */
+    if (!f)
         return NULL;
-    }
     char *buf = xmalloc(MAX_SCRIPT_BYTES + 1);
     size_t n = fread(buf, 1, MAX_SCRIPT_BYTES + 1, f);
     bool failed = ferror(f);

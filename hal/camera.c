@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * camera: the backend-independent half of camera.h. It turns a spec string
  * into a backend constructor call, dispatches through the backend's ops table,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * camera: one interface for every source of frames. A camera is chosen at run
  * time by a spec string:

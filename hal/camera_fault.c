@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * camera_fault: a camera that wraps another and misbehaves on purpose, for
  * tests of what the station does when a real camera does the same. Chosen by

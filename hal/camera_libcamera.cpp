@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * camera_libcamera: the libcamera backend (camera_libcamera.h), the program's
  * only C++. It opens one camera, configures one Viewfinder stream (640x480,

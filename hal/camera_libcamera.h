@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * camera_libcamera: the real camera through libcamera (Raspberry Pi camera
  * modules and anything else libcamera drives). The implementation is the only

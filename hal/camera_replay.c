@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * camera_replay: a recorded Y4M clip as a camera. Frame n (counting every
  * frame delivered or skipped since creation, across loops) is due at

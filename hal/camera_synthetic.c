@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * camera_synthetic: the procedural person (synth.h) as a camera, the demo
  * default and a test source. Frames are paced by the clock: frame n of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * camera_watch: the lost/back verdict (see camera_watch.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * camera_watch: decides, from what camera_poll returns and the clock, whether
  * the camera is lost. Pure: no device, no clock of its own.

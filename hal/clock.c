@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clock: the real clock reads CLOCK_MONOTONIC (timers, relative to creation)
  * and CLOCK_REALTIME (dates); the virtual clock is a number that only moves

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clock: the one source of time. Every module takes times in milliseconds from
  * a clock_t_ms value handed to it, never from the system, so a session can be

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * press: debounce, long press and stuck detection for the three buttons, as
  * pure functions of the edges and times they are fed (see press.h).

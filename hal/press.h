@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * press: turns raw button edges into presses. Pure logic, fed with edge
  * timestamps by whichever backend reads the hardware (GPIO lines, keyboard keys)

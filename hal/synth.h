@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * synth: a procedural person on a mat, rendered as a luma image. It is the
  * station's demo camera and the test source for the counter: it knows the true

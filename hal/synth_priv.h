@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * synth_priv: what synth.c (poses, timing) and synth_raster.c (pixels) share.
  * Not for other modules.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * synth_raster: the pixels of a synth frame (see synth.h, synth_priv.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * voice: espeak-ng rendering into sample buffers (voice.h).
  *

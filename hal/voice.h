@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * voice: spoken words for a person on the mat who cannot watch the screen.
  * Text is rendered by espeak-ng (HAVE_ESPEAK) into 16-bit mono samples at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * y4m: see y4m.h. The reader treats its input as hostile: the header line and
  * every FRAME line are read with a length bound, every number is range checked
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "regfile.h"
 #include "xmalloc.h"
 
 #define ERRLEN 256
@@ -179,11 +181,9 @@ static bool parse_header(char *line, y4m_info *info, char *errbuf)
 
 y4m_reader *y4m_open(const char *path, char *errbuf)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        set_err(errbuf, "%.150s: %s", path, strerror(errno));
+    FILE *f = regfile_open(path, errbuf); /* a FIFO or a device would hang */
+    if (!f)
         return NULL;
-    }
     char line[MAX_HEADER];
     char why[ERRLEN];
     y4m_info info;

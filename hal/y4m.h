@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * y4m: reading and writing YUV4MPEG2 clips, the station's clip format. Only the
  * luma plane is delivered; chroma planes are skipped. Accepted colour spaces:
@@ -25,7 +26,8 @@ typedef struct y4m_info {
 } y4m_info;
 
 /* Opens and parses the header. NULL on failure, with a reason in *err (static or
- * into errbuf, which must hold 256 bytes). */
+ * into errbuf, which must hold 256 bytes); a path that is not a regular file (a
+ * FIFO, a device, a directory) is refused (regfile.h). */
 y4m_reader *y4m_open(const char *path, char *errbuf);
 void y4m_close(y4m_reader *r);
 const y4m_info *y4m_reader_info(const y4m_reader *r);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CMake toolchain file: cross-compile rehab-mirror for 64-bit ARM (Raspberry Pi
 # 3/4/5, Zero 2 W on a 64-bit OS) on a Debian amd64 machine.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * check: the tiny assertion kit the unit tests share. CHECK(cond, fmt, ...) prints
  * the file, line, the failed condition and a message naming what broke, counts the

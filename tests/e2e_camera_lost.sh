@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: the camera stops in the middle of a set and comes back. The
 # synthetic camera's gap option sends no frame from second 16 for 6 s (the
 # virtual clock makes it exact). Checks the screens in order (the set gives way

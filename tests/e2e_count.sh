@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: `synth` renders clips of every exercise with known reps and
 # labels; `count` must print JSON whose "reps" equals the label. Then the CLI's
 # bad-input contract: a one-line reason and a non-zero exit, never a crash.

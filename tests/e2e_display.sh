@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: the video driver and rotation. The station must refuse to run on
 # a screen nobody sees: with no desktop and no driver asked for, SDL falls back
 # to "offscreen", and the station exits 1 saying so; full-screen without a

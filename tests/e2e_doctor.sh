@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: `rehab-mirror doctor` on a machine with no GPIO chips (a build
 # server) and the offscreen video driver. Checks that it exits 0 (the station
 # could run on its fallbacks), says there is no GPIO chip and why, names the
 # SDL video drivers built in, finds the offscreen display and says it is not a
 # real screen, and reports the data directory. On a machine with GPIO chips the
 # GPIO check is skipped, since the answer depends on the board.
-# Then: the config file's rotation reaches the report, and full-screen with
-# no desktop asks for kmsdrm, which doctor reports cannot start here.
+# Then: the config file's rotation reaches the report; an invalid programme
+# or config file is reported with file and line and exits 1 (issue 15); and
+# full-screen with no desktop asks for kmsdrm, which doctor reports cannot
+# start here.
 # Usage: e2e_doctor.sh REHAB_MIRROR_BINARY OUTPUT_DIR
 set -euo pipefail
 bin=$1
@@ -42,6 +45,27 @@ printf '[station]\nrotation = 90\ndisplay = 1280x720\n' > "$out/station.conf"
 SDL_VIDEODRIVER=offscreen "$bin" doctor --config "$out/station.conf" --data-dir "$out/data" \
   > "$out/doctor.txt" 2> "$out/stderr.txt" || fail "doctor with a config file"
 has "turned 90 degrees: screens laid out at 720x1280 (portrait)"
+
+# The programme and the config file are parsed as the station would: the
+# bundled programme is valid; one with a section twice, or a config file with
+# an unknown key, is reported with its file and line, and doctor exits 1.
+has 'programme: '"$REHAB_MIRROR_ASSETS"'/programmes/runners-knee.ini: "Runner'"'"'s knee", 4 exercises'
+printf '[programme]\nname = Dup\n[exercise bridge]\nsets = 3\n[exercise bridge]\nreps = 5\n' \
+  > "$out/dup.ini"
+rc=0
+SDL_VIDEODRIVER=offscreen "$bin" doctor --programme "$out/dup.ini" --data-dir "$out/data" \
+  > "$out/doctor.txt" 2> "$out/stderr.txt" || rc=$?
+[[ $rc -eq 1 ]] || fail "doctor with an invalid programme exited $rc, want 1"
+has "$out/dup.ini:5: section [exercise bridge] again (first at line 3)"
+has "-> the programme is not valid"
+has "The station would run, but not as configured: fix the programme above."
+printf '[station]\nrotation = 90\ncolour = red\n' > "$out/bad.conf"
+rc=0
+SDL_VIDEODRIVER=offscreen "$bin" doctor --config "$out/bad.conf" --data-dir "$out/data" \
+  > "$out/doctor.txt" 2> "$out/stderr.txt" || rc=$?
+[[ $rc -eq 1 ]] || fail "doctor with a bad config file exited $rc, want 1"
+has "$out/bad.conf:3:"
+has "-> the config file has an error"
 
 # Full-screen with no desktop asks for kmsdrm; without /dev/dri that cannot
 # start, and doctor says so and exits 1.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Erase: sessions recorded under two profiles (their programme names carry a
 # marker string), then `rehab-mirror erase --profile alice` must remove
 # alice's sessions, sets and reps and leave no trace of the marker in the

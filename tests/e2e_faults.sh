@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Faults, injected through the fakes, in whole scripted sessions of the real
 # binary (virtual clock, synthetic camera, button script):
 #   disk full and I/O errors (the log's fault VFS, REHAB_MIRROR_DB_FAULT): the
 #     session goes on, the set and summary screens say the last reps are not
 #     saved, and once writes work again every rep is saved exactly once;
-#   a damaged database (junk bytes, or a directory in its place): moved aside
-#     as adherence.db.corrupt-YYYYMMDD-HHMMSS, a fresh one begun, and the home
+#   a damaged database (junk bytes): moved aside as
+#     adherence.db.corrupt-YYYYMMDD-HHMMSS, a fresh one begun, and the home
 #     screen says so (once);
+#   a damaged -wal that would lose saved records: reported on the home screen;
+#   a database that is not ours (another program's) or cannot be opened (a
+#     directory in its place): left exactly as it was, nothing saved, and the
+#     home screen says so;
 #   a camera that stops, changes size, steps its clock back or stalls
 #     (camera spec suffix, camera_fault.c): no crash, no miscount;
 #   a chattering (5 ms bounces) and a stuck button (raw edges in the script).
@@ -62,8 +67,8 @@ run clean -- --camera synthetic --buttons "script:$out/buttons.txt"
 ok "clean session: $normal"
 
 # --- disk full from the end of set 1 until after the summary, then room again
-run full REHAB_MIRROR_DB_FAULT=full=76-87 -- --camera synthetic --buttons "script:$out/buttons.txt"
-grep -q "disk is full" "$out/full/stderr.txt" || fail "full: the disk never filled (recalibrate 76-87)"
+run full REHAB_MIRROR_DB_FAULT=full=130-141 -- --camera synthetic --buttons "script:$out/buttons.txt"
+grep -q "disk is full" "$out/full/stderr.txt" || fail "full: the disk never filled (recalibrate 130-141)"
 [[ $(screens full) == "$want_screens" ]] || fail "full: screens $(screens full)"
 [[ $(lit "$out/full/shots/005-set.png" "${unsaved_mark[@]}") == 0 ]] ||
   fail "full: set 1 was marked unsaved before the disk filled"
@@ -108,9 +113,53 @@ ok "damaged database: moved aside as $moved, fresh one begun, home screen told t
 
 mkdir -p "$out/dir/data/adherence.db"
 run dir -- --camera synthetic --buttons "script:$out/buttons.txt"
-ls "$out/dir/data" | grep -qE '^adherence\.db\.corrupt-' || fail "dir: not moved aside"
-[[ $(reps dir) == "$normal" ]] || fail "dir: reps $(reps dir)"
-ok "unopenable database (a directory): moved aside, session saved in a fresh one"
+! ls "$out/dir/data" | grep -qE '^adherence\.db\.corrupt-' || fail "dir: moved aside as damaged"
+[[ -d $out/dir/data/adherence.db ]] || fail "dir: the directory is gone"
+[[ $(lit "$out/dir/shots/001-home.png" "${notice_band[@]}") -gt 100 ]] ||
+  fail "dir: the home screen does not say the record cannot be written"
+grep -q "cannot be opened for writing: it is a directory" "$out/dir/stderr.txt" ||
+  fail "dir: the log does not say why"
+[[ $(screens dir) == "$want_screens" ]] || fail "dir: screens $(screens dir)"
+ok "unopenable database (a directory): left alone, not called damaged, home screen says so"
+
+# --- another program's database: refused and left byte for byte, no WAL
+mkdir -p "$out/foreign/data"
+sqlite3 "$out/foreign/data/adherence.db" "CREATE TABLE notes(x); INSERT INTO notes VALUES (1)"
+cp "$out/foreign/data/adherence.db" "$out/foreign.orig"
+run foreign -- --camera synthetic --buttons "script:$out/buttons.txt"
+cmp -s "$out/foreign/data/adherence.db" "$out/foreign.orig" || fail "foreign: the file changed"
+[[ ! -e $out/foreign/data/adherence.db-wal ]] || fail "foreign: a -wal was made"
+grep -q "not an adherence log" "$out/foreign/stderr.txt" || fail "foreign: not reported"
+[[ $(lit "$out/foreign/shots/001-home.png" "${notice_band[@]}") -gt 100 ]] ||
+  fail "foreign: the home screen does not say so"
+[[ $(lit "$out/foreign/shots/011-home.png" "${notice_band[@]}") -gt 100 ]] ||
+  fail "foreign: the home screen no longer says so after a session"
+ok "another program's database: untouched, no WAL, home screen says nothing is saved"
+
+# --- a damaged -wal: a run killed mid-session (as a power cut would) leaves
+# its last commits in the WAL; a byte flipped in the first frame's page would
+# make SQLite drop them all without a word. The restart says so, in the log
+# and on the home screen.
+mkdir -p "$out/wal/data"
+(env REHAB_MIRROR_DB_FAULT=kill=90 "$bin" --virtual-clock --software-renderer --no-sound \
+  --window 640x360 --programme "$out/programme.ini" --data-dir "$out/wal/data" \
+  --camera synthetic --buttons "script:$out/buttons.txt" --exit-after 60 2> /dev/null) \
+  2> /dev/null || true
+[[ -s $out/wal/data/adherence.db-wal ]] || fail "wal: the killed run left no WAL"
+python3 - "$out/wal/data/adherence.db-wal" <<'PY'
+import sys
+with open(sys.argv[1], "r+b") as f:
+    f.seek(32 + 24 + 2000)
+    b = f.read(1)
+    f.seek(32 + 24 + 2000)
+    f.write(bytes([b[0] ^ 0x5A]))
+PY
+run wal -- --camera synthetic --buttons "script:/dev/null" --exit-after 2
+grep -q "adherence.db-wal is damaged at frame 1" "$out/wal/stderr.txt" ||
+  fail "wal: the damage was not reported (recalibrate kill=90 if the WAL now holds one commit)"
+[[ $(lit "$out/wal/shots/001-home.png" "${notice_band[@]}") -gt 100 ]] ||
+  fail "wal: the home screen does not say records may be missing"
+ok "damaged -wal: $(grep -o 'damaged at frame.*' "$out/wal/stderr.txt")"
 
 # --- camera faults (frame 150 is mid set 1)
 for fault in resize-at=150 backwards-at=150 stall-at=150 resize-at=150@backwards-at=200@stall-at=260; do

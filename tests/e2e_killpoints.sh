@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Power loss: the station is killed with SIGKILL at 200+ points of a scripted
 # session (virtual clock, synthetic camera, button script) and each time the
 # database must be intact and hold every rep the station had shown as saved.
@@ -53,6 +54,9 @@ restart() { # LABEL DATA_DIR
     --screenshot-dir "$scratch/shots" --exit-after 0.1 2> "$scratch/restart.txt" ||
     fail "$1: restart failed: $(tail -3 "$scratch/restart.txt")"
   [[ -f $scratch/shots/001-home.png ]] || fail "$1: restart did not come up at home"
+  # A kill leaves the WAL whole up to where it stopped: no damage to report.
+  ! grep -q "is damaged at frame" "$scratch/restart.txt" ||
+    fail "$1: a killed run's WAL reported as damaged: $(grep damaged "$scratch/restart.txt")"
 }
 
 # Checks one killed run's data dir against its stderr; adds to the figures.

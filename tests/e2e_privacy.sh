@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end privacy check: the real binary runs a short scripted session
 # (synthetic camera, button script, virtual clock, offscreen video, no
 # screenshots) under strace, and the test proves what docs/PRIVACY.md promises:

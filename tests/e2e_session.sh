@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: the real binary, headless (SDL offscreen, software renderer), the
 # synthetic camera, a button script and the virtual clock, through one whole
 # short session. Checks the exit status, one screenshot per screen state, the
@@ -33,7 +34,8 @@ INI
 
 # Times are seconds on the virtual clock. The demo person starts its reps each
 # time the position screen opens: bridges end about every 8 s after a 3 s
-# settle, quad sets about every 11.5 s.
+# settle. Quad sets are led by the clock: 2 s to tighten, the 5 s hold, 4 s to
+# relax, from the set's start about 1 s after the position screen opens.
 cat > "$out/buttons.txt" <<'TXT'
 1 ok          # home -> pain check-in
 2 up
@@ -79,11 +81,14 @@ assert s["pain_before"] == 2 and s["pain_after"] == 2, (s["pain_before"], s["pai
 sets = s["sets"]
 assert [x["exercise"] for x in sets] == ["bridge", "quad-set"], sets
 def src(st, kind): return sum(1 for r in st["reps"] if r["source"] == kind)
-got = [(src(x, "camera"), src(x, "manual")) for x in sets]
-assert got == [(3, 1), (2, 1)], f"(camera, manual) reps per set: {got}"
+got = [(src(x, "camera"), src(x, "manual"), src(x, "timed")) for x in sets]
+# The quad set is led by the clock: its holds are timed, not camera reps.
+assert got == [(3, 1, 0), (0, 1, 2)], f"(camera, manual, timed) reps per set: {got}"
+assert [(x["camera_reps"], x["manual_reps"], x["timed_reps"]) for x in sets] == got, sets
 rows = list(csv.DictReader(open(sys.argv[2])))
 assert len(rows) == 2, f"csv rows: {len(rows)}"
-assert [(int(r["camera_reps"]), int(r["manual_reps"])) for r in rows] == got, rows
+assert [(int(r["camera_reps"]), int(r["manual_reps"]), int(r["timed_reps"]))
+        for r in rows] == got, rows
 assert all(r["session_status"] == "completed" for r in rows)
 print("database ok:", got)
 PY

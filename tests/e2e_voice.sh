@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: what a person on the mat hears. The real binary, headless, on
 # the real clock (SDL's disk audio driver writes in real time, so the virtual
 # clock cannot be used), with the synthetic camera and a button script, through

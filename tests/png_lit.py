@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Counts the lit pixels (any channel above 60) of a screenshot inside a box
 given as fractions of the width and height, so an end-to-end test can check
 that a line of text is (or is not) drawn somewhere. Reads the 8-bit RGB or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_adlog: the adherence log against a real SQLite file in a scratch
  * directory. Round trip of a whole session, per-set counts, camera and manual
@@ -208,6 +209,7 @@ static struct ids record_full_session(adlog *log, const programme *p, int64_t t0
     ids.set2 = adlog_begin_set(log, ids.session, t0 + 3 * MIN_MS, &p->blocks[0], 0, 2);
     session_rep r4 = rep_at(4, 1, 0, 1500, true, false);
     session_rep r5 = rep_at(5, 2, 0, 1100, true, false);
+    r5.timed = true; /* a hold led by the clock */
     CHECK(adlog_rep(log, ids.set2, t0 + 3 * MIN_MS + 5000, &r4), "rep 4 saved");
     CHECK(adlog_rep(log, ids.set2, t0 + 3 * MIN_MS + 10000, &r5), "rep 5 saved");
     CHECK(adlog_end_set(log, ids.set2, t0 + 4 * MIN_MS, 2, 2, SET_STATUS_PAIN), "set 2 ended");
@@ -259,7 +261,7 @@ static void test_round_trip_and_modes(void)
 
     sqlite3 *db = peek_db(dir);
     char text[256];
-    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 2, "schema version");
+    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 3, "schema version");
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM sessions WHERE profile = 'default'"), 1,
                  "a session without a profile is the default profile's");
     peek_text(db, "PRAGMA journal_mode", text, sizeof text);
@@ -295,6 +297,7 @@ static void test_round_trip_and_modes(void)
                  2, "set 1 camera reps");
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM reps WHERE source = 'manual'"), 1,
                  "manual reps");
+    CHECK_EQ_INT(peek_int(db, "SELECT seq FROM reps WHERE source = 'timed'"), 5, "timed rep");
     CHECK_EQ_INT(peek_int(db, "SELECT hold_ms FROM reps WHERE seq = 1"), 1200, "rep 1 hold");
     CHECK_EQ_INT(peek_int(db, "SELECT t FROM reps WHERE seq = 2"),
                  DAY0 + 9 * HOUR_MS + MIN_MS + 10250, "rep 2 wall time");
@@ -353,6 +356,65 @@ static void test_interrupted(void)
 }
 
 /* A session ended from the pause menu mid-set closes that set too. */
+/* A schema-2 file (reps' source only 'camera' or 'manual') is upgraded to 3
+ * with its rows kept, and then takes a timed rep. The old file is made by
+ * turning a new one's reps table back into the version-2 form. */
+static void test_upgrade_from_2(void)
+{
+    const char *dir = check_tmpdir("adlog_upgrade2");
+    char err[256], path[1200];
+    programme p = test_programme("Old");
+    adlog *log = adlog_open(dir, DAY0, err);
+    CHECK(log != NULL, "open: %s", err);
+    if (!log)
+        return;
+    int64_t s = adlog_begin_session(log, DAY0, &p, 1);
+    int64_t set = adlog_begin_set(log, s, DAY0 + 1000, &p.blocks[0], 0, 1);
+    session_rep r = rep_at(1, 1, 0, 900, true, false);
+    CHECK(adlog_rep(log, set, DAY0 + 5000, &r), "rep");
+    adlog_close(log);
+    snprintf(path, sizeof path, "%s/adherence.db", dir);
+    sqlite3 *db = NULL;
+    const char *to_v2 =
+        "BEGIN;"
+        "CREATE TABLE reps2(id INTEGER PRIMARY KEY, set_id INTEGER NOT NULL REFERENCES"
+        " sets(id) ON DELETE CASCADE, seq INTEGER NOT NULL, number INTEGER NOT NULL,"
+        " t INTEGER NOT NULL, hold_ms INTEGER NOT NULL, hold_met INTEGER NOT NULL,"
+        " amplitude REAL NOT NULL, source TEXT NOT NULL CHECK (source IN ('camera', 'manual')));"
+        "INSERT INTO reps2 SELECT * FROM reps; DROP TABLE reps;"
+        "ALTER TABLE reps2 RENAME TO reps; CREATE INDEX reps_set ON reps(set_id);"
+        "CREATE INDEX reps_t ON reps(t); CREATE UNIQUE INDEX reps_set_seq ON reps(set_id, seq);"
+        "PRAGMA user_version = 2; COMMIT;";
+    CHECK(sqlite3_open(path, &db) == SQLITE_OK &&
+              sqlite3_exec(db, to_v2, NULL, NULL, NULL) == SQLITE_OK,
+          "make a version-2 file: %s", sqlite3_errmsg(db));
+    CHECK(sqlite3_exec(db, "INSERT INTO reps(set_id, seq, number, t, hold_ms, hold_met,"
+                           " amplitude, source) VALUES (1, 2, 2, 0, 0, 0, 0, 'timed')",
+                       NULL, NULL, NULL) != SQLITE_OK,
+          "a version-2 file refuses a timed rep");
+    sqlite3_close(db);
+    log = adlog_open(dir, DAY0 + HOUR_MS, err);
+    CHECK(log != NULL, "reopen the old file: %s", err);
+    session_rep t = rep_at(1, 1, 0, 5000, true, false);
+    t.timed = true;
+    if (log) { /* the open session was interrupted by the reopening: a new one */
+        s = adlog_begin_session(log, DAY0 + HOUR_MS, &p, 1);
+        set = adlog_begin_set(log, s, DAY0 + HOUR_MS + 1000, &p.blocks[0], 0, 1);
+    }
+    CHECK(log && adlog_rep(log, set, DAY0 + HOUR_MS + 9000, &t), "a timed rep after the upgrade");
+    adlog_close(log);
+    db = peek_db(dir);
+    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 3, "upgraded to version 3");
+    CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM reps WHERE source = 'camera' AND seq = 1"),
+                 1, "the old rep kept");
+    CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM reps WHERE source = 'timed'"), 1,
+                 "the timed rep saved");
+    CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND"
+                              " tbl_name = 'reps'"),
+                 3, "the reps indexes are back");
+    sqlite3_close(db);
+}
+
 static void test_end_with_open_set(void)
 {
     const char *dir = check_tmpdir("adlog_open_set");
@@ -455,13 +517,14 @@ static void check_csv(adlog *log)
     const char *p = csv;
     char f[20][128];
     int n = csv_split(&p, f, 20);
-    CHECK_EQ_INT(n, 17, "CSV header fields");
+    CHECK_EQ_INT(n, 18, "CSV header fields");
     CHECK(!strcmp(f[0], "session_id") && !strcmp(f[1], "session_started") &&
-              !strcmp(f[13], "manual_reps") && !strcmp(f[16], "set_status"),
-          "CSV header names: %s %s %s %s", f[0], f[1], f[13], f[16]);
+              !strcmp(f[13], "manual_reps") && !strcmp(f[14], "timed_reps") &&
+              !strcmp(f[17], "set_status"),
+          "CSV header names: %s %s %s %s %s", f[0], f[1], f[13], f[14], f[17]);
 
     n = csv_split(&p, f, 20); /* session 1, set 1 */
-    CHECK_EQ_INT(n, 17, "row 1 fields");
+    CHECK_EQ_INT(n, 18, "row 1 fields");
     CHECK(!strcmp(f[0], "1"), "row 1 session_id %s", f[0]);
     CHECK(!strcmp(f[1], "2024-03-10T09:00:00+00:00"), "row 1 started %s", f[1]);
     CHECK(!strcmp(f[2], "Knee, \"v2\""), "row 1 programme unquoted %s", f[2]);
@@ -471,28 +534,28 @@ static void check_csv(adlog *log)
               !strcmp(f[9], "1"),
           "row 1 block %s exercise %s side %s set %s", f[6], f[7], f[8], f[9]);
     CHECK(!strcmp(f[10], "3") && !strcmp(f[11], "3") && !strcmp(f[12], "2") &&
-              !strcmp(f[13], "1") && !strcmp(f[14], "1"),
-          "row 1 target %s done %s camera %s manual %s holds %s", f[10], f[11], f[12], f[13],
-          f[14]);
-    CHECK(!strcmp(f[15], "1") && !strcmp(f[16], "completed"), "row 1 hold %s status %s",
-          f[15], f[16]);
+              !strcmp(f[13], "1") && !strcmp(f[14], "0") && !strcmp(f[15], "1"),
+          "row 1 target %s done %s camera %s manual %s timed %s holds %s", f[10], f[11], f[12],
+          f[13], f[14], f[15]);
+    CHECK(!strcmp(f[16], "1") && !strcmp(f[17], "completed"), "row 1 hold %s status %s",
+          f[16], f[17]);
 
     n = csv_split(&p, f, 20); /* set 2 */
-    CHECK(n == 17 && !strcmp(f[9], "2") && !strcmp(f[11], "2") && !strcmp(f[12], "2") &&
-              !strcmp(f[13], "0") && !strcmp(f[16], "stopped-pain"),
-          "row 2: set %s done %s camera %s manual %s status %s", f[9], f[11], f[12], f[13],
-          f[16]);
+    CHECK(n == 18 && !strcmp(f[9], "2") && !strcmp(f[11], "2") && !strcmp(f[12], "1") &&
+              !strcmp(f[13], "0") && !strcmp(f[14], "1") && !strcmp(f[17], "stopped-pain"),
+          "row 2: set %s done %s camera %s manual %s timed %s status %s", f[9], f[11], f[12],
+          f[13], f[14], f[17]);
     n = csv_split(&p, f, 20); /* set 3: bridge, skipped */
-    CHECK(n == 17 && !strcmp(f[6], "2") && !strcmp(f[7], "bridge") && !strcmp(f[8], "") &&
-              !strcmp(f[11], "0") && !strcmp(f[15], "3") && !strcmp(f[16], "skipped"),
+    CHECK(n == 18 && !strcmp(f[6], "2") && !strcmp(f[7], "bridge") && !strcmp(f[8], "") &&
+              !strcmp(f[11], "0") && !strcmp(f[16], "3") && !strcmp(f[17], "skipped"),
           "row 3: block %s exercise %s side '%s' done %s hold %s status %s", f[6], f[7], f[8],
-          f[11], f[15], f[16]);
+          f[11], f[16], f[17]);
     n = csv_split(&p, f, 20); /* session 2: open, no sets */
-    CHECK_EQ_INT(n, 17, "row 4 (no sets) fields");
+    CHECK_EQ_INT(n, 18, "row 4 (no sets) fields");
     CHECK(!strcmp(f[0], "2") && !strcmp(f[3], "") && !strcmp(f[4], "") && !strcmp(f[6], "") &&
-              !strcmp(f[16], ""),
+              !strcmp(f[17], ""),
           "row 4: id %s status '%s' pain '%s' block '%s' set status '%s'", f[0], f[3], f[4],
-          f[6], f[16]);
+          f[6], f[17]);
     CHECK(*p == '\0', "nothing after the last row: %.40s", p);
     free(csv);
 }
@@ -511,13 +574,15 @@ static void check_json(adlog *log)
         "\"sets\":[{\"block\":1,\"exercise\":\"clamshell\",\"side\":\"left\",\"set_no\":1,"
         "\"target_reps\":3,\"hold_target_s\":1,\"started\":\"2024-03-10T09:01:00+00:00\","
         "\"ended\":\"2024-03-10T09:02:00+00:00\",\"reps_done\":3,\"camera_reps\":2,"
-        "\"manual_reps\":1,\"holds_met\":1,\"status\":\"completed\",\"reps\":[",
+        "\"manual_reps\":1,\"timed_reps\":0,\"holds_met\":1,\"status\":\"completed\",\"reps\":[",
         "{\"seq\":1,\"number\":1,\"t\":\"2024-03-10T09:01:05.000+00:00\",\"hold_s\":1.200,"
         "\"hold_met\":true,\"amplitude\":0.900,\"source\":\"camera\"}",
         "{\"seq\":2,\"number\":2,\"t\":\"2024-03-10T09:01:10.250+00:00\",\"hold_s\":0.500,"
         "\"hold_met\":false,",
         "{\"seq\":3,\"number\":3,\"t\":\"2024-03-10T09:01:15.000+00:00\",\"hold_s\":0.000,"
         "\"hold_met\":false,\"amplitude\":0.000,\"source\":\"manual\"}",
+        "\"camera_reps\":1,\"manual_reps\":0,\"timed_reps\":1,",
+        "\"hold_s\":1.100,\"hold_met\":true,\"amplitude\":0.900,\"source\":\"timed\"}",
         "\"status\":\"skipped\",\"reps\":[]}]}",
         "{\"id\":2,\"started\":\"2024-03-11T08:00:00+00:00\",\"ended\":null,"
         "\"programme\":\"tab\\there\\u0001 caf\xc3\xa9 \\ufffd\",\"status\":null,"
@@ -692,7 +757,7 @@ static void test_cmd_export(void)
             line[0] = '\0';
         CHECK(!strncmp(line, "session_id,session_started,", 27), "CSV header: %s", line);
         const char *row = "1,2024-03-10T01:00:00+00:00,Cmd,completed,0,0,"
-                          "1,clamshell,left,1,3,2,2,0,2,1,completed\n";
+                          "1,clamshell,left,1,3,2,2,0,0,2,1,completed\n";
         CHECK(fgets(line, sizeof line, f) && !strcmp(line, row),
               "CSV row: %s", line);
         fclose(f);
@@ -707,8 +772,10 @@ static off_t size_of(const char *path)
     return stat(path, &sb) == 0 ? sb.st_size : 0;
 }
 
-/* A file-size limit makes the next WAL append fail (EFBIG), as a full disk
- * would: the write reports failure and everything saved before it stays. */
+/* A file-size limit makes the next write fail (EFBIG), as a full disk would:
+ * the write reports failure and everything saved before it stays. The limit
+ * is a byte, not the WAL's size: a WAL that was checkpointed starts over
+ * from its beginning and would not grow. */
 static void test_write_failure(void)
 {
     const char *dir = check_tmpdir("adlog_write_failure");
@@ -727,7 +794,7 @@ static void test_write_failure(void)
     struct rlimit old, lim;
     getrlimit(RLIMIT_FSIZE, &old);
     lim = old;
-    lim.rlim_cur = (rlim_t)size_of(wal);
+    lim.rlim_cur = size_of(wal) > 0 ? 1 : 0;
     signal(SIGXFSZ, SIG_IGN);
     bool limited = lim.rlim_cur > 0 && setrlimit(RLIMIT_FSIZE, &lim) == 0;
     if (limited) {
@@ -768,6 +835,7 @@ int main(void)
     test_round_trip_and_modes();
     test_interrupted();
     test_end_with_open_set();
+    test_upgrade_from_2();
     test_stats();
     test_export();
     test_garbage();

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_audio: the synthesised tones start and end at zero with no jumps (no
  * click), have the pitch and loudness asked for, and every cue renders; an

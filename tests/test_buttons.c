@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_buttons: the spec dispatch (keys, script:FILE, gpiod, nonsense), the
  * script backend (good files deliver their presses at their times on a virtual

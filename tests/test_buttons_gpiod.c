@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_buttons_gpiod: the gpiod spec parser (defaults, chip by name, path and
  * label, pins by number and by line name, and bad specs refused with a message

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_camera: camera_create's spec parsing and the two clock-paced backends on
  * a virtual clock. Synthetic: frames due every 1000/fps ms from creation, the

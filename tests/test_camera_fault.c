@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_camera_fault: the fault-injecting camera (camera_fault.c) over the
  * synthetic one on a virtual clock: each fault does what its name says, from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_camera_libcamera: the libcamera backend's failure paths, which are the
  * ones every machine without a camera (CI, a laptop, a Pi with the ribbon out)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for camera_watch (the lost/back verdict) and the synthetic camera's
  * gap option it is tested end to end with. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_clock: the virtual clock moves only forward and only when told, and its
  * wall time is its start plus its monotonic time; the real clock starts near

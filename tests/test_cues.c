@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_cues: the coach's rationing (cues.h) on hand-made view changes. A rep
  * number starts at once and cuts in, even over an older rep number or a
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "timed_hold.h"
 
 static programme prog;
 
@@ -202,6 +204,41 @@ static void test_hold(int hold_s, bool counted_aloud)
     CHECK(relaxed, "%d s hold ends with 'relax'", hold_s);
 }
 
+/* A timed hold (quad sets, timed_hold.h): "tighten" as the set begins,
+ * "hold", the last seconds, "relax" when the clock ends it; a hold spoiled by
+ * movement is named as such, not as a partial. */
+static void test_timed(void)
+{
+    setup_programme(10, 5);
+    prog.blocks[0].exercise = EXERCISE_QUAD_SET;
+    cues c;
+    cues_init(&c);
+    session_view p = base_view(), v = p;
+    p.screen = SCREEN_POSITION;
+    v.timed = p.timed = true;
+    v.timed_phase = TIMED_TIGHTEN;
+    said s = step(&c, &p, &v, 0, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_TIGHTEN, "timed set starts with 'tighten'");
+    p = v;
+    v.timed_phase = TIMED_HOLD;
+    v.hold_remaining_ms = 5000;
+    s = step(&c, &p, &v, 2000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_HOLD, "then 'hold'");
+    p = v;
+    v.hold_remaining_ms = 2900;
+    s = step(&c, &p, &v, 4100, 0);
+    CHECK(s.started && s.c.phrase == phrases_countdown(3), "counts down the timed hold");
+    p = v;
+    v.timed_phase = TIMED_RELAX;
+    v.hold_remaining_ms = 0;
+    s = step(&c, &p, &v, 7000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_RELAX, "'relax' when the clock ends the hold");
+    p = v;
+    v.partials = 1;
+    s = step(&c, &p, &v, 8000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_MOVED, "a moved timed hold is named");
+}
+
 static void test_screens(void)
 {
     setup_programme(4, 2);
@@ -266,6 +303,7 @@ int main(void)
     test_ranks();
     test_hold(2, false);
     test_hold(5, true);
+    test_timed();
     test_screens();
     test_phrase_table();
     return check_done();

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_display: the video driver choice and check, the rotation arithmetic,
  * and the rotation as SDL really draws it (offscreen driver, software

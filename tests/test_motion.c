@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_motion: the grid, its window and its principal direction on pictures
  * drawn here: a still scene gives no range; a block moving back and forth gives

@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_notify: a fake service manager (a unix datagram socket in a scratch
  * directory, named by NOTIFY_SOCKET) receives READY=1 once, after the first
- * drawn screen, and WATCHDOG=1 at half the watchdog interval; nothing is sent
- * without NOTIFY_SOCKET, and no watchdog runs for another process's WATCHDOG_PID.
+ * drawn screen, STATUS= when it changes, and WATCHDOG=1 at half the watchdog
+ * interval; nothing is sent without NOTIFY_SOCKET, and no watchdog runs for
+ * another process's WATCHDOG_PID.
  */
 #include "notify.h"
 
@@ -86,6 +88,13 @@ static void test_ready_and_watchdog(int fd)
     notify_loop(true);
     CHECK(!strcmp(received(fd), "WATCHDOG=1"), "ping again after half the interval");
 
+    notify_status("screen home; log saved");
+    CHECK(!strcmp(received(fd), "STATUS=screen home; log saved"), "STATUS= sent");
+    notify_status("screen home; log saved");
+    CHECK(!strcmp(received(fd), ""), "the same STATUS= is not sent again");
+    notify_status("screen set; log saved");
+    CHECK(!strcmp(received(fd), "STATUS=screen set; log saved"), "a new STATUS= is sent");
+
     notify_stopping();
     CHECK(!strcmp(received(fd), "STOPPING=1"), "STOPPING=1 on the way out");
 }
@@ -106,6 +115,7 @@ static void test_not_under_systemd(int fd)
     set_pid_env(getpid());
     notify_reset();
     notify_loop(true);
+    notify_status("screen home");
     notify_stopping();
     CHECK(!strcmp(received(fd), ""), "nothing sent without NOTIFY_SOCKET");
 }

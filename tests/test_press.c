@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_press: the pure press logic with the default timings (debounce 20 ms,
  * long 800 ms, stuck 10 s): chatter is ignored, a press just under the long

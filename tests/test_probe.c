@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_probe: the resource figures the soak compares move when the process
  * really opens a file, allocates a block or touches memory, and come back when

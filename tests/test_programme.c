@@ -1,4 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for programme: the bundled file, the default, and malformed files. */
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
@@ -64,10 +66,30 @@ static void test_errors(void)
      * wrote into blocks[-1]. */
     expect_error("reps = 3\n[exercise a]\n", "bad.ini:1:");
     expect_error("[exercisex]\nreps = 3\n", "unknown section");
+    /* Two sections of one name used to merge silently (issue 15): refused,
+     * naming the second one's line and the first's. */
+    expect_error("[exercise bridge]\nsets = 3\n\n[exercise bridge]\nreps = 5\n",
+                 "bad.ini:4: section [exercise bridge] again (first at line 1)");
+    expect_error("[exercise a]\nsets = 3\n[exercise b]\nsets = 2\n[exercise a]\n",
+                 "bad.ini:5: section [exercise a] again (first at line 1)");
+    expect_error("[programme]\nname = x\n[exercise a]\n[programme]\nrest_seconds = 20\n",
+                 "bad.ini:4: section [programme] again (first at line 1)");
     programme p;
     char err[256] = "";
     CHECK(!programme_load(&p, "/nonexistent/p.ini", err), "missing file accepted");
     CHECK(strstr(err, "/nonexistent/p.ini") != NULL, "missing-file message: %s", err);
+
+    /* The same from a file: the name and line of the second section. */
+    const char *path = "/tmp/rm-test-programme-dup.ini";
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs("[exercise bridge]\nsets = 3\n[exercise bridge]\nsets = 2\n", f);
+        fclose(f);
+    }
+    CHECK(!programme_load(&p, path, err), "a file with a section twice is refused");
+    CHECK(strstr(err, "rm-test-programme-dup.ini:3: section [exercise bridge] again") != NULL,
+          "file message: %s", err);
+    remove(path);
 }
 
 int main(void)

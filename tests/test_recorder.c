@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_recorder: the session sink over a real adherence log while writes
  * fail. Faults come from the log's fault VFS (adlog_fault.h): a full disk
@@ -116,6 +117,7 @@ static void test_full_then_room(void)
         CHECK(!k.rep(k.ctx, set, &x), "rep %d reported unsaved", seq);
     }
     CHECK_EQ_INT(recorder_pending(r), 3, "three reps wait");
+    CHECK(recorder_disk_full(r), "the recorder knows the disk is full");
     CHECK(!recorder_rep_saved(r, 2, NULL), "rep 2 not known saved");
     recorder_retry(r);
     CHECK_EQ_INT(recorder_pending(r), 3, "still full: they still wait");
@@ -127,6 +129,7 @@ static void test_full_then_room(void)
     clock_advance_to(clk, 4000 + RECORDER_RETRY_MS);
     recorder_retry(r);
     CHECK_EQ_INT(recorder_pending(r), 0, "written once there is room");
+    CHECK(!recorder_disk_full(r), "and no longer says the disk is full");
     CHECK(recorder_rep_saved(r, 4, NULL), "rep 4 known saved");
 
     /* An I/O error: the next record gets the earlier one through. */
@@ -134,6 +137,7 @@ static void test_full_then_room(void)
     clock_advance_to(clk, 9000);
     session_rep x5 = rep(5);
     CHECK(!k.rep(k.ctx, set, &x5), "rep 5 failed");
+    CHECK(!recorder_disk_full(r), "an I/O error is not a full disk");
     clock_advance_to(clk, 10000);
     session_rep x6 = rep(6);
     k.rep(k.ctx, set, &x6);
@@ -223,6 +227,7 @@ static void test_tmpfs(void)
         k.rep(k.ctx, set, &x);
     }
     CHECK(recorder_pending(r) > 0, "the disk filled after %d reps", seq);
+    CHECK(recorder_disk_full(r), "a real full disk is known as full");
     for (int i = 0; i < 3; i++) {
         clock_advance_to(clk, ++seq * 1000);
         session_rep x = rep(seq);

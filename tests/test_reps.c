@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_reps: the counter against the synthetic person (synth.h), whose true rep
  * timing is known. Every exercise, both sides, two sizes and rates, with sensor

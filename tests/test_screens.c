@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_screens: draws every screen from hand-made views on the offscreen
  * video driver with the software renderer, saves each as a PNG (look at them:
@@ -138,11 +139,11 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 17 };
+enum { N_VIEWS = 20 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
-    "pain-after", "camera-lost", "summary",
+    "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "summary",
 };
 
 static session_view make_view(const programme *p, int i)
@@ -194,6 +195,15 @@ static session_view make_view(const programme *p, int i)
         break;
     case 14: v.screen = SCREEN_PAIN_AFTER; v.pain = 1; break;
     case 15: v.screen = SCREEN_CAMERA_LOST; v.paused_from = SCREEN_SET; v.reps_done = 6; break;
+    case 16: case 17: case 18: /* a quad set led by the clock */
+        v.screen = SCREEN_SET;
+        v.block = 3;
+        v.reps_done = 3;
+        v.timed = true;
+        v.timed_phase = i - 16; /* TIMED_TIGHTEN, TIMED_HOLD, TIMED_RELAX */
+        v.timed_left_ms = v.hold_remaining_ms = i == 17 ? 3400 : 0;
+        v.cue = i == 16 ? "Tighten your thigh, press the knee down" : i == 17 ? "Hold" : "Relax";
+        break;
     default:
         v.screen = SCREEN_SUMMARY;
         v.pain_after = 1;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Tests for session: the guided flow driven by presses, frames and time, with a
  * recording sink standing in for the adherence log (and able to fail on cue).
@@ -7,9 +8,10 @@
 #include "check.h"
 #include "session.h"
 #include "synth.h"
+#include "timed_hold.h"
 
 typedef struct record {
-    int sessions, sets, reps, manual_reps, camera_reps;
+    int sessions, sets, reps, manual_reps, camera_reps, timed_reps;
     int pain_before, pain_after;
     char session_status[32], last_set_status[32];
     int set_reps[16], set_holds[16];
@@ -39,7 +41,8 @@ static bool rec_rep(void *ctx, int64_t set_id, const session_rep *rep)
         return false;
     r->reps++;
     r->manual_reps += rep->manual;
-    r->camera_reps += !rep->manual;
+    r->camera_reps += !rep->manual && !rep->timed;
+    r->timed_reps += rep->timed;
     r->seq_ok = r->seq_ok && rep->seq == r->last_seq + 1;
     r->last_seq = rep->seq;
     return true;
@@ -179,6 +182,62 @@ static void test_camera_reps(void)
     CHECK_EQ_INT(screen(s), SCREEN_REST, "three reps complete the set");
     CHECK_EQ_INT(r.set_holds[0], 3, "all three 2.5 s holds met the 2 s target");
     session_destroy(s);
+}
+
+/* A quad set is led by the clock: with the person still, each cycle of
+ * tighten, hold and relax counts one hold on time; a hold during which the
+ * camera sees a big movement is not counted, and the next one is. */
+static int run_quad_set(bool move_in_second_hold, int64_t *set_done_after)
+{
+    programme p;
+    char err[256];
+    const char *text = "[programme]\nname = Q\nrest_seconds = 10\n"
+                       "[exercise quad-set]\nsets = 1\nreps = 3\nhold_seconds = 5\n";
+    CHECK(programme_parse(&p, text, "quad", err), "programme: %s", err);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    now_ms = 0;
+    start_session(s, 1);
+    press(s, BUTTON_OK, false); /* intro -> position */
+    CHECK(session_get_view(s)->timed, "a quad set is led by the clock");
+    synth_params still = synth_defaults(EXERCISE_QUAD_SET, 320, 240);
+    synth_params mover = synth_defaults(EXERCISE_BRIDGE, 320, 240);
+    mover.reps = 1;
+    static uint8_t frame[320 * 240];
+    int64_t t0 = now_ms, set_at = -1, cycle = TIMED_TIGHTEN_MS + 5000 + TIMED_RELAX_MS;
+    *set_done_after = -1;
+    for (int64_t t = 0; t <= 60000 && screen(s) != SCREEN_PAIN_AFTER; t += 66) {
+        int64_t into = set_at >= 0 ? t - set_at : -1;
+        bool moving = move_in_second_hold && into >= cycle + TIMED_TIGHTEN_MS + 500 &&
+                      into < cycle + TIMED_TIGHTEN_MS + 4500;
+        if (moving) /* a whole bridge, squeezed into the hold */
+            synth_render(&mover, mover.settle_ms + (into - cycle - TIMED_TIGHTEN_MS - 500) * 2,
+                         frame, 320);
+        else
+            synth_render(&still, 0, frame, 320);
+        session_frame(s, frame, 320, 240, 320, t0 + t);
+        session_tick(s, t0 + t);
+        if (set_at < 0 && screen(s) == SCREEN_SET)
+            set_at = t;
+        if (set_at >= 0 && *set_done_after < 0 && screen(s) != SCREEN_SET)
+            *set_done_after = t - set_at;
+    }
+    CHECK_EQ_INT(r.camera_reps, 0, "the camera counts no quad set");
+    CHECK_EQ_INT(r.manual_reps, 0, "no manual reps");
+    session_destroy(s);
+    return r.timed_reps;
+}
+
+static void test_timed_quad_set(void)
+{
+    int64_t cycle = TIMED_TIGHTEN_MS + 5000 + TIMED_RELAX_MS, done;
+    CHECK_EQ_INT(run_quad_set(false, &done), 3, "three still holds, three timed reps");
+    CHECK(done >= 3 * cycle - TIMED_RELAX_MS && done <= 3 * cycle - TIMED_RELAX_MS + 200,
+          "the set ends with the third hold: %lld ms", (long long)done);
+    CHECK_EQ_INT(run_quad_set(true, &done), 3, "a moved hold is made up by another");
+    CHECK(done >= 4 * cycle - TIMED_RELAX_MS && done <= 4 * cycle - TIMED_RELAX_MS + 200,
+          "a fourth cycle was needed: %lld ms", (long long)done);
 }
 
 static void test_pain_before_stops(void)
@@ -344,6 +403,7 @@ int main(void)
 {
     test_manual_session();
     test_camera_reps();
+    test_timed_quad_set();
     test_pain_before_stops();
     test_pause_menu();
     test_timers_and_generation();

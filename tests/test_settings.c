@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Tests for settings and the station's option precedence: built-in defaults,
  * then the config file, then the command line; the documented default config
  * file (assets/rehab-mirror.conf) names every key and parses; bad values are
@@ -102,7 +103,10 @@ static int run_cli(settings *c, const char *const *args)
     for (; args[argc - 1]; argc++)
         argv[argc] = (char *)args[argc - 1];
     argv[argc] = NULL;
-    return cli_station_settings(c, argc, argv);
+    static const cli_command station = { "rehab-mirror", "usage: rehab-mirror\n",
+                                         cli_station_options };
+    int rc = cli_station_settings(c, &station, argc, argv);
+    return rc < 0 ? 0 : rc; /* -1: go on, as an exit status 0 */
 }
 
 static void test_precedence(void)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_speaker: the station's voice put together, on SDL's dummy audio
  * device. With espeak-ng it has a voice in English and starts one cue per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_synth: the procedural person. Checks the repetition schedule against
  * synth_rep_time (rest before and between reps, top during the hold, eased in

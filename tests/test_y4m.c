@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_y4m: the Y4M reader and writer. Round trip of a Cmono clip, a hand-built
  * C420jpeg clip whose chroma must be skipped, odd sizes, header tags in any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cues: the coach's rationing (cues.h). Each update first turns what changed
  * in the view into requests (a rep counted, a hold begun, a second of it
@@ -15,6 +16,8 @@
 #include "cues.h"
 
 #include <string.h>
+
+#include "timed_hold.h"
 
 #define MAX_REQUESTS 8
 #define THREE_MORE 3  /* "3 more" when this many reps are left */
@@ -85,21 +88,33 @@ static bool long_hold(const session_view *v)
     return b && b->hold_s > COUNTDOWN_S;
 }
 
-/* Within a set: the hold begun, its last three seconds, its end; a partial. */
+/* Holding: at the top of a counted rep, or in the hold of a timed one. */
+static bool holding(const session_view *v)
+{
+    return v->timed ? v->timed_phase == TIMED_HOLD : v->counter.phase == REPS_PHASE_HOLD;
+}
+
+/* Within a set: a timed hold's "tighten"; the hold begun, its last three
+ * seconds, its end (a counted rep's only when held to the target, a timed
+ * one's always); a partial, or a timed hold spoiled by movement. */
 static void hold_requests(const session_view *p, const session_view *v, int64_t now, requests *r)
 {
-    if (v->screen != SCREEN_SET || p->screen != SCREEN_SET)
+    if (v->screen != SCREEN_SET)
+        return;
+    if (v->timed && v->timed_phase == TIMED_TIGHTEN &&
+        (p->screen != SCREEN_SET || p->timed_phase != TIMED_TIGHTEN))
+        ask(r, PHRASE_TIGHTEN, CUE_TONE_NONE, CUE_RANK_TIMED, now);
+    if (p->screen != SCREEN_SET)
         return;
     if (v->partials > p->partials)
-        ask(r, PHRASE_PARTIAL, CUE_TONE_NONE, CUE_RANK_INFO, now);
-    if (v->counter.phase != REPS_PHASE_HOLD)
-        return;
-    if (p->counter.phase != REPS_PHASE_HOLD && v->hold_remaining_ms > 0)
+        ask(r, v->timed ? PHRASE_MOVED : PHRASE_PARTIAL, CUE_TONE_NONE, CUE_RANK_INFO, now);
+    bool now_holding = holding(v);
+    if (now_holding && !holding(p) && v->hold_remaining_ms > 0)
         ask(r, PHRASE_HOLD, CUE_TONE_NONE, CUE_RANK_TIMED, now);
     int64_t was = (p->hold_remaining_ms + 999) / 1000, left = (v->hold_remaining_ms + 999) / 1000;
-    if (p->hold_remaining_ms > 0 && v->hold_remaining_ms == 0)
+    if (p->hold_remaining_ms > 0 && v->hold_remaining_ms == 0 && (now_holding || v->timed))
         ask(r, PHRASE_RELAX, CUE_TONE_HOLD_DONE, CUE_RANK_TIMED, now);
-    else if (left < was && left <= 3 && left > 0)
+    else if (now_holding && left < was && left <= 3 && left > 0)
         ask(r, long_hold(v) ? phrases_countdown((int)left) : PHRASE_NONE, CUE_TONE_HOLD_TICK,
             CUE_RANK_TIMED, now);
 }

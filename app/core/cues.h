@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cues: what the station says, and when, rationed as a good coach does. Pure:
  * it compares the session's view before and after each loop and is told how

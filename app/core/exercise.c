@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* exercise: see exercise.h. */
 #include "exercise.h"
 
@@ -27,4 +28,9 @@ bool exercise_parse(const char *id, exercise_kind *out)
         }
     }
     return false;
+}
+
+bool exercise_led_by_time(exercise_kind kind)
+{
+    return kind == EXERCISE_QUAD_SET;
 }

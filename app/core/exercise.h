@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * exercise: the kinds of movement the station knows how to count. Shared by the
  * counter (which tunes itself per kind), the programme (doses) and the synthetic
@@ -22,5 +23,9 @@ const char *exercise_id(exercise_kind kind);
 const char *exercise_name(exercise_kind kind);
 /* Parses an id as above; false (and *out untouched) when unknown. */
 bool exercise_parse(const char *id, exercise_kind *out);
+/* True when the station leads the exercise's holds by the clock and the camera
+ * only checks that the person keeps still (timed_hold.h): the quad set, whose
+ * contraction no footage has shown a camera can see. */
+bool exercise_led_by_time(exercise_kind kind);
 
 #endif

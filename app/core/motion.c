@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * motion: the grid, its window and its principal direction (the idea and its
  * caveats are at the top of motion.h). The per-pixel cost is the box average;

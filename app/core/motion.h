@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * motion: turns luma frames into the one number the counter follows: where the
  * picture is along the direction in which it has changed most over the last

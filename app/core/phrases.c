@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * phrases: the spoken phrase table (phrases.h). Templates are English and
  * marked N_() so that xgettext finds them; phrases_text() fills in the number
@@ -21,6 +22,8 @@ static const char *const fixed[PHRASE_COUNT] = {
     [PHRASE_THREE_MORE] = N_("3 more"),
     [PHRASE_LAST_ONE] = N_("Last one"),
     [PHRASE_PARTIAL] = N_("That one was partial. A little higher"),
+    [PHRASE_TIGHTEN] = N_("Tighten"),
+    [PHRASE_MOVED] = N_("You moved. Keep still while you hold"),
     [PHRASE_REST] = N_("Rest"),
     [PHRASE_CAMERA_LOST] = N_("Camera lost"),
     [PHRASE_SESSION_DONE] = N_("Well done, session complete"),

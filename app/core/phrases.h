@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * phrases: everything the station says aloud, as one table. A phrase is an id
  * with a text template; the text is what espeak-ng reads (numbers as digits,
@@ -31,6 +32,8 @@ typedef enum phrase_id {
     PHRASE_THREE_MORE,
     PHRASE_LAST_ONE,
     PHRASE_PARTIAL,                              /* an excursion too small to count */
+    PHRASE_TIGHTEN,                              /* a timed hold begins (quad sets) */
+    PHRASE_MOVED,                                /* a timed hold spoiled by movement */
     PHRASE_REST,
     PHRASE_SET,                                  /* "Set 2" ... "Set 10" (1 unused) */
     PHRASE_EXERCISE = PHRASE_SET + PHRASES_MAX_SET, /* name x side, see phrases_exercise */

@@ -1,9 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * programme: loading a prescription from an INI file (format in programme.h)
  * with inih. The parser is strict about what it understands (unknown keys,
  * sections and values are errors naming the line) because a typo in a dose
  * must not silently become a different dose. On any error the caller gets the
  * built-in default, which matches assets/programmes/runners-knee.ini.
+ *
+ * A section name twice (two [exercise bridge]) is refused before inih sees the
+ * text: inih hands the keys of both to the same callback, so the second would
+ * quietly change the first's dose. A file is read whole first (at most
+ * PROGRAMME_FILE_MAX bytes; a programme is a few hundred) so that check can
+ * run on it.
  */
 #include "programme.h"
 
@@ -13,6 +20,12 @@
 #include <string.h>
 
 #include <ini.h>
+
+#include "regfile.h"
+#include "xmalloc.h"
+
+#define PROGRAMME_FILE_MAX (64 * 1024)
+#define MAX_SECTIONS (PROGRAMME_MAX_BLOCKS + 2) /* more is refused by the parser anyway */
 
 typedef struct parse_state {
     programme *p;
@@ -209,6 +222,48 @@ static int on_key(void *user, const char *section, const char *name, const char 
     return block_key(st, &st->p->blocks[st->p->n_blocks - 1], name, value);
 }
 
+/* The name inside a section line "[NAME]" (as inih reads it: the line's first
+ * character is '[', the name runs to the first ']'), into out; false for any
+ * other line. A line that begins with a space is a continuation for inih. */
+static bool section_name(const char *line, size_t len, char *out, size_t cap)
+{
+    if (len == 0 || line[0] != '[')
+        return false;
+    const char *end = memchr(line, ']', len);
+    size_t n = end ? (size_t)(end - line - 1) : len - 1;
+    snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), line + 1);
+    return true;
+}
+
+/* Refuses a section name that appears twice: the line of the second in
+ * *line (1-based) and the reason in st->error. Only the first MAX_SECTIONS
+ * sections are compared; more is an error of its own. */
+static bool unique_sections(parse_state *st, const char *text, int *line)
+{
+    char names[MAX_SECTIONS][PROGRAMME_TEXT + 16];
+    int lines[MAX_SECTIONS], n = 0, no = 0;
+    if (!strncmp(text, "\xEF\xBB\xBF", 3)) /* inih skips a UTF-8 byte order mark */
+        text += 3;
+    for (const char *s = text; *s && n < MAX_SECTIONS; no++) {
+        const char *nl = strchr(s, '\n');
+        size_t len = nl ? (size_t)(nl - s) : strlen(s);
+        if (section_name(s, len, names[n], sizeof names[n])) {
+            for (int i = 0; i < n; i++) {
+                if (!strcmp(names[i], names[n])) {
+                    *line = no + 1;
+                    snprintf(st->error, sizeof st->error,
+                             "section [%.100s] again (first at line %d): each section once",
+                             names[n], lines[i]);
+                    return false;
+                }
+            }
+            lines[n++] = no + 1;
+        }
+        s = nl ? nl + 1 : s + len;
+    }
+    return true;
+}
+
 /* Shared tail of load and parse: turn inih's result into our contract. */
 static bool finish(programme *p, parse_state *st, int rc, const char *name, char *errbuf)
 {
@@ -237,16 +292,38 @@ static void begin(programme *p, parse_state *st)
 
 bool programme_load(programme *p, const char *path, char *errbuf)
 {
-    parse_state st;
-    begin(p, &st);
-    errno = 0;
-    return finish(p, &st, ini_parse(path, on_key, &st), path, errbuf);
+    FILE *f = regfile_open(path, errbuf);
+    if (!f) {
+        programme_default(p);
+        return false;
+    }
+    char *text = xmalloc(PROGRAMME_FILE_MAX + 1);
+    size_t n = fread(text, 1, PROGRAMME_FILE_MAX + 1, f);
+    bool read_error = ferror(f);
+    fclose(f);
+    bool ok = false;
+    if (read_error)
+        snprintf(errbuf, 256, "%s: cannot read the file", path);
+    else if (n > PROGRAMME_FILE_MAX)
+        snprintf(errbuf, 256, "%s: larger than %d KiB: not a programme", path,
+                 PROGRAMME_FILE_MAX / 1024);
+    else {
+        text[n] = '\0';
+        ok = programme_parse(p, text, path, errbuf);
+    }
+    free(text);
+    if (!ok)
+        programme_default(p);
+    return ok;
 }
 
 bool programme_parse(programme *p, const char *text, const char *name, char *errbuf)
 {
     parse_state st;
     begin(p, &st);
+    int line = 0;
+    if (!unique_sections(&st, text, &line))
+        return finish(p, &st, line, name, errbuf);
     return finish(p, &st, ini_parse_string(text, on_key, &st), name, errbuf);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * programme: what a person has been prescribed, read from an INI file such as
  * assets/programmes/runners-knee.ini:

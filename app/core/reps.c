@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * reps: the repetition counter (see reps.h), on the signal of motion.c.
  *
@@ -92,7 +93,9 @@ static const tuning TUNING = {
 
 /* A quad set moves a few pixels (a tightening thigh, a kneecap drawn up): its
  * range is a fraction of a limb's. Chosen on the synthetic person only: no
- * footage of a real quad set has been found to check it against. */
+ * footage of a real quad set has been found to check it against, which is why
+ * the station leads quad sets by the clock (timed_hold.h) and this serves only
+ * `count --exercise quad-set` and the synthetic corpus. */
 #define QUAD_SET_MIN_RANGE 1.0f
 
 #define HOLD_BAND 0.1f /* a hold ends this far below where it began: noise does not split it */

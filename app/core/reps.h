@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * reps: the counting core's public face. Feed it luma frames with their
  * timestamps; it returns repetition and hold events. Pure: no I/O, no globals,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * session: the guided-session state machine (flow in session.h).
  *
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "timed_hold.h"
 #include "xmalloc.h"
 
 #define PAIN_LIMIT 5                      /* above this: stop (PROTOCOL.md) */
@@ -50,7 +52,9 @@ struct session {
     bool set_open;
     int seq;                    /* reps across the session */
     int64_t rest_until, relax_until;
+    int64_t timed_moved_until;  /* timed: "you moved" is shown until then */
     session_screen lost_from;   /* CAMERA_LOST: POSITION or SET, to go back to */
+    timed_hold timed;           /* SET of a block led by the clock */
 };
 
 static const char *const screen_ids[SCREEN_KIND_COUNT] = {
@@ -85,6 +89,12 @@ static void saved(session *s, bool ok)
 
 static void go(session *s, session_screen screen)
 {
+    /* A timed hold starts again whenever SET is entered (a new set, back from
+     * the pause menu or a lost camera): it is never timed across a gap. */
+    if (screen == SCREEN_SET && s->v.screen != SCREEN_SET && s->v.timed) {
+        const programme_block *b = current_block(s);
+        timed_hold_start(&s->timed, b ? (int64_t)b->hold_s * 1000 : 0, s->now);
+    }
     s->v.screen = screen;
     s->v.screen_since_ms = s->now;
     s->v.cue = NULL;
@@ -154,7 +164,10 @@ static void start_block(session *s, int block)
     s->v.block = block;
     s->v.set = 1;
     const programme_block *b = current_block(s);
-    reps_config cfg = reps_default_config(b->exercise);
+    /* Led by the clock, the camera only watches for movement: a counter tuned
+     * for any movement (a limb, a body turning) says when the person moved. */
+    s->v.timed = exercise_led_by_time(b->exercise);
+    reps_config cfg = reps_default_config(s->v.timed ? EXERCISE_GENERIC : b->exercise);
     cfg.hold_target_ms = (int64_t)b->hold_s * 1000;
     reps_destroy(s->counter);
     s->counter = reps_create(&cfg);
@@ -197,7 +210,7 @@ static void count_rep(session *s, const reps_event *ev, bool manual)
     s->v.block_done[s->v.block]++;
     s->v.last_rep_ms = s->now;
     session_rep rep = { .seq = ++s->seq, .number = s->v.reps_done, .t_ms = s->now,
-                        .manual = manual };
+                        .manual = manual, .timed = !manual && s->v.timed };
     if (manual) {
         s->v.manual_reps++;
     } else {
@@ -207,7 +220,7 @@ static void count_rep(session *s, const reps_event *ev, bool manual)
         s->v.last_hold_ms = (int)ev->hold_ms;
         s->v.last_hold_met = rep.hold_met;
         s->v.holds_met += rep.hold_met;
-        if (b->hold_s > 0)
+        if (b->hold_s > 0 && !s->v.timed)
             s->relax_until = s->now + RELAX_MS;
     }
     if (s->sink.rep && s->set_id)
@@ -388,6 +401,38 @@ static void update_timers(session *s)
         v->position_elapsed_ms = s->now - v->screen_since_ms;
 }
 
+/* SET of a timed block: the clock's holds; the camera's reps are ignored, any
+ * movement it sees spoils the running hold. */
+static void update_timed(session *s)
+{
+    session_view *v = &s->v;
+    if (v->screen != SCREEN_SET || !v->timed)
+        return;
+    if (v->counter.phase == REPS_PHASE_MOVING || v->counter.phase == REPS_PHASE_HOLD)
+        timed_hold_moved(&s->timed);
+    reps_event ev[4];
+    size_t n = timed_hold_tick(&s->timed, s->now, ev, 4);
+    for (size_t i = 0; i < n && v->screen == SCREEN_SET; i++) {
+        if (ev[i].kind == REPS_EVENT_REP)
+            count_rep(s, &ev[i], false);
+        else if (ev[i].kind == REPS_EVENT_PARTIAL)
+            s->timed_moved_until = s->now + RELAX_MS, v->partials++;
+    }
+    v->timed_phase = (int)s->timed.phase;
+    v->timed_left_ms = timed_hold_left_ms(&s->timed, s->now);
+}
+
+static const char *timed_cue(const session *s)
+{
+    if (s->now < s->timed_moved_until)
+        return "You moved: keep still while you hold";
+    switch (s->timed.phase) {
+    case TIMED_TIGHTEN: return "Tighten your thigh, press the knee down";
+    case TIMED_HOLD: return "Hold, keep breathing";
+    default: return "Relax";
+    }
+}
+
 static void update_cue(session *s)
 {
     session_view *v = &s->v;
@@ -395,7 +440,11 @@ static void update_cue(session *s)
     if (v->screen != SCREEN_SET || !b)
         return;
     v->hold_remaining_ms = 0;
-    if (v->counter.phase == REPS_PHASE_HOLD && b->hold_s > 0) {
+    if (v->timed) {
+        if (s->timed.phase == TIMED_HOLD)
+            v->hold_remaining_ms = v->timed_left_ms;
+        v->cue = timed_cue(s);
+    } else if (v->counter.phase == REPS_PHASE_HOLD && b->hold_s > 0) {
         int64_t left = (int64_t)b->hold_s * 1000 - v->counter.hold_ms;
         v->hold_remaining_ms = left > 0 ? left : 0;
         v->cue = left > 0 ? "Hold" : "Relax and lower slowly";
@@ -450,6 +499,7 @@ static void input_begin(session *s, snapshot *snap, int64_t t_ms)
 static void input_end(session *s, const snapshot *snap)
 {
     update_timers(s);
+    update_timed(s);
     update_cue(s);
     s->v.generation = snap->before.generation;
     if (memcmp(&snap->before, &s->v, sizeof s->v) != 0)
@@ -480,7 +530,7 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
     input_begin(s, &snap, t_ms);
     reps_event events[8];
     size_t n = reps_feed(s->counter, luma, width, height, stride, t_ms, events, 8);
-    for (size_t i = 0; i < n && s->v.screen == SCREEN_SET; i++) {
+    for (size_t i = 0; i < n && s->v.screen == SCREEN_SET && !s->v.timed; i++) {
         if (events[i].kind == REPS_EVENT_REP) {
             s->last_input_ms = s->now;
             count_rep(s, &events[i], false);
@@ -543,6 +593,10 @@ int64_t session_next_timer_ms(const session *s)
         next = s->last_input_ms + IDLE_TIMEOUT_MS;
     if (v->screen == SCREEN_SET && s->relax_until > s->now && s->relax_until < next)
         next = s->relax_until;
+    if (v->screen == SCREEN_SET && v->timed && timed_hold_next_ms(&s->timed) < next)
+        next = timed_hold_next_ms(&s->timed);
+    if (v->screen == SCREEN_SET && s->timed_moved_until > s->now && s->timed_moved_until < next)
+        next = s->timed_moved_until;
     return next;
 }
 

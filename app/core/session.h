@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * session: the guided-session state machine. Pure: it takes button presses,
  * camera frames (which it passes to its rep counter) and clock ticks, all with
@@ -10,6 +11,9 @@
  *   pose) -> SET (rep N of M; OK adds a manual rep) -> REST (countdown, OK
  *   skips) -> POSITION for the next set ... -> next block's INTRO
  * -> PAIN_AFTER -(OK)-> SUMMARY -(OK or timeout)-> HOME.
+ * Quad sets are led by the clock (timed_hold.h): on SET the station says
+ * tighten, counts the hold down and says relax; the camera only checks that
+ * the person keeps still, and a hold with movement is not counted.
  * A long OK anywhere in a session opens PAUSE: resume, report pain, red flag,
  * skip exercise, end session. A pain answer above 5 shows PAIN_STOP with the
  * advice from PROTOCOL.md and stops that exercise (before the session: the
@@ -64,6 +68,8 @@ typedef struct session_rep {
     bool hold_met;
     float amplitude;    /* 0 for manual reps */
     bool manual;        /* added by the OK button, not seen by the camera */
+    bool timed;         /* a hold led by the clock, the camera seeing the person
+                           keep still (timed_hold.h), not a movement it counted */
 } session_rep;
 
 /* Status words stored in the log. */
@@ -110,12 +116,16 @@ typedef struct session_view {
     int reps_done;               /* in this set, camera + manual */
     int manual_reps;             /* in this set */
     int holds_met;               /* in this set */
-    int partials;                /* in this set: excursions too small to count (reps.h) */
+    int partials;                /* in this set: excursions too small to count (reps.h),
+                                    or, timed, holds spoiled by movement */
     int last_hold_ms;            /* last rep's hold */
     bool last_hold_met;
     int64_t last_rep_ms;         /* clock time of the last counted rep, -1 none */
 
     reps_status counter;         /* phase, level, hold so far, learn progress */
+    bool timed;                  /* this block's holds are led by the clock */
+    int timed_phase;             /* SET, timed: a timed_phase (timed_hold.h) */
+    int64_t timed_left_ms;       /* SET, timed: time left in that phase */
     int64_t hold_remaining_ms;   /* SET while holding: target - held, >= 0 */
     int64_t rest_remaining_ms;   /* REST */
     int64_t position_elapsed_ms; /* POSITION */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xmalloc: see xmalloc.h. */
 #include "xmalloc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * xmalloc: allocation that never returns NULL. This is an application; running
  * out of memory is not something a screen can recover from, so we abort with a

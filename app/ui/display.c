@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * display: the SDL video driver, window and renderer (see display.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * display: the SDL video driver, window and renderer. It starts SDL video on
  * the driver asked for and refuses a silent fallback (SDL would rather run on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens: the dispatch from the view's screen to the screen family that
  * draws it, and the frame every screen shares (title, margins, the button

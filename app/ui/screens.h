@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens: draws the session's view, one function per screen family
  * (screens_home.c, screens_pain.c, screens_exercise.c, screens_end.c). Reads

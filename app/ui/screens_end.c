@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens_end: the summary at the end of a session. Adherence is what was
  * done against what was prescribed (PROTOCOL.md), so each block gets a row

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens_exercise: the screens around the counting itself: INTRO (what to
  * do, shown by the demo figure, the cues and the dose), POSITION (the dimmed

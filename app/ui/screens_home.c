@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens_home: the idle screen. It must answer, from across the room: what
  * programme is this, what is in it today, how am I doing this week, and how

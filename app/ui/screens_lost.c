@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens_lost: the camera stopped sending pictures in the middle of an
  * exercise. Read from the mat at 3 m, it must say three things in plain,

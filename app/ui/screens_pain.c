@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens_pain: the pain check-ins and the stops they can lead to.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens_parts: what the screen files share (private to app/ui). The common
  * frame of every screen (a title at the top, the button hints at the bottom,

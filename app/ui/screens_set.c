@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens_set: the counting screen, the one seen most and from furthest
  * away. The rep count is drawn in numerals at least 40% of the screen's
@@ -7,12 +8,15 @@
  * right after a rep it says "Relax"; otherwise the phase in one word. A small
  * bar shows how far the counter sees the movement going, so a person can tell
  * that the camera sees them. The cue line and the "not saved" warning come
- * from the view.
+ * from the view. A block led by the clock (quad sets, timed_hold.h) says so
+ * beside its name ("timed hold"), shows "Tighten", the ring while holding,
+ * then "Relax".
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "screens_parts.h"
+#include "timed_hold.h"
 
 #define SZ_COUNT 0.62f /* DejaVu digits are ~0.73 em: 0.45 of ui_unit */
 #define RELAX_SHOW_MS 1500
@@ -87,7 +91,7 @@ static void draw_hold(ui *u, const SDL_Rect *box, const session_view *v, int hol
     float size = (float)r / (float)ui_unit(u) * 0.9f;
     ui_text(u, done ? "\xe2\x9c\x93" : buf, cx, cy - ui_px(u, size) * 58 / 100, size,
             done ? UI_OK : UI_WHITE, UI_CENTER, true);
-    const char *label = done ? "Lower slowly" : "Hold\xe2\x80\xa6";
+    const char *label = done ? (v->timed ? "Relax" : "Lower slowly") : "Hold\xe2\x80\xa6";
     ui_text(u, label, cx, cy - r - label_h, screen_fit(u, label, SZ_TITLE, true, box->w),
             done ? UI_OK : UI_ACCENT, UI_CENTER, true);
 }
@@ -97,7 +101,11 @@ static void draw_phase(ui *u, const SDL_Rect *box, const session_view *v, int64_
 {
     const char *word;
     ui_color c = UI_WHITE;
-    if (v->last_rep_ms >= 0 && now_ms - v->last_rep_ms < RELAX_SHOW_MS)
+    if (v->timed && v->timed_phase == TIMED_TIGHTEN)
+        word = "Tighten", c = UI_ACCENT;
+    else if (v->timed)
+        word = "Relax", c = UI_OK;
+    else if (v->last_rep_ms >= 0 && now_ms - v->last_rep_ms < RELAX_SHOW_MS)
         word = "Relax", c = UI_OK;
     else if (v->counter.phase == REPS_PHASE_LEARNING)
         word = "Looking";
@@ -141,6 +149,8 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms)
     int w = ui_width(u), m = screen_margin(u);
     char name[160], buf[64];
     screen_block_name(b, name, sizeof name);
+    if (v->timed) /* who counts: the clock; the camera only watches */
+        snprintf(name + strlen(name), sizeof name - strlen(name), " \xc2\xb7 timed hold");
     snprintf(buf, sizeof buf, "Set %d of %d", v->set, b ? b->sets : 1);
     int y = header(u, name, buf, v->unsaved);
 
@@ -148,11 +158,13 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms)
     int bottom = screen_hints_top(u) - m - cue_h;
     set_layout l = layout(u, y, bottom);
     draw_count(u, &l, v->reps_done, b ? b->reps : 0);
-    bool holding = v->counter.phase == REPS_PHASE_HOLD && b && b->hold_s > 0;
+    bool holding = v->timed ? v->timed_phase == TIMED_HOLD
+                            : v->counter.phase == REPS_PHASE_HOLD && b && b->hold_s > 0;
     if (holding)
-        draw_hold(u, &l.status, v, b->hold_s);
+        draw_hold(u, &l.status, v, b ? b->hold_s : 0);
     else
         draw_phase(u, &l.status, v, now_ms);
+
     ui_bar(u, l.level.x, l.level.y, l.level.w, l.level.h, v->counter.level, UI_ACCENT);
 
     if (v->cue && v->cue[0] && !holding && strcmp(v->cue, "Relax") != 0)

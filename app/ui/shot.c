@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * shot: screenshots (see shot.h). The renderer's current target is read back
  * as packed RGB24 and written row by row with libpng (8-bit RGB, no alpha:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * shot: screenshots. Reads the renderer's current target back and writes it as
  * an 8-bit RGB PNG with libpng. Only ever called when the user asked for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui: the drawing kit (see ui.h). This file holds the fonts, the text cache,
  * rectangles, bars and the dimmed camera view; rings and the demo figure are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui: the drawing kit the screens are made of. Everything is drawn for a
  * mostly black screen (behind a two-way mirror black is the mirror) in high

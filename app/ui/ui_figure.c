@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_figure: the round things of the drawing kit (ui.h): progress rings and
  * the animated demo figure that shows each exercise on the INTRO screen.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * corpus: seeded, labelled test clips for the counter. A clip is planned from
  * (seed, index) alone: its exercise (or a negative with no exercise), size, rate,
@@ -15,7 +16,8 @@
  * hold every exercise with every nuisance; each positive also gets each other
  * nuisance with a small probability, and size, rate, placement and tempo are
  * random; some clips are portrait, some clean (web video's noise), some
- * begin with the first rep (see corpus_plan.c). Everything is a pure function of (seed, index), so a clip can be
+ * begin with the first rep, some in the middle of one, some have a second
+ * person moving beside the mat throughout (see corpus_plan.c). Everything is a pure function of (seed, index), so a clip can be
  * rendered again without storing it: the same plan everywhere, the same pixels
  * from the same build (another compiler or CPU may round an anti-aliased edge
  * by a level).
@@ -57,7 +59,9 @@ typedef enum corpus_nuisance {
     CN_COUNT
 } corpus_nuisance;
 
-typedef enum corpus_move_kind { MOVE_REP, MOVE_PARTIAL, MOVE_FIDGET } corpus_move_kind;
+/* OPENING: the clip begins during this rep (at its top, or on the way up):
+ * its return to rest is not a rep, since it was never seen leaving rest. */
+typedef enum corpus_move_kind { MOVE_REP, MOVE_PARTIAL, MOVE_FIDGET, MOVE_OPENING } corpus_move_kind;
 
 /* One movement of the person: up, hold at the top, down (eased). */
 typedef struct corpus_move {
@@ -68,11 +72,13 @@ typedef struct corpus_move {
     float to_x, to_y; /* FIDGET: the body's shift afterwards (person lengths) */
 } corpus_move;
 
-/* Someone walking past. */
+/* Someone walking past, or (sway_hz > 0) a companion who stays the whole
+ * clip, drifting to and fro between from_x and to_x. */
 typedef struct corpus_walk {
     int64_t start_ms, dur_ms;
     bool front;
     float from_x, to_x, foot_y, height, luma;
+    float sway_hz;
 } corpus_walk;
 
 #define CORPUS_MAX_MOVES 64

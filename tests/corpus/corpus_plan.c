@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * corpus_plan: chooses everything about one clip from (seed, index); see
  * corpus.h for the coverage rule. Timing choices keep the truth unambiguous to a
@@ -10,7 +11,10 @@
  * sets, at least 2.5 s before the next rep. Clips with index % 12 == 3 are
  * portrait (the size turned on its side), % 8 == 1 clean (sensor noise 0.05
  * levels, as web video), and % 6 == 2 begin with the first rep (no still
- * lead-in).
+ * lead-in); of those, % 12 == 8 begin in the middle of a rep (between halfway
+ * up and the end of its hold), whose return is not counted. Clips with
+ * index % 12 == 10 have a second person beside the mat the whole time, drifting
+ * to and fro (a therapist, a partner).
  */
 #include <math.h>
 #include <stdio.h>
@@ -227,6 +231,17 @@ static int64_t plan_exercise(rng *r, corpus_clip *c, int64_t t)
     return t;
 }
 
+/* The rep the clip opens in: returns when the next may begin. */
+static int64_t plan_opening(rng *r, corpus_clip *c)
+{
+    corpus_move *m = add_move(c, MOVE_OPENING, 0);
+    if (!m)
+        return 0;
+    plan_rep(r, c, m, false, false);
+    m->start_ms = -ms(r, m->up_ms / 2, m->up_ms + m->hold_ms);
+    return move_end(m) + ms(r, 600, 2500);
+}
+
 /* ---- negatives ---------------------------------------------------------- */
 
 static int64_t plan_negative(rng *r, corpus_clip *c, int64_t t)
@@ -289,6 +304,25 @@ static void plan_walk(rng *r, corpus_clip *c, bool front, int64_t lo, int64_t *e
     w->from_x = dir > 0 ? -0.3f : 1.3f;
     w->to_x = dir > 0 ? 1.3f : -0.3f;
     c->n_walks++;
+}
+
+/* Someone beside the mat from the first frame to the last, drifting to and fro
+ * behind the person at a walker's pace or slower. */
+static void plan_companion(rng *r, corpus_clip *c)
+{
+    if (c->n_walks >= CORPUS_MAX_WALKS)
+        return;
+    float mid = c->params.cx + sign(r) * uni(r, 0.2f, 0.4f), amp = uni(r, 0.08f, 0.2f);
+    c->walks[c->n_walks++] = (corpus_walk){
+        .start_ms = 0,
+        .dur_ms = c->duration_ms,
+        .from_x = mid - amp,
+        .to_x = mid + amp,
+        .foot_y = c->params.mat_y - uni(r, 0.01f, 0.05f),
+        .height = uni(r, 0.5f, 0.8f),
+        .luma = uni(r, 40.0f, 150.0f),
+        .sway_hz = uni(r, 0.05f, 0.2f),
+    };
 }
 
 static void plan_light(rng *r, corpus_clip *c, int64_t lo, int64_t end, int steps)
@@ -400,11 +434,15 @@ void corpus_plan(uint32_t seed, int index, corpus_clip *c)
     int64_t settle = ms(&r, 2500, 4000);
     if (c->index % 6 == 2)
         settle = 0; /* no still lead-in: the first rep begins with the clip */
-    int64_t end = c->kind == CORPUS_POSITIVE ? plan_exercise(&r, c, settle)
-                                              : plan_negative(&r, c, settle);
+    bool positive = c->kind == CORPUS_POSITIVE;
+    if (positive && c->index % 12 == 8)
+        settle = plan_opening(&r, c);
+    int64_t end = positive ? plan_exercise(&r, c, settle) : plan_negative(&r, c, settle);
     end += ms(&r, 2500, 3500);
     plan_scene(&r, c, settle, &end);
     c->duration_ms = end;
+    if (positive && c->index % 12 == 10)
+        plan_companion(&r, c);
     c->frames = (int)((end * c->fps + 999) / 1000);
     snprintf(c->name, sizeof c->name, "s%u-%03d-%s", seed, index,
              c->kind == CORPUS_POSITIVE ? exercise_id(c->params.exercise)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # corpus_roundtrip: clips written by rm-corpus (Y4M + label JSON) and scored by
 # rm-evaluate from the directory give exactly the rows and summary of the same
 # clips rendered in memory, and the counts `rehab-mirror count` prints; and

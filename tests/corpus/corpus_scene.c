@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * corpus_scene: a planned clip (corpus_plan.c) turned into frames and labels.
  * Each frame's state is computed from the plan at the frame's time: the pose
@@ -95,7 +96,12 @@ static synth_walker walker_at(const corpus_walk *w, int64_t t)
     if (u < 0 || u >= w->dur_ms)
         return s;
     s.active = true;
-    s.x = w->from_x + (w->to_x - w->from_x) * (float)u / (float)w->dur_ms;
+    if (w->sway_hz > 0.0f) /* to and fro, starting in the middle */
+        s.x = 0.5f * (w->from_x + w->to_x) +
+              0.5f * (w->to_x - w->from_x) *
+                  (float)sin(TWO_PI * (double)w->sway_hz * (double)u / 1000.0);
+    else
+        s.x = w->from_x + (w->to_x - w->from_x) * (float)u / (float)w->dur_ms;
     s.foot_y = w->foot_y;
     s.height = w->height;
     s.luma = w->luma;
@@ -166,11 +172,12 @@ static void write_scene(const corpus_clip *c, FILE *f)
 {
     fprintf(f, "  \"walkers\": [");
     for (int i = 0; i < c->n_walks; i++)
-        fprintf(f, "%s{\"start_ms\": %lld, \"end_ms\": %lld, \"front\": %s}", i ? ", " : "",
-                (long long)c->walks[i].start_ms,
+        fprintf(f, "%s{\"start_ms\": %lld, \"end_ms\": %lld, \"front\": %s, \"stays\": %s}",
+                i ? ", " : "", (long long)c->walks[i].start_ms,
                 (long long)(c->walks[i].start_ms + c->walks[i].dur_ms),
-                c->walks[i].front ? "true" : "false");
-    fprintf(f, "],\n  \"exposure_steps\": [");
+                c->walks[i].front ? "true" : "false", c->walks[i].sway_hz > 0.0f ? "true" : "false");
+    fprintf(f, "],\n  \"opens_mid_rep\": %s,\n  \"exposure_steps\": [",
+            c->n_moves > 0 && c->moves[0].kind == MOVE_OPENING ? "true" : "false");
     for (int i = 0; i < c->n_steps; i++)
         fprintf(f, "%s{\"t_ms\": %lld, \"gain\": %.3f}", i ? ", " : "",
                 (long long)c->step_ms[i], (double)c->step_gain[i]);

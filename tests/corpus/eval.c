@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * eval: see eval.h. The run keeps only the decided reps and partials (a fixed
  * array; more than EVAL_MAX_REPS counted reps are counted but not kept).
@@ -162,7 +163,9 @@ void eval_scene_add(eval_truth *t, const char *what, double from_s, double to_s)
 static void scene_from_clip(const corpus_clip *c, eval_truth *t)
 {
     for (int i = 0; i < c->n_walks; i++)
-        eval_scene_add(t, c->walks[i].front ? "walk in front" : "walk behind",
+        eval_scene_add(t, c->walks[i].sway_hz > 0.0f ? "companion"
+                          : c->walks[i].front   ? "walk in front"
+                                                : "walk behind",
                        (double)c->walks[i].start_ms / 1000.0,
                        (double)(c->walks[i].start_ms + c->walks[i].dur_ms) / 1000.0);
     for (int i = 0; i < c->n_moves; i++) {
@@ -171,6 +174,8 @@ static void scene_from_clip(const corpus_clip *c, eval_truth *t)
             eval_scene_add(t, "fidget", (double)m->start_ms / 1000.0,
                            (double)(m->start_ms + m->up_ms + m->hold_ms + m->down_ms) / 1000.0);
     }
+    if (c->n_moves > 0 && c->moves[0].kind == MOVE_OPENING)
+        eval_scene_add(t, "opens mid-rep", 0.0, 0.0);
     for (int i = 0; i < c->n_steps; i++)
         eval_scene_add(t, "exposure step", (double)c->step_ms[i] / 1000.0, 0.0);
     if (c->bump_ms >= 0)

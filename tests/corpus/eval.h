@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * eval: scoring the counter against labelled clips. A clip's truth (eval_truth)
  * comes from a label JSON file (eval_read_labels) or straight from a planned

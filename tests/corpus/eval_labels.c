@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * eval_labels: reads a clip's label JSON into an eval_truth. A small strict
  * JSON parser (objects, arrays, strings without escapes beyond \" and \\,
@@ -197,12 +198,14 @@ static bool read_reps(const parser *p, int arr, eval_truth *t, char *err)
     return true;
 }
 
-/* The scene line from "walkers", "fidgets", "exposure_steps" and "bump", in that
- * order (as eval_truth_from_clip writes it). */
+/* The scene line from "walkers", "fidgets", "opens_mid_rep", "exposure_steps"
+ * and "bump", in that order (as eval_truth_from_clip writes it). */
 static void read_scene(const parser *p, eval_truth *t)
 {
     static const char *const lists[] = { "walkers", "fidgets", "exposure_steps" };
     for (int l = 0; l < 3; l++) {
+        if (l == 2 && get_bool(p, member(p, 0, "opens_mid_rep"), false))
+            eval_scene_add(t, "opens mid-rep", 0.0, 0.0);
         int arr = member(p, 0, lists[l]);
         if (arr < 0 || p->t[arr].kind != T_ARR)
             continue;
@@ -211,6 +214,8 @@ static void read_scene(const parser *p, eval_truth *t)
             const char *what = l == 1 ? "fidget" : l == 2 ? "exposure step" : "walk behind";
             if (l == 0 && get_bool(p, member(p, i, "front"), false))
                 what = "walk in front";
+            if (l == 0 && get_bool(p, member(p, i, "stays"), false))
+                what = "companion";
             if (get_num(p, member(p, i, l == 2 ? "t_ms" : "start_ms"), &a))
                 get_num(p, member(p, i, "end_ms"), &b);
             eval_scene_add(t, what, a / 1000.0, b / 1000.0);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * eval_summary: the per-clip rows, the totals over a corpus and the verdict on
  * each target (see eval.h). The normalised error is |counted - true| / true

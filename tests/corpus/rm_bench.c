@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rm-bench: the counting core's cost on one clip, without the file reading.
  *

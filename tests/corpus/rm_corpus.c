@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rm-corpus: writes a seeded corpus of labelled clips for the counter.
  *

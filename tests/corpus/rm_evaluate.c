@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * rm-evaluate: runs the counting core on labelled clips and scores it.
  *

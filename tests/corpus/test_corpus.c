@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_corpus: the corpus generator and the evaluator's bookkeeping. Plans are
  * deterministic; the first 67 clips of a seed cover every exercise with every
@@ -43,6 +44,10 @@ static void check_truth(const corpus_clip *c)
     for (int i = 0; i < c->n_moves; i++) {
         const corpus_move *m = &c->moves[i];
         CHECK(i == 0 || m->start_ms >= end_of(&c->moves[i - 1]), "%s: moves overlap", nm);
+        if (m->kind == MOVE_OPENING) /* the clip begins inside it, past halfway up */
+            CHECK(i == 0 && m->start_ms + m->up_ms / 2 <= 0 &&
+                      m->start_ms + m->up_ms + m->hold_ms >= 0,
+                  "%s: opening rep %d from %lld ms", nm, i, (long long)m->start_ms);
         CHECK(end_of(m) <= c->duration_ms - 2000, "%s: move %d ends too near the end", nm, i);
         if (m->kind == MOVE_PARTIAL)
             CHECK(m->amp <= 0.45f, "%s: partial at %.2f of the range", nm, (double)m->amp);
@@ -86,10 +91,14 @@ static void test_coverage_and_truth(void)
 {
     bool pair[EXERCISE_KIND_COUNT][CN_COUNT] = { { false } };
     bool neg[CORPUS_KIND_COUNT] = { false };
-    bool big = false, small = false;
+    bool big = false, small = false, opening = false, companion = false;
     for (int i = 0; i < 67; i++) {
         corpus_plan(5, i, &c1);
         check_truth(&c1);
+        opening |= c1.n_moves > 0 && c1.moves[0].kind == MOVE_OPENING;
+        for (int w = 0; w < c1.n_walks; w++) /* there from the first frame to the last */
+            companion |= c1.walks[w].sway_hz > 0.0f && c1.walks[w].start_ms == 0 &&
+                         c1.walks[w].dur_ms == c1.duration_ms;
         neg[c1.kind] = true;
         big |= c1.params.width == 1280;
         small |= c1.params.width == 320;
@@ -102,6 +111,8 @@ static void test_coverage_and_truth(void)
     for (int k = 0; k < CORPUS_KIND_COUNT; k++)
         CHECK(neg[k], "no clip of kind %s", corpus_kind_name(k));
     CHECK(big && small, "sizes: 1280 wide %d, 320 wide %d", big, small);
+    CHECK(opening && companion, "clips opening mid-rep %d, with a companion %d", opening,
+          companion);
     for (uint32_t seed = 1; seed <= 8; seed++) /* the margins hold on other seeds too */
         for (int i = 0; i < 96; i++) {
             corpus_plan(seed * 1000, i, &c1);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_buttons_script: libFuzzer target for the button script parser
  * (hal/buttons_script.c). The input is the script's text. A script that parses

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_programme: libFuzzer target for the programme INI loader
  * (app/core/programme.c). The input is the file's text; programme_parse must

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_settings: libFuzzer target for the station's config file loader
  * (app/settings.c). The input is the file's text; settings_parse must accept it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_text: what the text-parser fuzz targets share. The fuzzer's bytes become
  * a NUL-terminated string (a parser of files never sees a length), and a parser

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_y4m: libFuzzer target for the Y4M reader (hal/y4m.c). The input is a
  * whole clip: it is written to an anonymous in-memory file and opened by path

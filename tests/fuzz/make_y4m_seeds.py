@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the Y4M seed corpus for fuzz_y4m into DIR (default: corpus/fuzz_y4m
 beside this script): tiny valid clips (8x8 Cmono, 8x8 C420jpeg, odd 5x3 C420)
 and the hostile cases the reader must refuse or stop on cleanly (huge, zero and

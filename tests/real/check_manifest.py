@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks tests/real/clips.tsv, the real-footage corpus manifest (see
 tests/real/README.md): every row has its 13 tab-separated fields, a 40-hex
 commit, a 64-hex sha256, a known exercise, as many return-to-rest times as its

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks a soak day: the sessions the log holds against the ones planned, and
 the station's resource figures after warm-up against those at the end.
 

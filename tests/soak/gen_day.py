@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the soak's day: a button script for the station on its virtual clock,
 and the outcome each session must have in the adherence log.
 
