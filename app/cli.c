@@ -57,6 +57,8 @@ static const char USAGE[] =
     "  rotation               0 | 90 | 180 | 270\n"
     "  video_driver           as --video-driver; empty = auto\n"
     "  sound                  on | off\n"
+    "  volume                 0-100 (default 80)\n"
+    "  language               espeak-ng voice: en, de, fr, es, ... (default en)\n"
     "\n"
     "Environment:\n"
     "  REHAB_MIRROR_ASSETS    the assets directory (fonts/, programmes/)\n"

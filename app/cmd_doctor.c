@@ -33,6 +33,7 @@
 #include "display.h"
 #include "programme.h"
 #include "settings.h"
+#include "voice.h"
 #if HAVE_LIBCAMERA
 #include "camera_libcamera.h"
 #endif
@@ -74,6 +75,24 @@ static void report_build(void)
         printf("  GPIO buttons: built with %s\n", buttons_gpiod_library());
     else
         printf("  GPIO buttons: not built (libgpiod not found at build time)\n");
+}
+
+/* Whether the configured language has a voice, or why the tones stand in. */
+static void report_sound(const settings *cfg)
+{
+    heading("Sound");
+    if (!cfg->sound) {
+        printf("  off (sound = off or --no-sound)\n");
+        return;
+    }
+    printf("  volume %d of 100\n", cfg->volume);
+    char err[256] = "";
+    voice *v = voice_create(cfg->language, err);
+    if (v)
+        printf("  voice: espeak-ng, language '%s'\n", cfg->language);
+    else
+        printf("  -> no voice (%s): counts and cues are tones\n", err);
+    voice_destroy(v);
 }
 
 static void report_camera(const settings *cfg)
@@ -394,6 +413,7 @@ int cmd_doctor(int argc, char **argv)
     report_camera(&cfg);
     report_buttons(&cfg);
     bool screen_ok = report_display(&cfg);
+    report_sound(&cfg);
     report_data(&cfg);
     bool prog_ok = true;
     bool assets = report_assets(&cfg, &prog_ok);

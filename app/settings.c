@@ -27,6 +27,8 @@ void settings_defaults(settings *c)
     c->width = 1280;
     c->height = 720;
     c->sound = true;
+    c->volume = SETTINGS_DEFAULT_VOLUME;
+    strcpy(c->language, "en");
     const char *xdg = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");
     if (xdg && *xdg)
@@ -71,6 +73,11 @@ bool settings_valid_driver(const char *s)
     return true;
 }
 
+bool settings_valid_language(const char *s)
+{
+    return s[0] && strlen(s) < SETTINGS_LANGUAGE_MAX && settings_valid_driver(s);
+}
+
 static bool set_text(char *dst, const char *v, load_state *st, const char *name)
 {
     if (strlen(v) >= SETTINGS_PATH_MAX) {
@@ -83,7 +90,7 @@ static bool set_text(char *dst, const char *v, load_state *st, const char *name)
 
 const char *const settings_keys[] = { "camera",   "buttons",      "data_dir", "programme",
                                       "display",  "rotation",     "video_driver", "sound",
-                                      "profile",  NULL };
+                                      "volume",   "language",     "profile",  NULL };
 
 /* The keys that are not plain text. 1 when applied, 0 with st->error set,
  * -1 when name is not one of them. */
@@ -110,6 +117,18 @@ static int on_value_key(settings *c, const char *name, const char *v, load_state
             why = "sound must be on or off";
         else
             c->sound = !strcmp(v, "on");
+    } else if (!strcmp(name, "volume")) {
+        int vol;
+        char tail;
+        if (sscanf(v, "%d%c", &vol, &tail) != 1 || vol < 0 || vol > 100)
+            why = "volume must be a whole number from 0 to 100";
+        else
+            c->volume = vol;
+    } else if (!strcmp(name, "language")) {
+        if (settings_valid_language(v))
+            strcpy(c->language, v);
+        else
+            why = "language must be a language name such as en, de, fr or es";
     } else {
         return -1;
     }

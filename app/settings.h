@@ -12,6 +12,8 @@
  *   rotation = 0                  ; 0 | 90 | 180 | 270: picture turned clockwise
  *   video_driver =                ; SDL video driver (kmsdrm, x11, wayland, ...); "" = auto
  *   sound = on                    ; on | off
+ *   volume = 80                   ; 0..100, of the device's full scale
+ *   language = en                 ; espeak-ng voice for spoken counts and cues
  *   profile = default             ; whose sessions these are (erase --profile)
  *
  * An empty camera or buttons spec means "auto": the real device when built in
@@ -28,6 +30,8 @@
 #define SETTINGS_PATH_MAX 512
 #define SETTINGS_DEFAULT_FILE "/etc/rehab-mirror/rehab-mirror.conf"
 #define SETTINGS_DRIVER_MAX 32
+#define SETTINGS_LANGUAGE_MAX 32
+#define SETTINGS_DEFAULT_VOLUME 80
 
 typedef struct settings {
     char camera[SETTINGS_PATH_MAX];     /* spec; "" = auto */
@@ -42,6 +46,8 @@ typedef struct settings {
     int rotation;                     /* degrees clockwise the picture is turned: 0, 90, 180, 270 */
     char video_driver[SETTINGS_DRIVER_MAX]; /* SDL video driver name; "" = auto (display.h) */
     bool sound;
+    int volume;                       /* 0..100: percent of full scale for tones and voice */
+    char language[SETTINGS_LANGUAGE_MAX]; /* espeak-ng language/voice name; default "en" */
     double exit_after_s;              /* stop after this many clock seconds; 0 = never */
     bool virtual_clock;               /* time advances with frames and presses (tests) */
     int64_t start_wall_ms;            /* virtual clock's wall time at start */
@@ -63,6 +69,9 @@ bool settings_parse(settings *c, const char *text, const char *name, char *errbu
 bool settings_parse_size(const char *s, int *w, int *h);
 /* Parses a rotation: "0", "90", "180" or "270" degrees. */
 bool settings_parse_rotation(const char *s, int *degrees);
+/* Checks a language name: 1..31 letters, digits, '-' or '_' ("en", "en-us",
+ * "pt_br"). */
+bool settings_valid_language(const char *s);
 /* Checks a video driver name: 1..31 letters, digits, '_' or '-' ("" is auto
  * and also accepted). */
 bool settings_valid_driver(const char *s);

@@ -16,7 +16,6 @@
 #include <SDL.h>
 
 #include "adlog.h"
-#include "audio.h"
 #include "buttons.h"
 #include "camera.h"
 #include "camera_watch.h"
@@ -31,6 +30,7 @@
 #include "screens.h"
 #include "session.h"
 #include "shot.h"
+#include "speaker.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -54,7 +54,7 @@ typedef struct station {
     ui *ui;
     camera *cam;
     buttons *btn;
-    audio *snd;
+    speaker *spk;                /* voice or tones */
     adlog *log;
     recorder *rec;
     const char *notice;          /* about the record, shown on the home screen */
@@ -233,7 +233,7 @@ static bool station_open(station *st)
     st->rec = recorder_create(st->log, st->clock);
     open_camera(st);
     open_buttons(st);
-    st->snd = audio_create(st->cfg->sound);
+    st->spk = speaker_create(st->cfg, st->clock);
     session_sink sink = recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
     refresh_stats(st);
@@ -269,7 +269,7 @@ static void station_close(station *st)
 {
     session_destroy(st->sess);
     recorder_destroy(st->rec);
-    audio_destroy(st->snd);
+    speaker_destroy(st->spk);
     buttons_destroy(st->btn);
     camera_destroy(st->cam);
     adlog_close(st->log);
@@ -405,27 +405,6 @@ static void poll_inputs(station *st)
     poll_camera(st);
     session_tick(st->sess, clock_now_ms(st->clock));
     steer_demo(st);
-}
-
-/* Sound cues from what changed in the view since the last loop. */
-static void play_cues(station *st, const session_view *v)
-{
-    const session_view *p = &st->prev;
-    if (v->total_done > p->total_done)
-        audio_play(st->snd, AUDIO_REP);
-    if (p->screen == SCREEN_SET && (v->screen == SCREEN_REST || v->screen == SCREEN_INTRO ||
-                                    v->screen == SCREEN_PAIN_AFTER))
-        audio_play(st->snd, AUDIO_SET_DONE);
-    if (v->screen != p->screen && (v->screen == SCREEN_PAIN_STOP || v->screen == SCREEN_RED_FLAG))
-        audio_play(st->snd, AUDIO_ALERT);
-    if (v->screen == SCREEN_SET && p->screen == SCREEN_SET) {
-        int64_t was = (p->hold_remaining_ms + 999) / 1000, now = (v->hold_remaining_ms + 999) / 1000;
-        if (p->hold_remaining_ms > 0 && v->hold_remaining_ms == 0 &&
-            v->counter.phase == REPS_PHASE_HOLD)
-            audio_play(st->snd, AUDIO_HOLD_DONE);
-        else if (now < was && now <= 3 && now > 0)
-            audio_play(st->snd, AUDIO_HOLD_TICK);
-    }
 }
 
 static void screenshot(station *st, const session_view *v)
@@ -594,7 +573,7 @@ static void run_loop(station *st)
         poll_inputs(st);
         const session_view *v = session_get_view(st->sess);
         bool screen_changed = v->screen != st->prev.screen || !st->drawn_once;
-        play_cues(st, v);
+        speaker_update(st->spk, &st->prev, v, clock_now_ms(st->clock));
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             refresh_stats(st);
             refresh_day_stop(st);

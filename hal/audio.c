@@ -12,6 +12,11 @@
  * half a second is already queued the queue is cleared first, because a rep
  * tick heard a second after the rep is worse than none.
  *
+ * Other samples (speech) are queued as they are, after what is queued or in
+ * place of it; their rationing is the caller's (app/core/cues.c). The volume
+ * scales everything as it is queued, through a fixed scratch buffer, a chunk
+ * at a time, so the rendered cues stay at full scale.
+ *
  * Failure is never fatal: no audio subsystem or no device gives one log line
  * and a silent object that still counts cues. Main thread only.
  */
@@ -19,6 +24,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <SDL.h>
 
@@ -33,6 +39,10 @@ enum { CUE_COUNT = AUDIO_ALERT + 1, MAX_NOTES = 3 };
 #define AMPLITUDE 0.5
 /* Queue more than this and the next cue clears it (see above). */
 #define MAX_QUEUED_MS 500
+#define SCRATCH_SAMPLES 1024
+/* Silence between a sound cut off and the one cutting in, so the two words do
+ * not run together ("rel-four"). */
+#define CUT_GAP_MS 60
 
 typedef struct note {
     double hz;
@@ -63,6 +73,8 @@ struct audio {
     int16_t *samples[CUE_COUNT];
     size_t lengths[CUE_COUNT]; /* in samples */
     unsigned played[CUE_COUNT];
+    int volume;                /* percent */
+    int16_t scratch[SCRATCH_SAMPLES]; /* samples scaled to the volume */
 };
 
 static size_t samples_for_ms(int rate, int ms)
@@ -159,6 +171,7 @@ static bool open_device(audio *a)
 audio *audio_create(bool enabled)
 {
     audio *a = xcalloc(1, sizeof *a);
+    a->volume = 100;
     a->silent = !(enabled && open_device(a));
     if (!a->silent)
         render_all(a);
@@ -178,6 +191,27 @@ void audio_destroy(audio *a)
     free(a);
 }
 
+void audio_set_volume(audio *a, int percent)
+{
+    if (a)
+        a->volume = percent < 0 ? 0 : percent > 100 ? 100 : percent;
+}
+
+/* Queues samples scaled to the volume, a scratch buffer at a time. */
+static void queue(audio *a, const int16_t *samples, size_t n)
+{
+    for (size_t done = 0; done < n;) {
+        size_t k = n - done < SCRATCH_SAMPLES ? n - done : SCRATCH_SAMPLES;
+        for (size_t i = 0; i < k; i++)
+            a->scratch[i] = (int16_t)(samples[done + i] * a->volume / 100);
+        if (SDL_QueueAudio(a->device, a->scratch, (Uint32)(k * sizeof(int16_t))) != 0) {
+            log_debug("cannot queue sound: %s", SDL_GetError());
+            return;
+        }
+        done += k;
+    }
+}
+
 void audio_play(audio *a, audio_cue cue)
 {
     if (!a || (unsigned)cue >= CUE_COUNT)
@@ -188,9 +222,36 @@ void audio_play(audio *a, audio_cue cue)
     Uint32 max_bytes = (Uint32)(samples_for_ms(AUDIO_RATE, MAX_QUEUED_MS) * sizeof(int16_t));
     if (SDL_GetQueuedAudioSize(a->device) > max_bytes)
         SDL_ClearQueuedAudio(a->device);
-    Uint32 bytes = (Uint32)(a->lengths[cue] * sizeof(int16_t));
-    if (SDL_QueueAudio(a->device, a->samples[cue], bytes) != 0)
-        log_debug("cannot queue a sound cue: %s", SDL_GetError());
+    queue(a, a->samples[cue], a->lengths[cue]);
+}
+
+void audio_cut(audio *a)
+{
+    if (!a || a->silent || SDL_GetQueuedAudioSize(a->device) == 0)
+        return;
+    SDL_ClearQueuedAudio(a->device);
+    memset(a->scratch, 0, sizeof a->scratch);
+    size_t gap = samples_for_ms(AUDIO_RATE, CUT_GAP_MS);
+    for (size_t k; gap > 0; gap -= k) {
+        k = gap < SCRATCH_SAMPLES ? gap : SCRATCH_SAMPLES;
+        SDL_QueueAudio(a->device, a->scratch, (Uint32)(k * sizeof(int16_t)));
+    }
+}
+
+void audio_play_samples(audio *a, const int16_t *samples, size_t n, bool interrupt)
+{
+    if (!a || a->silent || !samples)
+        return;
+    if (interrupt)
+        audio_cut(a);
+    queue(a, samples, n);
+}
+
+int64_t audio_queued_ms(const audio *a)
+{
+    if (!a || a->silent)
+        return 0;
+    return (int64_t)SDL_GetQueuedAudioSize(a->device) / (int64_t)sizeof(int16_t) * 1000 / AUDIO_RATE;
 }
 
 unsigned audio_played(const audio *a, audio_cue cue)

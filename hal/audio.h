@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * audio: short sound cues so a person lying on the mat need not look: a tick
- * on each rep, a higher tick counting down the hold's last seconds, a chime
- * when a set is done. Tones are synthesised (no sound files). When no audio
- * device can be opened the cues are silently skipped: sound is a help, never a
- * reason to stop.
+ * audio: the sound device, for a person lying on the mat who need not look:
+ * short synthesised tones (a tick on each rep, a higher tick counting down the
+ * hold's last seconds, a chime when a set is done) and any other samples, such
+ * as the spoken phrases rendered by voice.h, all through one SDL queue at one
+ * volume. When no audio device can be opened sound is silently skipped: sound
+ * is a help, never a reason to stop.
  */
 #ifndef RM_AUDIO_H
 #define RM_AUDIO_H
@@ -30,6 +31,19 @@ typedef struct audio audio;
 audio *audio_create(bool enabled);
 void audio_destroy(audio *a);
 void audio_play(audio *a, audio_cue cue);
+/* Volume, 0..100 (clamped): samples queued from now on are scaled by
+ * percent / 100 (0 is silence with the device still open). Default 100. */
+void audio_set_volume(audio *a, int percent);
+/* Drops whatever is queued; when there was some, 60 ms of silence follows so
+ * that what is queued next does not run into the sound cut off. */
+void audio_cut(audio *a);
+/* Queues n samples (AUDIO_RATE, signed 16-bit mono) after whatever is queued,
+ * or with interrupt in place of it (audio_cut first). The
+ * samples are copied at the volume; the caller keeps its buffer. Main thread;
+ * costs no allocation of ours. */
+void audio_play_samples(audio *a, const int16_t *samples, size_t n, bool interrupt);
+/* Milliseconds of sound queued and not yet played; 0 when silent. */
+int64_t audio_queued_ms(const audio *a);
 /* How many cues were played (or would have been, when silent): for tests. */
 unsigned audio_played(const audio *a, audio_cue cue);
 /* True when cues are skipped (disabled, or no device could be opened). */

@@ -31,6 +31,8 @@ fi
 grep -Eq "^  -> no camera|libcamera is not built into this program|no libcamera support" "$out/doctor.txt" ||
   fail "doctor did not say there is no camera"
 has "SDL video drivers built in:"
+grep -Eq "^  (voice: espeak-ng, language 'en'|-> no voice \(built without espeak-ng)" "$out/doctor.txt" ||
+  fail "doctor did not say whether there is a voice"
 has "asks for: offscreen (SDL_VIDEODRIVER)"
 grep -q "SDL video drivers built in:.*offscreen" "$out/doctor.txt" || fail "offscreen not among the drivers"
 has "display: works with offscreen"

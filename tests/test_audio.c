@@ -4,7 +4,11 @@
  * click), have the pitch and loudness asked for, and every cue renders; an
  * audio object counts its cues whether it plays them (SDL's dummy driver),
  * was disabled, or could not open a device; and it starts and stops SDL audio
- * only when the caller had not.
+ * only when the caller had not. Any samples queue after what is queued, or,
+ * interrupting, in place of it after a 60 ms gap; how much is queued is
+ * reported (the dummy device plays in real time, so a second queued is still
+ * mostly there a moment later). A silent object takes samples and reports
+ * nothing queued.
  */
 #include "audio.h"
 
@@ -139,6 +143,35 @@ static void test_dummy_device(void)
     SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
+static void test_samples(void)
+{
+    static int16_t speech[AUDIO_RATE];  /* a second of "speech" */
+    for (size_t i = 0; i < AUDIO_RATE; i++)
+        speech[i] = (int16_t)((i % 50) * 200 - 5000);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    audio *a = audio_create(true);
+    audio_set_volume(a, 50);
+    audio_play_samples(a, speech, AUDIO_RATE, false);
+    int64_t q = audio_queued_ms(a);
+    CHECK(q > 800 && q <= 1000, "a second queued: %lld ms", (long long)q);
+    audio_play_samples(a, speech, AUDIO_RATE / 2, false);
+    q = audio_queued_ms(a);
+    CHECK(q > 1300 && q <= 1500, "half a second more goes after it: %lld ms", (long long)q);
+    audio_play_samples(a, speech, AUDIO_RATE / 10, true);
+    q = audio_queued_ms(a);
+    CHECK(q >= 130 && q <= 160, "interrupting: 60 ms gap + 100 ms in place of it: %lld ms",
+          (long long)q);
+    audio_destroy(a);
+
+    a = audio_create(false);
+    audio_set_volume(a, 500);
+    audio_play_samples(a, speech, AUDIO_RATE, true);
+    CHECK_EQ_INT(audio_queued_ms(a), 0, "silent: nothing queued");
+    audio_destroy(a);
+    audio_play_samples(NULL, speech, 10, false);
+    CHECK_EQ_INT(audio_queued_ms(NULL), 0, "NULL: nothing queued");
+}
+
 static void test_disabled(void)
 {
     audio *a = audio_create(false);
@@ -158,6 +191,7 @@ int main(void)
     test_cues();
     test_device_fails();
     test_dummy_device();
+    test_samples();
     test_disabled();
     SDL_Quit();
     return check_done();

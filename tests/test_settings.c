@@ -38,6 +38,23 @@ static void test_values(void)
           "driver with odd characters accepted");
     CHECK(strstr(err, "c.conf:2: video_driver"), "driver error: %s", err);
     CHECK_EQ_INT(c.rotation, 270, "a refused value leaves the earlier one");
+    CHECK(c.volume == 80 && !strcmp(c.language, "en"), "default volume %d, language '%s'",
+          c.volume, c.language);
+    CHECK(settings_parse(&c, "[station]\nvolume = 0\nlanguage = de\n", "v.conf", err),
+          "volume 0, language de refused: %s", err);
+    CHECK(c.volume == 0 && !strcmp(c.language, "de"), "volume %d, language '%s'", c.volume,
+          c.language);
+    const char *bad_volume[] = { "101", "-1", "50%", "loud", "" };
+    for (size_t i = 0; i < sizeof bad_volume / sizeof *bad_volume; i++) {
+        char text[64];
+        snprintf(text, sizeof text, "[station]\nvolume = %s\n", bad_volume[i]);
+        CHECK(!settings_parse(&c, text, "w.conf", err), "volume '%s' accepted", bad_volume[i]);
+        CHECK(strstr(err, "w.conf:2: volume"), "volume error: %s", err);
+    }
+    CHECK(!settings_parse(&c, "[station]\nlanguage = en us\n", "l.conf", err) &&
+              !settings_parse(&c, "[station]\nlanguage =\n", "l.conf", err),
+          "a language with a space, or none, accepted");
+    CHECK(c.volume == 0 && !strcmp(c.language, "de"), "refused values leave the earlier ones");
     int deg = -1;
     CHECK(!settings_parse_rotation("", &deg) && !settings_parse_rotation("900", &deg) &&
               !settings_parse_rotation("90x", &deg),

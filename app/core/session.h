@@ -150,6 +150,8 @@ typedef struct session_view {
     int reps_done;               /* in this set, camera + manual */
     int manual_reps;             /* in this set */
     int holds_met;               /* in this set */
+    int partials;                /* in this set: excursions too small to count (reps.h),
+                                    or, timed, holds spoiled by movement */
     int last_hold_ms;            /* last rep's hold */
     bool last_hold_met;
     int64_t last_rep_ms;         /* clock time of the last counted rep, -1 none */

@@ -97,6 +97,7 @@ static void camera_rep(session *s, const reps_event *ev)
 
 static void partial(session *s)
 {
+    s->v.partials++;
     flash(s, "Partial", "That one was partial: go a little further");
     if (s->v.manual_pending) /* the person pressed OK for it: theirs to say */
         manual_rep(s);
@@ -185,7 +186,7 @@ void session_reps_timed(session *s)
         if (ev[i].kind == REPS_EVENT_REP)
             camera_rep(s, &ev[i]);
         else if (ev[i].kind == REPS_EVENT_PARTIAL)
-            s->timed_moved_until = s->now + RELAX_MS;
+            s->timed_moved_until = s->now + RELAX_MS, v->partials++;
     }
     v->timed_phase = (int)s->timed.phase;
     v->timed_left_ms = timed_hold_left_ms(&s->timed, s->now);

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * phrases: the spoken phrase table (phrases.h). Templates are English and
+ * marked N_() so that xgettext finds them; phrases_text() fills in the number
+ * or the exercise and is where gettext() will be called. Keep them short and
+ * plain: they are heard once, by someone in the middle of a movement.
+ */
+#include "phrases.h"
+
+#include <stdio.h>
+
+/* Marks a string for translation without translating it here (gettext's
+ * convention); the lookup happens in phrases_text(). */
+#define N_(s) s
+
+static const char *const fixed[PHRASE_COUNT] = {
+    [PHRASE_HOLD] = N_("Hold"),
+    [PHRASE_COUNT_3] = N_("3"),
+    [PHRASE_COUNT_2] = N_("2"),
+    [PHRASE_COUNT_1] = N_("1"),
+    [PHRASE_RELAX] = N_("Relax"),
+    [PHRASE_THREE_MORE] = N_("3 more"),
+    [PHRASE_LAST_ONE] = N_("Last one"),
+    [PHRASE_PARTIAL] = N_("That one was partial. A little higher"),
+    [PHRASE_TIGHTEN] = N_("Tighten"),
+    [PHRASE_MOVED] = N_("You moved. Keep still while you hold"),
+    [PHRASE_REST] = N_("Rest"),
+    [PHRASE_CAMERA_LOST] = N_("Camera lost"),
+    [PHRASE_SESSION_DONE] = N_("Well done, session complete"),
+    [PHRASE_SESSION_ENDED] = N_("Session over"),
+};
+
+/* %d is the rep or set number. */
+static const char NUMBER_TEMPLATE[] = N_("%d");
+static const char SET_TEMPLATE[] = N_("Set %d");
+/* %s is the exercise's name. */
+static const char *const side_templates[3] = {
+    [SIDE_NONE] = N_("%s"), [SIDE_LEFT] = N_("%s, left side"), [SIDE_RIGHT] = N_("%s, right side"),
+};
+
+phrase_id phrases_number(int n)
+{
+    return n >= 1 && n <= PHRASES_MAX_NUMBER ? (phrase_id)(PHRASE_NUMBER + n - 1) : PHRASE_NONE;
+}
+
+phrase_id phrases_countdown(int seconds)
+{
+    return seconds >= 1 && seconds <= 3 ? (phrase_id)(PHRASE_COUNT_1 + 1 - seconds) : PHRASE_NONE;
+}
+
+phrase_id phrases_set(int n)
+{
+    return n >= 2 && n <= PHRASES_MAX_SET ? (phrase_id)(PHRASE_SET + n - 1) : PHRASE_NONE;
+}
+
+phrase_id phrases_exercise(exercise_kind kind, side sd)
+{
+    if ((unsigned)kind >= EXERCISE_KIND_COUNT || (unsigned)sd > SIDE_RIGHT)
+        return PHRASE_NONE;
+    return (phrase_id)(PHRASE_EXERCISE + (int)kind * 3 + (int)sd);
+}
+
+bool phrases_text(phrase_id id, char *buf, size_t n)
+{
+    if (n == 0)
+        return false;
+    buf[0] = '\0';
+    if (id >= PHRASE_NUMBER && id < PHRASE_NUMBER + PHRASES_MAX_NUMBER) {
+        snprintf(buf, n, NUMBER_TEMPLATE, (int)(id - PHRASE_NUMBER) + 1);
+    } else if (id > PHRASE_SET && id < PHRASE_SET + PHRASES_MAX_SET) {
+        snprintf(buf, n, SET_TEMPLATE, (int)(id - PHRASE_SET) + 1);
+    } else if (id >= PHRASE_EXERCISE && id < PHRASE_CAMERA_LOST) {
+        int k = (int)(id - PHRASE_EXERCISE);
+        snprintf(buf, n, side_templates[k % 3], exercise_name((exercise_kind)(k / 3)));
+    } else if ((unsigned)id < PHRASE_COUNT && fixed[id]) {
+        snprintf(buf, n, "%s", fixed[id]);
+    }
+    return buf[0] != '\0';
+}

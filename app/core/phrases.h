@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * phrases: everything the station says aloud, as one table. A phrase is an id
+ * with a text template; the text is what espeak-ng reads (numbers as digits,
+ * which the voice reads in its own language). The table is the one place to
+ * translate: every template is marked N_() for xgettext, and phrases_text() is
+ * the one place that will look translations up (gettext, issue 13 item 2).
+ * Pure: no I/O.
+ */
+#ifndef RM_PHRASES_H
+#define RM_PHRASES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "exercise.h"
+#include "programme.h"
+
+/* Rep numbers are spoken up to the programme's largest set. */
+#define PHRASES_MAX_NUMBER 50
+/* "Set 2" ... "Set 10" (programme.h: at most 10 sets). */
+#define PHRASES_MAX_SET 10
+
+typedef enum phrase_id {
+    PHRASE_NONE = 0,
+    PHRASE_NUMBER,                               /* "1" ... "50": a rep counted */
+    PHRASE_HOLD = PHRASE_NUMBER + PHRASES_MAX_NUMBER,
+    PHRASE_COUNT_3,                              /* the hold's last seconds */
+    PHRASE_COUNT_2,
+    PHRASE_COUNT_1,
+    PHRASE_RELAX,
+    PHRASE_THREE_MORE,
+    PHRASE_LAST_ONE,
+    PHRASE_PARTIAL,                              /* an excursion too small to count */
+    PHRASE_TIGHTEN,                              /* a timed hold begins (quad sets) */
+    PHRASE_MOVED,                                /* a timed hold spoiled by movement */
+    PHRASE_REST,
+    PHRASE_SET,                                  /* "Set 2" ... "Set 10" (1 unused) */
+    PHRASE_EXERCISE = PHRASE_SET + PHRASES_MAX_SET, /* name x side, see phrases_exercise */
+    PHRASE_CAMERA_LOST = PHRASE_EXERCISE + EXERCISE_KIND_COUNT * 3,
+    PHRASE_SESSION_DONE,                         /* every prescribed rep done */
+    PHRASE_SESSION_ENDED,                        /* ended with reps left */
+    PHRASE_COUNT
+} phrase_id;
+
+/* The phrase for rep n (1..PHRASES_MAX_NUMBER), or PHRASE_NONE. */
+phrase_id phrases_number(int n);
+/* The countdown phrase for `seconds` left (1..3), or PHRASE_NONE. */
+phrase_id phrases_countdown(int seconds);
+/* "Set n" (2..PHRASES_MAX_SET), or PHRASE_NONE. */
+phrase_id phrases_set(int n);
+/* The exercise's name, with its side when it has one. */
+phrase_id phrases_exercise(exercise_kind kind, side sd);
+
+/* Writes the text to speak for id into buf (n bytes). False, with buf empty,
+ * for PHRASE_NONE, unused ids and ids out of range. */
+bool phrases_text(phrase_id id, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * speaker: the phrase cache, the coach and the sound device together
+ * (speaker.h). The cache holds one buffer per phrase id, rendered at creation;
+ * a phrase espeak-ng could not say has no buffer and falls back to its tone.
+ * The device is opened before rendering so that its timeline (what the SDL
+ * disk driver records in tests) starts at the logged wall-clock time.
+ */
+#include "speaker.h"
+
+#include <stdlib.h>
+
+#include "audio.h"
+#include "cues.h"
+#include "log.h"
+#include "phrases.h"
+#include "voice.h"
+#include "xmalloc.h"
+
+#define TEXT_MAX 128
+
+struct speaker {
+    const rm_clock *clock;
+    audio *snd;
+    bool voiced;
+    int16_t *pcm[PHRASE_COUNT];
+    size_t len[PHRASE_COUNT];
+    cues coach;
+    unsigned started;
+};
+
+/* Renders every phrase; false when the voice said none of them. */
+static bool render_phrases(speaker *s, voice *v)
+{
+    char text[TEXT_MAX];
+    int said = 0, missing = 0;
+    for (int id = 0; id < PHRASE_COUNT; id++) {
+        if (!phrases_text((phrase_id)id, text, sizeof text))
+            continue;
+        s->pcm[id] = voice_speak(v, text, &s->len[id]);
+        said += s->pcm[id] != NULL;
+        missing += s->pcm[id] == NULL;
+    }
+    if (missing)
+        log_warn("voice: %d phrases could not be rendered; their tones stand in", missing);
+    return said > 0;
+}
+
+static void load_voice(speaker *s, const settings *cfg)
+{
+    char err[256] = "";
+    voice *v = voice_create(cfg->language, err);
+    if (!v) {
+        log_warn("no voice (%s); counting with tones", err);
+        return;
+    }
+    s->voiced = render_phrases(s, v);
+    voice_destroy(v); /* the buffers are all we need */
+}
+
+speaker *speaker_create(const settings *cfg, const rm_clock *clock)
+{
+    speaker *s = xcalloc(1, sizeof *s);
+    cues_init(&s->coach);
+    s->clock = clock;
+    s->snd = audio_create(cfg->sound);
+    audio_set_volume(s->snd, cfg->volume);
+    if (audio_is_silent(s->snd))
+        return s;
+    long long opened = (long long)clock_wall_ms(clock);
+    int64_t t0 = clock_now_ms(clock);
+    load_voice(s, cfg);
+    size_t bytes = 0;
+    for (int id = 0; id < PHRASE_COUNT; id++)
+        bytes += s->len[id] * sizeof(int16_t);
+    log_info("sound: %s, volume %d; device playing since wall-clock ms %lld (%lld ms to render "
+             "%zu KiB of phrases)",
+             s->voiced ? "voice" : "tones", cfg->volume, opened,
+             (long long)(clock_now_ms(clock) - t0), bytes / 1024);
+    return s;
+}
+
+void speaker_destroy(speaker *s)
+{
+    if (!s)
+        return;
+    if (!audio_is_silent(s->snd))
+        log_info("sound: device closing at wall-clock ms %lld", (long long)clock_wall_ms(s->clock));
+    audio_destroy(s->snd);
+    for (int id = 0; id < PHRASE_COUNT; id++)
+        free(s->pcm[id]);
+    free(s);
+}
+
+/* interrupt: cut off what is playing (rep numbers); busy says whether
+ * anything was, for the debug line. */
+static void play(speaker *s, const cue *c, bool interrupt, bool busy)
+{
+    s->started++;
+    if (s->voiced && c->phrase != PHRASE_NONE && s->pcm[c->phrase]) {
+        audio_play_samples(s->snd, s->pcm[c->phrase], s->len[c->phrase], interrupt);
+        if (log_get_level() >= LOG_DEBUG) {
+            char text[TEXT_MAX];
+            phrases_text(c->phrase, text, sizeof text);
+            log_debug("say '%s' at wall-clock ms %lld%s", text,
+                      (long long)clock_wall_ms(s->clock), interrupt && busy ? " (cutting in)" : "");
+        }
+    } else if (c->tone != CUE_TONE_NONE) {
+        if (interrupt)
+            audio_cut(s->snd);
+        audio_play(s->snd, (audio_cue)(c->tone - 1));
+    }
+}
+
+void speaker_update(speaker *s, const session_view *prev, const session_view *v, int64_t now_ms)
+{
+    cue c;
+    bool interrupt;
+    int64_t busy = audio_queued_ms(s->snd);
+    if (cues_update(&s->coach, prev, v, now_ms, busy, &c, &interrupt))
+        play(s, &c, interrupt, busy > 0);
+}
+
+bool speaker_has_voice(const speaker *s)
+{
+    return s && s->voiced;
+}
+
+unsigned speaker_cues_started(const speaker *s)
+{
+    return s ? s->started : 0;
+}

@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * test_cues: the coach's rationing (cues.h) on hand-made view changes. A rep
+ * number starts at once and cuts in, even over an older rep number or a
+ * phrase in progress; what waited is dropped by a rep; "3 more" and "last
+ * one" follow their rep a pause after the voice is free; a lesser cue waits while the
+ * voice is busy and is dropped when older than its patience; a more urgent
+ * cue replaces a waiting one, a less urgent one does not. The hold says
+ * "hold", counts its last seconds aloud only when longer than 3 s (a shorter
+ * one ticks), then "relax". Screens: rest, "set 2", the exercise's name with
+ * its side, the session's end (all done or not), camera lost, the alert tone;
+ * a partial is named. Each cue carries the tone the tones-only station played
+ * before voice came.
+ */
+#include "cues.h"
+
+#include <string.h>
+
+#include "check.h"
+#include "timed_hold.h"
+
+static programme prog;
+
+static session_view base_view(void)
+{
+    session_view v;
+    memset(&v, 0, sizeof v);
+    v.prog = &prog;
+    v.block = 0;
+    v.set = 1;
+    v.screen = SCREEN_SET;
+    v.total_target = 20;
+    v.counter.phase = REPS_PHASE_REST;
+    return v;
+}
+
+static void setup_programme(int reps, int hold_s)
+{
+    memset(&prog, 0, sizeof prog);
+    prog.n_blocks = 1;
+    prog.blocks[0].exercise = EXERCISE_BRIDGE;
+    prog.blocks[0].sets = 2;
+    prog.blocks[0].reps = reps;
+    prog.blocks[0].hold_s = hold_s;
+}
+
+/* One update; returns the phrase started (PHRASE_NONE: nothing or tone only). */
+typedef struct said {
+    bool started;
+    cue c;
+    bool interrupt;
+} said;
+
+static said step(cues *c, const session_view *p, const session_view *v, int64_t now, int64_t busy)
+{
+    said s = { 0 };
+    s.started = cues_update(c, p, v, now, busy, &s.c, &s.interrupt);
+    return s;
+}
+
+static session_view with_rep(session_view v)
+{
+    v.reps_done++;
+    v.total_done++;
+    return v;
+}
+
+static void test_rep_numbers(void)
+{
+    setup_programme(10, 2);
+    cues c;
+    cues_init(&c);
+    session_view a = base_view(), b = with_rep(a);
+    said s = step(&c, &a, &b, 1000, 0);
+    CHECK(s.started && s.c.phrase == phrases_number(1) && s.interrupt, "rep 1 said at once");
+    CHECK(s.c.tone == CUE_TONE_REP, "rep's tone is the rep tick");
+    /* Rep 2 while rep 1 (or anything) still plays: at once, cutting in. */
+    session_view d = with_rep(b);
+    s = step(&c, &b, &d, 1200, 400);
+    CHECK(s.started && s.c.phrase == phrases_number(2) && s.interrupt,
+          "a newer rep number cuts in over the stale one");
+    /* Nothing changed: nothing said. */
+    s = step(&c, &d, &d, 1300, 0);
+    CHECK(!s.started, "no change, no cue");
+}
+
+static void test_follow_ups(void)
+{
+    setup_programme(10, 2);
+    cues c;
+    cues_init(&c);
+    session_view a = base_view();
+    a.reps_done = a.total_done = 6;
+    session_view b = with_rep(a);
+    said s = step(&c, &a, &b, 5000, 0);
+    CHECK(s.started && s.c.phrase == phrases_number(7), "rep 7 first");
+    s = step(&c, &b, &b, 5100, 300);
+    CHECK(!s.started, "'3 more' waits while '7' plays");
+    s = step(&c, &b, &b, 5500, 0);
+    CHECK(!s.started, "the voice just fell silent: a pause first");
+    s = step(&c, &b, &b, 5500 + CUES_PAUSE_MS, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_THREE_MORE && !s.interrupt,
+          "'3 more' a pause after the voice is free (got phrase %d)", s.c.phrase);
+    b.reps_done = b.total_done = 8;
+    session_view d = with_rep(b);
+    s = step(&c, &b, &d, 9000, 0);
+    s = step(&c, &d, &d, 9400, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_LAST_ONE, "'last one' after rep 9");
+    /* A follow-up the voice never got to is dropped when the next rep comes. */
+    session_view e = with_rep(d);
+    s = step(&c, &d, &e, 9500, 500);
+    CHECK(s.c.phrase == phrases_number(10), "rep 10");
+    s = step(&c, &e, &e, 9600, 0);
+    CHECK(!s.started, "nothing left waiting after the last rep in a set that stays open");
+}
+
+static void test_patience(void)
+{
+    setup_programme(10, 2);
+    cues c;
+    cues_init(&c);
+    session_view a = base_view(), b = a;
+    a.screen = SCREEN_REST;
+    b.screen = SCREEN_POSITION;
+    b.set = 2;
+    said s = step(&c, &a, &b, 0, 2000);
+    CHECK(!s.started, "'set 2' waits while the voice is busy");
+    s = step(&c, &b, &b, cues_patience_ms(CUE_RANK_INFO) + 1, 0);
+    CHECK(!s.started, "and is dropped once older than its patience");
+    /* A rep drops whatever waits. */
+    s = step(&c, &a, &b, 10000, 2000);
+    session_view r = base_view(), r1 = with_rep(r);
+    s = step(&c, &r, &r1, 10100, 2000);
+    CHECK(s.c.phrase == phrases_number(1), "the rep goes first");
+    s = step(&c, &r1, &r1, 10200, 0);
+    CHECK(!s.started, "what waited before the rep is dropped");
+}
+
+static void test_ranks(void)
+{
+    setup_programme(10, 8);
+    cues c;
+    cues_init(&c);
+    session_view a = base_view(), b = a;
+    b.partials = 1;
+    said s = step(&c, &a, &b, 0, 1000);
+    CHECK(!s.started, "partial waits");
+    session_view h = b;
+    h.counter.phase = REPS_PHASE_HOLD;
+    h.hold_remaining_ms = 8000;
+    s = step(&c, &b, &h, 100, 1000);
+    CHECK(!s.started, "hold waits too");
+    s = step(&c, &h, &h, 200, 0);
+    s = step(&c, &h, &h, 200 + CUES_PAUSE_MS, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_HOLD, "the more urgent 'hold' took the slot");
+    s = step(&c, &h, &h, 400, 0);
+    CHECK(!s.started, "the partial was replaced, not queued");
+    /* A less urgent cue does not displace a waiting more urgent one. */
+    session_view lost = h;
+    lost.screen = SCREEN_CAMERA_LOST;
+    s = step(&c, &h, &lost, 500, 500);
+    session_view p2 = h;
+    p2.partials = 2;
+    s = step(&c, &h, &p2, 550, 500);
+    s = step(&c, &p2, &p2, 600, 0);
+    s = step(&c, &p2, &p2, 600 + CUES_PAUSE_MS, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_CAMERA_LOST, "camera lost kept over a partial");
+}
+
+static void test_hold(int hold_s, bool counted_aloud)
+{
+    setup_programme(10, hold_s);
+    cues c;
+    cues_init(&c);
+    int64_t target = (int64_t)hold_s * 1000;
+    session_view p = base_view(), v = p;
+    v.counter.phase = REPS_PHASE_HOLD;
+    v.hold_remaining_ms = target;
+    said s = step(&c, &p, &v, 0, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_HOLD, "%d s hold: 'hold'", hold_s);
+    int ticks = 0, numbers = 0;
+    bool relaxed = false;
+    for (int64_t t = 50; t <= target; t += 50) {
+        p = v;
+        v.hold_remaining_ms = target - t;
+        s = step(&c, &p, &v, t, 0);
+        if (!s.started)
+            continue;
+        if (s.c.phrase == PHRASE_RELAX) {
+            relaxed = true;
+            CHECK(s.c.tone == CUE_TONE_HOLD_DONE, "relax's tone");
+        } else {
+            CHECK(s.c.tone == CUE_TONE_HOLD_TICK, "countdown's tone");
+            ticks++;
+            int left = (int)((target - t + 999) / 1000);
+            numbers += s.c.phrase != PHRASE_NONE;
+            CHECK(s.c.phrase == (counted_aloud ? phrases_countdown(left) : PHRASE_NONE),
+                  "%d s hold, %d s left: phrase %d", hold_s, left, s.c.phrase);
+        }
+    }
+    int want = hold_s < 3 ? hold_s - 1 : 3;
+    CHECK_EQ_INT(ticks, want, "countdown cues");
+    CHECK_EQ_INT(numbers, counted_aloud ? want : 0, "countdown numbers spoken");
+    CHECK(relaxed, "%d s hold ends with 'relax'", hold_s);
+}
+
+/* A timed hold (quad sets, timed_hold.h): "tighten" as the set begins,
+ * "hold", the last seconds, "relax" when the clock ends it; a hold spoiled by
+ * movement is named as such, not as a partial. */
+static void test_timed(void)
+{
+    setup_programme(10, 5);
+    prog.blocks[0].exercise = EXERCISE_QUAD_SET;
+    cues c;
+    cues_init(&c);
+    session_view p = base_view(), v = p;
+    p.screen = SCREEN_POSITION;
+    v.timed = p.timed = true;
+    v.timed_phase = TIMED_TIGHTEN;
+    said s = step(&c, &p, &v, 0, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_TIGHTEN, "timed set starts with 'tighten'");
+    p = v;
+    v.timed_phase = TIMED_HOLD;
+    v.hold_remaining_ms = 5000;
+    s = step(&c, &p, &v, 2000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_HOLD, "then 'hold'");
+    p = v;
+    v.hold_remaining_ms = 2900;
+    s = step(&c, &p, &v, 4100, 0);
+    CHECK(s.started && s.c.phrase == phrases_countdown(3), "counts down the timed hold");
+    p = v;
+    v.timed_phase = TIMED_RELAX;
+    v.hold_remaining_ms = 0;
+    s = step(&c, &p, &v, 7000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_RELAX, "'relax' when the clock ends the hold");
+    p = v;
+    v.partials = 1;
+    s = step(&c, &p, &v, 8000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_MOVED, "a moved timed hold is named");
+}
+
+static void test_screens(void)
+{
+    setup_programme(4, 2);
+    prog.blocks[0].exercise = EXERCISE_CLAMSHELL;
+    prog.blocks[0].side = SIDE_LEFT;
+    cues c;
+    cues_init(&c);
+    session_view p = base_view(), v = p;
+    p.screen = SCREEN_PAIN_BEFORE;
+    v.screen = SCREEN_INTRO;
+    said s = step(&c, &p, &v, 0, 0);
+    CHECK(s.started && s.c.phrase == phrases_exercise(EXERCISE_CLAMSHELL, SIDE_LEFT) &&
+              s.c.tone == CUE_TONE_NONE,
+          "exercise start names it with its side, no chime before a set");
+    char text[64];
+    phrases_text(s.c.phrase, text, sizeof text);
+    CHECK(!strcmp(text, "Clamshell, left side"), "text '%s'", text);
+
+    p = base_view();
+    v = p;
+    v.screen = SCREEN_REST;
+    s = step(&c, &p, &v, 100, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_REST && s.c.tone == CUE_TONE_SET_DONE,
+          "set done: 'rest', the chime without voice");
+
+    v = base_view();
+    v.screen = SCREEN_PAIN_AFTER;
+    v.total_done = v.total_target = p.total_done = 8;
+    s = step(&c, &p, &v, 200, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_SESSION_DONE, "all done: 'well done'");
+    v.total_done = p.total_done = 3;
+    s = step(&c, &p, &v, 300, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_SESSION_ENDED, "reps left: 'session over'");
+
+    v = base_view();
+    v.screen = SCREEN_PAIN_STOP;
+    s = step(&c, &p, &v, 400, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_NONE && s.c.tone == CUE_TONE_ALERT,
+          "pain stop: the alert tone");
+    v.screen = SCREEN_CAMERA_LOST;
+    s = step(&c, &p, &v, 500, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_CAMERA_LOST, "camera lost");
+}
+
+static void test_phrase_table(void)
+{
+    char text[64];
+    CHECK(phrases_text(phrases_number(7), text, sizeof text) && !strcmp(text, "7"), "7: %s", text);
+    CHECK(phrases_text(phrases_set(2), text, sizeof text) && !strcmp(text, "Set 2"), "%s", text);
+    CHECK(phrases_number(0) == PHRASE_NONE && phrases_number(51) == PHRASE_NONE, "numbers 1..50");
+    CHECK(phrases_set(1) == PHRASE_NONE && phrases_set(11) == PHRASE_NONE, "sets 2..10");
+    CHECK(!phrases_text(PHRASE_NONE, text, sizeof text) && !text[0], "none has no text");
+    CHECK(!phrases_text(PHRASE_SET, text, sizeof text), "'set 1' is unused");
+    CHECK(!phrases_text(PHRASE_COUNT, text, sizeof text), "out of range");
+}
+
+int main(void)
+{
+    test_rep_numbers();
+    test_follow_ups();
+    test_patience();
+    test_ranks();
+    test_hold(2, false);
+    test_hold(5, true);
+    test_timed();
+    test_screens();
+    test_phrase_table();
+    return check_done();
+}
