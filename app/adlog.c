@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "adlog_fault.h"
 #include "log.h"
 
 /* Reps done and holds met of an open set, counted from its rep rows. */
@@ -333,7 +334,11 @@ bool adlog_end_set(adlog *log, int64_t set_id, int64_t wall_ms, int reps_done, i
     sqlite3_bind_int(st, 3, reps_done);
     sqlite3_bind_int(st, 4, holds_met);
     sqlite3_bind_text(st, 5, status, -1, SQLITE_TRANSIENT);
-    return step_done(log, ST_END_SET, "end set") && changed_one(log, "end set");
+    bool ok = step_done(log, ST_END_SET, "end set") && changed_one(log, "end set");
+    if (ok && adlog_fault_ops() >= 0) /* where a fault test can aim after this set */
+        log_debug("adherence log: set %lld ended after %lld counted writes", (long long)set_id,
+                  adlog_fault_ops());
+    return ok;
 }
 
 bool adlog_undo_rep(adlog *log, int64_t set_id, int seq)

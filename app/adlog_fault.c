@@ -257,6 +257,11 @@ static bool parse_spec(const char *text, fault_spec *out)
     return true;
 }
 
+long long adlog_fault_ops(void)
+{
+    return real_vfs ? (long long)ops : -1;
+}
+
 static void report_count(void)
 {
     fprintf(stderr, "rehab-mirror: db-fault: %lld writes, syncs and truncates\n",

@@ -19,4 +19,8 @@ void adlog_fault_install(void);
  * at 0; "" switches every fault off. False for a bad spec. For unit tests. */
 bool adlog_fault_set(const char *spec);
 
+/* Writes, syncs and truncates counted so far, or -1 when the shim is not
+ * installed: tests place their faults after a record by it. */
+long long adlog_fault_ops(void);
+
 #endif

@@ -66,9 +66,19 @@ run clean -- --camera synthetic --buttons "script:$out/buttons.txt"
   fail "clean: a notice on the summary"
 ok "clean session: $normal"
 
-# --- disk full from the end of set 1 until after the summary, then room again
-run full REHAB_MIRROR_DB_FAULT=full=130-153 -- --camera synthetic --buttons "script:$out/buttons.txt"
-grep -q "disk is full" "$out/full/stderr.txt" || fail "full: the disk never filled (recalibrate 130-153)"
+# --- disk full from the end of set 1 until after the summary, then room again.
+# Aimed by counting: a clean run with the fault shim counting says after how
+# many writes set 1 ended (adlog_end_set's debug line); the disk fills from 3
+# writes later (before set 2's first rep: starts 1-5 after it all hold) for 24
+# writes, which reach past the summary. Adding writes elsewhere moves N, not
+# the aim.
+run aim REHAB_MIRROR_DB_FAULT=count REHAB_MIRROR_LOG=debug -- --camera synthetic \
+  --buttons "script:$out/buttons.txt"
+set1=$(sed -n 's/.*set [0-9]* ended after \([0-9]*\) counted writes.*/\1/p' "$out/aim/stderr.txt" | head -1)
+[[ -n $set1 ]] || fail "aim: no 'set ended after N counted writes' line"
+full="$((set1 + 3))-$((set1 + 26))"
+run full REHAB_MIRROR_DB_FAULT=full=$full -- --camera synthetic --buttons "script:$out/buttons.txt"
+grep -q "disk is full" "$out/full/stderr.txt" || fail "full: the disk never filled (writes $full)"
 [[ $(screens full) == "$want_screens" ]] || fail "full: screens $(screens full)"
 [[ $(lit "$out/full/shots/005-set.png" "${unsaved_mark[@]}") == 0 ]] ||
   fail "full: set 1 was marked unsaved before the disk filled"
