@@ -102,6 +102,8 @@ def allowed_write(path):
         return True    # POSIX shared memory (SDL/audio buffers), never a file on disk
     if any(path.startswith(c + "/mesa_shader_cache") for c in caches):
         return True    # Mesa's cache of compiled GPU shaders (SDL's EGL probe); no user data
+    if path == "/dev/udmabuf":
+        return True    # Mesa's software renderer (Debian 13) asks it for dma-buf memory: a device, no file
     return False
 
 bad = []
@@ -126,8 +128,8 @@ for line in open(log, errors="replace"):
     calls += 1
     func, dirfd, dirpath, path, flags = m.groups()
     writes = func == "creat" or any(f in (flags or "") for f in ("O_WRONLY", "O_RDWR", "O_CREAT"))
-    if not writes:
-        continue
+    if not writes or re.search(r"\) = -1 ", line):
+        continue       # a read, or an open that failed: nothing was written
     if not path.startswith("/"):
         path = os.path.join(dirpath if dirpath else cwd, path)
     path = os.path.normpath(path)
