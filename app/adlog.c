@@ -58,14 +58,19 @@ static const char *const stmt_sql[ST_COUNT] = {
                        " WHERE id = ?1 AND status IS NULL",
     [ST_CLOSE_OPEN_SESSIONS] = "UPDATE sessions SET ended_at = ?1, status = ?2"
                                " WHERE status IS NULL",
+    /* adlog_stats.c: one profile's figures (?3, ?1, ?2: its name). */
     [ST_WEEK_SESSIONS] = "SELECT count(*) FROM sessions WHERE status = 'completed'"
-                         " AND started_at > ?1 AND started_at <= ?2",
-    [ST_WEEK_REPS] = "SELECT count(*) FROM reps WHERE t > ?1 AND t <= ?2",
+                         " AND started_at > ?1 AND started_at <= ?2 AND profile = ?3",
+    [ST_WEEK_REPS] = "SELECT count(*) FROM reps JOIN sets ON sets.id = reps.set_id"
+                     " JOIN sessions s ON s.id = sets.session_id"
+                     " WHERE reps.t > ?1 AND reps.t <= ?2 AND s.profile = ?3",
     [ST_LATEST_PRESCRIBED] = "SELECT (SELECT coalesce(sum(p.sets * p.reps), 0)"
                              " FROM prescription p WHERE p.session_id = s.id)"
-                             " FROM sessions s ORDER BY s.started_at DESC, s.id DESC LIMIT 1",
+                             " FROM sessions s WHERE s.profile = ?1"
+                             " ORDER BY s.started_at DESC, s.id DESC LIMIT 1",
     [ST_COMPLETED_STARTS] = "SELECT started_at FROM sessions WHERE status = 'completed'"
-                            " AND started_at <= ?1 ORDER BY started_at DESC",
+                            " AND started_at <= ?1 AND profile = ?2 ORDER BY started_at DESC",
+    /* adlog_export.c: ?1 is the profile, NULL for everyone's. */
     [ST_EXPORT_ROWS] =
         "SELECT s.id, s.started_at, s.programme, s.status, s.pain_before, s.pain_after,"
         " sets.id, sets.block_index, sets.exercise, sets.side, sets.set_no,"
@@ -75,11 +80,13 @@ static const char *const stmt_sql[ST_COUNT] = {
         " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'manual'),"
         " (SELECT count(*) FROM reps WHERE reps.set_id = sets.id AND source = 'timed'),"
         " CASE WHEN sets.status IS NULL THEN " SET_HOLDS_COUNTED " ELSE sets.holds_met END,"
-        " sets.hold_target_s, sets.status"
+        " sets.hold_target_s, sets.status, s.profile"
         " FROM sessions s LEFT JOIN sets ON sets.session_id = s.id"
+        " WHERE ?1 IS NULL OR s.profile = ?1"
         " ORDER BY s.id, sets.id",
     [ST_EXPORT_SESSIONS] = "SELECT id, started_at, ended_at, programme, status, pain_before,"
-                           " pain_after FROM sessions ORDER BY id",
+                           " pain_after, profile FROM sessions"
+                           " WHERE ?1 IS NULL OR profile = ?1 ORDER BY id",
     [ST_EXPORT_PRESCRIBED] = "SELECT block_index, key, exercise, side, sets, reps, hold_s"
                              " FROM prescription WHERE session_id = ?1 ORDER BY block_index",
     [ST_EXPORT_SETS] =
@@ -93,9 +100,13 @@ static const char *const stmt_sql[ST_COUNT] = {
         " status FROM sets WHERE session_id = ?1 ORDER BY id",
     [ST_EXPORT_REPS] = "SELECT seq, number, t, hold_ms, hold_met, amplitude, source"
                        " FROM reps WHERE set_id = ?1 ORDER BY id",
-    [ST_ADHERENCE] = "SELECT (SELECT count(*) FROM sessions WHERE status = 'completed'),"
-                     " (SELECT count(*) FROM reps),"
-                     " (SELECT coalesce(sum(sets * reps), 0) FROM prescription)",
+    [ST_ADHERENCE] = "SELECT (SELECT count(*) FROM sessions WHERE status = 'completed'"
+                     "  AND (?1 IS NULL OR profile = ?1)),"
+                     " (SELECT count(*) FROM reps JOIN sets ON sets.id = reps.set_id"
+                     "  JOIN sessions s ON s.id = sets.session_id"
+                     "  WHERE ?1 IS NULL OR s.profile = ?1),"
+                     " (SELECT coalesce(sum(p.sets * p.reps), 0) FROM prescription p"
+                     "  JOIN sessions s ON s.id = p.session_id WHERE ?1 IS NULL OR s.profile = ?1)",
     [ST_DELETE_REP] = "DELETE FROM reps WHERE set_id = ?1 AND seq = ?2"
                       " AND EXISTS (SELECT 1 FROM sets WHERE id = ?1 AND status IS NULL)",
     /* adlog_stop.c: a warning sign outranks pain, then the latest. */

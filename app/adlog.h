@@ -142,7 +142,19 @@ bool adlog_erase(const char *data_dir, const char *profile, adlog_erased *out, c
 
 typedef enum adlog_format { ADLOG_CSV, ADLOG_JSON } adlog_format;
 /* Writes the whole record: CSV one row per set with its session's fields, or
- * JSON {"sessions":[{..., "sets":[{..., "reps":[...]}]}]}. */
+ * JSON {"sessions":[{..., "sets":[{..., "reps":[...]}]}]}; both say each
+ * session's profile. */
 bool adlog_export(adlog *log, FILE *out, adlog_format format);
+/* The same, only the sessions of `profile` (NULL: everyone's). */
+bool adlog_export_profile(adlog *log, FILE *out, adlog_format format, const char *profile);
+/* How many sessions `profile` has in the log (for erase and export to tell an
+ * unknown name from an empty record). False when the log cannot be read. */
+bool adlog_profile_sessions(adlog *log, const char *profile, int64_t *out);
+/* The profiles that have sessions, "alice, bob", into buf (cap bytes; cut
+ * short when it does not fit). False when the log cannot be read. */
+bool adlog_profile_names(adlog *log, char *buf, size_t cap);
+/* True when `profile` has sessions; else false with a one-line reason in
+ * errbuf (256 bytes) naming the profiles there are. */
+bool adlog_profile_known(adlog *log, const char *profile, char *errbuf);
 
 #endif

@@ -10,7 +10,9 @@
  * 4180). Empty means unknown: pain not asked, session still open.
  *
  * JSON: {"sessions":[{..., "prescribed":[...], "sets":[{..., "reps":[...]}]}],
- * "adherence":{...}} with null for the unknowns. Strings are escaped per RFC
+ * "adherence":{...}} with null for the unknowns. Each session says whose it
+ * was ("profile"; CSV: the last column), and an export may be limited to one
+ * profile's sessions, its "adherence" then covering only them. Strings are escaped per RFC
  * 8259 and bytes that are not valid UTF-8 become U+FFFD, so the output always
  * parses. "adherence" covers the whole record: completed sessions, reps done
  * (camera, manual and timed), reps prescribed by every session that was begun.
@@ -88,7 +90,7 @@ static void csv_col(FILE *out, sqlite3_stmt *st, int col)
 enum {
     R_SESSION, R_STARTED, R_PROGRAMME, R_STATUS, R_PAIN_BEFORE, R_PAIN_AFTER, R_SET_ID,
     R_BLOCK, R_EXERCISE, R_SIDE, R_SET_NO, R_TARGET, R_DONE, R_CAMERA, R_MANUAL, R_TIMED,
-    R_HOLDS, R_HOLD_TARGET, R_SET_STATUS
+    R_HOLDS, R_HOLD_TARGET, R_SET_STATUS, R_PROFILE
 };
 
 static void csv_row(FILE *out, sqlite3_stmt *st)
@@ -102,27 +104,39 @@ static void csv_row(FILE *out, sqlite3_stmt *st)
         csv_col(out, st, col);
     }
     if (sqlite3_column_type(st, R_SET_ID) == SQLITE_NULL) {
-        fputs(",,,,,,,,,,,,\n", out); /* a session with no sets: 12 empty set fields */
+        fputs(",,,,,,,,,,,,,", out); /* a session with no sets: 12 empty set fields */
+        csv_col(out, st, R_PROFILE);
+        fputc('\n', out);
         return;
     }
     fprintf(out, ",%d,", sqlite3_column_int(st, R_BLOCK) + 1);
     csv_col(out, st, R_EXERCISE);
     fputc(',', out);
     csv_col(out, st, R_SIDE);
-    for (int col = R_SET_NO; col <= R_SET_STATUS; col++) {
+    for (int col = R_SET_NO; col <= R_PROFILE; col++) {
         fputc(',', out);
         csv_col(out, st, col);
     }
     fputc('\n', out);
 }
 
-static bool export_csv(adlog *log, FILE *out)
+/* Binds ?1 of an export statement: the profile, or NULL for everyone's. */
+static void bind_profile(sqlite3_stmt *st, const char *profile)
+{
+    if (profile)
+        sqlite3_bind_text(st, 1, profile, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, 1);
+}
+
+static bool export_csv(adlog *log, FILE *out, const char *profile)
 {
     fputs("session_id,session_started,programme,session_status,pain_before,pain_after,"
           "block,exercise,side,set_no,target_reps,reps_done,camera_reps,manual_reps,"
-          "timed_reps,holds_met,hold_target_s,set_status\n",
+          "timed_reps,holds_met,hold_target_s,set_status,profile\n",
           out);
     sqlite3_stmt *st = log->st[ST_EXPORT_ROWS];
+    bind_profile(st, profile);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && !ferror(out))
         csv_row(out, st);
@@ -130,6 +144,7 @@ static bool export_csv(adlog *log, FILE *out)
     if (!ok)
         adlog_fail(log, "export");
     sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     return ok;
 }
 
@@ -302,6 +317,7 @@ static bool json_session(adlog *log, FILE *out, sqlite3_stmt *st, bool first)
 {
     int64_t id = sqlite3_column_int64(st, 0);
     fprintf(out, "%s{\"id\":%" PRId64, first ? "" : ",", id);
+    json_str_col(out, "profile", st, 7);
     json_time_col(out, "started", st, 1, false);
     json_time_col(out, "ended", st, 2, false);
     json_str_col(out, "programme", st, 3);
@@ -313,9 +329,10 @@ static bool json_session(adlog *log, FILE *out, sqlite3_stmt *st, bool first)
     return ok;
 }
 
-static bool json_adherence(adlog *log, FILE *out)
+static bool json_adherence(adlog *log, FILE *out, const char *profile)
 {
     sqlite3_stmt *st = log->st[ST_ADHERENCE];
+    bind_profile(st, profile);
     bool ok = sqlite3_step(st) == SQLITE_ROW;
     if (ok) {
         fputs(",\"adherence\":{", out);
@@ -328,12 +345,14 @@ static bool json_adherence(adlog *log, FILE *out)
         adlog_fail(log, "export adherence");
     }
     sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     return ok;
 }
 
-static bool export_json(adlog *log, FILE *out)
+static bool export_json(adlog *log, FILE *out, const char *profile)
 {
     sqlite3_stmt *st = log->st[ST_EXPORT_SESSIONS];
+    bind_profile(st, profile);
     fputs("{\"sessions\":[", out);
     int rc = SQLITE_DONE, n = 0;
     bool ok = true;
@@ -344,22 +363,29 @@ static bool export_json(adlog *log, FILE *out)
     fputc(']', out);
     if (!ok) {
         sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
         return false;
     }
     if (!finish_rows(log, st, rc, "export sessions"))
         return false;
-    ok = json_adherence(log, out);
+    ok = json_adherence(log, out, profile);
     fputs("}\n", out);
     return ok;
 }
 
 bool adlog_export(adlog *log, FILE *out, adlog_format format)
 {
+    return adlog_export_profile(log, out, format, NULL);
+}
+
+bool adlog_export_profile(adlog *log, FILE *out, adlog_format format, const char *profile)
+{
     if (!log || !out)
         return false;
     if (!adlog_tx_begin(log, false))
         return false;
-    bool ok = format == ADLOG_JSON ? export_json(log, out) : export_csv(log, out);
+    bool ok = format == ADLOG_JSON ? export_json(log, out, profile)
+                                   : export_csv(log, out, profile);
     adlog_tx_rollback(log); /* a read snapshot: nothing to commit */
     if (fflush(out) != 0 || ferror(out)) {
         log_errno("adherence log: export: write failed");

@@ -3,6 +3,8 @@
  * adlog_stats: the three adherence figures of PROTOCOL.md for the home screen
  * (see adlog_stats in adlog.h).
  *
+ * All three are the current profile's (adlog_set_profile): people sharing a
+ * station each see their own.
  * - Sessions: completed sessions that started in the 7×24 h up to now, against
  *   the week's target (sessions_per_week, passed in from the current programme).
  * - Reps: rep rows (camera and manual, any session status) timed in the same
@@ -16,6 +18,8 @@
  */
 #include "adlog_priv.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #define WEEK_MS (7LL * 24 * 60 * 60 * 1000)
@@ -32,6 +36,13 @@ static bool one_int(adlog *log, enum adlog_stmt which, int64_t *out, const char 
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return ok;
+}
+
+/* Binds parameter i to the log's profile: the figures are one person's. */
+static void bind_own(sqlite3_stmt *st, int i, const adlog *log)
+{
+    sqlite3_bind_text(st, i, log->profile, (int)strnlen(log->profile, sizeof log->profile),
+                      SQLITE_TRANSIENT);
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
@@ -61,6 +72,7 @@ static bool streak(adlog *log, int64_t now_wall_ms, int *out)
 {
     sqlite3_stmt *st = log->st[ST_COMPLETED_STARTS];
     sqlite3_bind_int64(st, 1, now_wall_ms);
+    bind_own(st, 2, log);
     int64_t today = local_day(now_wall_ms), expect = today;
     int n = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -96,6 +108,9 @@ bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session
     sqlite3_bind_int64(log->st[ST_WEEK_SESSIONS], 2, now_wall_ms);
     sqlite3_bind_int64(log->st[ST_WEEK_REPS], 1, now_wall_ms - WEEK_MS);
     sqlite3_bind_int64(log->st[ST_WEEK_REPS], 2, now_wall_ms);
+    bind_own(log->st[ST_WEEK_SESSIONS], 3, log);
+    bind_own(log->st[ST_WEEK_REPS], 3, log);
+    bind_own(log->st[ST_LATEST_PRESCRIBED], 1, log);
     bool ok = adlog_tx_begin(log, false) &&
               one_int(log, ST_WEEK_SESSIONS, &sessions, "week sessions") &&
               one_int(log, ST_WEEK_REPS, &reps, "week reps") &&
@@ -110,4 +125,58 @@ bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session
     s.week_reps_target = (int)prescribed * (sessions_per_week > 0 ? sessions_per_week : 0);
     *out = s;
     return true;
+}
+
+bool adlog_profile_sessions(adlog *log, const char *profile, int64_t *out)
+{
+    *out = 0;
+    if (!log || !profile)
+        return false;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(log->db, "SELECT count(*) FROM sessions WHERE profile = ?1", -1, &st,
+                           NULL) != SQLITE_OK) {
+        adlog_fail(log, "profile sessions");
+        return false;
+    }
+    sqlite3_bind_text(st, 1, profile, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else
+        adlog_fail(log, "profile sessions");
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW;
+}
+
+bool adlog_profile_names(adlog *log, char *buf, size_t cap)
+{
+    if (cap)
+        buf[0] = '\0';
+    sqlite3_stmt *st = NULL;
+    if (!log || sqlite3_prepare_v2(log->db, "SELECT DISTINCT profile FROM sessions ORDER BY 1",
+                                   -1, &st, NULL) != SQLITE_OK)
+        return false;
+    size_t len = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && len < cap)
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s", len ? ", " : "",
+                                (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+bool adlog_profile_known(adlog *log, const char *profile, char *errbuf)
+{
+    int64_t n = 0;
+    if (!adlog_profile_sessions(log, profile, &n)) {
+        snprintf(errbuf, 256, "cannot read the record");
+        return false;
+    }
+    if (n > 0)
+        return true;
+    char names[160];
+    adlog_profile_names(log, names, sizeof names);
+    snprintf(errbuf, 256, "no sessions of profile '%.40s' (profiles in the record: %s)", profile,
+             names[0] ? names : "none");
+    return false;
 }

@@ -6,9 +6,10 @@
  *
  * It refuses while the station has the log open. `--all` also deletes damaged
  * databases the station moved aside (adherence.db.corrupt-*), which hold the
- * same kind of record. Exit status: 0 erased (also when there was nothing to
- * erase); 1 no log, station running, or the erase failed (one line on
- * stderr); 2 usage error.
+ * same kind of record. Exit status: 0 erased (with --all, also when there was
+ * nothing to erase); 1 no log, station running, or the erase failed (one line on
+ * stderr), and a profile with no sessions (a mistyped name: it says so and
+ * names the profiles there are); 2 usage error.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -22,8 +23,8 @@ static const char USAGE[] =
     "usage: rehab-mirror erase --data-dir DIR --profile NAME | --all\n"
     "Deletes one profile's sessions (or everyone's, with the set-aside damaged\n"
     "databases) from DIR/adherence.db for good; refuses while the station runs.\n"
-    "Exit status: 0 erased (or nothing to erase); 1 no record, station running, or\n"
-    "the erase failed; 2 usage error.\n";
+    "Exit status: 0 erased (or nothing to erase with --all); 1 no record, no\n"
+    "sessions of that profile, station running, or the erase failed; 2 usage error.\n";
 
 enum { OPT_DATA_DIR = 256, OPT_PROFILE, OPT_ALL };
 
@@ -83,6 +84,19 @@ int cmd_erase(int argc, char **argv)
         return cli_usage_error(&ERASE, "say whose record: --profile NAME, or --all");
 
     char err[256] = "";
+    if (profile) { /* a mistyped name is not "0 sessions erased" */
+        adlog *log = adlog_open_readonly(dir, err);
+        if (!log) {
+            fprintf(stderr, "rehab-mirror erase: %s\n", err);
+            return 1;
+        }
+        bool known = adlog_profile_known(log, profile, err);
+        adlog_close(log);
+        if (!known) {
+            fprintf(stderr, "rehab-mirror erase: %s\n", err);
+            return 1;
+        }
+    }
     adlog_erased gone;
     if (!adlog_erase(dir, profile, &gone, err)) {
         fprintf(stderr, "rehab-mirror erase: %s\n", err);

@@ -29,6 +29,7 @@ void settings_defaults(settings *c)
     c->sound = true;
     c->volume = SETTINGS_DEFAULT_VOLUME;
     strcpy(c->language, "en");
+    c->wake_on_movement = true;
     const char *xdg = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");
     if (xdg && *xdg)
@@ -90,7 +91,54 @@ static bool set_text(char *dst, const char *v, load_state *st, const char *name)
 
 const char *const settings_keys[] = { "camera",   "buttons",      "data_dir", "programme",
                                       "display",  "rotation",     "video_driver", "sound",
-                                      "volume",   "language",     "profile",  NULL };
+                                      "volume",   "language",     "profile",  "profiles",
+                                      "kiosk",    "attract_after", "sleep_after",
+                                      "wake_on_movement", NULL };
+
+/* on | off into *out; false for anything else. */
+static bool on_off(const char *v, bool *out)
+{
+    if (strcmp(v, "on") && strcmp(v, "off"))
+        return false;
+    *out = !strcmp(v, "on");
+    return true;
+}
+
+/* Whole seconds, 0 (never) to a day. */
+static bool idle_seconds(const char *v, int *out)
+{
+    int n;
+    char tail;
+    if (sscanf(v, "%d%c", &n, &tail) != 1 || n < 0 || n > 86400)
+        return false;
+    *out = n;
+    return true;
+}
+
+/* The lobby's keys (session.h): kiosk, idle times, wake. Same contract as
+ * on_value_key. */
+static int on_lobby_key(settings *c, const char *name, const char *v, load_state *st)
+{
+    const char *why = NULL;
+    if (!strcmp(name, "kiosk")) {
+        if (!on_off(v, &c->kiosk))
+            why = "kiosk must be on or off";
+    } else if (!strcmp(name, "wake_on_movement")) {
+        if (!on_off(v, &c->wake_on_movement))
+            why = "wake_on_movement must be on or off";
+    } else if (!strcmp(name, "attract_after")) {
+        if (!idle_seconds(v, &c->attract_after_s))
+            why = "attract_after must be whole seconds from 0 (never) to 86400";
+    } else if (!strcmp(name, "sleep_after")) {
+        if (!idle_seconds(v, &c->sleep_after_s))
+            why = "sleep_after must be whole seconds from 0 (never) to 86400";
+    } else {
+        return -1;
+    }
+    if (why)
+        snprintf(st->error, sizeof st->error, "%s", why);
+    return why ? 0 : 1;
+}
 
 /* The keys that are not plain text. 1 when applied, 0 with st->error set,
  * -1 when name is not one of them. */
@@ -113,10 +161,8 @@ static int on_value_key(settings *c, const char *name, const char *v, load_state
         else
             why = "video_driver must be an SDL driver name such as kmsdrm, x11 or wayland";
     } else if (!strcmp(name, "sound")) {
-        if (strcmp(v, "on") && strcmp(v, "off"))
+        if (!on_off(v, &c->sound))
             why = "sound must be on or off";
-        else
-            c->sound = !strcmp(v, "on");
     } else if (!strcmp(name, "volume")) {
         int vol;
         char tail;
@@ -156,7 +202,11 @@ static int on_key(void *user, const char *section, const char *name, const char 
         return set_text(c->programme, v, st, name);
     if (!strcmp(name, "profile"))
         return set_text(c->profile, v, st, name);
-    int rc = on_value_key(c, name, v, st);
+    if (!strcmp(name, "profiles"))
+        return set_text(c->profiles, v, st, name);
+    int rc = on_lobby_key(c, name, v, st);
+    if (rc < 0)
+        rc = on_value_key(c, name, v, st);
     if (rc < 0)
         snprintf(st->error, sizeof st->error, "unknown key '%.60s'", name);
     return rc > 0;

@@ -15,6 +15,11 @@
  *   volume = 80                   ; 0..100, of the device's full scale
  *   language = en                 ; espeak-ng voice for spoken counts and cues
  *   profile = default             ; whose sessions these are (erase --profile)
+ *   profiles =                    ; profiles.ini (profiles.h); "" = DATA_DIR/profiles.ini
+ *   kiosk = off                   ; on: every session is a guest's, nothing is kept
+ *   attract_after = 0             ; idle seconds at home before the attract loop; 0 = never
+ *   sleep_after = 0               ; seconds of attract loop before the screen goes dark
+ *   wake_on_movement = on         ; a dark screen wakes when the camera sees movement
  *
  * An empty camera or buttons spec means "auto": the real device when built in
  * and present, otherwise the synthetic camera and the keyboard. The documented
@@ -52,6 +57,11 @@ typedef struct settings {
     bool virtual_clock;               /* time advances with frames and presses (tests) */
     int64_t start_wall_ms;            /* virtual clock's wall time at start */
     bool software_renderer;           /* identical pixels everywhere (tests) */
+    char profiles[SETTINGS_PATH_MAX]; /* profiles.ini; "" = DATA_DIR/profiles.ini */
+    bool kiosk;                       /* guests: sessions are nobody's and not kept */
+    int attract_after_s;              /* idle at home -> attract loop; 0 = never */
+    int sleep_after_s;                /* attract loop -> dark screen; 0 = never */
+    bool wake_on_movement;            /* dark screen: watch the camera for movement */
 } settings;
 
 /* The keys of [station], NULL-terminated. */

@@ -8,7 +8,9 @@
  */
 #include "speaker.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "audio.h"
 #include "cues.h"
@@ -27,6 +29,7 @@ struct speaker {
     size_t len[PHRASE_COUNT];
     cues coach;
     unsigned started;
+    char language[SETTINGS_LANGUAGE_MAX]; /* of the phrases rendered */
 };
 
 /* Renders every phrase; false when the voice said none of them. */
@@ -46,10 +49,11 @@ static bool render_phrases(speaker *s, voice *v)
     return said > 0;
 }
 
-static void load_voice(speaker *s, const settings *cfg)
+static void load_voice(speaker *s, const char *language)
 {
     char err[256] = "";
-    voice *v = voice_create(cfg->language, err);
+    snprintf(s->language, sizeof s->language, "%s", language);
+    voice *v = voice_create(language, err);
     if (!v) {
         log_warn("no voice (%s); counting with tones", err);
         return;
@@ -69,7 +73,7 @@ speaker *speaker_create(const settings *cfg, const rm_clock *clock)
         return s;
     long long opened = (long long)clock_wall_ms(clock);
     int64_t t0 = clock_now_ms(clock);
-    load_voice(s, cfg);
+    load_voice(s, cfg->language);
     size_t bytes = 0;
     for (int id = 0; id < PHRASE_COUNT; id++)
         bytes += s->len[id] * sizeof(int16_t);
@@ -80,6 +84,26 @@ speaker *speaker_create(const settings *cfg, const rm_clock *clock)
     return s;
 }
 
+static void free_phrases(speaker *s)
+{
+    for (int id = 0; id < PHRASE_COUNT; id++) {
+        free(s->pcm[id]);
+        s->pcm[id] = NULL;
+        s->len[id] = 0;
+    }
+    s->voiced = false;
+}
+
+void speaker_set_language(speaker *s, const char *language)
+{
+    if (audio_is_silent(s->snd) || !language || !strcmp(language, s->language))
+        return;
+    audio_cut(s->snd);
+    free_phrases(s);
+    load_voice(s, language);
+    log_info("sound: %s in '%s'", s->voiced ? "voice" : "tones", language);
+}
+
 void speaker_destroy(speaker *s)
 {
     if (!s)
@@ -87,8 +111,7 @@ void speaker_destroy(speaker *s)
     if (!audio_is_silent(s->snd))
         log_info("sound: device closing at wall-clock ms %lld", (long long)clock_wall_ms(s->clock));
     audio_destroy(s->snd);
-    for (int id = 0; id < PHRASE_COUNT; id++)
-        free(s->pcm[id]);
+    free_phrases(s);
     free(s);
 }
 

@@ -29,6 +29,10 @@ void speaker_destroy(speaker *s);
  * clock). Costs no allocation and no synthesis. */
 void speaker_update(speaker *s, const session_view *prev, const session_view *v, int64_t now_ms);
 
+/* Renders the phrases again in another language (a person's own, profiles.h),
+ * cutting off what plays; nothing when it is the language already rendered or
+ * the sound is off. Takes as long as start-up's rendering. */
+void speaker_set_language(speaker *s, const char *language);
 /* True when phrases are spoken (not tones). */
 bool speaker_has_voice(const speaker *s);
 /* Cues started so far, spoken or as tones (for tests). */

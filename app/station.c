@@ -25,6 +25,7 @@
 #include "log.h"
 #include "notify.h"
 #include "probe.h"
+#include "profiles.h"
 #include "programme.h"
 #include "recorder.h"
 #include "screens.h"
@@ -32,6 +33,7 @@
 #include "shot.h"
 #include "speaker.h"
 #include "ui.h"
+#include "wake.h"
 #include "xmalloc.h"
 
 #define FRAME_IDLE_WAIT_MS 100   /* virtual clock: longest jump when nothing is due */
@@ -45,6 +47,9 @@
  * a flood of presses (a stuck key repeating, a script) handled all at once
  * would stall drawing and the watchdog; a person presses a few times a second. */
 #define PRESSES_PER_PASS 8
+/* A dark screen looks at the camera this often for movement (wake.h): two
+ * frames a second see a person walking up, and cost next to nothing. */
+#define WAKE_PERIOD_MS 500
 
 typedef struct station {
     const settings *cfg;
@@ -86,13 +91,25 @@ typedef struct station {
     bool presses_waiting;        /* the last pass left presses for the next */
     long stop_date;              /* local date (yyyymmdd) the day's stop was read for */
     bool quit;
+
+    profiles people;             /* profiles.ini; n = 0: one person, cfg->profile */
+    int person;                  /* whose programme and record are loaded, -1 none */
+    bool wake_on;                /* SLEEP watches the camera for movement */
+    bool wake_armed;             /* ... and is watching now */
+    int64_t wake_next_ms;        /* when it looks next */
+    wake_watch wake;
 } station;
 
 /* --- start-up ----------------------------------------------------------- */
 
-static void open_programme(station *st)
+/* The programme at `path`, else the configured one, else the built-in one. */
+static void open_programme(station *st, const char *path_in)
 {
     char path[SETTINGS_PATH_MAX + 64], err[256];
+    if (path_in && path_in[0] && programme_load(&st->prog, path_in, err))
+        return;
+    if (path_in && path_in[0])
+        log_warn("%s; using the station's programme", err);
     if (st->cfg->programme[0])
         snprintf(path, sizeof path, "%s", st->cfg->programme);
     else
@@ -215,15 +232,67 @@ static rm_clock *make_clock(const settings *cfg)
     return clock_create_virtual(start);
 }
 
+/* --- people and the lobby (profiles.h, session.h) ------------------------ */
+
+/* Person i's programme, record and voice (or the one person's: cfg). The
+ * day's stop is read again for them (stop_date 0: as on a new day). */
+static void apply_person(station *st, int i)
+{
+    st->person = i;
+    if (st->people.n > 0) {
+        const profile *p = &st->people.p[i];
+        char path[SETTINGS_PATH_MAX + 64];
+        profiles_programme(&st->people, i, path, sizeof path);
+        open_programme(st, path);
+        st->profile = p->key;
+        speaker_set_language(st->spk, p->language[0] ? p->language : st->cfg->language);
+        log_info("person: %s (%s)", p->key, path[0] ? path : "the station's programme");
+    }
+    session_set_programme(st->sess, &st->prog);
+    adlog_set_profile(st->log, st->profile);
+    st->stop_date = 0;
+}
+
+/* The people (not in a kiosk), the idle times, and the wake watch. */
+static void open_lobby(station *st)
+{
+    const settings *cfg = st->cfg;
+    char path[SETTINGS_PATH_MAX + 32], err[256] = "";
+    if (cfg->profiles[0])
+        snprintf(path, sizeof path, "%s", cfg->profiles);
+    else
+        snprintf(path, sizeof path, "%s/" PROFILES_FILE, cfg->data_dir);
+    if (!cfg->kiosk && !profiles_load(&st->people, path, err) && err[0])
+        log_warn("%s; one person, '%s'", err, st->profile ? st->profile : "default");
+    if (st->people.n > 0)
+        log_info("profiles: %d from %s", st->people.n, path);
+    apply_person(st, 0);
+    session_idle idle = { .attract_after_ms = (int64_t)cfg->attract_after_s * 1000,
+                          .sleep_after_ms = (int64_t)cfg->sleep_after_s * 1000,
+                          .kiosk = cfg->kiosk };
+    session_set_idle(st->sess, &idle);
+    session_set_people(st->sess, st->people.names, st->people.n);
+    bool synthetic = st->cam && !strcmp(camera_name(camera_fault_inner(st->cam)), "synthetic");
+    st->wake_on = cfg->wake_on_movement && cfg->sleep_after_s > 0 && st->cam && !synthetic;
+    if (cfg->sleep_after_s > 0)
+        log_info("a dark screen wakes on a button%s", st->wake_on ? " or movement"
+                 : synthetic ? " (not on movement: the synthetic person never keeps still)"
+                             : "");
+}
+
 static bool station_open(station *st)
 {
     st->clock = make_clock(st->cfg);
     if (!open_screen(st))
         return false;
-    open_programme(st);
+    open_programme(st, NULL);
     char err[256] = "";
-    st->log = adlog_open_why(st->cfg->data_dir, clock_wall_ms(st->clock), &st->log_trouble, err);
-    if (!st->log)
+    if (st->cfg->kiosk) /* guests: nothing is kept (docs/PRIVACY.md) */
+        log_info("kiosk: sessions are guests'; nothing is saved");
+    else
+        st->log = adlog_open_why(st->cfg->data_dir, clock_wall_ms(st->clock), &st->log_trouble,
+                                 err);
+    if (!st->log && !st->cfg->kiosk)
         log_warn("adherence log not available (%s); sessions will not be saved", err);
     else if (adlog_moved_aside(st->log)[0])
         st->notice = "The old record was damaged. It is kept aside; a new one has begun.";
@@ -234,8 +303,9 @@ static bool station_open(station *st)
     open_camera(st);
     open_buttons(st);
     st->spk = speaker_create(st->cfg, st->clock);
-    session_sink sink = recorder_sink(st->rec);
+    session_sink sink = st->cfg->kiosk ? (session_sink){ 0 } : recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
+    open_lobby(st);
     refresh_stats(st);
     refresh_day_stop(st);
     st->prev = *session_get_view(st->sess);
@@ -364,6 +434,33 @@ static void poll_camera(station *st)
         session_camera(st->sess, st->watch.lost, now);
 }
 
+/* A dark screen (SLEEP) looks at the camera every WAKE_PERIOD_MS for
+ * movement, straight from the camera's buffer (no copy); the session turns
+ * movement into the attract loop. */
+static void poll_wake(station *st)
+{
+    bool asleep = session_get_view(st->sess)->screen == SCREEN_SLEEP;
+    int64_t now = clock_now_ms(st->clock);
+    if (!st->wake_on || !asleep) {
+        st->wake_armed = false;
+        return;
+    }
+    if (!st->wake_armed) {
+        wake_init(&st->wake);
+        st->wake_armed = true;
+        st->wake_next_ms = now;
+    }
+    if (now < st->wake_next_ms)
+        return;
+    st->wake_next_ms = now + WAKE_PERIOD_MS;
+    camera_frame f;
+    if (st->cam && camera_poll(st->cam, &f) == CAMERA_FRAME &&
+        wake_feed(&st->wake, f.luma, f.width, f.height, f.stride)) {
+        log_info("movement: waking up (%d cells changed)", wake_changed_cells(&st->wake));
+        session_wake(st->sess, now);
+    }
+}
+
 /* Keeps the demo person doing what the session asks, starting afresh (settle,
  * then reps) each time the person is asked to get into position: before the
  * camera is polled on that screen, so the counter's first frame is already
@@ -403,6 +500,7 @@ static void poll_inputs(station *st)
     st->presses_waiting = n == PRESSES_PER_PASS;
     steer_demo(st);
     poll_camera(st);
+    poll_wake(st);
     session_tick(st->sess, clock_now_ms(st->clock));
     steer_demo(st);
 }
@@ -418,7 +516,8 @@ static void screenshot(station *st, const session_view *v)
 
 static bool live_screen(session_screen s)
 {
-    return s == SCREEN_INTRO || s == SCREEN_POSITION || s == SCREEN_SET || s == SCREEN_REST;
+    return s == SCREEN_INTRO || s == SCREEN_POSITION || s == SCREEN_SET || s == SCREEN_REST ||
+           s == SCREEN_ATTRACT;
 }
 
 /* The home screen's line about a log that could not be opened: the ones
@@ -523,6 +622,7 @@ static int64_t next_due(const station *st)
     next = w < next ? w : next;
     int64_t b = buttons_next_due_ms(st->btn), s = session_next_timer_ms(st->sess);
     next = b < next ? b : next;
+    next = st->wake_armed && st->wake_next_ms < next ? st->wake_next_ms : next;
     next = s < next ? s : next;
     return st->exit_at_ms < next ? st->exit_at_ms : next;
 }
@@ -574,6 +674,8 @@ static void run_loop(station *st)
         const session_view *v = session_get_view(st->sess);
         bool screen_changed = v->screen != st->prev.screen || !st->drawn_once;
         speaker_update(st->spk, &st->prev, v, clock_now_ms(st->clock));
+        if (v->person != st->person && (size_t)v->person < (size_t)st->people.n)
+            apply_person(st, v->person); /* chosen on "Who's exercising?" */
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             refresh_stats(st);
             refresh_day_stop(st);
@@ -581,7 +683,7 @@ static void run_loop(station *st)
         } else if (v->screen == SCREEN_HOME && local_date(st) != st->stop_date) {
             refresh_day_stop(st); /* midnight: a stop ends with its day */
         }
-        if (v->screen != SCREEN_HOME)
+        if (session_active(st->sess))
             st->notice = NULL; /* the damaged-record notice was seen */
         retry_log(st);
         recorder_retry(st->rec);
@@ -597,7 +699,7 @@ static void run_loop(station *st)
 
 int station_run(const settings *cfg)
 {
-    station st = { .cfg = cfg, .profile = cfg->profile[0] ? cfg->profile : NULL };
+    station st = { .cfg = cfg, .profile = cfg->profile[0] ? cfg->profile : NULL, .person = -1 };
     int rc = 1;
     if (station_open(&st)) {
         run_loop(&st);

@@ -517,14 +517,14 @@ static void check_csv(adlog *log)
     const char *p = csv;
     char f[20][128];
     int n = csv_split(&p, f, 20);
-    CHECK_EQ_INT(n, 18, "CSV header fields");
+    CHECK_EQ_INT(n, 19, "CSV header fields");
     CHECK(!strcmp(f[0], "session_id") && !strcmp(f[1], "session_started") &&
               !strcmp(f[13], "manual_reps") && !strcmp(f[14], "timed_reps") &&
-              !strcmp(f[17], "set_status"),
-          "CSV header names: %s %s %s %s %s", f[0], f[1], f[13], f[14], f[17]);
+              !strcmp(f[17], "set_status") && !strcmp(f[18], "profile"),
+          "CSV header names: %s %s %s %s %s %s", f[0], f[1], f[13], f[14], f[17], f[18]);
 
     n = csv_split(&p, f, 20); /* session 1, set 1 */
-    CHECK_EQ_INT(n, 18, "row 1 fields");
+    CHECK_EQ_INT(n, 19, "row 1 fields");
     CHECK(!strcmp(f[0], "1"), "row 1 session_id %s", f[0]);
     CHECK(!strcmp(f[1], "2024-03-10T09:00:00+00:00"), "row 1 started %s", f[1]);
     CHECK(!strcmp(f[2], "Knee, \"v2\""), "row 1 programme unquoted %s", f[2]);
@@ -541,17 +541,17 @@ static void check_csv(adlog *log)
           f[16], f[17]);
 
     n = csv_split(&p, f, 20); /* set 2 */
-    CHECK(n == 18 && !strcmp(f[9], "2") && !strcmp(f[11], "2") && !strcmp(f[12], "1") &&
+    CHECK(n == 19 && !strcmp(f[9], "2") && !strcmp(f[11], "2") && !strcmp(f[12], "1") &&
               !strcmp(f[13], "0") && !strcmp(f[14], "1") && !strcmp(f[17], "stopped-pain"),
           "row 2: set %s done %s camera %s manual %s timed %s status %s", f[9], f[11], f[12],
           f[13], f[14], f[17]);
     n = csv_split(&p, f, 20); /* set 3: bridge, skipped */
-    CHECK(n == 18 && !strcmp(f[6], "2") && !strcmp(f[7], "bridge") && !strcmp(f[8], "") &&
+    CHECK(n == 19 && !strcmp(f[6], "2") && !strcmp(f[7], "bridge") && !strcmp(f[8], "") &&
               !strcmp(f[11], "0") && !strcmp(f[16], "3") && !strcmp(f[17], "skipped"),
           "row 3: block %s exercise %s side '%s' done %s hold %s status %s", f[6], f[7], f[8],
           f[11], f[16], f[17]);
     n = csv_split(&p, f, 20); /* session 2: open, no sets */
-    CHECK_EQ_INT(n, 18, "row 4 (no sets) fields");
+    CHECK_EQ_INT(n, 19, "row 4 (no sets) fields");
     CHECK(!strcmp(f[0], "2") && !strcmp(f[3], "") && !strcmp(f[4], "") && !strcmp(f[6], "") &&
               !strcmp(f[17], ""),
           "row 4: id %s status '%s' pain '%s' block '%s' set status '%s'", f[0], f[3], f[4],
@@ -566,7 +566,7 @@ static void check_json(adlog *log)
     char *json = export_to_string(log, ADLOG_JSON, &ok);
     CHECK(ok, "JSON export succeeds");
     static const char *const want[] = {
-        "{\"sessions\":[{\"id\":1,\"started\":\"2024-03-10T09:00:00+00:00\","
+        "{\"sessions\":[{\"id\":1,\"profile\":\"default\",\"started\":\"2024-03-10T09:00:00+00:00\","
         "\"ended\":\"2024-03-10T09:06:00+00:00\",\"programme\":\"Knee, \\\"v2\\\"\","
         "\"status\":\"completed\",\"pain_before\":3,\"pain_after\":2,",
         "\"prescribed\":[{\"block\":1,\"key\":\"clamshell-left\",\"exercise\":\"clamshell\","
@@ -584,7 +584,7 @@ static void check_json(adlog *log)
         "\"camera_reps\":1,\"manual_reps\":0,\"timed_reps\":1,",
         "\"hold_s\":1.100,\"hold_met\":true,\"amplitude\":0.900,\"source\":\"timed\"}",
         "\"status\":\"skipped\",\"reps\":[]}]}",
-        "{\"id\":2,\"started\":\"2024-03-11T08:00:00+00:00\",\"ended\":null,"
+        "{\"id\":2,\"profile\":\"default\",\"started\":\"2024-03-11T08:00:00+00:00\",\"ended\":null,"
         "\"programme\":\"tab\\there\\u0001 caf\xc3\xa9 \\ufffd\",\"status\":null,"
         "\"pain_before\":null,\"pain_after\":null,",
         "\"sets\":[]}],\"adherence\":{\"sessions_completed\":1,\"reps_done\":5,"
@@ -629,6 +629,71 @@ static void test_export(void)
         CHECK(adlog_export(log, full, ADLOG_JSON) == false, "export to a full device fails");
         fclose(full);
     }
+    adlog_close(log);
+}
+
+/* ---- people sharing a station ---- */
+
+/* Two people: each one's figures are their own, an export can be limited to
+ * one of them and says whose each session is, and a name with no sessions is
+ * told apart from an empty record. */
+static void test_profiles(void)
+{
+    const char *dir = check_tmpdir("adlog_profiles");
+    char err[256] = "";
+    adlog *log = adlog_open(dir, DAY0, err);
+    CHECK(log != NULL, "open: %s", err);
+    if (!log)
+        return;
+    programme p = test_programme("Knee");
+    adlog_set_profile(log, "alice");
+    record_full_session(log, &p, DAY0 + 9 * HOUR_MS);
+    record_full_session(log, &p, DAY0 + 10 * HOUR_MS);
+    adlog_set_profile(log, "bob");
+    record_full_session(log, &p, DAY0 + 11 * HOUR_MS);
+    session_stats st;
+    CHECK(adlog_stats(log, DAY0 + 12 * HOUR_MS, 3, &st), "bob's stats");
+    CHECK(st.week_sessions == 1 && st.week_reps == 5 && st.streak_days == 1,
+          "bob's: %d sessions, %d reps, streak %d", st.week_sessions, st.week_reps,
+          st.streak_days);
+    adlog_set_profile(log, "alice");
+    CHECK(adlog_stats(log, DAY0 + 12 * HOUR_MS, 3, &st), "alice's stats");
+    CHECK(st.week_sessions == 2 && st.week_reps == 10, "alice's: %d sessions, %d reps",
+          st.week_sessions, st.week_reps);
+    adlog_set_profile(log, "carol");
+    CHECK(adlog_stats(log, DAY0 + 12 * HOUR_MS, 3, &st), "carol's stats");
+    CHECK(st.week_sessions == 0 && st.week_reps == 0 && st.streak_days == 0 &&
+              st.week_reps_target == 0,
+          "carol has nothing: %d sessions, %d reps, streak %d, target %d", st.week_sessions,
+          st.week_reps, st.streak_days, st.week_reps_target);
+
+    FILE *f = tmpfile();
+    CHECK(adlog_export_profile(log, f, ADLOG_CSV, "bob"), "bob's CSV");
+    char line[512];
+    int rows = 0, bobs = 0;
+    rewind(f);
+    while (fgets(line, sizeof line, f)) {
+        rows++;
+        bobs += strstr(line, ",bob\n") != NULL;
+    }
+    fclose(f);
+    CHECK(rows == 4 && bobs == 3, "bob's CSV: a header and his 3 set rows, got %d rows, %d his",
+          rows, bobs);
+    f = tmpfile();
+    CHECK(adlog_export_profile(log, f, ADLOG_JSON, "alice"), "alice's JSON");
+    long n = ftell(f);
+    char *json = calloc(1, (size_t)n + 1);
+    rewind(f);
+    CHECK(fread(json, 1, (size_t)n, f) == (size_t)n, "read back");
+    fclose(f);
+    CHECK(!strstr(json, "\"bob\"") && strstr(json, "\"profile\":\"alice\"") &&
+              strstr(json, "\"sessions_completed\":2,\"reps_done\":10,"),
+          "alice's JSON has her 2 sessions only: %.300s", json);
+    free(json);
+
+    CHECK(adlog_profile_known(log, "alice", err), "alice is known");
+    CHECK(!adlog_profile_known(log, "alcie", err), "a mistyped name is not");
+    CHECK(strstr(err, "'alcie'") && strstr(err, "alice, bob"), "the reason names them: %s", err);
     adlog_close(log);
 }
 
@@ -757,11 +822,15 @@ static void test_cmd_export(void)
             line[0] = '\0';
         CHECK(!strncmp(line, "session_id,session_started,", 27), "CSV header: %s", line);
         const char *row = "1,2024-03-10T01:00:00+00:00,Cmd,completed,0,0,"
-                          "1,clamshell,left,1,3,2,2,0,0,2,1,completed\n";
+                          "1,clamshell,left,1,3,2,2,0,0,2,1,completed,default\n";
         CHECK(fgets(line, sizeof line, f) && !strcmp(line, row),
               "CSV row: %s", line);
         fclose(f);
     }
+    char *a8[] = { "export", dir_arg, "--format=csv", "--profile", "defualt" };
+    CHECK_EQ_INT(run_export(out, 5, a8), 1, "export of a profile with no sessions");
+    char *a9[] = { "export", dir_arg, "--format=json", "--profile=default" };
+    CHECK_EQ_INT(run_export(out, 4, a9), 0, "export of one profile");
 }
 
 /* ---- write failures ---- */
@@ -838,6 +907,7 @@ int main(void)
     test_upgrade_from_2();
     test_stats();
     test_export();
+    test_profiles();
     test_garbage();
     test_damaged_page();
     test_cmd_export();

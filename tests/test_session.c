@@ -401,8 +401,12 @@ static void test_timers_and_generation(void)
     CHECK_EQ_INT(screen(s), SCREEN_POSITION, "rest over: position for set 2");
     CHECK_EQ_INT(session_get_view(s)->set, 2, "set 2");
     session_tick(s, due + 10 * 60 * 1000);
+    CHECK_EQ_INT(screen(s), SCREEN_STILL_THERE, "an abandoned session warns first");
+    session_tick(s, due + 10 * 60 * 1000 + SESSION_WARN_MS - 1);
+    CHECK_EQ_INT(screen(s), SCREEN_STILL_THERE, "for the whole warning, after a jump");
+    session_tick(s, due + 10 * 60 * 1000 + SESSION_WARN_MS);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "an abandoned session returns home");
-    CHECK(!strcmp(r.session_status, SESSION_STATUS_ENDED), "status %s", r.session_status);
+    CHECK(!strcmp(r.session_status, SESSION_STATUS_ABANDONED), "status %s", r.session_status);
     session_destroy(s);
 }
 

@@ -72,7 +72,7 @@ static void test_documented_file(void)
     CHECK(f != NULL, "cannot open %s", path);
     if (!f)
         return;
-    bool seen[16] = { false };
+    bool seen[32] = { false };
     while (fgets(line, sizeof line, f)) {
         for (int i = 0; settings_keys[i]; i++) {
             size_t n = strlen(settings_keys[i]);

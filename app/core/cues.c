@@ -137,6 +137,8 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
             after_set, CUE_RANK_INFO, now);
     if (entered(p, v, SCREEN_CAMERA_LOST))
         ask(r, PHRASE_CAMERA_LOST, CUE_TONE_NONE, CUE_RANK_ALERT, now);
+    if (entered(p, v, SCREEN_STILL_THERE))
+        ask(r, PHRASE_STILL_THERE, CUE_TONE_ALERT, CUE_RANK_ALERT, now);
     if (entered(p, v, SCREEN_PAIN_STOP) || entered(p, v, SCREEN_RED_FLAG))
         ask(r, PHRASE_NONE, CUE_TONE_ALERT, CUE_RANK_ALERT, now);
 }

@@ -43,7 +43,7 @@ typedef enum cue_tone {
 typedef enum cue_rank {
     CUE_RANK_INFO,   /* N more, last one, partial, rest, set and exercise starts, session end */
     CUE_RANK_TIMED,  /* hold, the last seconds, relax: tied to the moment */
-    CUE_RANK_ALERT,  /* camera lost, pain stop, red flag */
+    CUE_RANK_ALERT,  /* camera lost, pain stop, red flag, "are you still there?" */
     CUE_RANK_REP,    /* a rep number: starts at once */
 } cue_rank;
 

@@ -28,6 +28,7 @@ static const char *const fixed[PHRASE_COUNT] = {
     [PHRASE_CAMERA_LOST] = N_("Camera lost"),
     [PHRASE_SESSION_DONE] = N_("Well done, session complete"),
     [PHRASE_SESSION_ENDED] = N_("Session over"),
+    [PHRASE_STILL_THERE] = N_("Are you still there? Press OK to carry on"),
 };
 
 /* %d is the rep or set number. */

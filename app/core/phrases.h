@@ -40,6 +40,7 @@ typedef enum phrase_id {
     PHRASE_CAMERA_LOST = PHRASE_EXERCISE + EXERCISE_KIND_COUNT * 3,
     PHRASE_SESSION_DONE,                         /* every prescribed rep done */
     PHRASE_SESSION_ENDED,                        /* ended with reps left */
+    PHRASE_STILL_THERE,                          /* an abandoned session's warning */
     PHRASE_COUNT
 } phrase_id;
 

@@ -23,7 +23,6 @@
 
 #define PAIN_LIMIT SESSION_PAIN_LIMIT
 #define SUMMARY_TIMEOUT_MS (120 * 1000)   /* summary returns home by itself */
-#define IDLE_TIMEOUT_MS (10 * 60 * 1000)  /* an abandoned session ends itself */
 
 static const char ADVICE_PAIN_BEFORE[] =
     "Your knee hurts too much to exercise today. Rest and try again tomorrow. "
@@ -44,7 +43,7 @@ static const char ADVICE_SOME_DONE[] = "Good work. Every rep counts; see you nex
 static const char *const screen_ids[SCREEN_KIND_COUNT] = {
     "home",     "pain-before", "intro",    "position", "set",        "rest",
     "pain-during", "pain-stop", "red-flag", "pause",  "pain-after", "summary",
-    "camera-lost", "red-flag-check",
+    "camera-lost", "red-flag-check", "who", "attract", "sleep", "still-there",
 };
 
 const char *session_screen_id(session_screen s)
@@ -86,6 +85,11 @@ static void go(session *s, session_screen screen)
     s->v.screen_since_ms = s->now;
     s->v.cue = NULL;
     s->v.advice = NULL;
+}
+
+void session_go(session *s, session_screen screen)
+{
+    go(s, screen);
 }
 
 /* --- records ------------------------------------------------------------ */
@@ -236,13 +240,18 @@ static void pain_answer(session *s)
     }
 }
 
-static void go_home(session *s)
+void session_leave(session *s, const char *status)
 {
     end_set(s, SET_STATUS_ENDED);
-    end_session(s, SESSION_STATUS_ENDED);
+    end_session(s, status);
     s->v.block = -1;
     s->v.pain_before = s->v.pain_after = -1;
-    go(s, SCREEN_HOME);
+    go(s, session_lobby_after(s));
+}
+
+static void go_home(session *s)
+{
+    session_leave(s, SESSION_STATUS_ENDED);
 }
 
 static void pause_choose(session *s)
@@ -388,8 +397,8 @@ static void update_timers(session *s)
     } else if (v->screen == SCREEN_SUMMARY &&
                s->now - v->screen_since_ms >= SUMMARY_TIMEOUT_MS) {
         go_home(s);
-    } else if (v->screen != SCREEN_HOME && s->now - s->last_input_ms >= IDLE_TIMEOUT_MS) {
-        go_home(s);
+    } else {
+        session_lobby_timers(s); /* idle, attract, sleep; an abandoned session */
     }
     if (v->screen == SCREEN_POSITION)
         v->position_elapsed_ms = s->now - v->screen_since_ms;
@@ -451,7 +460,9 @@ void session_press(session *s, const button_event *ev)
     snapshot snap;
     input_begin(s, &snap, ev->t_ms);
     s->last_input_ms = s->now;
-    if (ev->long_press)
+    if (session_lobby_press(s, ev))
+        ;
+    else if (ev->long_press)
         press_long(s);
     else if (ev->button == BUTTON_OK)
         press_ok(s);
@@ -469,6 +480,8 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
     snapshot snap;
     input_begin(s, &snap, t_ms);
     session_reps_frame(s, luma, width, height, stride, t_ms);
+    if (s->v.total_done != snap.before.total_done || s->v.partials != snap.before.partials)
+        s->last_input_ms = s->now; /* a movement the camera saw: someone is there */
     if (s->v.screen == SCREEN_POSITION && s->v.counter.phase != REPS_PHASE_LEARNING) {
         begin_set(s);
         go(s, SCREEN_SET);
@@ -522,8 +535,8 @@ int64_t session_next_timer_ms(const session *s)
         next = s->rest_until;
     else if (v->screen == SCREEN_SUMMARY)
         next = v->screen_since_ms + SUMMARY_TIMEOUT_MS;
-    if (v->screen != SCREEN_HOME && s->last_input_ms + IDLE_TIMEOUT_MS < next)
-        next = s->last_input_ms + IDLE_TIMEOUT_MS;
+    int64_t lobby = session_lobby_next_ms(s);
+    next = lobby < next ? lobby : next;
     if (v->screen == SCREEN_SET && s->relax_until > s->now && s->relax_until < next)
         next = s->relax_until;
     if (v->screen == SCREEN_SET && s->flash_until > s->now && s->flash_until < next)
@@ -558,7 +571,8 @@ const session_view *session_get_view(const session *s)
 
 bool session_active(const session *s)
 {
-    return s->v.screen != SCREEN_HOME;
+    session_screen sc = s->v.screen;
+    return sc != SCREEN_HOME && sc != SCREEN_WHO && sc != SCREEN_ATTRACT && sc != SCREEN_SLEEP;
 }
 
 exercise_kind session_current_exercise(const session *s, bool *mirror)

@@ -60,6 +60,10 @@ typedef enum session_screen {
     SCREEN_SUMMARY,
     SCREEN_CAMERA_LOST, /* POSITION or SET without camera frames; see session_camera */
     SCREEN_RED_FLAG_CHECK, /* the warning signs listed; OK confirms, others go back */
+    SCREEN_WHO,         /* "Who's exercising?": a name chosen with Up/Down/OK (lobby) */
+    SCREEN_ATTRACT,     /* idle: the demo figure and "Press OK to try" (lobby) */
+    SCREEN_SLEEP,       /* idle longer: the screen dark (lobby) */
+    SCREEN_STILL_THERE, /* an abandoned session's warning before it ends (lobby) */
     SCREEN_KIND_COUNT
 } session_screen;
 
@@ -110,6 +114,7 @@ typedef enum session_stop {
 #define SESSION_STATUS_PAIN "stopped-pain"
 #define SESSION_STATUS_RED_FLAG "red-flag"
 #define SESSION_STATUS_INTERRUPTED "interrupted" /* power cut, crash: set on restart */
+#define SESSION_STATUS_ABANDONED "abandoned"     /* nobody pressed or moved: ended by itself */
 #define SET_STATUS_COMPLETED "completed"
 #define SET_STATUS_SKIPPED "skipped"
 #define SET_STATUS_PAIN "stopped-pain"
@@ -183,6 +188,15 @@ typedef struct session_view {
     const char *notice;          /* HOME, SUMMARY: one line about the record from
                                   * the station (not saved, set aside), or NULL */
     session_stats stats;
+
+    /* The lobby (session_lobby.c): who, idle, abandoned. */
+    int people_count;            /* names to choose from on WHO (0 or 1: no choice) */
+    const char *const *people;   /* their names, owned by the station */
+    int person;                  /* the chosen name's index (0 without a choice) */
+    int who_cursor;              /* WHO: the highlighted name */
+    bool kiosk;                  /* guests: HOME shows no one's figures */
+    int64_t abandon_in_ms;       /* STILL_THERE: until the session ends by itself */
+    session_screen warned_from;  /* STILL_THERE: the screen underneath */
 } session_view;
 
 typedef struct session session;
@@ -214,7 +228,48 @@ void session_set_stats(session *s, const session_stats *stats);
  * local date changes (NONE then clears it). */
 void session_set_day_stop(session *s, session_stop stop);
 const session_view *session_get_view(const session *s);
-/* True while a session is under way (not HOME). */
+
+/* --- the lobby (session_lobby.c) -------------------------------------------
+ * Outside a session: who is exercising, and what an idle station does.
+ *
+ * WHO lists the people (session_set_people, more than one) and opens the
+ * station; Up/Down move, OK chooses (view.person) and goes HOME, where a long
+ * OK goes back to WHO. Idle at HOME or WHO for attract_after_ms opens ATTRACT
+ * (the demo figure, "Press OK to try"); ATTRACT for sleep_after_ms more goes
+ * dark (SLEEP). Any press on ATTRACT or SLEEP wakes the station to WHO (with
+ * people to choose from) or HOME, and is not taken as anything else;
+ * movement (session_wake) turns SLEEP back into ATTRACT. A session is never
+ * interrupted by any of this: the idle timers run only outside one.
+ *
+ * Kiosk (session_idle.kiosk): each session is a guest's. The station opens on
+ * ATTRACT and returns there when a session's last screen is left, by OK or by
+ * itself; leaving ATTRACT clears what the last guest left (the day's stop),
+ * and HOME shows nobody's figures.
+ *
+ * Abandoned (WCAG 2.2.1): a session with no press and no rep seen by the camera
+ * for SESSION_ABANDON_MS - SESSION_WARN_MS shows STILL_THERE (and says so),
+ * counting down; any press goes back and the wait starts again; at zero the
+ * session ends as SESSION_STATUS_ABANDONED. The warning always lasts the
+ * full SESSION_WARN_MS, even when time jumped past the end. */
+#define SESSION_ABANDON_MS (10 * 60 * 1000)
+#define SESSION_WARN_MS (30 * 1000)
+
+typedef struct session_idle {
+    int64_t attract_after_ms;    /* idle HOME or WHO -> ATTRACT; 0 = never */
+    int64_t sleep_after_ms;      /* ATTRACT -> SLEEP; 0 = never */
+    bool kiosk;
+} session_idle;
+
+/* The names for WHO (copied pointers: the strings must outlive the session).
+ * With more than one, a station at HOME goes to WHO. */
+void session_set_people(session *s, const char *const *names, int n);
+void session_set_idle(session *s, const session_idle *idle);
+/* The programme of the person chosen (copied); only outside a session, false
+ * otherwise. */
+bool session_set_programme(session *s, const programme *p);
+/* Movement seen while SLEEP: back to ATTRACT. Elsewhere nothing. */
+void session_wake(session *s, int64_t t_ms);
+/* True while a session is under way (not HOME or a lobby screen). */
 bool session_active(const session *s);
 /* The exercise the person should be doing now (for the demo camera), and
  * whether it is the mirrored (right) side. */

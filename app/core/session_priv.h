@@ -40,6 +40,10 @@ struct session {
      * runs while the menu is open. */
     int64_t counter_shift;      /* ms to subtract from frame times */
     int64_t away_since;         /* when the counting screens were left, -1 */
+
+    /* session_lobby.c */
+    session_idle idle;
+    int64_t warned_at;          /* STILL_THERE: when the warning began */
 };
 
 static inline const programme_block *session_block(const session *s)
@@ -56,6 +60,23 @@ static inline void session_saved(session *s, bool ok)
 
 /* session.c: the set is done; rest, the next block or the end. */
 void session_set_done(session *s);
+
+/* session.c: every change of screen (counter clock, timed holds, cue). */
+void session_go(session *s, session_screen screen);
+/* Ends what is open with `status` and leaves the session: HOME, or ATTRACT
+ * in a kiosk. */
+void session_leave(session *s, const char *status);
+
+/* session_lobby.c */
+/* A press on a lobby screen (WHO, ATTRACT, SLEEP, STILL_THERE) or a long OK
+ * at HOME with people to choose from: handled, true. Else false. */
+bool session_lobby_press(session *s, const button_event *ev);
+/* Where a session's last screen leads: HOME, or ATTRACT in a kiosk. */
+session_screen session_lobby_after(const session *s);
+/* Idle timers (attract, sleep) and the abandoned session's warning and end. */
+void session_lobby_timers(session *s);
+/* The next time session_lobby_timers would change something, or INT64_MAX. */
+int64_t session_lobby_next_ms(const session *s);
 
 /* session_reps.c */
 /* A new set opens: no reps, nothing pending, nothing to flash. */

@@ -104,6 +104,10 @@ void screens_draw(ui *u, const session_view *v, const camera_frame *frame, int64
     case SCREEN_PAUSE: screens_pause(u, v, now_ms); break;
     case SCREEN_SUMMARY: screens_summary(u, v, now_ms); break;
     case SCREEN_CAMERA_LOST: screens_camera_lost(u, v, now_ms); break;
+    case SCREEN_WHO: screens_who(u, v, now_ms); break;
+    case SCREEN_ATTRACT: screens_attract(u, v, now_ms); break;
+    case SCREEN_SLEEP: screens_sleep(u, v, now_ms); break;
+    case SCREEN_STILL_THERE: screens_still_there(u, v, now_ms); break;
     default: screens_home(u, v, now_ms); break;
     }
     if (v->notice && (v->screen == SCREEN_HOME || v->screen == SCREEN_SUMMARY))

@@ -118,6 +118,16 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
         ui_text(u, "to start", cx, h * 42 / 100, size, UI_WHITE, UI_CENTER, true);
     }
 
+    screen_hint hints[2] = { { KEY_OK, "start" }, { KEY_HOLD_OK, "someone else" } };
+    int n_hints = v->people_count > 1 && !v->kiosk ? 2 : 1;
+    if (v->kiosk) { /* a guest's: nobody's figures */
+        screen_hints(u, hints, n_hints);
+        return;
+    }
+    if (v->people_count > 1 && v->person < v->people_count) {
+        int yn = screen_hints_top(u) - ui_px(u, 0.38f);
+        ui_text(u, v->people[v->person], cx, yn, SZ_BODY, UI_GREY, UI_CENTER, false);
+    }
     const session_stats *s = &v->stats;
     int target = s->week_target > 0 ? s->week_target : (p ? p->sessions_per_week : 0);
     int yb = screen_hints_top(u) - ui_px(u, 0.30f);
@@ -128,5 +138,5 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
         yb += ui_text(u, buf, cx, yb, SZ_BODY, UI_WHITE, UI_CENTER, false);
         week_dots(u, s->week_sessions, target, yb + ui_px(u, 0.04f));
     }
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "start" } }, 1);
+    screen_hints(u, hints, n_hints);
 }

@@ -62,5 +62,9 @@ void screens_rest(ui *u, const session_view *v, int64_t now_ms);
 void screens_pause(ui *u, const session_view *v, int64_t now_ms);
 void screens_summary(ui *u, const session_view *v, int64_t now_ms);
 void screens_camera_lost(ui *u, const session_view *v, int64_t now_ms);
+void screens_who(ui *u, const session_view *v, int64_t now_ms);
+void screens_attract(ui *u, const session_view *v, int64_t now_ms);
+void screens_sleep(ui *u, const session_view *v, int64_t now_ms);
+void screens_still_there(ui *u, const session_view *v, int64_t now_ms);
 
 #endif

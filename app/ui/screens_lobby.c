@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * screens_lobby: the screens outside a session (session.h, "the lobby").
+ *
+ * WHO asks one question, "Who's exercising?", with the names as large as the
+ * pause menu's items and the chosen one framed. ATTRACT invites a passer-by:
+ * the demo figure going through the exercises and "Press OK to try", large.
+ * SLEEP is black: behind a two-way mirror it is the mirror. STILL_THERE says
+ * that the session will end by itself, in seconds as large as a rep count,
+ * and which button keeps it going.
+ */
+#include <stdio.h>
+
+#include "screens_parts.h"
+
+#define ATTRACT_TURN_MS 8000 /* the demo figure shows each exercise this long */
+
+void screens_who(ui *u, const session_view *v, int64_t now_ms)
+{
+    (void)now_ms;
+    int w = ui_width(u), cx = w / 2, m = screen_margin(u);
+    int y = screen_title(u, "Who's exercising?", UI_ACCENT);
+    int n = v->people_count, bottom = screen_hints_top(u) - m;
+    int row = n > 0 ? (bottom - y) / n : 0, max_row = ui_px(u, 0.15f);
+    row = row < max_row ? row : max_row;
+    y += (bottom - y - row * n) / 2;
+    int bw = ui_unit(u) * 9 / 10;
+    bw = bw < w - 2 * m ? bw : w - 2 * m;
+    for (int i = 0; i < n; i++, y += row) {
+        bool on = i == v->who_cursor;
+        float size = screen_fit(u, v->people[i], SZ_BODY * 1.6f, on, bw - 2 * m);
+        float fit = (float)(row - row / 8) / (float)ui_unit(u) / 1.3f;
+        size = size < fit ? size : fit;
+        int th = ui_px(u, size * 1.17f);
+        if (on)
+            ui_rect_outline(u, cx - bw / 2, y, bw, row - row / 8, ui_px(u, 0.008f), UI_ACCENT);
+        ui_text(u, v->people[i], cx, y + (row - row / 8 - th) / 2, size,
+                on ? UI_ACCENT : UI_WHITE, UI_CENTER, on);
+    }
+    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "that's me" } }, 2);
+}
+
+void screens_attract(ui *u, const session_view *v, int64_t now_ms)
+{
+    static const exercise_kind shown[] = { EXERCISE_BRIDGE, EXERCISE_CLAMSHELL,
+                                           EXERCISE_QUAD_SET };
+    int w = ui_width(u), h = ui_height(u), cx = w / 2, m = screen_margin(u);
+    const char *title = !v->kiosk && v->prog && v->prog->name[0] ? v->prog->name
+                                                                  : "Knee exercises";
+    int y = screen_title(u, title, UI_ACCENT);
+    int64_t t = now_ms - v->screen_since_ms;
+    t = t < 0 ? 0 : t;
+    exercise_kind ex = shown[(t / ATTRACT_TURN_MS) % 3];
+    const char *call = v->kiosk ? "Press OK to try" : "Press OK to start";
+    int max_w = w - 2 * m;
+    float size = screen_fit(u, call, 0.12f, true, max_w);
+    int call_h = ui_px(u, size * 1.17f);
+    int bottom = screen_hints_top(u) - m;
+    int fig_h = (bottom - y - call_h - m) * (h > w ? 6 : 7) / 10;
+    ui_demo_figure(u, ex, false, t % ATTRACT_TURN_MS, m, y + m / 2, w - 2 * m, fig_h);
+    int cy = y + m / 2 + fig_h + (bottom - y - m / 2 - fig_h - call_h) / 2;
+    ui_text(u, call, cx, cy, size, UI_WHITE, UI_CENTER, true);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, v->kiosk ? "try" : "start" } }, 1);
+}
+
+void screens_sleep(ui *u, const session_view *v, int64_t now_ms)
+{
+    (void)u; /* black: screens_draw has cleared it */
+    (void)v;
+    (void)now_ms;
+}
+
+void screens_still_there(ui *u, const session_view *v, int64_t now_ms)
+{
+    (void)now_ms;
+    int w = ui_width(u), cx = w / 2, m = screen_margin(u);
+    int y = screen_title(u, "Are you still there?", UI_WARN);
+    int secs = screen_seconds(v->abandon_in_ms);
+    char num[16], line[96];
+    snprintf(num, sizeof num, "%d", secs);
+    snprintf(line, sizeof line, "The session ends in %d seconds.", secs);
+    const char *keep = "Press OK to carry on.";
+    int bottom = screen_hints_top(u) - m, room = bottom - y;
+    float big = (float)room / (float)ui_unit(u) * 0.45f;
+    big = big < 0.4f ? big : 0.4f;
+    float body = screen_fit(u, line, SZ_BODY * 1.3f, false, w - 2 * m);
+    int bh = ui_px(u, big * 1.17f), lh = ui_px(u, body * 1.17f);
+    int group = bh + 2 * lh + m;
+    y += (room - group) / 2;
+    y += ui_text(u, num, cx, y, big, UI_WHITE, UI_CENTER, true) + m;
+    y += ui_text(u, line, cx, y, body, UI_WHITE, UI_CENTER, false);
+    ui_text(u, keep, cx, y, screen_fit(u, keep, SZ_BODY * 1.3f, true, w - 2 * m), UI_ACCENT,
+            UI_CENTER, true);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, "carry on" } }, 1);
+}
