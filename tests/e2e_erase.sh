@@ -75,6 +75,19 @@ grep -qx "erased alice: 2 sessions, 2 sets, $alice_reps reps" "$out/erase.txt" |
 [[ ! -s $db-wal ]] || fail "the WAL still holds $(stat -c %s "$db-wal") bytes"
 echo "erase --profile alice: $(cat "$out/erase.txt"); marker bytes left: 0; bob kept"
 
+# A mistyped name (or one erased already) is not "0 sessions erased": it says
+# so, names the profiles there are, and exits 1 with nothing changed.
+rc=0
+"$bin" erase --data-dir "$data" --profile bbo > "$out/typo.txt" 2>&1 || rc=$?
+[[ $rc == 1 ]] || fail "erase of an unknown profile: exit $rc, want 1"
+grep -q "no sessions of profile 'bbo' (profiles in the record: bob)" "$out/typo.txt" ||
+  fail "erase of an unknown profile said: $(cat "$out/typo.txt")"
+rc=0
+"$bin" erase --data-dir "$data" --profile alice > /dev/null 2>&1 || rc=$?
+[[ $rc == 1 ]] || fail "erase of alice a second time: exit $rc, want 1"
+[[ $("$bin" export --data-dir "$data" --format csv | grep -c "ZQX-MARKER-bob") == "$bob_before" ]] ||
+  fail "an erase of an unknown profile changed bob's record"
+
 rc=0
 "$bin" erase --data-dir "$data" > /dev/null 2>&1 || rc=$?
 [[ $rc == 2 ]] || fail "erase without --profile or --all: exit $rc, want 2"

@@ -43,25 +43,42 @@ static bool grid_of(const uint8_t *luma, int width, int height, int stride, floa
     return true;
 }
 
+/* Cells of a that differ from b by more than WAKE_CELL_CHANGE. */
+static int changed_cells(const float *a, const float *b)
+{
+    int n = 0;
+    for (int i = 0; i < WAKE_GRID_W * WAKE_GRID_H; i++)
+        n += fabsf(a[i] - b[i]) > WAKE_CELL_CHANGE;
+    return n;
+}
+
 bool wake_feed(wake_watch *w, const uint8_t *luma, int width, int height, int stride)
 {
     if (!luma || width < WAKE_GRID_W || height < WAKE_GRID_H || stride < width)
         return false;
     float grid[WAKE_GRID_W * WAKE_GRID_H];
     bool lit = grid_of(luma, width, height, stride, grid);
-    bool same_size = w->width == width && w->height == height;
+    if (!lit || w->width != width || w->height != height) {
+        wake_init(w); /* black, or a new size: start afresh from this frame */
+        w->width = lit ? width : 0;
+        w->height = height;
+        memcpy(w->prev, grid, sizeof grid);
+        w->frames = lit;
+        return false;
+    }
     int changed = 0;
-    for (int i = 0; same_size && lit && i < WAKE_GRID_W * WAKE_GRID_H; i++)
-        changed += fabsf(grid[i] - w->prev[i]) > WAKE_CELL_CHANGE;
+    if (w->frames >= 2) {
+        int a = changed_cells(grid, w->prev), b = changed_cells(grid, w->prev2);
+        changed = a < b ? a : b;
+    }
+    memcpy(w->prev2, w->prev, sizeof grid);
     memcpy(w->prev, grid, sizeof grid);
-    w->width = lit ? width : 0; /* a black frame: compare the next one afresh */
-    w->height = height;
-    w->hits = changed >= WAKE_MIN_CELLS ? w->hits + 1 : 0;
+    w->frames = w->frames < 2 ? w->frames + 1 : 2;
     w->changed = changed;
+    w->hits = changed >= WAKE_MIN_CELLS ? w->hits + 1 : 0;
     if (w->hits < WAKE_CONFIRM)
         return false;
-    wake_init(w);
-    w->changed = changed;
+    w->hits = 0;
     return true;
 }
 

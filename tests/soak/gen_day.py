@@ -22,7 +22,8 @@ camera does within generous margins:
   is where the pause menu (long OK) is opened to resume, report pain, report a
   warning sign, skip or end.
 After each session the station is left alone for at least GAP_MIN_S, more than
-the 10 min after which an abandoned session ends itself and the 2 min after
+the 10 min after which an abandoned session ends itself (status "abandoned",
+after 30 s of "Are you still there?") and the 2 min after
 which the summary goes home, so the next session again starts at home. A few
 gaps are hours long: the idle stretches of a day at home.
 
@@ -50,7 +51,7 @@ GAP_MIN_S = 15 * 60                 # idle after a session, at least
 IDLE_END_S = 10 * 60                # the station ends an abandoned session after this
 KINDS = ["complete", "paused", "abandoned", "pain-before", "pain-during", "red-flag",
          "ended", "skipped"]
-STATUS = {"complete": "completed", "paused": "completed", "abandoned": "ended",
+STATUS = {"complete": "completed", "paused": "completed", "abandoned": "abandoned",
           "pain-before": "stopped-pain", "pain-during": "stopped-pain", "red-flag": "red-flag",
           "ended": "ended", "skipped": "ended"}
 STOP_KINDS = ("pain-before", "red-flag")  # no other session on the same local day
