@@ -6,6 +6,10 @@
  * done) as well as in words, and the streak as "N days in a row": gentle,
  * visible adherence, never a scolding.
  *
+ * With several people (profiles.h) the chosen one's name stands above the
+ * figures, which are hers; a long OK asks "Who's exercising?" again. A
+ * kiosk's guest sees no figures at all: they would be a stranger's.
+ *
  * On a day stopped for pain or a warning sign (session.h) home answers other
  * questions instead: can I exercise today (no), why, and whom to contact; OK
  * shows the full advice, so the hint says "advice", not "start".
@@ -125,8 +129,8 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
         return;
     }
     if (v->people_count > 1 && v->person < v->people_count) {
-        int yn = screen_hints_top(u) - ui_px(u, 0.38f);
-        ui_text(u, v->people[v->person], cx, yn, SZ_BODY, UI_GREY, UI_CENTER, false);
+        int yn = screen_hints_top(u) - ui_px(u, 0.40f); /* whose figures these are */
+        ui_text(u, v->people[v->person], cx, yn, SZ_BODY * 1.3f, UI_WHITE, UI_CENTER, true);
     }
     const session_stats *s = &v->stats;
     int target = s->week_target > 0 ? s->week_target : (p ? p->sessions_per_week : 0);
