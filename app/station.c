@@ -459,7 +459,8 @@ static void poll_wake(station *st)
     camera_frame f;
     if (st->cam && camera_poll(st->cam, &f) == CAMERA_FRAME &&
         wake_feed(&st->wake, f.luma, f.width, f.height, f.stride)) {
-        log_info("movement: waking up (%d cells changed)", wake_changed_cells(&st->wake));
+        log_info("movement at %.1f s: waking up (%d cells changed)", (double)now / 1000.0,
+                 wake_changed_cells(&st->wake));
         session_wake(st->sess, now);
     }
 }

@@ -281,6 +281,16 @@ static void test_screens(void)
     v.screen = SCREEN_CAMERA_LOST;
     s = step(&c, &p, &v, 500, 0);
     CHECK(s.started && s.c.phrase == PHRASE_CAMERA_LOST, "camera lost");
+    p = v;
+    v.screen = SCREEN_STILL_THERE;
+    s = step(&c, &p, &v, 600, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_STILL_THERE && s.c.tone == CUE_TONE_ALERT &&
+              s.c.rank == CUE_RANK_ALERT,
+          "an abandoned session's warning is said, an alert (its tone without a voice)");
+    phrases_text(PHRASE_STILL_THERE, text, sizeof text);
+    CHECK(strstr(text, "OK") != NULL, "and says which button: %s", text);
+    s = step(&c, &v, &v, 700, 0);
+    CHECK(!s.started, "once");
 }
 
 static void test_phrase_table(void)

@@ -40,26 +40,48 @@ void screens_who(ui *u, const session_view *v, int64_t now_ms)
     screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "that's me" } }, 2);
 }
 
+/* The invitation, as large as fits: one line, or two ("Press OK" / "to try")
+ * on a narrow screen, as home does. Returns the height used (draw false:
+ * only measures). */
+static int attract_call(ui *u, bool kiosk, int y, bool draw)
+{
+    const char *line = kiosk ? "Press OK to try" : "Press OK to start";
+    const char *second = kiosk ? "to try" : "to start";
+    int cx = ui_width(u) / 2, max_w = ui_width(u) - 2 * screen_margin(u);
+    float size = screen_fit(u, line, 0.12f, true, max_w);
+    if (size >= 0.1f) {
+        if (draw)
+            ui_text(u, line, cx, y, size, UI_WHITE, UI_CENTER, true);
+        return ui_px(u, size * 1.17f);
+    }
+    size = screen_fit(u, "Press OK", 0.14f, true, max_w);
+    int lh = ui_px(u, size * 1.17f);
+    if (draw) {
+        ui_text(u, "Press OK", cx, y, size, UI_WHITE, UI_CENTER, true);
+        ui_text(u, second, cx, y + lh, size, UI_WHITE, UI_CENTER, true);
+    }
+    return 2 * lh;
+}
+
 void screens_attract(ui *u, const session_view *v, int64_t now_ms)
 {
     static const exercise_kind shown[] = { EXERCISE_BRIDGE, EXERCISE_CLAMSHELL,
                                            EXERCISE_QUAD_SET };
-    int w = ui_width(u), h = ui_height(u), cx = w / 2, m = screen_margin(u);
+    int w = ui_width(u), m = screen_margin(u);
     const char *title = !v->kiosk && v->prog && v->prog->name[0] ? v->prog->name
                                                                   : "Knee exercises";
     int y = screen_title(u, title, UI_ACCENT);
     int64_t t = now_ms - v->screen_since_ms;
     t = t < 0 ? 0 : t;
     exercise_kind ex = shown[(t / ATTRACT_TURN_MS) % 3];
-    const char *call = v->kiosk ? "Press OK to try" : "Press OK to start";
-    int max_w = w - 2 * m;
-    float size = screen_fit(u, call, 0.12f, true, max_w);
-    int call_h = ui_px(u, size * 1.17f);
-    int bottom = screen_hints_top(u) - m;
-    int fig_h = (bottom - y - call_h - m) * (h > w ? 6 : 7) / 10;
-    ui_demo_figure(u, ex, false, t % ATTRACT_TURN_MS, m, y + m / 2, w - 2 * m, fig_h);
-    int cy = y + m / 2 + fig_h + (bottom - y - m / 2 - fig_h - call_h) / 2;
-    ui_text(u, call, cx, cy, size, UI_WHITE, UI_CENTER, true);
+    /* The figure (about twice as wide as tall) and the call, as one group
+     * centred between the title and the hints. */
+    int bottom = screen_hints_top(u) - m, call_h = attract_call(u, v->kiosk, 0, false);
+    int fig_h = (bottom - y - call_h - 2 * m) * 7 / 10, fig_max = (w - 2 * m) * 55 / 100;
+    fig_h = fig_h < fig_max ? fig_h : fig_max;
+    int top = y + (bottom - y - fig_h - m - call_h) / 2;
+    ui_demo_figure(u, ex, false, t % ATTRACT_TURN_MS, m, top, w - 2 * m, fig_h);
+    attract_call(u, v->kiosk, top + fig_h + m, true);
     screen_hints(u, (screen_hint[]){ { KEY_OK, v->kiosk ? "try" : "start" } }, 1);
 }
 
