@@ -39,7 +39,9 @@
  * the next write first checkpoints the WAL to give its space back.
  *
  * Profiles: each session records whose it was (a short name, "default" unless
- * set; "guest" for kiosk strangers), so one person's record can be erased.
+ * set; the chosen person's key with profiles.ini), so one person's record can
+ * be erased, and the home figures (adlog_stats, adlog_day_stop) are the
+ * current profile's only. A kiosk opens no log at all.
  *
  * Times are wall-clock milliseconds since the Unix epoch, passed in (the station
  * takes them from its clock so tests are reproducible). Days for streaks are

@@ -6,7 +6,9 @@
  * Schema (version 3, kept in PRAGMA user_version; PRAGMA application_id marks
  * the file as ours):
  *   sessions(id, started_at, ended_at, programme, sessions_per_week, rest_s,
- *            pain_before, pain_after, status)         status NULL while open
+ *            pain_before, pain_after, status)         status NULL while open;
+ *            else a SESSION_STATUS_* word (free text: "abandoned" came
+ *            without a migration)
  *   prescription(session_id, block_index, key, exercise, side, sets, reps, hold_s)
  *            the programme as it was when the session began, one row per block
  *   sets(id, session_id, block_index, exercise, side, set_no, target_reps,

@@ -13,8 +13,10 @@
  * It takes the same options and config file as the station (through
  * cli_station_settings), so it checks the settings the station would use. It
  * only looks: it requests no GPIO line, opens no window, creates no file.
- * The programme and the config file are parsed as the station would parse
- * them, and their errors shown with file and line.
+ * The programme, the config file and the people's profiles.ini (with each
+ * person's programme) are parsed as the station would parse them, and their
+ * errors shown with file and line; a bad profiles.ini counts as a config
+ * error.
  * Exit status: 0 when the station could run as configured, even on fallbacks
  * (synthetic camera, keyboard); 1 when it could not (no assets, no display)
  * or would not run as configured (the programme or config file has an error:
@@ -31,6 +33,7 @@
 #include "cli.h"
 #include "config.h"
 #include "display.h"
+#include "profiles.h"
 #include "programme.h"
 #include "settings.h"
 #include "voice.h"
@@ -347,6 +350,46 @@ static bool report_programme(const char *path)
     return true;
 }
 
+/* The people (profiles.h) and each one's programme, or the kiosk; false when
+ * profiles.ini or a programme it names is refused. */
+static bool report_people(const settings *cfg)
+{
+    heading("People");
+    if (cfg->kiosk) {
+        printf("  kiosk: every session a guest's; nothing is saved, profiles.ini is not read\n");
+        return true;
+    }
+    char path[SETTINGS_PATH_MAX + 32], err[256] = "";
+    if (cfg->profiles[0])
+        snprintf(path, sizeof path, "%s", cfg->profiles);
+    else
+        snprintf(path, sizeof path, "%s/" PROFILES_FILE, cfg->data_dir);
+    profiles ps;
+    if (!profiles_load(&ps, path, err)) {
+        if (!err[0]) {
+            printf("  %s: none; one person, '%s'\n", path, cfg->profile[0] ? cfg->profile
+                                                                         : "default");
+            return true;
+        }
+        printf("  %s\n  -> the station would run with one person instead\n", err);
+        return false;
+    }
+    printf("  %s: %d %s%s\n", path, ps.n, ps.n == 1 ? "person" : "people",
+           ps.n > 1 ? " (the station asks \"Who's exercising?\")" : "");
+    bool ok = true;
+    for (int i = 0; i < ps.n; i++) {
+        char prog[SETTINGS_PATH_MAX + 64];
+        profiles_programme(&ps, i, prog, sizeof prog);
+        printf("  %s (\"%s\"%s%s):\n  ", ps.p[i].key, ps.p[i].name,
+               ps.p[i].language[0] ? ", voice " : "", ps.p[i].language);
+        if (prog[0])
+            ok = report_programme(prog) && ok;
+        else
+            printf("  the station's programme\n");
+    }
+    return ok;
+}
+
 /* True when the assets are found; *prog_ok false when the programme is not
  * valid. */
 static bool report_assets(settings *cfg, bool *prog_ok)
@@ -417,6 +460,7 @@ int cmd_doctor(int argc, char **argv)
     report_data(&cfg);
     bool prog_ok = true;
     bool assets = report_assets(&cfg, &prog_ok);
+    config_ok = report_people(&cfg) && config_ok;
     SDL_Quit();
     bool ok = screen_ok && assets;
     if (!ok)
