@@ -139,13 +139,14 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 23 };
+enum { N_VIEWS = 27 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
     "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "home-stopped",
-    "red-flag-check", "set-partial", "summary",
+    "red-flag-check", "set-partial", "summary", "who", "attract", "still-there", "home-kiosk",
 };
+static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
 static session_view make_view(const programme *p, int i)
 {
@@ -213,6 +214,10 @@ static session_view make_view(const programme *p, int i)
         v.flash = "Partial";
         v.cue = "That one was partial: go a little further";
         break;
+    case 23: v.screen = SCREEN_WHO; v.people = PEOPLE; v.people_count = 3; v.who_cursor = 1; break;
+    case 24: v.screen = SCREEN_ATTRACT; v.kiosk = true; break;
+    case 25: v.screen = SCREEN_STILL_THERE; v.abandon_in_ms = 27000; break;
+    case 26: v.screen = SCREEN_HOME; v.block = -1; v.kiosk = true; break;
     default:
         v.screen = SCREEN_SUMMARY;
         v.pain_after = 1;
@@ -304,7 +309,7 @@ static void run_size(const char *assets, const char *dir, int w, int h)
             if (w > h)
                 CHECK(box >= h * 40 / 100, "%dx%d: count under 40%% of the height", w, h);
         }
-        if (v.screen == SCREEN_INTRO) {
+        if (v.screen == SCREEN_INTRO || v.screen == SCREEN_ATTRACT) {
             /* The demo figure moves: at the top of the movement it differs. */
             screens_draw(u, &v, &frame, 2000);
             pixels top = grab(r);
@@ -317,6 +322,14 @@ static void run_size(const char *assets, const char *dir, int w, int h)
         free(px.rgb);
         display_present(d);
     }
+    /* The dark screen is black: behind a mirror, the mirror. */
+    session_view dark = make_view(&p, 0);
+    dark.screen = SCREEN_SLEEP;
+    screens_draw(u, &dark, &frame, 700);
+    pixels black = grab(r);
+    CHECK(near_black_share(&black) == 1.0, "%dx%d: the dark screen is %.2f%% black", w, h,
+          near_black_share(&black) * 100);
+    free(black.rgb);
     for (int i = 0; i < N_VIEWS; i++)
         for (int j = i + 1; j < N_VIEWS; j++)
             CHECK(hashes[i] != hashes[j], "%dx%d: %s and %s look the same", w, h, view_names[i],
