@@ -678,6 +678,29 @@ static void test_partial_shown(void)
     session_destroy(s);
 }
 
+/* A rep the camera saw is someone there (session_reps.c): the abandoned
+ * session's wait starts again from it, not from the last press. */
+static void test_camera_rep_is_activity(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    int64_t t0;
+    session *s = camera_set(&p, &r, &t0);
+    int64_t warn = now_ms + SESSION_ABANDON_MS - SESSION_WARN_MS;
+    CHECK_EQ_INT(session_next_timer_ms(s), warn, "the warning is due 9.5 min after the press");
+    synth_params sp = bridge_person(1);
+    synth_rep_truth rep0 = synth_rep_time(&sp, 0);
+    feed(s, &sp, 0, rep0.end_ms + 1000, t0, 1);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 1, "a camera rep");
+    CHECK(r.camera_reps == 1, "the camera's");
+    session_tick(s, warn);
+    CHECK_EQ_INT(screen(s), SCREEN_SET, "no warning when the press was 9.5 min ago");
+    session_tick(s, warn + rep0.end_ms + 1000);
+    CHECK_EQ_INT(screen(s), SCREEN_STILL_THERE, "but 9.5 min after the rep");
+    session_destroy(s);
+}
+
 int main(void)
 {
     test_manual_session();
@@ -694,5 +717,6 @@ int main(void)
     test_hold_across_pause();
     test_short_holds();
     test_partial_shown();
+    test_camera_rep_is_activity();
     return check_done();
 }

@@ -480,8 +480,6 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
     snapshot snap;
     input_begin(s, &snap, t_ms);
     session_reps_frame(s, luma, width, height, stride, t_ms);
-    if (s->v.total_done != snap.before.total_done || s->v.partials != snap.before.partials)
-        s->last_input_ms = s->now; /* a movement the camera saw: someone is there */
     if (s->v.screen == SCREEN_POSITION && s->v.counter.phase != REPS_PHASE_LEARNING) {
         begin_set(s);
         go(s, SCREEN_SET);
