@@ -58,6 +58,30 @@ static void test_one(const char *language, bool sound, bool want_voice)
     clock_destroy(clock);
 }
 
+/* A person's own language (profiles.h): the phrases are rendered again, or
+ * the tones stand in; back to a known language, the voice is back. */
+static void test_switch(void)
+{
+    settings cfg;
+    settings_defaults(&cfg);
+    rm_clock *clock = clock_create_virtual(0);
+    speaker *s = speaker_create(&cfg, clock);
+    speaker_set_language(s, "xx-no-such-language");
+    CHECK(!speaker_has_voice(s), "an unknown language: tones");
+    CHECK_EQ_INT(three_reps(s), 3, "and the reps still sound");
+    speaker_set_language(s, "de");
+    CHECK(speaker_has_voice(s) == HAVE_ESPEAK, "German: a voice when built with espeak-ng");
+    speaker_set_language(s, "de");
+    CHECK(speaker_has_voice(s) == HAVE_ESPEAK, "the same language again changes nothing");
+    speaker_destroy(s);
+    cfg.sound = false;
+    s = speaker_create(&cfg, clock);
+    speaker_set_language(s, "de");
+    CHECK(!speaker_has_voice(s), "sound off: nothing rendered");
+    speaker_destroy(s);
+    clock_destroy(clock);
+}
+
 int main(void)
 {
     programme_default(&prog);
@@ -67,6 +91,7 @@ int main(void)
     test_one("en", true, HAVE_ESPEAK);
     test_one("xx-no-such-language", true, false);
     test_one("en", false, false);
+    test_switch();
     speaker_destroy(NULL);
     CHECK(!speaker_has_voice(NULL) && speaker_cues_started(NULL) == 0, "NULL speaker");
     SDL_Quit();
