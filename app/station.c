@@ -269,12 +269,13 @@ static void open_lobby(station *st)
         log_warn("%s; one person, '%s'", err, st->profile ? st->profile : "default");
     if (st->people.n > 0)
         log_info("profiles: %d from %s", st->people.n, path);
-    apply_person(st, 0);
+    int first = profiles_find(&st->people, st->profile); /* --profile: who is asked first */
+    apply_person(st, first > 0 ? first : 0);
     session_idle idle = { .attract_after_ms = (int64_t)cfg->attract_after_s * 1000,
                           .sleep_after_ms = (int64_t)cfg->sleep_after_s * 1000,
                           .kiosk = cfg->kiosk };
     session_set_idle(st->sess, &idle);
-    session_set_people(st->sess, st->people.names, st->people.n);
+    session_set_people(st->sess, st->people.names, st->people.n, st->person);
     bool synthetic = st->cam && !strcmp(camera_name(camera_fault_inner(st->cam)), "synthetic");
     st->wake_on = cfg->wake_on_movement && cfg->sleep_after_s > 0 && st->cam && !synthetic;
     if (cfg->sleep_after_s > 0)

@@ -72,8 +72,9 @@ static void test_who(void)
 {
     record r;
     session *s = make(&r, NULL);
-    session_set_people(s, NAMES, 3);
+    session_set_people(s, NAMES, 3, 7);
     CHECK_EQ_INT(screen(s), SCREEN_WHO, "three people: who's exercising first");
+    CHECK_EQ_INT(session_get_view(s)->who_cursor, 0, "out of range: at the first");
     press(s, BUTTON_DOWN, false);
     press(s, BUTTON_DOWN, false);
     CHECK_EQ_INT(session_get_view(s)->who_cursor, 2, "down twice: the third");
@@ -101,11 +102,17 @@ static void test_who(void)
     session_destroy(s);
 
     s = make(&r, NULL);
-    session_set_people(s, NAMES, 1);
+    session_set_people(s, NAMES, 1, 0);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "one person: no question");
     press(s, BUTTON_OK, true);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "and a long OK at home does nothing");
     CHECK(session_set_programme(s, &p), "a programme is set at home");
+    session_destroy(s);
+
+    s = make(&r, NULL);
+    session_set_people(s, NAMES, 3, 2);
+    CHECK(session_get_view(s)->who_cursor == 2 && session_get_view(s)->person == 2,
+          "asked with the one chosen so far (--profile) under the cursor");
     session_destroy(s);
 }
 
@@ -214,7 +221,7 @@ static void test_kiosk(void)
     record r;
     session_idle idle = { .attract_after_ms = 60 * SEC, .kiosk = true };
     session *s = make(&r, &idle);
-    session_set_people(s, NAMES, 3);
+    session_set_people(s, NAMES, 3, 0);
     CHECK_EQ_INT(screen(s), SCREEN_ATTRACT, "a kiosk opens on the attract loop");
     CHECK(session_get_view(s)->kiosk, "the view says kiosk");
     press(s, BUTTON_OK, false);

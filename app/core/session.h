@@ -11,6 +11,8 @@
  *   pose) -> SET (rep N of M; OK adds a manual rep) -> REST (countdown, OK
  *   skips) -> POSITION for the next set ... -> next block's INTRO
  * -> PAIN_AFTER -(OK)-> SUMMARY -(OK or timeout)-> HOME.
+ * Before HOME and around it: the lobby (who is exercising, attract, sleep;
+ * see "the lobby" below), and the abandoned session's warning.
  * Quad sets are led by the clock (timed_hold.h): on SET the station says
  * tighten, counts the hold down and says relax; the camera only checks that
  * the person keeps still, and a hold with movement is not counted.
@@ -260,9 +262,10 @@ typedef struct session_idle {
     bool kiosk;
 } session_idle;
 
-/* The names for WHO (copied pointers: the strings must outlive the session).
- * With more than one, a station at HOME goes to WHO. */
-void session_set_people(session *s, const char *const *names, int n);
+/* The names for WHO (copied pointers: the strings must outlive the session)
+ * and the one chosen so far (view.person; out of range: the first). With more
+ * than one, a station at HOME goes to WHO, its cursor on the one chosen. */
+void session_set_people(session *s, const char *const *names, int n, int chosen);
 void session_set_idle(session *s, const session_idle *idle);
 /* The programme of the person chosen (copied); only outside a session, false
  * otherwise. */

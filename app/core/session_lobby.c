@@ -177,12 +177,11 @@ static void settle(session *s)
         session_go(s, SCREEN_HOME);
 }
 
-void session_set_people(session *s, const char *const *names, int n)
+void session_set_people(session *s, const char *const *names, int n, int chosen)
 {
     s->v.people = n > 0 ? names : NULL;
     s->v.people_count = n > 0 ? n : 0;
-    if (s->v.person >= s->v.people_count)
-        s->v.person = 0;
+    s->v.person = chosen >= 0 && chosen < s->v.people_count ? chosen : 0;
     s->v.who_cursor = s->v.person;
     settle(s);
     s->v.generation++;
