@@ -2,13 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: two people share a home station (profiles.ini in the data
 # directory, each with her own programme from programmes/KEY.ini). Alice is
-# chosen with the buttons on "Who's exercising?" and completes a session;
-# after a restart Bob is chosen (Down, OK), sees no streak and no session
-# this week, ends a session early; a long OK at home brings the question back
-# and Alice, chosen again, sees her own session and streak. The record files
-# each session under its person: `export --profile` gives each only their
-# own, and an unknown name is an error. Screens at 800x480, the second run at
-# 1080x1920 (portrait).
+# chosen with the buttons on "Who's exercising?" and completes a session; a
+# long OK at home brings the question back, Bob is chosen (Down, OK), sees
+# no streak and no session this week, and ends a session early; asked again,
+# Alice sees her own session and streak. The record files each session under
+# its person: `export --profile` gives each only their own, and an unknown
+# name is an error. At 800x480, then a restart at 1080x1920 (portrait).
 # Usage: e2e_profiles.sh REHAB_MIRROR_BINARY OUTPUT_DIR
 set -euo pipefail
 bin=$1
@@ -52,45 +51,51 @@ import json, sys
 print(" ".join("%s:%s" % (s["profile"], s["status"]) for s in json.load(sys.stdin)["sessions"]))'
 }
 
-# Alice: chosen at once (she is first), then the fixture's session, 1 s later.
+# One run (a restart would start the virtual clock at the real time again,
+# which may be before the first run's sessions). Alice: chosen at once (she
+# is first), then the fixture's session, 1 s later. Then a long OK at home:
+# Bob (Down, OK), who has no history; he starts and ends early (pause menu,
+# End session); a long OK again and Alice, chosen again, sees her session.
 { echo "0.5 ok      # who's exercising? Alice"
   awk '!/^#/ && NF { $1 += 1; print }' "$here/fixtures/bridge-2x3.buttons"
-} > "$out/alice.txt"
-run alice 800x480 52
-want="who home pain-before intro position set rest position set pain-after summary home"
-[[ "$(screens alice)" == "$want" ]] || fail "alice: screens were: $(screens alice); want: $want"
-grep -q "person: alice (.*/programmes/alice.ini)" "$out/alice.stderr" || fail "alice's programme not read"
-[[ "$(sessions)" == "alice:completed" ]] || fail "after alice: $(sessions)"
-[[ "$(figures alice)" == "alice:0:0 alice:0:0 alice:1:1" ]] ||
-  fail "alice's home figures: $(figures alice)"
-
-# Bob: Down, OK; he has no history. He starts and ends early (pause menu,
-# End session), then a long OK at home asks again and Alice is chosen.
-cat > "$out/bob.txt" <<'TXT'
-1 down      # who's exercising? Bob
-2 ok        # -> Bob's home: nothing of Alice's
-4 ok        # -> pain check-in
-5 ok        # -> introduction
-6 ok long   # pause menu
-7 down
-8 down
-9 down
-10 down     # End session
-11 ok       # -> pain after
-12 ok       # -> summary
-14 ok       # -> home
-16 ok long  # who's exercising? (at Bob)
-17 up       # Alice
-18 ok       # -> Alice's home: her session and streak
+  cat <<'TXT'
+50 ok long  # who's exercising? (at Alice)
+51 down     # Bob
+52 ok       # -> Bob's home: nothing of Alice's
+53 ok       # -> pain check-in
+54 ok       # -> introduction
+55 ok long  # pause menu
+56 down
+57 down
+58 down
+59 down     # End session
+60 ok       # -> pain after
+61 ok       # -> summary
+63 ok       # -> home
+65 ok long  # who's exercising? (at Bob)
+66 up       # Alice
+67 ok       # -> Alice's home: her session and streak
 TXT
-run bob 1080x1920 20
-want="who home pain-before intro pause pain-after summary home who home"
-[[ "$(screens bob)" == "$want" ]] || fail "bob: screens were: $(screens bob); want: $want"
-grep -q "person: bob (.*/programmes/bob.ini)" "$out/bob.stderr" || fail "bob's programme not read"
-[[ "$(figures bob)" == "alice:1:1 bob:0:0 bob:0:0 alice:1:1" ]] ||
-  fail "home figures (the start's, Bob's, Bob's after his ended session, Alice's): $(figures bob)"
-homes=("$out"/bob/*-home.png)
-cmp -s "${homes[0]}" "${homes[2]}" && fail "Bob's home and Alice's look the same"
+} > "$out/both.txt"
+run both 800x480 69
+want="who home pain-before intro position set rest position set pain-after summary home"
+want+=" who home pain-before intro pause pain-after summary home who home"
+[[ "$(screens both)" == "$want" ]] || fail "screens were: $(screens both); want: $want"
+grep -q "person: alice (.*/programmes/alice.ini)" "$out/both.stderr" || fail "alice's programme not read"
+grep -q "person: bob (.*/programmes/bob.ini)" "$out/both.stderr" || fail "bob's programme not read"
+want="alice:0:0 alice:0:0 alice:1:1 bob:0:0 bob:0:0 alice:1:1"
+[[ "$(figures both)" == "$want" ]] ||
+  fail "home figures (start, chosen, after her session, Bob's, after his, Alice's): $(figures both)"
+# Homes: Alice's, hers after the session, Bob's, his after his, hers again.
+homes=("$out"/both/*-home.png)
+cmp -s "${homes[2]}" "${homes[4]}" && fail "Bob's home and Alice's look the same"
+cmp -s "${homes[1]}" "${homes[4]}" || fail "Alice's home is not as she left it"
+
+# Portrait: the question and Bob's home, after a restart (Down, OK).
+printf '1 down\n2 ok\n' > "$out/portrait.txt"
+run portrait 1080x1920 3
+[[ "$(screens portrait)" == "who home" ]] || fail "portrait: $(screens portrait)"
+[[ "$(figures portrait)" == "alice:"*" bob:0:0" ]] || fail "portrait figures: $(figures portrait)"
 
 [[ "$(sessions)" == "alice:completed bob:ended" ]] || fail "the record: $(sessions)"
 [[ "$(sessions --profile bob)" == "bob:ended" ]] || fail "bob's export: $(sessions --profile bob)"
