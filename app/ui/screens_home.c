@@ -6,8 +6,8 @@
  * done) as well as in words, and the streak as "N days in a row": gentle,
  * visible adherence, never a scolding.
  *
- * With several people (profiles.h) the chosen one's name stands above the
- * figures, which are hers; a long OK asks "Who's exercising?" again. A
+ * With several people (profiles.h) the title begins with the chosen one's
+ * name: the figures are hers; a long OK asks "Who's exercising?" again. A
  * kiosk's guest sees no figures at all: they would be a stranger's.
  *
  * On a day stopped for pain or a warning sign (session.h) home answers other
@@ -94,7 +94,13 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
 {
     const programme *p = v->prog;
     int w = ui_width(u), h = ui_height(u), cx = w / 2;
-    int y = screen_title(u, p && p->name[0] ? p->name : "Your exercises", UI_ACCENT);
+    const char *prog_name = p && p->name[0] ? p->name : "Your exercises";
+    char title[160];
+    if (v->people_count > 1 && v->person < v->people_count && !v->kiosk) /* whose it is */
+        snprintf(title, sizeof title, "%s \xc2\xb7 %s", v->people[v->person], prog_name);
+    else
+        snprintf(title, sizeof title, "%s", prog_name);
+    int y = screen_title(u, title, UI_ACCENT);
     if (v->day_stop != SESSION_STOP_NONE) {
         stopped_day(u, v, y);
         return;
@@ -127,10 +133,6 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
     if (v->kiosk) { /* a guest's: nobody's figures */
         screen_hints(u, hints, n_hints);
         return;
-    }
-    if (v->people_count > 1 && v->person < v->people_count) {
-        int yn = screen_hints_top(u) - ui_px(u, 0.40f); /* whose figures these are */
-        ui_text(u, v->people[v->person], cx, yn, SZ_BODY * 1.3f, UI_WHITE, UI_CENTER, true);
     }
     const session_stats *s = &v->stats;
     int target = s->week_target > 0 ? s->week_target : (p ? p->sessions_per_week : 0);
