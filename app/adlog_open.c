@@ -3,7 +3,7 @@
  * adlog_open: opening the adherence database and keeping its schema (see
  * adlog.h; the writes are in adlog.c).
  *
- * Schema (version 3, kept in PRAGMA user_version; PRAGMA application_id marks
+ * Schema (version 4, kept in PRAGMA user_version; PRAGMA application_id marks
  * the file as ours):
  *   sessions(id, started_at, ended_at, programme, sessions_per_week, rest_s,
  *            pain_before, pain_after, status)         status NULL while open
@@ -14,6 +14,9 @@
  *   reps(id, set_id, seq, number, t, hold_ms, hold_met, amplitude, source)
  *            source is 'camera', 'manual' or 'timed' (a hold led by the
  *            clock, the camera seeing the person keep still)
+ *   progressions(id, profile, at, exercise, title, from_sets, from_reps, to_sets,
+ *            to_reps, accepted, by)   a proposed next dose and the answer
+ *            (progression.h); `by` says who answered and how
  * All times are wall-clock milliseconds since the epoch; pain is 0..10 or NULL
  * when it was not asked. A new schema version is one more entry in
  * `migrations`, applied in its own transaction when an older file is opened.
@@ -132,6 +135,20 @@ static const char *const migrations[] = {
     "CREATE INDEX reps_set ON reps(set_id);"
     "CREATE INDEX reps_t ON reps(t);"
     "CREATE UNIQUE INDEX reps_set_seq ON reps(set_id, seq);",
+    /* 3 -> 4: progression decisions (progression.h), by profile. */
+    "CREATE TABLE progressions("
+    " id INTEGER PRIMARY KEY,"
+    " profile TEXT NOT NULL,"
+    " at INTEGER NOT NULL,"
+    " exercise TEXT NOT NULL,"
+    " title TEXT NOT NULL,"
+    " from_sets INTEGER NOT NULL,"
+    " from_reps INTEGER NOT NULL,"
+    " to_sets INTEGER NOT NULL,"
+    " to_reps INTEGER NOT NULL,"
+    " accepted INTEGER NOT NULL,"
+    " by TEXT NOT NULL);"
+    "CREATE INDEX progressions_profile ON progressions(profile, at);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -261,7 +261,7 @@ static void test_round_trip_and_modes(void)
 
     sqlite3 *db = peek_db(dir);
     char text[256];
-    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 3, "schema version");
+    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 4, "schema version");
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM sessions WHERE profile = 'default'"), 1,
                  "a session without a profile is the default profile's");
     peek_text(db, "PRAGMA journal_mode", text, sizeof text);
@@ -384,7 +384,7 @@ static void test_upgrade_from_2(void)
         "INSERT INTO reps2 SELECT * FROM reps; DROP TABLE reps;"
         "ALTER TABLE reps2 RENAME TO reps; CREATE INDEX reps_set ON reps(set_id);"
         "CREATE INDEX reps_t ON reps(t); CREATE UNIQUE INDEX reps_set_seq ON reps(set_id, seq);"
-        "PRAGMA user_version = 2; COMMIT;";
+        "DROP TABLE progressions; PRAGMA user_version = 2; COMMIT;";
     CHECK(sqlite3_open(path, &db) == SQLITE_OK &&
               sqlite3_exec(db, to_v2, NULL, NULL, NULL) == SQLITE_OK,
           "make a version-2 file: %s", sqlite3_errmsg(db));
@@ -404,7 +404,7 @@ static void test_upgrade_from_2(void)
     CHECK(log && adlog_rep(log, set, DAY0 + HOUR_MS + 9000, &t), "a timed rep after the upgrade");
     adlog_close(log);
     db = peek_db(dir);
-    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 3, "upgraded to version 3");
+    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 4, "upgraded to version 4");
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM reps WHERE source = 'camera' AND seq = 1"),
                  1, "the old rep kept");
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM reps WHERE source = 'timed'"), 1,
