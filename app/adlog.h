@@ -172,5 +172,8 @@ typedef enum adlog_format { ADLOG_CSV, ADLOG_JSON } adlog_format;
 /* Writes the whole record: CSV one row per set with its session's fields, or
  * JSON {"sessions":[{..., "sets":[{..., "reps":[...]}]}]}. */
 bool adlog_export(adlog *log, FILE *out, adlog_format format);
+/* The CSV of adlog_export, only one profile's sessions (NULL or "": the
+ * default), with a first column `profile` (the USB stick's reports). */
+bool adlog_export_profile_csv(adlog *log, FILE *out, const char *profile);
 
 #endif

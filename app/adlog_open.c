@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include "adlog_fault.h"
+#include "atomic_file.h"
 #include "log.h"
 #include "xmalloc.h"
 
@@ -155,28 +156,7 @@ static const char *const migrations[] = {
 /* mkdir -p, each created component 0700. */
 static bool make_dirs(const char *dir, char *errbuf)
 {
-    char *path = xstrdup(dir);
-    bool ok = true;
-    for (char *p = path + 1; ok; p++) {
-        bool end = *p == '\0';
-        if (*p != '/' && !end)
-            continue;
-        *p = '\0';
-        if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-            snprintf(errbuf, ERRBUF_LEN, "cannot create %s: %s", path, strerror(errno));
-            ok = false;
-        }
-        if (end)
-            break;
-        *p = '/';
-    }
-    struct stat sb;
-    if (ok && (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
-        snprintf(errbuf, ERRBUF_LEN, "%s is not a directory", dir);
-        ok = false;
-    }
-    free(path);
-    return ok;
+    return atomic_file_mkdirs(dir, 0700, errbuf);
 }
 
 /* Runs one statement returning one integer (a pragma, a count). */
