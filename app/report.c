@@ -150,7 +150,7 @@ static double sessions_chart(cairo_t *cr, const history_week *w, double y)
         max = w[i].sessions > max ? w[i].sessions : max;
         max = w[i].target > max ? w[i].target : max;
     }
-    double step = cw / HISTORY_WEEKS, unit = h / max;
+    double step = cw / HISTORY_WEEKS, unit = (h - 14) / max; /* room for the labels */
     cairo_set_line_width(cr, 0.5);
     grey(cr, 0.6);
     cairo_move_to(cr, x0, top + h);

@@ -49,6 +49,7 @@ static void pain_band(ui *u, const panels_view *v, int x, int y, int w, int h)
 {
     int step = w / HISTORY_WEEKS, r = ui_px(u, 0.014f);
     ui_fill_rect(u, x, y + h, w, 1, UI_GREY);
+    ui_fill_rect(u, x, y + h / 2, w, 1, UI_GREY); /* 5: the limit */
     for (int i = 0; i < HISTORY_WEEKS; i++) {
         const history_week *wk = &v->weeks[i];
         int cx = x + step * i + step / 2;
@@ -91,15 +92,15 @@ void screens_history(ui *u, const panels_view *v)
 
     int bottom = screen_hints_top(u) - m, room = bottom - y;
     int legend = ui_px(u, SZ_SMALL * 1.4f), pain_h = room / 5;
-    int bars_h = room - pain_h - 2 * legend - m / 2;
+    int bars_h = room - pain_h - 2 * legend - m;
     ui_text(u, "Sessions each week (line: prescribed)", m, y, SZ_SMALL, UI_GREY, UI_LEFT,
             false);
     sessions_bars(u, v, m, y + legend + m / 2, w - 2 * m, bars_h);
-    y += legend + bars_h + m / 2;
+    y += legend + bars_h + m;
     ui_text(u, "Pain before", m, y, SZ_SMALL, UI_WHITE, UI_LEFT, false);
     ui_text(u, "and after", m + ui_text_width(u, "Pain before ", SZ_SMALL, false), y, SZ_SMALL,
             UI_ACCENT, UI_LEFT, false);
-    ui_text(u, "0-10", w - m, y, SZ_SMALL, UI_GREY, UI_RIGHT, false);
+    ui_text(u, "0-10, line at 5", w - m, y, SZ_SMALL, UI_GREY, UI_RIGHT, false);
     pain_band(u, v, m, y + legend, w - 2 * m, pain_h);
     screen_hints(u, (screen_hint[]){ { KEY_OK, "back" } }, 1);
 }

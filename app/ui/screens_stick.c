@@ -35,19 +35,30 @@ static void reports_line(const panels_view *v, char *buf, size_t cap)
         snprintf(buf + n, cap - n, " (not all: %s)", w->error);
 }
 
-/* Lines that fit between y and bottom, shrinking the type to SZ_SMALL. */
+/* The changes, each wrapped, at one size that fits between y and bottom
+ * (from a little above body text down to SZ_SMALL; what does not fit then is
+ * left off). */
+static int changes_height(ui *u, const panels_view *v, int width, float size)
+{
+    int h = 0;
+    for (int i = 0; i < v->n_changes; i++)
+        h += ui_text_wrapped_height(u, v->changes[i], width, size) + ui_px(u, size * 0.2f);
+    return h;
+}
+
 static void change_list(ui *u, const panels_view *v, int y, int bottom)
 {
     int w = ui_width(u), m = screen_margin(u);
-    float size = SZ_BODY;
-    int lh = ui_px(u, size * 1.25f);
-    while (v->n_changes * lh > bottom - y && size > SZ_SMALL) {
+    float size = SZ_BODY * 1.15f;
+    while (changes_height(u, v, w - 2 * m, size) > bottom - y && size > SZ_SMALL)
         size *= 0.92f;
-        lh = ui_px(u, size * 1.25f);
+    for (int i = 0; i < v->n_changes; i++) {
+        int h = ui_text_wrapped_height(u, v->changes[i], w - 2 * m, size);
+        if (y + h > bottom)
+            break;
+        y += ui_text_wrapped(u, v->changes[i], m, y, w - 2 * m, size, UI_WHITE, UI_LEFT) +
+             ui_px(u, size * 0.2f);
     }
-    for (int i = 0; i < v->n_changes && y + lh <= bottom; i++, y += lh)
-        ui_text(u, v->changes[i], m, y, screen_fit(u, v->changes[i], size, false, w - 2 * m),
-                UI_WHITE, UI_LEFT, false);
 }
 
 static void stick_changes(ui *u, const panels_view *v)
@@ -107,29 +118,53 @@ static void stick_done(ui *u, const panels_view *v)
     reports_line(v, buf, sizeof buf);
     y += ui_px(u, 0.02f);
     y += ui_text_wrapped(u, buf, cx, y, w - 2 * m, SZ_SMALL, UI_GREY, UI_CENTER);
+    /* One line when it fits large, else two (as home's "Press OK to start"). */
     const char *done = "You can remove the stick now.";
     float size = screen_fit(u, done, 0.09f, true, w - 2 * m);
-    int bottom = screen_hints_top(u) - m;
-    ui_text(u, done, cx, (y + bottom) / 2 - ui_px(u, size) / 2, size, UI_OK, UI_CENTER, true);
+    int mid = (y + screen_hints_top(u) - m) / 2;
+    if (size >= 0.075f) {
+        ui_text(u, done, cx, mid - ui_px(u, size) / 2, size, UI_OK, UI_CENTER, true);
+    } else {
+        size = screen_fit(u, "You can remove", 0.1f, true, w - 2 * m);
+        int lh = ui_px(u, size * 1.17f);
+        ui_text(u, "You can remove", cx, mid - lh, size, UI_OK, UI_CENTER, true);
+        ui_text(u, "the stick now.", cx, mid, size, UI_OK, UI_CENTER, true);
+    }
     screen_hints(u, (screen_hint[]){ { KEY_OK, "done" } }, 1);
 }
 
+static const char PROGRESS_WHY[] = "A week of full sessions with little pain. Sets x reps; no "
+                                   "step adds more than a tenth to your programme.";
+
+/* The proposal, centred between the title and the hints: the exercise, the
+ * dose before and after (on one line, or two in portrait), and why. */
 static void progress(ui *u, const panels_view *v)
 {
-    int w = ui_width(u), m = screen_margin(u), cx = w / 2;
-    int y = screen_title(u, "Ready for the next step?", UI_ACCENT) + ui_px(u, 0.03f);
+    int w = ui_width(u), m = screen_margin(u), cx = w / 2, max_w = w - 2 * m;
+    int top = screen_title(u, "Ready for the next step?", UI_ACCENT);
+    int bottom = screen_hints_top(u) - m;
     const progression_step *st = &v->step;
-    y += ui_text(u, st->title, cx, y, SZ_BODY * 1.3f, UI_WHITE, UI_CENTER, true);
-    char dose[64];
-    snprintf(dose, sizeof dose, "%d x %d  \xe2\x86\x92  %d x %d", st->from_sets, st->from_reps,
-             st->to_sets, st->to_reps);
-    float size = screen_fit(u, dose, 0.16f, true, w - 2 * m);
-    y += ui_px(u, 0.02f);
-    y += ui_text(u, dose, cx, y, size, UI_OK, UI_CENTER, true) + ui_px(u, 0.03f);
-    ui_text_wrapped(u,
-                    "A week of full sessions with little pain. Sets x reps; no step adds more "
-                    "than a tenth to your programme.",
-                    cx, y, w - 2 * m, SZ_SMALL, UI_GREY, UI_CENTER);
+    char from[32], to[32], dose[80];
+    snprintf(from, sizeof from, "%d x %d", st->from_sets, st->from_reps);
+    snprintf(to, sizeof to, "%d x %d", st->to_sets, st->to_reps);
+    snprintf(dose, sizeof dose, "%s  \xe2\x86\x92  %s", from, to);
+    bool two_lines = ui_height(u) > w;
+    float size = two_lines ? screen_fit(u, from, 0.2f, true, max_w)
+                           : screen_fit(u, dose, 0.16f, true, max_w);
+    int gap = ui_px(u, 0.03f), line = ui_px(u, size * 1.17f);
+    int name_h = ui_px(u, SZ_BODY * 1.3f * 1.17f);
+    int dose_h = two_lines ? 3 * line : line;
+    int why_h = ui_text_wrapped_height(u, PROGRESS_WHY, max_w, SZ_SMALL);
+    int y = top + (bottom - top - name_h - dose_h - why_h - 2 * gap) / 2;
+    y += ui_text(u, st->title, cx, y, SZ_BODY * 1.3f, UI_WHITE, UI_CENTER, true) + gap;
+    if (two_lines) {
+        y += ui_text(u, from, cx, y, size, UI_WHITE, UI_CENTER, true);
+        y += ui_text(u, "\xe2\x86\x93", cx, y, size, UI_GREY, UI_CENTER, true);
+        y += ui_text(u, to, cx, y, size, UI_OK, UI_CENTER, true);
+    } else {
+        y += ui_text(u, dose, cx, y, size, UI_OK, UI_CENTER, true);
+    }
+    ui_text_wrapped(u, PROGRESS_WHY, cx, y + gap, max_w, SZ_SMALL, UI_GREY, UI_CENTER);
     screen_hints(u, (screen_hint[]){ { KEY_OK, "yes" }, { KEY_DOWN, "not now" } }, 2);
 }
 
