@@ -6,7 +6,8 @@
 #      0: after the fifth, back home, the station proposes the next dose; OK
 #      accepts it. The decision is in the log (accepted, by whom), the profile's
 #      programme in the data directory has the new dose, and the next session
-#      follows it. The report written to a stick names the step.
+#      follows it. The report written to a stick names the step. Erasing the
+#      profile takes the decision and its programme too.
 #   B. Four good sessions, a pain stop (pain 7 at the check-in), then a good
 #      session: nothing is proposed (the stop is in the last five), and nothing
 #      is logged.
@@ -84,6 +85,11 @@ pdf=$out/stick/rehab-mirror/reports/alice-report.pdf
 pdftotext -layout "$pdf" "$out/report.txt"
 grep -q 'Glute bridge 1 x 3 -> 1 x 4, accepted by alice at the station (OK)' "$out/report.txt" ||
   fail "A: the report does not name the step"
+
+# Erasing alice takes her decisions and her own programme too.
+"$bin" erase --data-dir "$out/a-data" --profile alice > "$out/erase.txt"
+[[ $(sql "$out/a-data" "SELECT count(*) FROM progressions") == 0 ]] || fail "A: decisions left after erase"
+[[ ! -e "$out/a-data/programmes/alice.ini" ]] || fail "A: alice's programme left after erase"
 
 # B. A pain stop among the last five: nothing proposed.
 { for d in 0 1 2 3; do good "$d"; done; stop 4; good 5; } > "$out/b.txt"
