@@ -313,6 +313,86 @@ static double exercise_table(cairo_t *cr, const report_input *in, double y)
     return y + 32;
 }
 
+/* The best single camera rep of block `key` in these weeks, 0 when none. */
+static float best_range(const report_input *in, const char *key)
+{
+    float best = 0;
+    for (int i = 0; i < in->n_sessions; i++)
+        for (int j = 0; j < in->sessions[i].n_blocks; j++) {
+            const record_block *b = &in->sessions[i].blocks[j];
+            if (!strcmp(b->key, key) && b->best_amplitude > best)
+                best = b->best_amplitude;
+        }
+    return best;
+}
+
+/* Each session's mean range as a percentage of the person's best, one line
+ * per exercise block with camera-counted reps (up to four colours). */
+static double range_chart(cairo_t *cr, const report_input *in, double y)
+{
+    static const double colours[4][3] = {
+        { 0.15, 0.35, 0.65 }, { 0.8, 0.3, 0.1 }, { 0.2, 0.55, 0.25 }, { 0.5, 0.3, 0.6 }
+    };
+    chart_title(cr, y + 12, "Range per session, % of the person's best rep");
+    double top = y + 24, h = 80, x0 = MARGIN + 24, cw = INNER - 24;
+    int64_t first = in->today - 7 * HISTORY_WEEKS + 1;
+    double per_day = cw / (7.0 * HISTORY_WEEKS);
+    font(cr, 8, false);
+    for (int level = 0; level <= 100; level += 50) {
+        double ly = top + h - h * level / 100.0;
+        grey(cr, 0.85);
+        cairo_set_line_width(cr, 0.4);
+        cairo_move_to(cr, x0, ly);
+        cairo_line_to(cr, x0 + cw, ly);
+        cairo_stroke(cr);
+        char buf[8];
+        snprintf(buf, sizeof buf, "%d", level);
+        grey(cr, 0.3);
+        text(cr, x0 - 6, ly + 3, 1, buf);
+    }
+    int lines = 0;
+    double legend_x = x0;
+    for (int k = 0; k < in->prog->n_blocks && lines < 4; k++) {
+        const programme_block *pb = &in->prog->blocks[k];
+        float best = best_range(in, pb->key);
+        if (best <= 0)
+            continue;
+        const double *c = colours[lines++];
+        cairo_set_source_rgb(cr, c[0], c[1], c[2]);
+        cairo_set_line_width(cr, 1.2);
+        cairo_new_path(cr);
+        for (int i = 0; i < in->n_sessions; i++) {
+            const record_session *s = &in->sessions[i];
+            for (int j = 0; j < s->n_blocks; j++) {
+                const record_block *b = &s->blocks[j];
+                if (strcmp(b->key, pb->key) != 0 || b->camera_reps == 0 || s->day < first ||
+                    s->day > in->today)
+                    continue;
+                double x = x0 + per_day * ((double)(s->day - first) + 0.5);
+                double v = b->mean_amplitude / best;
+                cairo_line_to(cr, x, top + h - h * (v > 1 ? 1 : v));
+            }
+        }
+        cairo_stroke(cr);
+        char name[96];
+        snprintf(name, sizeof name, "%s%s%s", pb->title, pb->side ? " " : "", side_name(pb->side));
+        cairo_rectangle(cr, legend_x, top + h + 6, 8, 3);
+        cairo_fill(cr);
+        grey(cr, 0.2);
+        text(cr, legend_x + 11, top + h + 10, 0, name);
+        cairo_text_extents_t e;
+        cairo_text_extents(cr, name, &e);
+        legend_x += 11 + e.x_advance + 14;
+    }
+    if (!lines) {
+        grey(cr, 0.3);
+        font(cr, 10, false);
+        text(cr, x0 + cw / 2, top + h / 2, 0.5,
+             "No camera-counted reps: the record has no range to show.");
+    }
+    return top + h + 16;
+}
+
 static double decisions(cairo_t *cr, const report_input *in, double y)
 {
     chart_title(cr, y + 12, "Progression");
@@ -350,6 +430,7 @@ void report_draw(cairo_t *cr, const report_input *in)
     y = sessions_chart(cr, w, y + 6);
     y = pain_chart(cr, in, y + 6);
     y = exercise_table(cr, in, y + 4);
+    y = range_chart(cr, in, y + 2);
     decisions(cr, in, y + 4);
     font(cr, 7.5, false);
     grey(cr, 0.4);

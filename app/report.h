@@ -12,7 +12,8 @@
  *   - per exercise: today's dose, reps and holds done of prescribed, and the
  *     range of movement of the latest session's camera-counted reps against the
  *     person's own best (the log keeps each camera rep's range; reps counted by
- *     the OK button or led by the clock have none, and the table says so);
+ *     the OK button or led by the clock have none, and the table says so),
+ *     and each session's mean range as a percentage of that best over time;
  *   - the progression steps proposed, accepted or declined, and by whom.
  * Pure drawing: the caller gathers the record (adlog_records, adlog_decisions).
  */
