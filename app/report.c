@@ -197,18 +197,16 @@ static void pain_mark(cairo_t *cr, double x, double y, bool after)
     }
 }
 
-/* Pain before (filled) and after (ring) each session, 0-10, over the weeks. */
-static double pain_chart(cairo_t *cr, const report_input *in, double y)
+/* A time chart's horizontal lines from 0 to max every `step`, labelled on
+ * the left; the line at `strong` darker (-1: none). */
+static void grid(cairo_t *cr, double x0, double top, double cw, double h, int max, int step,
+                 int strong)
 {
-    chart_title(cr, y + 12, "Pain before (filled) and after (ring) each session, 0-10");
-    double top = y + 24, h = 110, x0 = MARGIN + 24, cw = INNER - 24;
-    int64_t first = in->today - 7 * HISTORY_WEEKS + 1;
-    double per_day = cw / (7.0 * HISTORY_WEEKS);
     font(cr, 8, false);
-    for (int level = 0; level <= 10; level += 2) {
-        double ly = top + h - h * level / 10.0;
-        grey(cr, level == 2 ? 0.45 : 0.85);
-        cairo_set_line_width(cr, level == 2 ? 0.8 : 0.4);
+    for (int level = 0; level <= max; level += step) {
+        double ly = top + h - h * level / max;
+        grey(cr, level == strong ? 0.45 : 0.85);
+        cairo_set_line_width(cr, level == strong ? 0.8 : 0.4);
         cairo_move_to(cr, x0, ly);
         cairo_line_to(cr, x0 + cw, ly);
         cairo_stroke(cr);
@@ -217,6 +215,16 @@ static double pain_chart(cairo_t *cr, const report_input *in, double y)
         grey(cr, 0.3);
         text(cr, x0 - 6, ly + 3, 1, buf);
     }
+}
+
+/* Pain before (filled) and after (ring) each session, 0-10, over the weeks. */
+static double pain_chart(cairo_t *cr, const report_input *in, double y)
+{
+    chart_title(cr, y + 12, "Pain before (filled) and after (ring) each session, 0-10");
+    double top = y + 24, h = 110, x0 = MARGIN + 24, cw = INNER - 24;
+    int64_t first = in->today - 7 * HISTORY_WEEKS + 1;
+    double per_day = cw / (7.0 * HISTORY_WEEKS);
+    grid(cr, x0, top, cw, h, 10, 2, 2);
     double ly = top + h - h * 0.5; /* the limit: above 5 stops exercise */
     cairo_set_source_rgb(cr, 0.75, 0.1, 0.1);
     cairo_set_line_width(cr, 0.8);
@@ -337,19 +345,7 @@ static double range_chart(cairo_t *cr, const report_input *in, double y)
     double top = y + 24, h = 80, x0 = MARGIN + 24, cw = INNER - 24;
     int64_t first = in->today - 7 * HISTORY_WEEKS + 1;
     double per_day = cw / (7.0 * HISTORY_WEEKS);
-    font(cr, 8, false);
-    for (int level = 0; level <= 100; level += 50) {
-        double ly = top + h - h * level / 100.0;
-        grey(cr, 0.85);
-        cairo_set_line_width(cr, 0.4);
-        cairo_move_to(cr, x0, ly);
-        cairo_line_to(cr, x0 + cw, ly);
-        cairo_stroke(cr);
-        char buf[8];
-        snprintf(buf, sizeof buf, "%d", level);
-        grey(cr, 0.3);
-        text(cr, x0 - 6, ly + 3, 1, buf);
-    }
+    grid(cr, x0, top, cw, h, 100, 50, -1);
     int lines = 0;
     double legend_x = x0;
     for (int k = 0; k < in->prog->n_blocks && lines < 4; k++) {
