@@ -9,7 +9,7 @@
 #      follows it. The report written to a stick names the step. Erasing the
 #      profile takes the decision and its programme too.
 #   B. Four good sessions, a pain stop (pain 7 at the check-in), then a good
-#      session: nothing is proposed (the stop is in the last five), and nothing
+#      session the next day: nothing is proposed (the stop is in the last five), and nothing
 #      is logged.
 # Usage: e2e_progression.sh REHAB_MIRROR_BINARY OUTPUT_DIR
 set -euo pipefail
@@ -31,15 +31,15 @@ reps = 3
 hold_seconds = 1
 INI
 
-# good DAY: a session on that day, the set counted by the camera (the
-# synthetic person), pain 0 before and after.
+# good DAY [HOURS]: a session that day (and hour), the set counted by the
+# camera (the synthetic person), pain 0 before and after.
 good() {
-  local t=$(($1 * DAY + 10))
+  local t=$(($1 * DAY + ${2:-0} * 3600 + 10))
   printf '%d ok\n%d ok\n%d ok\n%d ok\n%d ok\n' "$t" $((t + 1)) $((t + 2)) $((t + 40)) $((t + 42))
 }
-# stop DAY: pain 7 at the check-in: the session stops, the day too.
+# stop DAY [HOURS]: pain 7 at the check-in: the session stops, the day too.
 stop() {
-  local t=$(($1 * DAY + 10))
+  local t=$(($1 * DAY + ${2:-0} * 3600 + 10))
   printf '%d ok\n' "$t"
   for i in 1 2 3 4 5 6 7; do printf '%d.%d up\n' "$t" "$i"; done
   printf '%d ok\n%d ok\n' $((t + 2)) $((t + 4))
@@ -71,12 +71,15 @@ got=$(sql "$out/a-data" "SELECT profile, exercise, from_sets, from_reps, to_sets
 grep -q '^reps = 4$' "$out/a-data/programmes/alice.ini" || fail "A: stored programme: $(cat "$out/a-data/programmes/alice.ini")"
 grep -q 'progression: proposing Glute bridge 1 x 3 -> 1 x 4' "$out/a.stderr" || fail "A: no proposal logged"
 
-# The next session follows the new dose (the prescription logged with it).
-good 5 > "$out/a2.txt"
+# The next session follows the new dose (the prescription logged with it),
+# and Down at home then shows the history. (Each run's virtual clock starts at
+# the real time again, so this session needs no days of waiting.)
+{ good 0; echo "60 down"; echo "63 ok"; } > "$out/a2.txt"
 mkdir -p "$out/stick/rehab-mirror"
-run a2 "$out/a-data" $((5 * DAY + 60)) --profile alice
+run a2 "$out/a-data" 66 --profile alice
 got=$(sql "$out/a-data" "SELECT reps FROM prescription WHERE session_id = (SELECT max(id) FROM sessions)")
 [[ "$got" == 4 ]] || fail "A: the next session prescribed $got reps, not 4"
+[[ "$(screens a2)" == *"summary home history home" ]] || fail "A: no history from home: $(screens a2)"
 # The report names the step (read back from the PDF's text).
 echo "1 ok" > "$out/a3.txt"
 run a3 "$out/a-data" 3 --profile alice --usb-dir "$out/stick"
@@ -91,9 +94,10 @@ grep -q 'Glute bridge 1 x 3 -> 1 x 4, accepted by alice at the station (OK)' "$o
 [[ $(sql "$out/a-data" "SELECT count(*) FROM progressions") == 0 ]] || fail "A: decisions left after erase"
 [[ ! -e "$out/a-data/programmes/alice.ini" ]] || fail "A: alice's programme left after erase"
 
-# B. A pain stop among the last five: nothing proposed.
-{ for d in 0 1 2 3; do good "$d"; done; stop 4; good 5; } > "$out/b.txt"
-run b "$out/b-data" $((5 * DAY + 60))
+# B. A pain stop among the last five: nothing proposed. (Hours apart, but the
+# session after the stop on the next day: the stop holds for its day.)
+{ for h in 0 1 2 3; do good 0 "$h"; done; stop 0 4; good 1 4; } > "$out/b.txt"
+run b "$out/b-data" $((DAY + 4 * 3600 + 60))
 [[ $(count b summary) -eq 5 ]] || fail "B: sessions completed: $(screens b)"
 [[ $(count b pain-stop) -eq 1 ]] || fail "B: no pain stop: $(screens b)"
 [[ $(count b progress) -eq 0 ]] || fail "B: a step was proposed after a pain stop: $(screens b)"
