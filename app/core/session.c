@@ -23,7 +23,8 @@
 
 #define PAIN_LIMIT SESSION_PAIN_LIMIT
 #define SUMMARY_TIMEOUT_MS (120 * 1000)   /* summary returns home by itself */
-#define IDLE_TIMEOUT_MS (10 * 60 * 1000)  /* an abandoned session ends itself */
+#define IDLE_TIMEOUT_MS (10 * 60 * 1000)  /* an abandoned session ends itself: this long
+                                              with no press, camera rep or kept timed hold */
 
 static const char ADVICE_PAIN_BEFORE[] =
     "Your knee hurts too much to exercise today. Rest and try again tomorrow. "
