@@ -91,7 +91,7 @@ void screens_history(ui *u, const panels_view *v)
     y += ui_text(u, line, cx, y, SZ_BODY * 1.1f, UI_OK, UI_CENTER, true) + ui_px(u, 0.02f);
 
     int bottom = screen_hints_top(u) - m, room = bottom - y;
-    int legend = ui_px(u, SZ_SMALL * 1.4f), pain_h = room / 5;
+    int legend = ui_px(u, SZ_SMALL * 1.4f), pain_h = room / (portrait ? 3 : 5);
     int bars_h = room - pain_h - 2 * legend - m;
     ui_text(u, "Sessions each week (line: prescribed)", m, y, SZ_SMALL, UI_GREY, UI_LEFT,
             false);
