@@ -11,8 +11,9 @@
  *
  * JSON: {"sessions":[{..., "prescribed":[...], "sets":[{..., "reps":[...]}]}],
  * "adherence":{...}} with null for the unknowns. Each session says whose it
- * was ("profile"; CSV: the last column), and an export may be limited to one
- * profile's sessions, its "adherence" then covering only them. Strings are escaped per RFC
+ * was ("profile"; CSV: the first column), and an export may be limited to one
+ * profile's sessions, its "adherence" then covering only them (the USB
+ * stick's per-person CSV is that: adlog_export_profile_csv). Strings are escaped per RFC
  * 8259 and bytes that are not valid UTF-8 become U+FFFD, so the output always
  * parses. "adherence" covers the whole record: completed sessions, reps done
  * (camera, manual and timed), reps prescribed by every session that was begun.
@@ -30,10 +31,12 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "log.h"
+#include "xmalloc.h"
 
 void adlog_iso_time(int64_t wall_ms, bool with_ms, char *out)
 {
@@ -97,23 +100,22 @@ static void csv_row(FILE *out, sqlite3_stmt *st)
 {
     char when[ADLOG_ISO_LEN];
     adlog_iso_time(sqlite3_column_int64(st, R_STARTED), false, when);
-    fprintf(out, "%" PRId64 ",%s,", (int64_t)sqlite3_column_int64(st, R_SESSION), when);
+    csv_col(out, st, R_PROFILE);
+    fprintf(out, ",%" PRId64 ",%s,", (int64_t)sqlite3_column_int64(st, R_SESSION), when);
     csv_col(out, st, R_PROGRAMME);
     for (int col = R_STATUS; col <= R_PAIN_AFTER; col++) {
         fputc(',', out);
         csv_col(out, st, col);
     }
     if (sqlite3_column_type(st, R_SET_ID) == SQLITE_NULL) {
-        fputs(",,,,,,,,,,,,,", out); /* a session with no sets: 12 empty set fields */
-        csv_col(out, st, R_PROFILE);
-        fputc('\n', out);
+        fputs(",,,,,,,,,,,,\n", out); /* a session with no sets: 12 empty set fields */
         return;
     }
     fprintf(out, ",%d,", sqlite3_column_int(st, R_BLOCK) + 1);
     csv_col(out, st, R_EXERCISE);
     fputc(',', out);
     csv_col(out, st, R_SIDE);
-    for (int col = R_SET_NO; col <= R_PROFILE; col++) {
+    for (int col = R_SET_NO; col <= R_SET_STATUS; col++) {
         fputc(',', out);
         csv_col(out, st, col);
     }
@@ -131,9 +133,9 @@ static void bind_profile(sqlite3_stmt *st, const char *profile)
 
 static bool export_csv(adlog *log, FILE *out, const char *profile)
 {
-    fputs("session_id,session_started,programme,session_status,pain_before,pain_after,"
-          "block,exercise,side,set_no,target_reps,reps_done,camera_reps,manual_reps,"
-          "timed_reps,holds_met,hold_target_s,set_status,profile\n",
+    fputs("profile,session_id,session_started,programme,session_status,pain_before,"
+          "pain_after,block,exercise,side,set_no,target_reps,reps_done,camera_reps,"
+          "manual_reps,timed_reps,holds_met,hold_target_s,set_status\n",
           out);
     sqlite3_stmt *st = log->st[ST_EXPORT_ROWS];
     bind_profile(st, profile);
@@ -371,6 +373,12 @@ static bool export_json(adlog *log, FILE *out, const char *profile)
     ok = json_adherence(log, out, profile);
     fputs("}\n", out);
     return ok;
+}
+
+bool adlog_export_profile_csv(adlog *log, FILE *out, const char *profile)
+{
+    return adlog_export_profile(log, out, ADLOG_CSV,
+                                profile && *profile ? profile : ADLOG_DEFAULT_PROFILE);
 }
 
 bool adlog_export(adlog *log, FILE *out, adlog_format format)

@@ -57,8 +57,7 @@ static int64_t days_from_civil(int64_t y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-/* The local calendar day of a wall time, as a day number. */
-static int64_t local_day(int64_t wall_ms)
+int64_t adlog_local_day(int64_t wall_ms)
 {
     int64_t s = wall_ms / 1000 - (wall_ms % 1000 < 0);
     time_t t = (time_t)s;
@@ -73,10 +72,10 @@ static bool streak(adlog *log, int64_t now_wall_ms, int *out)
     sqlite3_stmt *st = log->st[ST_COMPLETED_STARTS];
     sqlite3_bind_int64(st, 1, now_wall_ms);
     bind_own(st, 2, log);
-    int64_t today = local_day(now_wall_ms), expect = today;
+    int64_t today = adlog_local_day(now_wall_ms), expect = today;
     int n = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t day = local_day(sqlite3_column_int64(st, 0));
+        int64_t day = adlog_local_day(sqlite3_column_int64(st, 0));
         if (day == expect) {
             n++;
             expect = day - 1;

@@ -38,6 +38,7 @@ void settings_defaults(settings *c)
         snprintf(c->data_dir, sizeof c->data_dir, "%s/.local/share/rehab-mirror", home);
     else
         snprintf(c->data_dir, sizeof c->data_dir, "/var/lib/rehab-mirror");
+    snprintf(c->usb_dir, sizeof c->usb_dir, "/run/rehab-mirror/stick");
 }
 
 bool settings_parse_size(const char *s, int *w, int *h)
@@ -91,9 +92,9 @@ static bool set_text(char *dst, const char *v, load_state *st, const char *name)
 
 const char *const settings_keys[] = { "camera",   "buttons",      "data_dir", "programme",
                                       "display",  "rotation",     "video_driver", "sound",
-                                      "volume",   "language",     "profile",  "profiles",
-                                      "kiosk",    "attract_after", "sleep_after",
-                                      "wake_on_movement", NULL };
+                                      "volume",   "language",     "profile",  "usb_dir",
+                                      "profiles", "kiosk",        "attract_after",
+                                      "sleep_after", "wake_on_movement", NULL };
 
 /* on | off into *out; false for anything else. */
 static bool on_off(const char *v, bool *out)
@@ -202,6 +203,8 @@ static int on_key(void *user, const char *section, const char *name, const char 
         return set_text(c->programme, v, st, name);
     if (!strcmp(name, "profile"))
         return set_text(c->profile, v, st, name);
+    if (!strcmp(name, "usb_dir"))
+        return set_text(c->usb_dir, v, st, name);
     if (!strcmp(name, "profiles"))
         return set_text(c->profiles, v, st, name);
     int rc = on_lobby_key(c, name, v, st);

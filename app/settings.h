@@ -20,6 +20,7 @@
  *   attract_after = 0             ; idle seconds at home before the attract loop; 0 = never
  *   sleep_after = 0               ; seconds of attract loop before the screen goes dark
  *   wake_on_movement = on         ; a dark screen wakes when the camera sees movement
+ *   usb_dir = /run/rehab-mirror/stick ; a USB stick's mount point, watched; "" = none
  *
  * An empty camera or buttons spec means "auto": the real device when built in
  * and present, otherwise the synthetic camera and the keyboard. The documented
@@ -46,6 +47,8 @@ typedef struct settings {
     char programme[SETTINGS_PATH_MAX];  /* "" = assets/programmes/runners-knee.ini */
     char screenshot_dir[SETTINGS_PATH_MAX]; /* "" = no screenshots */
     char asset_dir[SETTINGS_PATH_MAX];  /* fonts/, programmes/ */
+    char usb_dir[SETTINGS_PATH_MAX];    /* where a USB stick is mounted (stick.h);
+                                         * "" = no stick is watched */
     bool fullscreen;
     int width, height;                /* window size when not fullscreen; default 1280x720 */
     int rotation;                     /* degrees clockwise the picture is turned: 0, 90, 180, 270 */

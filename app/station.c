@@ -24,11 +24,14 @@
 #include "display.h"
 #include "log.h"
 #include "notify.h"
+#include "panels.h"
 #include "probe.h"
 #include "profiles.h"
 #include "programme.h"
+#include "programme_store.h"
 #include "recorder.h"
 #include "screens.h"
+#include "screens_panels.h"
 #include "session.h"
 #include "shot.h"
 #include "speaker.h"
@@ -68,6 +71,9 @@ typedef struct station {
     int traced_seq;              /* ... its highest rep seq traced */
     programme prog;
     session *sess;
+    panels *panels;              /* history, the USB stick, progression (panels.h) */
+    unsigned drawn_panel_generation;
+    bool panel_on_screen;        /* the last thing drawn was a panel */
 
     uint8_t *frame_buf;          /* copy of the newest camera frame */
     camera_frame frame;
@@ -106,6 +112,14 @@ typedef struct station {
 static void open_programme(station *st, const char *path_in)
 {
     char path[SETTINGS_PATH_MAX + 64], err[256];
+    /* The profile's own (from a USB stick or a progression) comes first, then
+     * the one profiles.ini names for the person. */
+    if (programme_store_load(st->cfg->data_dir, st->profile, &st->prog, err)) {
+        log_info("programme: the one kept for this profile in %s", st->cfg->data_dir);
+        return;
+    }
+    if (err[0])
+        log_warn("%s; using the configured programme", err);
     if (path_in && path_in[0] && programme_load(&st->prog, path_in, err))
         return;
     if (path_in && path_in[0])
@@ -245,9 +259,10 @@ static void apply_person(station *st, int i)
     if (st->people.n > 0) {
         const profile *p = &st->people.p[i];
         char path[SETTINGS_PATH_MAX + 64];
+        st->profile = p->key;
+        panels_set_profile(st->panels, p->key);
         profiles_programme(&st->people, i, path, sizeof path);
         open_programme(st, path);
-        st->profile = p->key;
         speaker_set_language(st->spk, p->language[0] ? p->language : st->cfg->language);
         log_info("person: %s (%s)", p->key, path[0] ? path : "the station's programme");
     }
@@ -309,6 +324,9 @@ static bool station_open(station *st)
     st->spk = speaker_create(st->cfg, st->clock);
     session_sink sink = st->cfg->kiosk ? (session_sink){ 0 } : recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
+    /* A kiosk watches no stick: its guests have no record to report. */
+    st->panels = panels_create(st->cfg->kiosk ? "" : st->cfg->usb_dir, st->cfg->data_dir,
+                               st->profile);
     open_lobby(st);
     refresh_stats(st);
     refresh_day_stop(st);
@@ -341,6 +359,7 @@ static void retry_log(station *st)
 
 static void station_close(station *st)
 {
+    panels_destroy(st->panels);
     session_destroy(st->sess);
     recorder_destroy(st->rec);
     speaker_destroy(st->spk);
@@ -482,6 +501,43 @@ static void steer_demo(station *st)
     st->demo_screen = screen;
 }
 
+/* --- panels over home (panels.h) ----------------------------------------- */
+
+/* A programme the panels changed (a stick's, an accepted step) is the one the
+ * next session follows: the session is made again over it, at home. */
+static void programme_changed(station *st)
+{
+    session_set_programme(st->sess, &st->prog); /* at home: keeps the people, idle times */
+    st->stop_date = 0; /* the log's verdict stands for the new programme */
+    refresh_stats(st);
+    refresh_day_stop(st);
+    st->prev = *session_get_view(st->sess);
+}
+
+static panels_env panels_env_now(station *st)
+{
+    return (panels_env){ .log = st->log, .prog = &st->prog,
+                         .view = session_get_view(st->sess), .prev_screen = st->prev.screen,
+                         .now_ms = clock_now_ms(st->clock), .wall_ms = clock_wall_ms(st->clock) };
+}
+
+static bool panels_take(station *st, const button_event *be)
+{
+    panels_env env = panels_env_now(st);
+    bool taken = panels_press(st->panels, &env, be);
+    if (env.prog_changed)
+        programme_changed(st);
+    return taken;
+}
+
+static void update_panels(station *st)
+{
+    panels_env env = panels_env_now(st);
+    panels_update(st->panels, &env);
+    if (env.prog_changed)
+        programme_changed(st);
+}
+
 static void poll_inputs(station *st)
 {
     SDL_Event ev;
@@ -499,7 +555,8 @@ static void poll_inputs(station *st)
     button_event be;
     int n = 0;
     while (n < PRESSES_PER_PASS && buttons_poll(st->btn, &be)) {
-        session_press(st->sess, &be);
+        if (st->cfg->kiosk || !panels_take(st, &be)) /* a guest has no history */
+            session_press(st->sess, &be);
         n++;
     }
     st->presses_waiting = n == PRESSES_PER_PASS;
@@ -510,11 +567,10 @@ static void poll_inputs(station *st)
     steer_demo(st);
 }
 
-static void screenshot(station *st, const session_view *v)
+static void screenshot(station *st, const char *id)
 {
     char path[SETTINGS_PATH_MAX + 64];
-    snprintf(path, sizeof path, "%s/%03d-%s.png", st->cfg->screenshot_dir, ++st->shot_count,
-             session_screen_id(v->screen));
+    snprintf(path, sizeof path, "%s/%03d-%s.png", st->cfg->screenshot_dir, ++st->shot_count, id);
     if (!shot_save_png(display_renderer(st->disp), path))
         log_warn("screenshot %s not written", path);
 }
@@ -609,7 +665,7 @@ static void draw(station *st, const session_view *session_v, bool screen_changed
     screens_draw(st->ui, v, st->have_frame ? &st->frame : NULL, now);
     st->redraws++;
     if (screen_changed && st->cfg->screenshot_dir[0])
-        screenshot(st, v);
+        screenshot(st, session_screen_id(v->screen));
     display_present(st->disp);
     tell_status(st, v);
     trace_shown(st, v);
@@ -617,6 +673,25 @@ static void draw(station *st, const session_view *session_v, bool screen_changed
     st->drawn_generation = v->generation;
     st->drawn_at_ms = now;
     st->drawn_once = true;
+}
+
+/* An open panel is drawn instead of the session's screen (home under it). */
+static void draw_panel(station *st, bool changed)
+{
+    const panels_view *pv = panels_get_view(st->panels);
+    if (!changed && st->panel_on_screen && pv->generation == st->drawn_panel_generation)
+        return;
+    display_begin(st->disp);
+    screens_draw_panel(st->ui, pv);
+    st->redraws++;
+    if (st->cfg->screenshot_dir[0])
+        screenshot(st, panel_id(pv->kind));
+    display_present(st->disp);
+    notify_status(panel_id(pv->kind));
+    st->drawn_panel_generation = pv->generation;
+    st->panel_on_screen = true;
+    st->drawn_at_ms = clock_now_ms(st->clock);
+    st->drawn_once = false; /* the session's screen is drawn afresh when it is back */
 }
 
 static int64_t next_due(const station *st)
@@ -629,6 +704,8 @@ static int64_t next_due(const station *st)
     next = b < next ? b : next;
     next = st->wake_armed && st->wake_next_ms < next ? st->wake_next_ms : next;
     next = s < next ? s : next;
+    int64_t pn = panels_next_due_ms(st->panels);
+    next = pn < next ? pn : next;
     return st->exit_at_ms < next ? st->exit_at_ms : next;
 }
 
@@ -692,7 +769,14 @@ static void run_loop(station *st)
             st->notice = NULL; /* the damaged-record notice was seen */
         retry_log(st);
         recorder_retry(st->rec);
-        draw(st, v, screen_changed);
+        update_panels(st);
+        v = session_get_view(st->sess); /* the session may be new (programme_changed) */
+        if (panels_active(st->panels)) {
+            draw_panel(st, false);
+        } else {
+            st->panel_on_screen = false;
+            draw(st, v, screen_changed);
+        }
         notify_loop(st->drawn_once);
         st->prev = *v;
         if (clock_now_ms(st->clock) >= st->exit_at_ms)

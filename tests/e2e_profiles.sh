@@ -101,8 +101,8 @@ run portrait 1080x1920 3
 [[ "$(sessions --profile bob)" == "bob:ended" ]] || fail "bob's export: $(sessions --profile bob)"
 [[ "$(sessions --profile alice)" == "alice:completed" ]] || fail "alice's export: $(sessions --profile alice)"
 "$bin" export --data-dir "$out/data" --format csv --profile alice > "$out/alice.csv"
-[[ $(head -1 "$out/alice.csv") == *,profile ]] || fail "CSV header: $(head -1 "$out/alice.csv")"
-[[ $(tail -n +2 "$out/alice.csv" | grep -cv ',alice$') == 0 ]] || fail "alice's CSV has other rows"
+[[ $(head -1 "$out/alice.csv") == profile,session_id,* ]] || fail "CSV header: $(head -1 "$out/alice.csv")"
+[[ $(tail -n +2 "$out/alice.csv" | grep -cv '^alice,') == 0 ]] || fail "alice's CSV has other rows"
 rc=0
 "$bin" export --data-dir "$out/data" --format csv --profile carol > /dev/null 2> "$out/carol.txt" || rc=$?
 [[ $rc == 1 ]] || fail "export of an unknown profile: exit $rc, want 1"

@@ -261,7 +261,7 @@ static void test_round_trip_and_modes(void)
 
     sqlite3 *db = peek_db(dir);
     char text[256];
-    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 3, "schema version");
+    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 4, "schema version");
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM sessions WHERE profile = 'default'"), 1,
                  "a session without a profile is the default profile's");
     peek_text(db, "PRAGMA journal_mode", text, sizeof text);
@@ -384,7 +384,7 @@ static void test_upgrade_from_2(void)
         "INSERT INTO reps2 SELECT * FROM reps; DROP TABLE reps;"
         "ALTER TABLE reps2 RENAME TO reps; CREATE INDEX reps_set ON reps(set_id);"
         "CREATE INDEX reps_t ON reps(t); CREATE UNIQUE INDEX reps_set_seq ON reps(set_id, seq);"
-        "PRAGMA user_version = 2; COMMIT;";
+        "DROP TABLE progressions; PRAGMA user_version = 2; COMMIT;";
     CHECK(sqlite3_open(path, &db) == SQLITE_OK &&
               sqlite3_exec(db, to_v2, NULL, NULL, NULL) == SQLITE_OK,
           "make a version-2 file: %s", sqlite3_errmsg(db));
@@ -404,7 +404,7 @@ static void test_upgrade_from_2(void)
     CHECK(log && adlog_rep(log, set, DAY0 + HOUR_MS + 9000, &t), "a timed rep after the upgrade");
     adlog_close(log);
     db = peek_db(dir);
-    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 3, "upgraded to version 3");
+    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 4, "upgraded to version 4");
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM reps WHERE source = 'camera' AND seq = 1"),
                  1, "the old rep kept");
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM reps WHERE source = 'timed'"), 1,
@@ -515,47 +515,48 @@ static void check_csv(adlog *log)
     char *csv = export_to_string(log, ADLOG_CSV, &ok);
     CHECK(ok, "CSV export succeeds");
     const char *p = csv;
-    char f[20][128];
+    char f[21][128];
     int n = csv_split(&p, f, 20);
     CHECK_EQ_INT(n, 19, "CSV header fields");
-    CHECK(!strcmp(f[0], "session_id") && !strcmp(f[1], "session_started") &&
-              !strcmp(f[13], "manual_reps") && !strcmp(f[14], "timed_reps") &&
-              !strcmp(f[17], "set_status") && !strcmp(f[18], "profile"),
-          "CSV header names: %s %s %s %s %s %s", f[0], f[1], f[13], f[14], f[17], f[18]);
+    CHECK(!strcmp(f[1], "session_id") && !strcmp(f[2], "session_started") &&
+              !strcmp(f[14], "manual_reps") && !strcmp(f[15], "timed_reps") &&
+              !strcmp(f[18], "set_status") && !strcmp(f[0], "profile"),
+          "CSV header names: %s %s %s %s %s %s", f[1], f[2], f[14], f[15], f[18], f[0]);
 
     n = csv_split(&p, f, 20); /* session 1, set 1 */
     CHECK_EQ_INT(n, 19, "row 1 fields");
-    CHECK(!strcmp(f[0], "1"), "row 1 session_id %s", f[0]);
-    CHECK(!strcmp(f[1], "2024-03-10T09:00:00+00:00"), "row 1 started %s", f[1]);
-    CHECK(!strcmp(f[2], "Knee, \"v2\""), "row 1 programme unquoted %s", f[2]);
-    CHECK(!strcmp(f[3], "completed"), "row 1 session status %s", f[3]);
-    CHECK(!strcmp(f[4], "3") && !strcmp(f[5], "2"), "row 1 pain %s -> %s", f[4], f[5]);
-    CHECK(!strcmp(f[6], "1") && !strcmp(f[7], "clamshell") && !strcmp(f[8], "left") &&
-              !strcmp(f[9], "1"),
-          "row 1 block %s exercise %s side %s set %s", f[6], f[7], f[8], f[9]);
-    CHECK(!strcmp(f[10], "3") && !strcmp(f[11], "3") && !strcmp(f[12], "2") &&
-              !strcmp(f[13], "1") && !strcmp(f[14], "0") && !strcmp(f[15], "1"),
-          "row 1 target %s done %s camera %s manual %s timed %s holds %s", f[10], f[11], f[12],
-          f[13], f[14], f[15]);
-    CHECK(!strcmp(f[16], "1") && !strcmp(f[17], "completed"), "row 1 hold %s status %s",
-          f[16], f[17]);
+    CHECK(!strcmp(f[1], "1") && !strcmp(f[0], "default"), "row 1 session_id %s of %s", f[1],
+          f[0]);
+    CHECK(!strcmp(f[2], "2024-03-10T09:00:00+00:00"), "row 1 started %s", f[2]);
+    CHECK(!strcmp(f[3], "Knee, \"v2\""), "row 1 programme unquoted %s", f[3]);
+    CHECK(!strcmp(f[4], "completed"), "row 1 session status %s", f[4]);
+    CHECK(!strcmp(f[5], "3") && !strcmp(f[6], "2"), "row 1 pain %s -> %s", f[5], f[6]);
+    CHECK(!strcmp(f[7], "1") && !strcmp(f[8], "clamshell") && !strcmp(f[9], "left") &&
+              !strcmp(f[10], "1"),
+          "row 1 block %s exercise %s side %s set %s", f[7], f[8], f[9], f[10]);
+    CHECK(!strcmp(f[11], "3") && !strcmp(f[12], "3") && !strcmp(f[13], "2") &&
+              !strcmp(f[14], "1") && !strcmp(f[15], "0") && !strcmp(f[16], "1"),
+          "row 1 target %s done %s camera %s manual %s timed %s holds %s", f[11], f[12], f[13],
+          f[14], f[15], f[16]);
+    CHECK(!strcmp(f[17], "1") && !strcmp(f[18], "completed"), "row 1 hold %s status %s",
+          f[17], f[18]);
 
     n = csv_split(&p, f, 20); /* set 2 */
-    CHECK(n == 19 && !strcmp(f[9], "2") && !strcmp(f[11], "2") && !strcmp(f[12], "1") &&
-              !strcmp(f[13], "0") && !strcmp(f[14], "1") && !strcmp(f[17], "stopped-pain"),
-          "row 2: set %s done %s camera %s manual %s timed %s status %s", f[9], f[11], f[12],
-          f[13], f[14], f[17]);
+    CHECK(n == 19 && !strcmp(f[10], "2") && !strcmp(f[12], "2") && !strcmp(f[13], "1") &&
+              !strcmp(f[14], "0") && !strcmp(f[15], "1") && !strcmp(f[18], "stopped-pain"),
+          "row 2: set %s done %s camera %s manual %s timed %s status %s", f[10], f[12], f[13],
+          f[14], f[15], f[18]);
     n = csv_split(&p, f, 20); /* set 3: bridge, skipped */
-    CHECK(n == 19 && !strcmp(f[6], "2") && !strcmp(f[7], "bridge") && !strcmp(f[8], "") &&
-              !strcmp(f[11], "0") && !strcmp(f[16], "3") && !strcmp(f[17], "skipped"),
-          "row 3: block %s exercise %s side '%s' done %s hold %s status %s", f[6], f[7], f[8],
-          f[11], f[16], f[17]);
+    CHECK(n == 19 && !strcmp(f[7], "2") && !strcmp(f[8], "bridge") && !strcmp(f[9], "") &&
+              !strcmp(f[12], "0") && !strcmp(f[17], "3") && !strcmp(f[18], "skipped"),
+          "row 3: block %s exercise %s side '%s' done %s hold %s status %s", f[7], f[8], f[9],
+          f[12], f[17], f[18]);
     n = csv_split(&p, f, 20); /* session 2: open, no sets */
     CHECK_EQ_INT(n, 19, "row 4 (no sets) fields");
-    CHECK(!strcmp(f[0], "2") && !strcmp(f[3], "") && !strcmp(f[4], "") && !strcmp(f[6], "") &&
-              !strcmp(f[17], ""),
-          "row 4: id %s status '%s' pain '%s' block '%s' set status '%s'", f[0], f[3], f[4],
-          f[6], f[17]);
+    CHECK(!strcmp(f[1], "2") && !strcmp(f[4], "") && !strcmp(f[5], "") && !strcmp(f[7], "") &&
+              !strcmp(f[18], ""),
+          "row 4: id %s status '%s' pain '%s' block '%s' set status '%s'", f[1], f[4], f[5],
+          f[7], f[18]);
     CHECK(*p == '\0', "nothing after the last row: %.40s", p);
     free(csv);
 }
@@ -674,7 +675,7 @@ static void test_profiles(void)
     rewind(f);
     while (fgets(line, sizeof line, f)) {
         rows++;
-        bobs += strstr(line, ",bob\n") != NULL;
+        bobs += !strncmp(line, "bob,", 4);
     }
     fclose(f);
     CHECK(rows == 4 && bobs == 3, "bob's CSV: a header and his 3 set rows, got %d rows, %d his",
@@ -820,9 +821,9 @@ static void test_cmd_export(void)
     if (f) {
         if (!fgets(line, sizeof line, f))
             line[0] = '\0';
-        CHECK(!strncmp(line, "session_id,session_started,", 27), "CSV header: %s", line);
-        const char *row = "1,2024-03-10T01:00:00+00:00,Cmd,completed,0,0,"
-                          "1,clamshell,left,1,3,2,2,0,0,2,1,completed,default\n";
+        CHECK(!strncmp(line, "profile,session_id,session_started,", 35), "CSV header: %s", line);
+        const char *row = "default,1,2024-03-10T01:00:00+00:00,Cmd,completed,0,0,"
+                          "1,clamshell,left,1,3,2,2,0,0,2,1,completed\n";
         CHECK(fgets(line, sizeof line, f) && !strcmp(line, row),
               "CSV row: %s", line);
         fclose(f);

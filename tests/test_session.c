@@ -199,12 +199,13 @@ static void test_camera_reps(void)
 /* A quad set is led by the clock: with the person still, each cycle of
  * tighten, hold and relax counts one hold on time; a hold during which the
  * camera sees a big movement is not counted, and the next one is. */
-static int run_quad_set(bool move_in_second_hold, int64_t *set_done_after)
+static int run_quad_set(int reps, int hold_s, bool move_in_second_hold, int64_t *set_done_after)
 {
     programme p;
-    char err[256];
-    const char *text = "[programme]\nname = Q\nrest_seconds = 10\n"
-                       "[exercise quad-set]\nsets = 1\nreps = 3\nhold_seconds = 5\n";
+    char err[256], text[256];
+    snprintf(text, sizeof text,
+             "[programme]\nname = Q\nrest_seconds = 10\n"
+             "[exercise quad-set]\nsets = 1\nreps = %d\nhold_seconds = %d\n", reps, hold_s);
     CHECK(programme_parse(&p, text, "quad", err), "programme: %s", err);
     record r;
     session_sink sink = sink_for(&r);
@@ -217,9 +218,10 @@ static int run_quad_set(bool move_in_second_hold, int64_t *set_done_after)
     synth_params mover = synth_defaults(EXERCISE_BRIDGE, 320, 240);
     mover.reps = 1;
     static uint8_t frame[320 * 240];
-    int64_t t0 = now_ms, set_at = -1, cycle = TIMED_TIGHTEN_MS + 5000 + TIMED_RELAX_MS;
+    int64_t t0 = now_ms, set_at = -1, cycle = TIMED_TIGHTEN_MS + hold_s * 1000 + TIMED_RELAX_MS;
     *set_done_after = -1;
-    for (int64_t t = 0; t <= 60000 && screen(s) != SCREEN_PAIN_AFTER; t += 66) {
+    for (int64_t t = 0; t <= (reps + 2) * cycle + 20000 && screen(s) != SCREEN_PAIN_AFTER;
+         t += 66) {
         int64_t into = set_at >= 0 ? t - set_at : -1;
         bool moving = move_in_second_hold && into >= cycle + TIMED_TIGHTEN_MS + 500 &&
                       into < cycle + TIMED_TIGHTEN_MS + 4500;
@@ -244,12 +246,16 @@ static int run_quad_set(bool move_in_second_hold, int64_t *set_done_after)
 static void test_timed_quad_set(void)
 {
     int64_t cycle = TIMED_TIGHTEN_MS + 5000 + TIMED_RELAX_MS, done;
-    CHECK_EQ_INT(run_quad_set(false, &done), 3, "three still holds, three timed reps");
+    CHECK_EQ_INT(run_quad_set(3, 5, false, &done), 3, "three still holds, three timed reps");
     CHECK(done >= 3 * cycle - TIMED_RELAX_MS && done <= 3 * cycle - TIMED_RELAX_MS + 200,
           "the set ends with the third hold: %lld ms", (long long)done);
-    CHECK_EQ_INT(run_quad_set(true, &done), 3, "a moved hold is made up by another");
+    CHECK_EQ_INT(run_quad_set(3, 5, true, &done), 3, "a moved hold is made up by another");
     CHECK(done >= 4 * cycle - TIMED_RELAX_MS && done <= 4 * cycle - TIMED_RELAX_MS + 200,
           "a fourth cycle was needed: %lld ms", (long long)done);
+    /* Each held rep is the person at work, as a camera rep is: a set of 40
+     * 10 s holds (over 10 minutes with no press) is not ended as abandoned. */
+    CHECK_EQ_INT(run_quad_set(40, 10, false, &done), 40, "40 timed reps in a 10+ minute set");
+    CHECK(done > 10 * 60 * 1000, "the set took %lld ms", (long long)done);
 }
 
 static void test_pain_before_stops(void)

@@ -20,18 +20,33 @@ int screen_hints_top(ui *u)
 }
 
 /* Each hint is "KEY action"; hints are separated by a wide gap. */
-void screen_hints(ui *u, const screen_hint *hints, int n)
+/* The hints' width at `size`. */
+static int hints_width(ui *u, const screen_hint *hints, int n, float size)
 {
     int gap = ui_px(u, 0.08f), space = ui_px(u, 0.02f), total = 0;
     for (int i = 0; i < n; i++)
-        total += ui_text_width(u, hints[i].key, SZ_HINT, true) + space +
-                 ui_text_width(u, hints[i].action, SZ_HINT, false) + (i ? gap : 0);
+        total += ui_text_width(u, hints[i].key, size, true) + space +
+                 ui_text_width(u, hints[i].action, size, false) + (i ? gap : 0);
+    return total;
+}
+
+/* Shrunk to fit the width when there are many (a narrow portrait screen). */
+void screen_hints(ui *u, const screen_hint *hints, int n)
+{
+    int gap = ui_px(u, 0.08f), space = ui_px(u, 0.02f);
+    int max_w = ui_width(u) - 2 * screen_margin(u);
+    float size = SZ_HINT;
+    int total = hints_width(u, hints, n, size);
+    if (total > max_w) {
+        size = SZ_HINT * (float)max_w / (float)total * 0.98f;
+        total = hints_width(u, hints, n, size);
+    }
     int x = (ui_width(u) - total) / 2, y = screen_hints_top(u);
     for (int i = 0; i < n; i++) {
-        ui_text(u, hints[i].key, x, y, SZ_HINT, UI_ACCENT, UI_LEFT, true);
-        x += ui_text_width(u, hints[i].key, SZ_HINT, true) + space;
-        ui_text(u, hints[i].action, x, y, SZ_HINT, UI_WHITE, UI_LEFT, false);
-        x += ui_text_width(u, hints[i].action, SZ_HINT, false) + gap;
+        ui_text(u, hints[i].key, x, y, size, UI_ACCENT, UI_LEFT, true);
+        x += ui_text_width(u, hints[i].key, size, true) + space;
+        ui_text(u, hints[i].action, x, y, size, UI_WHITE, UI_LEFT, false);
+        x += ui_text_width(u, hints[i].action, size, false) + gap;
     }
 }
 

@@ -128,8 +128,10 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
         ui_text(u, "to start", cx, h * 42 / 100, size, UI_WHITE, UI_CENTER, true);
     }
 
-    screen_hint hints[2] = { { KEY_OK, "start" }, { KEY_HOLD_OK, "someone else" } };
-    int n_hints = v->people_count > 1 && !v->kiosk ? 2 : 1;
+    /* A guest has no history; with people to choose, a long OK asks again. */
+    screen_hint hints[3] = { { KEY_OK, "start" }, { KEY_DOWN, "history" },
+                             { KEY_HOLD_OK, "someone else" } };
+    int n_hints = v->kiosk ? 1 : v->people_count > 1 ? 3 : 2;
     if (v->kiosk) { /* a guest's: nobody's figures */
         screen_hints(u, hints, n_hints);
         return;
