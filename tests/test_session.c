@@ -196,6 +196,41 @@ static void test_camera_reps(void)
     session_destroy(s);
 }
 
+/* An empty mat on the position screen: nobody seen, no learning, no set;
+ * the person arriving is seen and the set begins about a second later. */
+static void test_empty_mat(void)
+{
+    programme p;
+    small_programme(&p);
+    session *s = session_create(&p, NULL);
+    now_ms = 0;
+    start_session(s, 1);
+    press(s, BUTTON_OK, false); /* intro -> position */
+    synth_params sp = synth_defaults(EXERCISE_BRIDGE, 320, 240);
+    sp.furnished = true;
+    sp.arrive_ms = 20000;
+    sp.settle_ms = 23000;
+    static uint8_t frame[320 * 240];
+    int64_t t0 = now_ms, set_at = -1;
+    for (int64_t t = 0; t <= 25000 && set_at < 0; t += 66) {
+        synth_render(&sp, t, frame, 320);
+        session_frame(s, frame, 320, 240, 320, t0 + t);
+        const session_view *v = session_get_view(s);
+        if (t < 20000) {
+            CHECK(v->screen == SCREEN_POSITION && v->presence != PRESENCE_SEEN &&
+                  v->counter.phase == REPS_PHASE_LEARNING && v->counter.learn_progress == 0.0f,
+                  "an empty mat at %lld ms: screen %d, presence %d, learning %.2f",
+                  (long long)t, (int)v->screen, (int)v->presence,
+                  (double)v->counter.learn_progress);
+        }
+        if (v->screen == SCREEN_SET)
+            set_at = t;
+    }
+    CHECK(set_at >= 20900 && set_at <= 21700, "the set began %lld ms after the person arrived",
+          (long long)(set_at - 20000));
+    session_destroy(s);
+}
+
 /* A quad set is led by the clock: with the person still, each cycle of
  * tighten, hold and relax counts one hold on time; a hold during which the
  * camera sees a big movement is not counted, and the next one is. */
@@ -214,6 +249,8 @@ static int run_quad_set(bool move_in_second_hold, int64_t *set_done_after)
     press(s, BUTTON_OK, false); /* intro -> position */
     CHECK(session_get_view(s)->timed, "a quad set is led by the clock");
     synth_params still = synth_defaults(EXERCISE_QUAD_SET, 320, 240);
+    still.reps = 0;
+    still.arrive_ms = 500; /* seen arriving on the position screen (presence.h) */
     synth_params mover = synth_defaults(EXERCISE_BRIDGE, 320, 240);
     mover.reps = 1;
     static uint8_t frame[320 * 240];
@@ -227,7 +264,7 @@ static int run_quad_set(bool move_in_second_hold, int64_t *set_done_after)
             synth_render(&mover, mover.settle_ms + (into - cycle - TIMED_TIGHTEN_MS - 500) * 2,
                          frame, 320);
         else
-            synth_render(&still, 0, frame, 320);
+            synth_render(&still, t, frame, 320);
         session_frame(s, frame, 320, 240, 320, t0 + t);
         session_tick(s, t0 + t);
         if (set_at < 0 && screen(s) == SCREEN_SET)
@@ -678,6 +715,7 @@ int main(void)
 {
     test_manual_session();
     test_camera_reps();
+    test_empty_mat();
     test_timed_quad_set();
     test_pain_before_stops();
     test_pause_menu();

@@ -142,6 +142,8 @@ static void end_set(session *s, const char *status)
 
 static void enter_position(session *s)
 {
+    presence_begin(s->presence);
+    s->v.presence = PRESENCE_UNKNOWN;
     reps_reset(s->counter);
     s->v.counter = reps_get_status(s->counter);
     s->v.position_elapsed_ms = 0;
@@ -412,6 +414,7 @@ session *session_create(const programme *p, const session_sink *sink)
     s->away_since = -1;
     reps_config cfg = reps_default_config(EXERCISE_GENERIC);
     s->counter = reps_create(&cfg);
+    s->presence = presence_create();
     go(s, SCREEN_HOME);
     return s;
 }
@@ -421,6 +424,7 @@ void session_destroy(session *s)
     if (!s)
         return;
     reps_destroy(s->counter);
+    presence_destroy(s->presence);
     free(s);
 }
 
@@ -460,6 +464,28 @@ void session_press(session *s, const button_event *ev)
     input_end(s, &snap);
 }
 
+/* Someone on the mat? On POSITION the counter sees nothing until someone is
+ * seen, and starts afresh then, so an empty mat is never its rest pose (nor
+ * the empty-to-person change its first movement). On SET the person is
+ * there, which teaches presence what the mat looks like with them on it.
+ * Returns whether the counter gets the frame. */
+static bool look(session *s, const uint8_t *luma, int width, int height, int stride,
+                 int64_t t_ms)
+{
+    bool here = s->v.screen == SCREEN_SET;
+    presence_verdict was = s->v.presence;
+    s->v.presence = presence_feed(s->presence, luma, width, height, stride, t_ms, here);
+    if (here)
+        return true;
+    if (s->v.presence != PRESENCE_SEEN)
+        return false;
+    if (was != PRESENCE_SEEN) {
+        reps_reset(s->counter);
+        s->v.counter = reps_get_status(s->counter);
+    }
+    return true;
+}
+
 void session_frame(session *s, const uint8_t *luma, int width, int height, int stride,
                    int64_t t_ms)
 {
@@ -468,7 +494,8 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
         return;
     snapshot snap;
     input_begin(s, &snap, t_ms);
-    session_reps_frame(s, luma, width, height, stride, t_ms);
+    if (look(s, luma, width, height, stride, t_ms))
+        session_reps_frame(s, luma, width, height, stride, t_ms);
     if (s->v.screen == SCREEN_POSITION && s->v.counter.phase != REPS_PHASE_LEARNING) {
         begin_set(s);
         go(s, SCREEN_SET);

@@ -7,8 +7,8 @@
  * recording fake in tests), so the flow is testable without SDL or SQLite.
  *
  * Flow: HOME -(OK)-> PAIN_BEFORE -(OK)-> for each block of the programme:
- *   INTRO (demo + cues) -(OK)-> POSITION (camera view; counter learns the rest
- *   pose) -> SET (rep N of M; OK adds a manual rep) -> REST (countdown, OK
+ *   INTRO (demo + cues) -(OK)-> POSITION (camera view; once someone is seen
+ *   on the mat (presence.h), the counter learns the rest pose) -> SET (rep N of M; OK adds a manual rep) -> REST (countdown, OK
  *   skips) -> POSITION for the next set ... -> next block's INTRO
  * -> PAIN_AFTER -(OK)-> SUMMARY -(OK or timeout)-> HOME.
  * Quad sets are led by the clock (timed_hold.h): on SET the station says
@@ -41,6 +41,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "presence.h"
 #include "press.h"
 #include "programme.h"
 #include "reps.h"
@@ -168,6 +169,8 @@ typedef struct session_view {
     int64_t hold_remaining_ms;   /* SET while holding: target - held, >= 0 */
     int64_t rest_remaining_ms;   /* REST */
     int64_t position_elapsed_ms; /* POSITION */
+    presence_verdict presence;   /* POSITION: is someone on the mat; the counter
+                                    learns only once someone is SEEN */
 
     int pain;                    /* PAIN_*: the value being chosen, 0..10 */
     int pain_before, pain_after; /* -1 when not asked yet */
