@@ -566,6 +566,18 @@ static void log_resources(station *st, const char *when)
               f.sqlite, f.fds, f.threads);
 }
 
+/* One line each time the position screen's verdict on the mat changes. */
+static void log_presence(const station *st, const session_view *v)
+{
+    static const char *const said[] = {
+        [PRESENCE_UNKNOWN] = "nobody seen yet", [PRESENCE_EMPTY] = "the mat is empty",
+        [PRESENCE_SEEN] = "someone on the mat",
+    };
+    if (v->screen == SCREEN_POSITION &&
+        (st->prev.screen != SCREEN_POSITION || st->prev.presence != v->presence))
+        log_info("position: %s", said[v->presence]);
+}
+
 static void run_loop(station *st)
 {
     while (!st->quit) {
@@ -574,6 +586,7 @@ static void run_loop(station *st)
         const session_view *v = session_get_view(st->sess);
         bool screen_changed = v->screen != st->prev.screen || !st->drawn_once;
         speaker_update(st->spk, &st->prev, v, clock_now_ms(st->clock));
+        log_presence(st, v);
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             refresh_stats(st);
             refresh_day_stop(st);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens_exercise: the screens around the counting itself: INTRO (what to
- * do, shown by the demo figure, the cues and the dose), POSITION (the dimmed
- * camera view with the box the body should lie in, while the counter gathers
- * its first second of pictures), REST (a big countdown and what comes next) and PAUSE (the
+ * do, shown by the demo figure, the cues and the dose), POSITION (the
+ * contrast-stretched camera view with the box the body should lie in; beside
+ * it whether anyone is seen on the mat, then the counter's first second of
+ * pictures), REST (a big countdown and what comes next) and PAUSE (the
  * menu a long OK opens). SET, the counting screen, is in screens_set.c.
  *
  * Landscape screens put the picture on the left and the words on the right;
@@ -107,9 +108,22 @@ static void camera_box(ui *u, const camera_frame *frame, int x, int y, int w, in
                     ui_px(u, 0.008f), UI_ACCENT);
 }
 
-/* The learning ring: the counter's first second of pictures. */
+/* Whether anyone is seen on the mat (presence.h) and, once someone is, the
+ * learning ring: the counter's first second of pictures. Nobody seen: an
+ * empty grey ring and what to do. */
 static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
 {
+    int gap = ui_px(u, 0.02f);
+    if (v->presence != PRESENCE_SEEN) {
+        ui_ring(u, cx, cy, r, r / 5, 0.0f, UI_GREY);
+        bool empty = v->presence == PRESENCE_EMPTY;
+        int y = cy + r + gap;
+        y += ui_text(u, empty ? "The mat is empty" : "Nobody seen yet", cx, y, SZ_BODY,
+                     UI_WHITE, UI_CENTER, true);
+        ui_text(u, empty ? "Lie down on the mat" : "Lie on the mat, or move a little", cx, y,
+                SZ_SMALL, UI_GREY, UI_CENTER, false);
+        return;
+    }
     bool learned = v->counter.phase != REPS_PHASE_LEARNING;
     float f = learned ? 1.0f : v->counter.learn_progress;
     ui_ring(u, cx, cy, r, r / 5, f, learned ? UI_OK : UI_ACCENT);
@@ -118,7 +132,7 @@ static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
     int th = ui_px(u, SZ_BODY * 1.6f);
     ui_text(u, learned ? "\xe2\x9c\x93" : pct, cx, cy - th * 6 / 10, SZ_BODY * 1.4f,
             learned ? UI_OK : UI_WHITE, UI_CENTER, true);
-    ui_text(u, learned ? "Ready" : "Looking", cx, cy + r + ui_px(u, 0.02f), SZ_BODY,
+    ui_text(u, learned ? "Ready" : "I can see you", cx, cy + r + gap, SZ_BODY,
             learned ? UI_OK : UI_WHITE, UI_CENTER, true);
 }
 
