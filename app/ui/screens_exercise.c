@@ -110,8 +110,8 @@ static void camera_box(ui *u, const camera_frame *frame, int x, int y, int w, in
 
 /* Whether anyone is seen on the mat (presence.h) and, once someone is, the
  * learning ring: the counter's first second of pictures. Nobody seen: an
- * empty grey ring and what to do. */
-static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
+ * empty grey ring and what to do, wrapped within max_w. */
+static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r, int max_w)
 {
     int gap = ui_px(u, 0.02f);
     if (v->presence != PRESENCE_SEEN) {
@@ -120,8 +120,8 @@ static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
         int y = cy + r + gap;
         y += ui_text(u, empty ? "The mat is empty" : "Nobody seen yet", cx, y, SZ_BODY,
                      UI_WHITE, UI_CENTER, true);
-        ui_text(u, empty ? "Lie down on the mat" : "Lie on the mat, or move a little", cx, y,
-                SZ_SMALL, UI_GREY, UI_CENTER, false);
+        ui_text_wrapped(u, empty ? "Lie down on the mat" : "Lie on the mat, or move a little",
+                        cx, y, max_w, SZ_SMALL, UI_GREY, UI_CENTER);
         return;
     }
     bool learned = v->counter.phase != REPS_PHASE_LEARNING;
@@ -150,11 +150,11 @@ void screens_position(ui *u, const session_view *v, const camera_frame *frame, i
         int pw = w * 64 / 100;
         camera_box(u, frame, m, y, pw - m, room);
         int r = ui_px(u, 0.12f);
-        learn_ring(u, v, pw + (w - pw) / 2, y + room / 2 - r / 3, r);
+        learn_ring(u, v, pw + (w - pw) / 2, y + room / 2 - r / 3, r, w - pw - m);
     } else {
         camera_box(u, frame, m, y, w - 2 * m, room * 6 / 10);
         int r = ui_px(u, 0.14f);
-        learn_ring(u, v, w / 2, y + room * 6 / 10 + m + r + ui_px(u, 0.04f), r);
+        learn_ring(u, v, w / 2, y + room * 6 / 10 + m + r + ui_px(u, 0.04f), r, w - 2 * m);
     }
     screen_hints(u, (screen_hint[]){ { KEY_OK, "start now" }, HOLD_PAUSE }, 2);
 }
