@@ -30,6 +30,7 @@
 #include "screens.h"
 #include "session.h"
 #include "shot.h"
+#include "prefs.h"
 #include "speaker.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -215,6 +216,26 @@ static rm_clock *make_clock(const settings *cfg)
     return clock_create_virtual(start);
 }
 
+/* The pause menu's last sound choice (prefs.h) over the config's. */
+static void load_sound_choice(station *st)
+{
+    prefs p = { .muted = false, .volume = st->cfg->volume };
+    if (prefs_load(st->cfg->data_dir, &p) && st->cfg->sound)
+        speaker_set_sound(st->spk, p.muted, p.volume);
+    session_set_sound(st->sess, st->cfg->sound, p.muted, p.volume);
+}
+
+/* The pause menu changed the sound: now, and kept for the next start. */
+static void apply_sound_choice(station *st, const session_view *v)
+{
+    if (v->muted == st->prev.muted && v->volume == st->prev.volume)
+        return;
+    speaker_set_sound(st->spk, v->muted, v->volume);
+    if (v->volume != st->prev.volume)
+        speaker_sample(st->spk);
+    prefs_save(st->cfg->data_dir, &(prefs){ .muted = v->muted, .volume = v->volume });
+}
+
 static bool station_open(station *st)
 {
     st->clock = make_clock(st->cfg);
@@ -236,6 +257,7 @@ static bool station_open(station *st)
     st->spk = speaker_create(st->cfg, st->clock);
     session_sink sink = recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
+    load_sound_choice(st);
     refresh_stats(st);
     refresh_day_stop(st);
     st->prev = *session_get_view(st->sess);
@@ -587,6 +609,7 @@ static void run_loop(station *st)
         bool screen_changed = v->screen != st->prev.screen || !st->drawn_once;
         speaker_update(st->spk, &st->prev, v, clock_now_ms(st->clock));
         log_presence(st, v);
+        apply_sound_choice(st, v);
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             refresh_stats(st);
             refresh_day_stop(st);

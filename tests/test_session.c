@@ -374,6 +374,57 @@ static void test_pause_menu(void)
     session_destroy(s);
 }
 
+/* The pause menu's sound: OK on Sound mutes and unmutes, the menu staying
+ * open; OK on Volume, then Up/Down change it by 10 within 0..100, OK ends
+ * the change (Up/Down move the cursor again); without sound nothing changes. */
+static void test_pause_sound(void)
+{
+    programme p;
+    small_programme(&p);
+    session *s = session_create(&p, NULL);
+    session_set_sound(s, true, false, 80);
+    const session_view *v = session_get_view(s);
+    start_session(s, 0);
+    press(s, BUTTON_OK, true);
+    CHECK_EQ_INT(screen(s), SCREEN_PAUSE, "the menu over the intro");
+    for (int i = 0; i < PAUSE_SOUND; i++)
+        press(s, BUTTON_DOWN, false);
+    CHECK_EQ_INT(v->menu_cursor, PAUSE_SOUND, "Down walks to Sound");
+    press(s, BUTTON_OK, false);
+    CHECK(v->muted && screen(s) == SCREEN_PAUSE, "OK mutes, the menu stays (muted %d)", v->muted);
+    press(s, BUTTON_OK, false);
+    CHECK(!v->muted, "OK again unmutes");
+    press(s, BUTTON_DOWN, false);
+    press(s, BUTTON_OK, false);
+    CHECK(v->menu_editing, "OK on Volume: Up/Down now change it");
+    press(s, BUTTON_DOWN, false);
+    press(s, BUTTON_DOWN, false);
+    CHECK_EQ_INT(v->volume, 60, "two Downs: 80 -> 60");
+    CHECK_EQ_INT(v->menu_cursor, PAUSE_VOLUME, "the cursor stays on Volume");
+    for (int i = 0; i < 6; i++)
+        press(s, BUTTON_UP, false);
+    CHECK_EQ_INT(v->volume, 100, "at most 100");
+    press(s, BUTTON_OK, false);
+    CHECK(!v->menu_editing, "OK ends the change");
+    press(s, BUTTON_DOWN, false);
+    CHECK_EQ_INT(v->menu_cursor, PAUSE_UNDO, "Down moves the cursor again");
+    press(s, BUTTON_UP, false);
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_OK, true);
+    CHECK(!v->menu_editing && screen(s) == SCREEN_INTRO, "a long OK resumes and ends the change");
+    session_set_sound(s, false, false, 100);
+    press(s, BUTTON_OK, true);
+    for (int i = 0; i < PAUSE_SOUND; i++)
+        press(s, BUTTON_DOWN, false);
+    press(s, BUTTON_OK, false);
+    CHECK(!v->muted, "without sound, Sound changes nothing");
+    press(s, BUTTON_DOWN, false);
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_DOWN, false);
+    CHECK(!v->menu_editing && v->volume == 100, "without sound, Volume changes nothing");
+    session_destroy(s);
+}
+
 /* "I have a warning sign" lists the signs and asks; only OK confirms. */
 static void test_red_flag_confirm(void)
 {
@@ -719,6 +770,7 @@ int main(void)
     test_timed_quad_set();
     test_pain_before_stops();
     test_pause_menu();
+    test_pause_sound();
     test_timers_and_generation();
     test_unsaved();
     test_camera_lost();

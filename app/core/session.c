@@ -56,7 +56,7 @@ const char *pause_item_label(pause_item item)
 {
     static const char *const labels[PAUSE_ITEM_COUNT] = {
         "Resume", "Report pain", "I have a warning sign", "Skip this exercise", "End session",
-        "Undo last rep",
+        "Sound", "Volume", "Undo last rep",
     };
     return (unsigned)item < PAUSE_ITEM_COUNT ? labels[item] : "";
 }
@@ -82,6 +82,8 @@ static void go(session *s, session_screen screen)
         s->counter_shift += s->now - s->away_since;
         s->away_since = -1;
     }
+    if (screen != SCREEN_PAUSE)
+        s->v.menu_editing = false;
     s->v.screen = screen;
     s->v.screen_since_ms = s->now;
     s->v.cue = NULL;
@@ -268,6 +270,12 @@ static void pause_choose(session *s)
         end_set(s, SET_STATUS_ENDED);
         finish_exercises(s);
         break;
+    case PAUSE_SOUND: /* the menu stays open: its row says what it is now */
+        s->v.muted = s->v.sound_available ? !s->v.muted : s->v.muted;
+        break;
+    case PAUSE_VOLUME:
+        s->v.menu_editing = s->v.sound_available && !s->v.menu_editing;
+        break;
     case PAUSE_UNDO: /* only over an open set with a rep in it; else like resume */
         if (s->v.paused_from == SCREEN_SET || s->v.paused_from == SCREEN_CAMERA_LOST)
             session_reps_undo(s);
@@ -352,6 +360,9 @@ static void press_updown(session *s, int delta)
         v->screen == SCREEN_PAIN_AFTER) {
         v->pain += delta;
         v->pain = v->pain < 0 ? 0 : v->pain > 10 ? 10 : v->pain;
+    } else if (v->screen == SCREEN_PAUSE && v->menu_editing) { /* louder, softer */
+        v->volume += delta * 10;
+        v->volume = v->volume < 0 ? 0 : v->volume > 100 ? 100 : v->volume;
     } else if (v->screen == SCREEN_PAUSE) { /* Down walks down the list */
         v->menu_cursor = (v->menu_cursor - delta + PAUSE_ITEM_COUNT) % PAUSE_ITEM_COUNT;
     } else if (v->screen == SCREEN_RED_FLAG_CHECK) { /* not confirmed: back to the menu */
@@ -567,6 +578,16 @@ void session_set_stats(session *s, const session_stats *stats)
     snapshot snap;
     input_begin(s, &snap, s->now);
     s->v.stats = *stats;
+    input_end(s, &snap);
+}
+
+void session_set_sound(session *s, bool available, bool muted, int volume)
+{
+    snapshot snap;
+    input_begin(s, &snap, s->now);
+    s->v.sound_available = available;
+    s->v.muted = muted;
+    s->v.volume = volume < 0 ? 0 : volume > 100 ? 100 : volume;
     input_end(s, &snap);
 }
 

@@ -15,7 +15,8 @@
  * tighten, counts the hold down and says relax; the camera only checks that
  * the person keeps still, and a hold with movement is not counted.
  * A long OK anywhere in a session opens PAUSE: resume, report pain, red flag,
- * skip exercise, end session, undo last rep. A pain answer above
+ * skip exercise, end session, sound on/off (OK toggles), volume (OK, then
+ * Up/Down by 10, OK again), undo last rep. A pain answer above
  * SESSION_PAIN_LIMIT shows PAIN_STOP with the advice from PROTOCOL.md and ends
  * the session (before it: no exercise at all; during it: the remaining
  * exercises too). "I have a warning sign" first lists the signs on
@@ -73,6 +74,8 @@ typedef enum pause_item {
     PAUSE_RED_FLAG,
     PAUSE_SKIP,
     PAUSE_END,
+    PAUSE_SOUND,  /* OK mutes or unmutes */
+    PAUSE_VOLUME, /* OK, then Up/Down change it, OK (or a long OK) done */
     PAUSE_UNDO,  /* last, so Up from Resume reaches it in one press */
     PAUSE_ITEM_COUNT
 } pause_item;
@@ -175,6 +178,10 @@ typedef struct session_view {
     int pain;                    /* PAIN_*: the value being chosen, 0..10 */
     int pain_before, pain_after; /* -1 when not asked yet */
     int menu_cursor;             /* PAUSE: selected pause_item */
+    bool menu_editing;           /* PAUSE: Up/Down change the volume */
+    bool sound_available;        /* the station has sound (config, --no-sound) */
+    bool muted;                  /* the pause menu's sound off */
+    int volume;                  /* 0..100, the pause menu's volume */
 
     const char *cue;             /* one line for the current screen */
     const char *advice;          /* PAIN_STOP, RED_FLAG, SUMMARY: what to do now */
@@ -212,6 +219,11 @@ void session_tick(session *s, int64_t t_ms);
 int64_t session_next_timer_ms(const session *s);
 
 void session_set_stats(session *s, const session_stats *stats);
+/* The sound as the pause menu starts from (the station's config and the
+ * person's saved choice, prefs.h); the menu's changes show in the view
+ * (muted, volume) for the station to apply and keep. Not available: the menu
+ * items say so and change nothing. */
+void session_set_sound(session *s, bool available, bool muted, int volume);
 /* The day's stop as the log has it. The session sets it itself when a stop
  * happens; the station gives the log's verdict when home opens and when the
  * local date changes (NONE then clears it). */

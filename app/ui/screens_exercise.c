@@ -188,6 +188,20 @@ void screens_rest(ui *u, const session_view *v, int64_t now_ms)
     screen_hints(u, (screen_hint[]){ { KEY_OK, "skip rest" }, HOLD_PAUSE }, 2);
 }
 
+/* A menu row's words: sound and volume say what they are now. */
+static void pause_label(const session_view *v, pause_item item, char *buf, size_t cap)
+{
+    if (item == PAUSE_SOUND)
+        snprintf(buf, cap, "%s", !v->sound_available ? "Sound: off in the settings"
+                                 : v->muted          ? "Sound: off"
+                                                     : "Sound: on");
+    else if (item == PAUSE_VOLUME)
+        snprintf(buf, cap, v->menu_editing ? "\xe2\x96\xb2  Volume: %d  \xe2\x96\xbc"
+                                           : "Volume: %d", v->volume);
+    else
+        snprintf(buf, cap, "%s", pause_item_label(item));
+}
+
 void screens_pause(ui *u, const session_view *v, int64_t now_ms)
 {
     int w = ui_width(u), cx = w / 2;
@@ -200,16 +214,23 @@ void screens_pause(ui *u, const session_view *v, int64_t now_ms)
     bw = bw < w - 2 * screen_margin(u) ? bw : w - 2 * screen_margin(u);
     for (int i = 0; i < PAUSE_ITEM_COUNT; i++, y += row) {
         bool on = i == v->menu_cursor;
-        const char *label = pause_item_label((pause_item)i);
-        /* Undo does something only over a set with a rep in it. */
-        bool idle = i == PAUSE_UNDO &&
-                    !(v->reps_done > 0 && (v->paused_from == SCREEN_SET ||
-                                           v->paused_from == SCREEN_CAMERA_LOST));
+        char label[64];
+        pause_label(v, (pause_item)i, label, sizeof label);
+        /* Undo does something only over a set with a rep in it; sound and
+         * volume only when the station has sound. */
+        bool idle = (i == PAUSE_UNDO &&
+                     !(v->reps_done > 0 && (v->paused_from == SCREEN_SET ||
+                                            v->paused_from == SCREEN_CAMERA_LOST))) ||
+                    ((i == PAUSE_SOUND || i == PAUSE_VOLUME) && !v->sound_available);
         int th = ui_px(u, SZ_BODY * 1.25f * 1.17f);
         if (on)
             ui_rect_outline(u, cx - bw / 2, y, bw, row - row / 8, ui_px(u, 0.008f), UI_ACCENT);
         ui_text(u, label, cx, y + (row - row / 8 - th) / 2, SZ_BODY * 1.25f,
                 on ? UI_ACCENT : idle ? UI_GREY : UI_WHITE, UI_CENTER, on);
     }
-    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "select" } }, 2);
+    if (v->menu_editing)
+        screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "louder, softer" }, { KEY_OK, "done" } },
+                     2);
+    else
+        screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "select" } }, 2);
 }
