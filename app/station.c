@@ -170,7 +170,7 @@ static bool open_screen(station *st)
 
 static void refresh_stats(station *st)
 {
-    session_stats stats = { .week_target = st->prog.sessions_per_week };
+    session_stats stats = { .week_target = st->prog.sessions_per_week, .last_pain_before = -1 };
     if (st->log && !adlog_stats(st->log, clock_wall_ms(st->clock), st->prog.sessions_per_week,
                                 &stats))
         log_warn("cannot read the adherence figures");

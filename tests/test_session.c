@@ -374,6 +374,60 @@ static void test_pause_menu(void)
     session_destroy(s);
 }
 
+/* Fewer presses: the check-in starts at the last answer; Up or Down at home
+ * opens it already moved; OK there still confirms. Up/Down at home on a
+ * stopped day do nothing. */
+static void test_pain_shortcuts(void)
+{
+    programme p;
+    small_programme(&p);
+    session *s = session_create(&p, NULL);
+    const session_view *v = session_get_view(s);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(v->pain, 0, "no last answer: the check-in starts at 0");
+    press(s, BUTTON_OK, true); /* a long OK changes nothing here */
+    session_destroy(s);
+
+    s = session_create(&p, NULL);
+    v = session_get_view(s);
+    session_stats st = { .week_target = 3, .last_pain_before = 4 };
+    session_set_stats(s, &st);
+    press(s, BUTTON_OK, false);
+    CHECK(v->screen == SCREEN_PAIN_BEFORE && v->pain == 4, "starts at last time's 4 (%d)",
+          v->pain);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(v->screen, SCREEN_INTRO, "three presses to the first exercise: OK, OK, OK");
+    CHECK_EQ_INT(v->pain_before, 4, "pain before 4");
+    session_destroy(s);
+
+    s = session_create(&p, NULL);
+    v = session_get_view(s);
+    st.last_pain_before = -1;
+    session_set_stats(s, &st);
+    press(s, BUTTON_UP, false);
+    CHECK(v->screen == SCREEN_PAIN_BEFORE && v->pain == 1, "Up at home: the check-in at 1 "
+          "(screen %d, pain %d)", (int)v->screen, v->pain);
+    press(s, BUTTON_UP, false);
+    press(s, BUTTON_OK, false);
+    CHECK(v->screen == SCREEN_INTRO && v->pain_before == 2, "Up, Up, OK: pain 2, introduction");
+    session_destroy(s);
+
+    s = session_create(&p, NULL);
+    v = session_get_view(s);
+    st.last_pain_before = 7;
+    session_set_stats(s, &st);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(v->pain, 0, "an answer that stopped a session is not where the next starts");
+    session_destroy(s);
+
+    s = session_create(&p, NULL);
+    v = session_get_view(s);
+    session_set_day_stop(s, SESSION_STOP_PAIN);
+    press(s, BUTTON_DOWN, false);
+    CHECK_EQ_INT(v->screen, SCREEN_HOME, "a stopped day: Down at home opens nothing");
+    session_destroy(s);
+}
+
 /* The pause menu's sound: OK on Sound mutes and unmutes, the menu staying
  * open; OK on Volume, then Up/Down change it by 10 within 0..100, OK ends
  * the change (Up/Down move the cursor again); without sound nothing changes. */
@@ -771,6 +825,7 @@ int main(void)
     test_pain_before_stops();
     test_pause_menu();
     test_pause_sound();
+    test_pain_shortcuts();
     test_timers_and_generation();
     test_unsaved();
     test_camera_lost();

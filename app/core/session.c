@@ -306,17 +306,25 @@ static void show_day_stop(session *s)
     s->v.advice = red ? ADVICE_RED_FLAG : ADVICE_PAIN_BEFORE;
 }
 
+/* The check-in before a session. It starts where the person was last time
+ * (most days that is where they are today; the screen says so), unless that
+ * answer stopped a session: then at 0, as before anything is known. */
+static void open_pain_check(session *s)
+{
+    int last = s->v.stats.last_pain_before;
+    s->v.pain = last >= 0 && last <= PAIN_LIMIT ? last : 0;
+    s->v.total_target = programme_total_reps(&s->prog);
+    go(s, SCREEN_PAIN_BEFORE);
+}
+
 static void press_ok(session *s)
 {
     switch (s->v.screen) {
     case SCREEN_HOME:
-        if (s->v.day_stop != SESSION_STOP_NONE) {
+        if (s->v.day_stop != SESSION_STOP_NONE)
             show_day_stop(s);
-            break;
-        }
-        s->v.pain = 0;
-        s->v.total_target = programme_total_reps(&s->prog);
-        go(s, SCREEN_PAIN_BEFORE);
+        else
+            open_pain_check(s);
         break;
     case SCREEN_PAIN_BEFORE:
     case SCREEN_PAIN_DURING:
@@ -356,6 +364,10 @@ static void press_ok(session *s)
 static void press_updown(session *s, int delta)
 {
     session_view *v = &s->v;
+    /* Up or Down at home: the check-in, already moved one step (a press
+     * saved; OK there still confirms before anything starts). */
+    if (v->screen == SCREEN_HOME && v->day_stop == SESSION_STOP_NONE)
+        open_pain_check(s);
     if (v->screen == SCREEN_PAIN_BEFORE || v->screen == SCREEN_PAIN_DURING ||
         v->screen == SCREEN_PAIN_AFTER) {
         v->pain += delta;
@@ -421,6 +433,7 @@ session *session_create(const programme *p, const session_sink *sink)
     s->v.pain_before = s->v.pain_after = -1;
     s->v.last_rep_ms = -1;
     s->v.total_target = programme_total_reps(p);
+    s->v.stats.last_pain_before = -1;
     s->last_camera_rep_ms = -1;
     s->away_since = -1;
     reps_config cfg = reps_default_config(EXERCISE_GENERIC);

@@ -6,7 +6,9 @@
  * done is reported through a sink (the adherence log in the station, a
  * recording fake in tests), so the flow is testable without SDL or SQLite.
  *
- * Flow: HOME -(OK)-> PAIN_BEFORE -(OK)-> for each block of the programme:
+ * Flow: HOME -(OK, or Up/Down already moving the answer)-> PAIN_BEFORE (it
+ * starts at the person's last answer, stats.last_pain_before) -(OK)-> for
+ * each block of the programme:
  *   INTRO (demo + cues) -(OK)-> POSITION (camera view; once someone is seen
  *   on the mat (presence.h), the counter learns the rest pose) -> SET (rep N of M; OK adds a manual rep) -> REST (countdown, OK
  *   skips) -> POSITION for the next set ... -> next block's INTRO
@@ -140,6 +142,8 @@ typedef struct session_stats {
     int week_sessions;     /* completed sessions in the last 7 days */
     int week_target;       /* sessions prescribed per week */
     int week_reps, week_reps_target;
+    int last_pain_before;  /* this profile's last answer before a session, -1 none:
+                              where the next pain check-in starts (it says so) */
 } session_stats;
 
 typedef struct session_view {
