@@ -781,6 +781,7 @@ static void test_short_holds(void)
                      counts ? "short holds count by default" : "short holds not counted");
         CHECK_EQ_INT(r.reps, counts ? 3 : 0, "recorded as counted");
         CHECK_EQ_INT(session_get_view(s)->holds_met, 0, "no hold met");
+        CHECK_EQ_INT(session_get_view(s)->short_holds, 3, "three short holds (for the voice)");
         CHECK(seen && !strcmp(seen, counts ? "Hold longer" : "Not counted"),
               "the screen said so: %s", seen ? seen : "(nothing)");
         session_destroy(s);

@@ -119,6 +119,7 @@ static void end_session(session *s, const char *status)
 static void begin_set(session *s)
 {
     s->v.reps_done = s->v.manual_reps = s->v.holds_met = s->v.partials = 0;
+    s->v.short_holds = 0;
     s->v.last_rep_ms = -1;
     session_reps_begin(s);
     s->set_open = true;

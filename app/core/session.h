@@ -160,6 +160,8 @@ typedef struct session_view {
     int holds_met;               /* in this set */
     int partials;                /* in this set: excursions too small to count (reps.h),
                                     or, timed, holds spoiled by movement */
+    int short_holds;             /* in this set: reps whose hold fell short
+                                    (counted or not, programme.short_holds_count) */
     int last_hold_ms;            /* last rep's hold */
     bool last_hold_met;
     int64_t last_rep_ms;         /* clock time of the last counted rep, -1 none */
