@@ -5,12 +5,14 @@
  * rest and never gets "Go". Pure: luma frames and times in, a verdict out; no
  * I/O, no globals, no allocation after presence_create; fixed memory.
  *
- * The idea. A frame becomes a coarse grid of cell means divided by the
- * frame's mean (an exposure change moves nothing), smoothed over a fifth of a
- * second. Someone is seen when
+ * The idea. A frame becomes a coarse grid of cell means (24 along the longer
+ * side), smoothed over a fifth of a second. Two pictures are compared cell by
+ * cell after the exposure: the second is scaled by the median of the cells'
+ * ratios (an exposure step moves nothing, and a body covering less than half
+ * the picture does not move the median). Someone is seen when
  *  - body-sized movement: at least PRESENCE_BODY_FRACTION of the cells (and
- *    at least 3) changed by PRESENCE_CELL_CHANGE of the mean brightness within
- *    the last 2 s against the picture a second before (a person walking in,
+ *    at least 3) changed by PRESENCE_CELL_CHANGE of their level within the
+ *    last 2 s against the picture a second before (a person walking in,
  *    lying down, lifting a knee; a change of most of the picture at once is
  *    light or a bumped camera, not a person), or
  *  - the still picture differs from the empty room by a body-sized part, or
@@ -39,9 +41,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* A cell changed when its mean moved by this fraction of the frame's mean
- * brightness: sensor noise in a cell of 64+ pixels is well under 1%, a person
- * against a room is 10% or more (1.1:1 and up; issue 13 measured 1.1-1.9:1). */
+/* A cell changed when its mean moved by this fraction of its level (plus 4
+ * luma levels, so a black cell's noise is not a large change): sensor noise
+ * in a cell of 64+ pixels is well under 1%, a person against a room is 10% or
+ * more (1.1:1 and up; issue 13 measured 1.1-1.9:1). */
 #define PRESENCE_CELL_CHANGE 0.08f
 /* Body-sized: this fraction of the cells. A person lying at 2-3 m covers
  * about 2-5% of the picture; a knee lifted over two seconds about 1.5%. */
