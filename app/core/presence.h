@@ -31,7 +31,8 @@
  * Both live only in memory (nothing of a frame is stored).
  *
  * What it gets wrong: anyone moving in view is "someone" (a passer-by behind
- * the mat); a person who is still on the mat, with no reference yet, must move
+ * the mat), and so is a light that changes part of the room (a lamp, sun
+ * through a window; a change of the whole picture is not); a person who is still on the mat, with no reference yet, must move
  * to be seen; a room rearranged since the empty picture was learnt looks like
  * someone (the old behaviour: the counter learns, and nobody does reps).
  */
