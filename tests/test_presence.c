@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_presence: someone on the mat or not, on frames of the synthetic room
- * (hal/synth.c): an empty room is never "seen" (nor after an exposure step);
+ * (hal/synth.c): an empty room is never "seen" (nor after an exposure step,
+ * nor with mains flicker banding it);
  * a person arriving is seen within half a second; a person lying still with
  * nothing to compare is not known until they move; the empty room and the
  * occupied mat, once learnt, tell an empty mat (EMPTY) from a still person
  * (SEEN); a still person who was never seen is not learnt as the empty room;
  * bad frames change nothing.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -21,6 +23,7 @@
 
 static uint8_t px[W * H];
 static synth_params sp;
+static float flicker; /* mains flicker amplitude, rolling shutter; 0 none */
 
 typedef enum scene { EMPTY_ROOM, STILL_PERSON, EXERCISING, LYING_ELSEWHERE } scene;
 
@@ -34,6 +37,11 @@ static void render(scene sc, int64_t t, float gain)
     f.pose.s = sc == EXERCISING ? synth_pose_at(&sp, t) : 0.0f;
     f.pose.shift_x = sc == LYING_ELSEWHERE ? 0.2f : 0.0f;
     f.gain = gain;
+    if (flicker > 0.0f) { /* 100 Hz lamps, rows read out over 80% of a frame */
+        f.flicker = flicker;
+        f.flicker_phase = (float)fmod(2.0 * M_PI * 100.0 * (double)t / 1000.0, 2.0 * M_PI);
+        f.flicker_per_row = (float)(2.0 * M_PI * 100.0 * 0.8 / 15.0 / H);
+    }
     synth_render_frame(&sp, &f, t, px, W);
 }
 
@@ -64,6 +72,17 @@ static void test_empty_room(void)
     /* The light steps up by half: still nobody. */
     v = run(p, EMPTY_ROOM, 10000, 14000, false, 1.5f, &seen);
     CHECK(seen < 0, "an exposure step was seen as someone at %lld ms", (long long)seen);
+    presence_destroy(p);
+    /* Mains flicker with a rolling shutter: bands across the rows. */
+    p = presence_create();
+    flicker = 0.1f;
+    run(p, EMPTY_ROOM, 0, 10000, false, 1.0f, &seen);
+    CHECK(seen < 0, "flicker bands were seen as someone at %lld ms", (long long)seen);
+    int64_t arrived;
+    run(p, STILL_PERSON, 10000, 12000, false, 1.0f, &arrived);
+    CHECK(arrived >= 10000 && arrived <= 10600, "with flicker, a person arriving seen at %lld",
+          (long long)arrived);
+    flicker = 0.0f;
     presence_destroy(p);
 }
 
