@@ -128,5 +128,6 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
         yb += ui_text(u, buf, cx, yb, SZ_BODY, UI_WHITE, UI_CENTER, false);
         week_dots(u, s->week_sessions, target, yb + ui_px(u, 0.04f));
     }
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "start" }, { KEY_DOWN, "history" } }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_UP, "pain today" }, { KEY_OK, "start" },
+                                     { KEY_DOWN, "history" } }, 3);
 }
