@@ -101,8 +101,8 @@ bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session
 {
     if (!log || !out)
         return false;
-    session_stats s = { .week_target = sessions_per_week };
-    int64_t sessions = 0, reps = 0, prescribed = 0;
+    session_stats s = { .week_target = sessions_per_week, .last_pain_before = -1 };
+    int64_t sessions = 0, reps = 0, prescribed = 0, last_pain = -1;
     sqlite3_bind_int64(log->st[ST_WEEK_SESSIONS], 1, now_wall_ms - WEEK_MS);
     sqlite3_bind_int64(log->st[ST_WEEK_SESSIONS], 2, now_wall_ms);
     sqlite3_bind_int64(log->st[ST_WEEK_REPS], 1, now_wall_ms - WEEK_MS);
@@ -110,10 +110,13 @@ bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session
     bind_own(log->st[ST_WEEK_SESSIONS], 3, log);
     bind_own(log->st[ST_WEEK_REPS], 3, log);
     bind_own(log->st[ST_LATEST_PRESCRIBED], 1, log);
+    sqlite3_bind_text(log->st[ST_LAST_PAIN], 1, log->profile,
+                      (int)strnlen(log->profile, sizeof log->profile), SQLITE_TRANSIENT);
     bool ok = adlog_tx_begin(log, false) &&
               one_int(log, ST_WEEK_SESSIONS, &sessions, "week sessions") &&
               one_int(log, ST_WEEK_REPS, &reps, "week reps") &&
               one_int(log, ST_LATEST_PRESCRIBED, &prescribed, "prescribed reps") &&
+              one_int(log, ST_LAST_PAIN, &last_pain, "last pain") &&
               streak(log, now_wall_ms, &s.streak_days);
     /* Only reads happened: ending the snapshot cannot lose anything. */
     adlog_tx_rollback(log);
@@ -121,6 +124,7 @@ bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session
         return false;
     s.week_sessions = (int)sessions;
     s.week_reps = (int)reps;
+    s.last_pain_before = (int)last_pain;
     s.week_reps_target = (int)prescribed * (sessions_per_week > 0 ? sessions_per_week : 0);
     *out = s;
     return true;

@@ -30,6 +30,7 @@ struct speaker {
     cues coach;
     unsigned started;
     char language[SETTINGS_LANGUAGE_MAX]; /* of the phrases rendered */
+    bool muted;
 };
 
 /* Renders every phrase; false when the voice said none of them. */
@@ -140,8 +141,23 @@ void speaker_update(speaker *s, const session_view *prev, const session_view *v,
     cue c;
     bool interrupt;
     int64_t busy = audio_queued_ms(s->snd);
-    if (cues_update(&s->coach, prev, v, now_ms, busy, &c, &interrupt))
+    if (cues_update(&s->coach, prev, v, now_ms, busy, &c, &interrupt) && !s->muted)
         play(s, &c, interrupt, busy > 0);
+}
+
+void speaker_set_sound(speaker *s, bool muted, int volume)
+{
+    if (muted && !s->muted)
+        audio_cut(s->snd);
+    s->muted = muted;
+    audio_set_volume(s->snd, volume);
+    log_info("sound: %s, volume %d (pause menu)", muted ? "muted" : "on", volume);
+}
+
+void speaker_sample(speaker *s)
+{
+    if (!s->muted)
+        audio_play(s->snd, AUDIO_REP);
 }
 
 bool speaker_has_voice(const speaker *s)

@@ -34,6 +34,7 @@
 #include "screens_panels.h"
 #include "session.h"
 #include "shot.h"
+#include "prefs.h"
 #include "speaker.h"
 #include "ui.h"
 #include "wake.h"
@@ -200,7 +201,7 @@ static bool open_screen(station *st)
 
 static void refresh_stats(station *st)
 {
-    session_stats stats = { .week_target = st->prog.sessions_per_week };
+    session_stats stats = { .week_target = st->prog.sessions_per_week, .last_pain_before = -1 };
     if (st->log && !adlog_stats(st->log, clock_wall_ms(st->clock), st->prog.sessions_per_week,
                                 &stats))
         log_warn("cannot read the adherence figures");
@@ -299,6 +300,26 @@ static void open_lobby(station *st)
                              : "");
 }
 
+/* The pause menu's last sound choice (prefs.h) over the config's. */
+static void load_sound_choice(station *st)
+{
+    prefs p = { .muted = false, .volume = st->cfg->volume };
+    if (prefs_load(st->cfg->data_dir, &p) && st->cfg->sound)
+        speaker_set_sound(st->spk, p.muted, p.volume);
+    session_set_sound(st->sess, st->cfg->sound, p.muted, p.volume);
+}
+
+/* The pause menu changed the sound: now, and kept for the next start. */
+static void apply_sound_choice(station *st, const session_view *v)
+{
+    if (v->muted == st->prev.muted && v->volume == st->prev.volume)
+        return;
+    speaker_set_sound(st->spk, v->muted, v->volume);
+    if (v->volume != st->prev.volume)
+        speaker_sample(st->spk);
+    prefs_save(st->cfg->data_dir, &(prefs){ .muted = v->muted, .volume = v->volume });
+}
+
 static bool station_open(station *st)
 {
     st->clock = make_clock(st->cfg);
@@ -327,6 +348,7 @@ static bool station_open(station *st)
     /* A kiosk watches no stick: its guests have no record to report. */
     st->panels = panels_create(st->cfg->kiosk ? "" : st->cfg->usb_dir, st->cfg->data_dir,
                                st->profile);
+    load_sound_choice(st);
     open_lobby(st);
     refresh_stats(st);
     refresh_day_stop(st);
@@ -748,6 +770,18 @@ static void log_resources(station *st, const char *when)
               f.sqlite, f.fds, f.threads);
 }
 
+/* One line each time the position screen's verdict on the mat changes. */
+static void log_presence(const station *st, const session_view *v)
+{
+    static const char *const said[] = {
+        [PRESENCE_UNKNOWN] = "nobody seen yet", [PRESENCE_EMPTY] = "the mat is empty",
+        [PRESENCE_SEEN] = "someone on the mat",
+    };
+    if (v->screen == SCREEN_POSITION &&
+        (st->prev.screen != SCREEN_POSITION || st->prev.presence != v->presence))
+        log_info("position: %s", said[v->presence]);
+}
+
 static void run_loop(station *st)
 {
     while (!st->quit) {
@@ -758,6 +792,8 @@ static void run_loop(station *st)
         speaker_update(st->spk, &st->prev, v, clock_now_ms(st->clock));
         if (v->person != st->person && (size_t)v->person < (size_t)st->people.n)
             apply_person(st, v->person); /* chosen on "Who's exercising?" */
+        log_presence(st, v);
+        apply_sound_choice(st, v);
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             refresh_stats(st);
             refresh_day_stop(st);

@@ -467,6 +467,7 @@ static void test_stats(void)
         return;
     session_stats st;
     CHECK(adlog_stats(log, DAY0, 5, &st), "stats on an empty log");
+    CHECK_EQ_INT(st.last_pain_before, -1, "empty log: no last pain");
     CHECK(st.streak_days == 0 && st.week_sessions == 0 && st.week_reps == 0 &&
               st.week_target == 5 && st.week_reps_target == 0,
           "empty log: streak %d sessions %d/%d reps %d/%d", st.streak_days, st.week_sessions,
@@ -504,6 +505,16 @@ static void test_stats(void)
     /* Looking back from d-2 evening: only d-3 and d-2 (d-4 was not completed). */
     CHECK(adlog_stats(log, d - 2 * DAY_MS + 22 * HOUR_MS, 3, &st), "stats in the past");
     CHECK_EQ_INT(st.streak_days, 2, "streak as it stood on d-2");
+
+    /* The last answer before a session, this profile's only. */
+    CHECK_EQ_INT(st.last_pain_before, 0, "the last session's pain before");
+    int64_t s3 = adlog_begin_session(log, d + 3 * HOUR_MS, &p, 3);
+    CHECK(adlog_end_session(log, s3, d + 4 * HOUR_MS, 3, SESSION_STATUS_ENDED), "pain 3 session");
+    CHECK(adlog_stats(log, now, 3, &st), "stats after a pain-3 session");
+    CHECK_EQ_INT(st.last_pain_before, 3, "the latest answer: 3");
+    adlog_set_profile(log, "other");
+    CHECK(adlog_stats(log, now, 3, &st), "stats for another profile");
+    CHECK_EQ_INT(st.last_pain_before, -1, "another profile has no last answer");
     adlog_close(log);
 }
 

@@ -15,17 +15,16 @@
 
 static const char *const fixed[PHRASE_COUNT] = {
     [PHRASE_HOLD] = N_("Hold"),
-    [PHRASE_COUNT_3] = N_("3"),
-    [PHRASE_COUNT_2] = N_("2"),
-    [PHRASE_COUNT_1] = N_("1"),
     [PHRASE_RELAX] = N_("Relax"),
     [PHRASE_THREE_MORE] = N_("3 more"),
     [PHRASE_LAST_ONE] = N_("Last one"),
     [PHRASE_PARTIAL] = N_("That one was partial. A little higher"),
+    [PHRASE_HOLD_LONGER] = N_("Hold a little longer"),
     [PHRASE_TIGHTEN] = N_("Tighten"),
     [PHRASE_MOVED] = N_("You moved. Keep still while you hold"),
     [PHRASE_REST] = N_("Rest"),
     [PHRASE_CAMERA_LOST] = N_("Camera lost"),
+    [PHRASE_NOT_SEEN] = N_("I cannot see you yet. Lie on the mat, or move a little"),
     [PHRASE_SESSION_DONE] = N_("Well done, session complete"),
     [PHRASE_SESSION_ENDED] = N_("Session over"),
     [PHRASE_STILL_THERE] = N_("Are you still there? Press OK to carry on"),
@@ -42,11 +41,6 @@ static const char *const side_templates[3] = {
 phrase_id phrases_number(int n)
 {
     return n >= 1 && n <= PHRASES_MAX_NUMBER ? (phrase_id)(PHRASE_NUMBER + n - 1) : PHRASE_NONE;
-}
-
-phrase_id phrases_countdown(int seconds)
-{
-    return seconds >= 1 && seconds <= 3 ? (phrase_id)(PHRASE_COUNT_1 + 1 - seconds) : PHRASE_NONE;
 }
 
 phrase_id phrases_set(int n)

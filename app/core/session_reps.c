@@ -85,6 +85,7 @@ static void camera_rep(session *s, const reps_event *ev)
     s->v.last_hold_met = met;
     if (b->hold_s > 0 && !s->v.timed)
         s->relax_until = s->now + RELAX_MS;
+    s->v.short_holds += !met;
     if (!met && !s->prog.short_holds_count) {
         flash(s, "Not counted", "Hold a little longer: that one did not count");
         return;

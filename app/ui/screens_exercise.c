@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens_exercise: the screens around the counting itself: INTRO (what to
- * do, shown by the demo figure, the cues and the dose), POSITION (the dimmed
- * camera view with the box the body should lie in, while the counter gathers
- * its first second of pictures), REST (a big countdown and what comes next) and PAUSE (the
+ * do, shown by the demo figure, the cues and the dose), POSITION (the
+ * contrast-stretched camera view with the box the body should lie in; beside
+ * it whether anyone is seen on the mat, then the counter's first second of
+ * pictures), REST (a big countdown and what comes next) and PAUSE (the
  * menu a long OK opens). SET, the counting screen, is in screens_set.c.
  *
  * Landscape screens put the picture on the left and the words on the right;
@@ -107,9 +108,22 @@ static void camera_box(ui *u, const camera_frame *frame, int x, int y, int w, in
                     ui_px(u, 0.008f), UI_ACCENT);
 }
 
-/* The learning ring: the counter's first second of pictures. */
-static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
+/* Whether anyone is seen on the mat (presence.h) and, once someone is, the
+ * learning ring: the counter's first second of pictures. Nobody seen: an
+ * empty grey ring and what to do, wrapped within max_w. */
+static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r, int max_w)
 {
+    int gap = ui_px(u, 0.02f);
+    if (v->presence != PRESENCE_SEEN) {
+        ui_ring(u, cx, cy, r, r / 5, 0.0f, UI_GREY);
+        bool empty = v->presence == PRESENCE_EMPTY;
+        int y = cy + r + gap;
+        y += ui_text(u, empty ? "The mat is empty" : "Nobody seen yet", cx, y, SZ_BODY,
+                     UI_WHITE, UI_CENTER, true);
+        ui_text_wrapped(u, empty ? "Lie down on the mat" : "Lie on the mat, or move a little",
+                        cx, y, max_w, SZ_SMALL, UI_GREY, UI_CENTER);
+        return;
+    }
     bool learned = v->counter.phase != REPS_PHASE_LEARNING;
     float f = learned ? 1.0f : v->counter.learn_progress;
     ui_ring(u, cx, cy, r, r / 5, f, learned ? UI_OK : UI_ACCENT);
@@ -118,7 +132,7 @@ static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
     int th = ui_px(u, SZ_BODY * 1.6f);
     ui_text(u, learned ? "\xe2\x9c\x93" : pct, cx, cy - th * 6 / 10, SZ_BODY * 1.4f,
             learned ? UI_OK : UI_WHITE, UI_CENTER, true);
-    ui_text(u, learned ? "Ready" : "Looking", cx, cy + r + ui_px(u, 0.02f), SZ_BODY,
+    ui_text(u, learned ? "Ready" : "I can see you", cx, cy + r + gap, SZ_BODY,
             learned ? UI_OK : UI_WHITE, UI_CENTER, true);
 }
 
@@ -136,11 +150,11 @@ void screens_position(ui *u, const session_view *v, const camera_frame *frame, i
         int pw = w * 64 / 100;
         camera_box(u, frame, m, y, pw - m, room);
         int r = ui_px(u, 0.12f);
-        learn_ring(u, v, pw + (w - pw) / 2, y + room / 2 - r / 3, r);
+        learn_ring(u, v, pw + (w - pw) / 2, y + room / 2 - r / 3, r, w - pw - m);
     } else {
         camera_box(u, frame, m, y, w - 2 * m, room * 6 / 10);
         int r = ui_px(u, 0.14f);
-        learn_ring(u, v, w / 2, y + room * 6 / 10 + m + r + ui_px(u, 0.04f), r);
+        learn_ring(u, v, w / 2, y + room * 6 / 10 + m + r + ui_px(u, 0.04f), r, w - 2 * m);
     }
     screen_hints(u, (screen_hint[]){ { KEY_OK, "start now" }, HOLD_PAUSE }, 2);
 }
@@ -174,6 +188,20 @@ void screens_rest(ui *u, const session_view *v, int64_t now_ms)
     screen_hints(u, (screen_hint[]){ { KEY_OK, "skip rest" }, HOLD_PAUSE }, 2);
 }
 
+/* A menu row's words: sound and volume say what they are now. */
+static void pause_label(const session_view *v, pause_item item, char *buf, size_t cap)
+{
+    if (item == PAUSE_SOUND)
+        snprintf(buf, cap, "%s", !v->sound_available ? "Sound: off in the settings"
+                                 : v->muted          ? "Sound: off"
+                                                     : "Sound: on");
+    else if (item == PAUSE_VOLUME)
+        snprintf(buf, cap, v->menu_editing ? "\xe2\x96\xb2  Volume: %d  \xe2\x96\xbc"
+                                           : "Volume: %d", v->volume);
+    else
+        snprintf(buf, cap, "%s", pause_item_label(item));
+}
+
 void screens_pause(ui *u, const session_view *v, int64_t now_ms)
 {
     int w = ui_width(u), cx = w / 2;
@@ -186,16 +214,23 @@ void screens_pause(ui *u, const session_view *v, int64_t now_ms)
     bw = bw < w - 2 * screen_margin(u) ? bw : w - 2 * screen_margin(u);
     for (int i = 0; i < PAUSE_ITEM_COUNT; i++, y += row) {
         bool on = i == v->menu_cursor;
-        const char *label = pause_item_label((pause_item)i);
-        /* Undo does something only over a set with a rep in it. */
-        bool idle = i == PAUSE_UNDO &&
-                    !(v->reps_done > 0 && (v->paused_from == SCREEN_SET ||
-                                           v->paused_from == SCREEN_CAMERA_LOST));
+        char label[64];
+        pause_label(v, (pause_item)i, label, sizeof label);
+        /* Undo does something only over a set with a rep in it; sound and
+         * volume only when the station has sound. */
+        bool idle = (i == PAUSE_UNDO &&
+                     !(v->reps_done > 0 && (v->paused_from == SCREEN_SET ||
+                                            v->paused_from == SCREEN_CAMERA_LOST))) ||
+                    ((i == PAUSE_SOUND || i == PAUSE_VOLUME) && !v->sound_available);
         int th = ui_px(u, SZ_BODY * 1.25f * 1.17f);
         if (on)
             ui_rect_outline(u, cx - bw / 2, y, bw, row - row / 8, ui_px(u, 0.008f), UI_ACCENT);
         ui_text(u, label, cx, y + (row - row / 8 - th) / 2, SZ_BODY * 1.25f,
                 on ? UI_ACCENT : idle ? UI_GREY : UI_WHITE, UI_CENTER, on);
     }
-    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "select" } }, 2);
+    if (v->menu_editing)
+        screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "louder, softer" }, { KEY_OK, "done" } },
+                     2);
+    else
+        screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "select" } }, 2);
 }

@@ -129,10 +129,10 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
     }
 
     /* A guest has no history; with people to choose, a long OK asks again. */
-    screen_hint hints[3] = { { KEY_OK, "start" }, { KEY_DOWN, "history" },
-                             { KEY_HOLD_OK, "someone else" } };
-    int n_hints = v->kiosk ? 1 : v->people_count > 1 ? 3 : 2;
-    if (v->kiosk) { /* a guest's: nobody's figures */
+    screen_hint hints[4] = { { KEY_UP, "pain today" }, { KEY_OK, "start" },
+                             { KEY_DOWN, "history" }, { KEY_HOLD_OK, "someone else" } };
+    int n_hints = v->kiosk ? 2 : v->people_count > 1 ? 4 : 3;
+    if (v->kiosk) { /* a guest's: nobody's figures, no history */
         screen_hints(u, hints, n_hints);
         return;
     }

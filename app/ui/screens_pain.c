@@ -5,7 +5,8 @@
  * The check-in uses the 0-10 numeric rating scale (PROTOCOL.md): the chosen
  * number is huge in the middle, with a word for it, and the whole scale sits
  * below with both ends labelled so "0 = no pain, 10 = worst" never needs
- * explaining. Above 5 the number turns to the warning colour and one line
+ * explaining. The check-in before a session starts at the person's last
+ * answer and says so. Above 5 the number turns to the warning colour and one line
  * says what will happen, so an answer is never a surprise. PAIN_STOP and
  * RED_FLAG show the session's advice calmly, in large plain text;
  * RED_FLAG_CHECK lists the warning signs and asks before anything stops.
@@ -79,6 +80,13 @@ void screens_pain(ui *u, const session_view *v, int64_t now_ms)
     y += ui_px(u, 0.01f);
     y += ui_text_wrapped(u, "How is your knee pain right now?", cx, y, w * 9 / 10,
                          SZ_BODY * 1.2f, UI_WHITE, UI_CENTER);
+    int last = v->stats.last_pain_before;
+    if (v->screen == SCREEN_PAIN_BEFORE && last >= 0 && last <= PAIN_LIMIT) {
+        /* The scale starts at the last answer: said, so nobody adds to it. */
+        char said[64];
+        snprintf(said, sizeof said, "Last time: %d. Change it if today is different", last);
+        y += ui_text_wrapped(u, said, cx, y, w * 9 / 10, SZ_SMALL, UI_GREY, UI_CENTER);
+    }
 
     int row = screen_hints_top(u) - ui_px(u, 0.22f);
     /* The number fills the room between the question and the scale. */

@@ -33,6 +33,7 @@ typedef struct screen_hint {
 #define KEY_UPDOWN "\xe2\x96\xb2\xe2\x96\xbc" /* ▲▼ */
 #define KEY_OK "OK"
 #define KEY_DOWN "\xe2\x96\xbc" /* ▼ */
+#define KEY_UP "\xe2\x96\xb2" /* ▲ */
 #define KEY_HOLD_OK "hold OK"
 
 /* Draws the hints centred along the bottom. */
