@@ -21,9 +21,17 @@ int screen_hints_top(ui *u)
 
 /* Each hint is "KEY action"; hints are separated by a wide gap. */
 /* The hints' width at `size`. */
+/* The gap between hints and between a key and its action, at `size`. */
+static void hint_gaps(ui *u, float size, int *gap, int *space)
+{
+    *gap = ui_px(u, 0.08f * size / SZ_HINT);
+    *space = ui_px(u, 0.02f * size / SZ_HINT);
+}
+
 static int hints_width(ui *u, const screen_hint *hints, int n, float size)
 {
-    int gap = ui_px(u, 0.08f), space = ui_px(u, 0.02f), total = 0;
+    int gap, space, total = 0;
+    hint_gaps(u, size, &gap, &space);
     for (int i = 0; i < n; i++)
         total += ui_text_width(u, hints[i].key, size, true) + space +
                  ui_text_width(u, hints[i].action, size, false) + (i ? gap : 0);
@@ -33,7 +41,7 @@ static int hints_width(ui *u, const screen_hint *hints, int n, float size)
 /* Shrunk to fit the width when there are many (a narrow portrait screen). */
 void screen_hints(ui *u, const screen_hint *hints, int n)
 {
-    int gap = ui_px(u, 0.08f), space = ui_px(u, 0.02f);
+    int gap, space;
     int max_w = ui_width(u) - 2 * screen_margin(u);
     float size = SZ_HINT;
     int total = hints_width(u, hints, n, size);
@@ -41,6 +49,7 @@ void screen_hints(ui *u, const screen_hint *hints, int n)
         size = SZ_HINT * (float)max_w / (float)total * 0.98f;
         total = hints_width(u, hints, n, size);
     }
+    hint_gaps(u, size, &gap, &space);
     int x = (ui_width(u) - total) / 2, y = screen_hints_top(u);
     for (int i = 0; i < n; i++) {
         ui_text(u, hints[i].key, x, y, size, UI_ACCENT, UI_LEFT, true);
