@@ -53,8 +53,10 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Beyond the libraries: systemd runs the service and creates the user
 # (systemd-sysusers); the fonts are Debian's.
 # The libraries (libcairo2 for the report among them) come from shlibdeps;
-# udev starts the USB stick's unit, util-linux mounts it (blkid, mountpoint).
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd, udev, util-linux, fonts-dejavu-core")
+# udev starts the USB stick's unit; mount (not Essential, though always there)
+# mounts it; blkid and mountpoint are util-linux's, which is Essential in
+# Debian and so not named (lintian refuses that).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd, udev, mount, fonts-dejavu-core")
 if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64")
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
 endif()
