@@ -46,10 +46,16 @@ static bool render_phrases(speaker *s, voice *v)
     return said > 0;
 }
 
-static void load_voice(speaker *s, const settings *cfg)
+static void load_voice(speaker *s, const char *language)
 {
     char err[256] = "";
-    voice *v = voice_create(cfg->language, err);
+    for (int id = 0; id < PHRASE_COUNT; id++) {
+        free(s->pcm[id]);
+        s->pcm[id] = NULL;
+        s->len[id] = 0;
+    }
+    s->voiced = false;
+    voice *v = voice_create(language, err);
     if (!v) {
         log_warn("no voice (%s); counting with tones", err);
         return;
@@ -69,7 +75,7 @@ speaker *speaker_create(const settings *cfg, const rm_clock *clock)
         return s;
     long long opened = (long long)clock_wall_ms(clock);
     int64_t t0 = clock_now_ms(clock);
-    load_voice(s, cfg);
+    load_voice(s, cfg->language);
     size_t bytes = 0;
     for (int id = 0; id < PHRASE_COUNT; id++)
         bytes += s->len[id] * sizeof(int16_t);
@@ -119,6 +125,17 @@ void speaker_update(speaker *s, const session_view *prev, const session_view *v,
     int64_t busy = audio_queued_ms(s->snd);
     if (cues_update(&s->coach, prev, v, now_ms, busy, &c, &interrupt))
         play(s, &c, interrupt, busy > 0);
+}
+
+void speaker_set_language(speaker *s, const char *language)
+{
+    if (audio_is_silent(s->snd))
+        return;
+    audio_cut(s->snd); /* nothing half said in the old language */
+    int64_t t0 = clock_now_ms(s->clock);
+    load_voice(s, language);
+    log_info("sound: %s in '%s' (%lld ms to render)", s->voiced ? "voice" : "tones", language,
+             (long long)(clock_now_ms(s->clock) - t0));
 }
 
 bool speaker_has_voice(const speaker *s)

@@ -29,6 +29,10 @@ void speaker_destroy(speaker *s);
  * clock). Costs no allocation and no synthesis. */
 void speaker_update(speaker *s, const session_view *prev, const session_view *v, int64_t now_ms);
 
+/* Renders every phrase again in another language (the language chooser; the
+ * phrases' texts follow i18n_set_language, so call that first). Blocks for
+ * the rendering, about 0.5 s on x86; without a voice for it, tones. */
+void speaker_set_language(speaker *s, const char *language);
 /* True when phrases are spoken (not tones). */
 bool speaker_has_voice(const speaker *s);
 /* Cues started so far, spoken or as tones (for tests). */

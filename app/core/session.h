@@ -60,6 +60,7 @@ typedef enum session_screen {
     SCREEN_SUMMARY,
     SCREEN_CAMERA_LOST, /* POSITION or SET without camera frames; see session_camera */
     SCREEN_RED_FLAG_CHECK, /* the warning signs listed; OK confirms, others go back */
+    SCREEN_LANGUAGE,    /* from HOME (Up or Down): the shipped languages; OK chooses */
     SCREEN_KIND_COUNT
 } session_screen;
 
@@ -183,6 +184,8 @@ typedef struct session_view {
     const char *notice;          /* HOME, SUMMARY: one line about the record from
                                   * the station (not saved, set aside), or NULL */
     session_stats stats;
+    int language;                /* row of languages.h the screens and voice are in;
+                                  * LANGUAGE: menu_cursor is the row being chosen */
 } session_view;
 
 typedef struct session session;
@@ -213,8 +216,12 @@ void session_set_stats(session *s, const session_stats *stats);
  * happens; the station gives the log's verdict when home opens and when the
  * local date changes (NONE then clears it). */
 void session_set_day_stop(session *s, session_stop stop);
+/* The language in use (a row of languages.h), as the station starts; the
+ * person changes it on the LANGUAGE screen, and the station applies and saves
+ * what the view's `language` says. Out of range is ignored. */
+void session_set_language(session *s, int row);
 const session_view *session_get_view(const session *s);
-/* True while a session is under way (not HOME). */
+/* True while a session is under way (not HOME or LANGUAGE). */
 bool session_active(const session *s);
 /* The exercise the person should be doing now (for the demo camera), and
  * whether it is the mirrored (right) side. */

@@ -60,14 +60,19 @@ const programme_block *screen_block(const session_view *v)
 void screen_block_name(const programme_block *b, char *buf, size_t cap)
 {
     if (!b) {
-        snprintf(buf, cap, "Exercise");
+        snprintf(buf, cap, "%s", _("Exercise"));
         return;
     }
-    const char *title = b->title[0] ? b->title : exercise_name(b->exercise);
+    const char *title = screen_tr(b->title[0] ? b->title : exercise_name(b->exercise));
     if (b->side == SIDE_NONE)
         snprintf(buf, cap, "%s", title);
     else
-        snprintf(buf, cap, "%s, %s side", title, side_name(b->side));
+        snprintf(buf, cap, b->side == SIDE_LEFT ? _("%s, left side") : _("%s, right side"), title);
+}
+
+const char *screen_tr(const char *s)
+{
+    return s && s[0] ? _(s) : s;
 }
 
 int screen_seconds(int64_t ms)
@@ -104,8 +109,9 @@ void screens_draw(ui *u, const session_view *v, const camera_frame *frame, int64
     case SCREEN_PAUSE: screens_pause(u, v, now_ms); break;
     case SCREEN_SUMMARY: screens_summary(u, v, now_ms); break;
     case SCREEN_CAMERA_LOST: screens_camera_lost(u, v, now_ms); break;
+    case SCREEN_LANGUAGE: screens_language(u, v, now_ms); break;
     default: screens_home(u, v, now_ms); break;
     }
     if (v->notice && (v->screen == SCREEN_HOME || v->screen == SCREEN_SUMMARY))
-        draw_notice(u, v->notice);
+        draw_notice(u, screen_tr(v->notice));
 }

@@ -13,9 +13,9 @@
 static void pain_line(const session_view *v, char *buf, size_t cap)
 {
     if (v->pain_before >= 0 && v->pain_after >= 0)
-        snprintf(buf, cap, "Knee pain  %d \xe2\x86\x92 %d", v->pain_before, v->pain_after);
+        snprintf(buf, cap, _("Knee pain  %d \xe2\x86\x92 %d"), v->pain_before, v->pain_after);
     else if (v->pain_before >= 0)
-        snprintf(buf, cap, "Knee pain before  %d", v->pain_before);
+        snprintf(buf, cap, _("Knee pain before  %d"), v->pain_before);
     else
         buf[0] = '\0';
 }
@@ -51,10 +51,10 @@ static void block_rows(ui *u, const session_view *v, int x, int y, int w, int ro
 static const char *summary_title(const session_view *v)
 {
     if (v->total_target > 0 && v->total_done >= v->total_target)
-        return "Well done!";
+        return _("Well done!");
     if (v->total_target > 0 && v->total_done * 2 >= v->total_target)
-        return "Good work!";
-    return "Session done";
+        return _("Good work!");
+    return _("Session done");
 }
 
 void screens_summary(ui *u, const session_view *v, int64_t now_ms)
@@ -65,9 +65,9 @@ void screens_summary(ui *u, const session_view *v, int64_t now_ms)
     int tw = ui_unit(u) * 13 / 10;
     tw = tw < w - 4 * m ? tw : w - 4 * m;
     const char *line = v->advice && v->advice[0]
-                           ? v->advice
-                           : all ? "Every rep done. See you next time!"
-                                 : "Good work: every rep counts. See you next time!";
+                           ? screen_tr(v->advice)
+                           : all ? _("Every rep done. See you next time!")
+                                 : _("Every rep counts. See you next time!");
     int line_h = ui_px(u, SZ_BODY * 1.2f * 1.17f);
     int foot = 2 * line_h + ui_text_wrapped_height(u, line, w - 4 * m, SZ_BODY);
     int room = screen_hints_top(u) - m - y;
@@ -80,11 +80,11 @@ void screens_summary(ui *u, const session_view *v, int64_t now_ms)
     y += row * n + m;
 
     char buf[96];
-    snprintf(buf, sizeof buf, "Total  %d of %d reps", v->total_done, v->total_target);
+    snprintf(buf, sizeof buf, _("Total  %d of %d reps"), v->total_done, v->total_target);
     y += ui_text(u, buf, cx, y, SZ_BODY * 1.2f, UI_WHITE, UI_CENTER, true);
     pain_line(v, buf, sizeof buf);
     if (buf[0])
         y += ui_text(u, buf, cx, y, SZ_BODY * 1.2f, UI_WHITE, UI_CENTER, false);
     ui_text_wrapped(u, line, cx, y, w - 4 * m, SZ_BODY, all ? UI_OK : UI_ACCENT, UI_CENTER);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "finish" } }, 1);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("finish") } }, 1);
 }

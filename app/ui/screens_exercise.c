@@ -16,15 +16,16 @@
 /* Wide enough for picture and words side by side (16:9, not 4:3). */
 static bool landscape(ui *u) { return ui_width(u) * 10 >= ui_height(u) * 15; }
 
-static const screen_hint HOLD_PAUSE = { KEY_HOLD_OK, "pause" };
 
 /* "3 sets × 10 reps, hold 2 s" */
 static void dose_text(const programme_block *b, char *buf, size_t cap)
 {
-    int n = snprintf(buf, cap, "%d set%s \xc3\x97 %d reps", b->sets, b->sets == 1 ? "" : "s",
-                     b->reps);
+    char sets[48], reps[48];
+    snprintf(sets, sizeof sets, P_("%d set", "%d sets", b->sets), b->sets);
+    snprintf(reps, sizeof reps, P_("%d rep", "%d reps", b->reps), b->reps);
+    int n = snprintf(buf, cap, "%s \xc3\x97 %s", sets, reps);
     if (b->hold_s > 0 && n > 0 && (size_t)n < cap)
-        snprintf(buf + n, cap - (size_t)n, ", hold %d s", b->hold_s);
+        snprintf(buf + n, cap - (size_t)n, _(", hold %d s"), b->hold_s);
 }
 
 /* The cues as bullet lines and the dose, left-aligned at x from y. With
@@ -34,7 +35,7 @@ static int intro_words(ui *u, const programme_block *b, int x, int y, int max_w,
     char buf[160];
     int gap = ui_px(u, 0.02f), y0 = y;
     for (int i = 0; i < b->n_cues; i++) {
-        snprintf(buf, sizeof buf, "\xe2\x80\xa2 %s", b->cues[i]);
+        snprintf(buf, sizeof buf, "\xe2\x80\xa2 %s", screen_tr(b->cues[i]));
         y += (draw ? ui_text_wrapped(u, buf, x, y, max_w, SZ_BODY, UI_WHITE, UI_LEFT)
                    : ui_text_wrapped_height(u, buf, max_w, SZ_BODY)) + gap;
     }
@@ -53,7 +54,7 @@ void screens_intro(ui *u, const session_view *v, int64_t now_ms)
     int w = ui_width(u), m = screen_margin(u);
     int y = screen_title(u, name, UI_WHITE);
     if (v->prog) {
-        snprintf(name, sizeof name, "Exercise %d of %d", v->block + 1, v->prog->n_blocks);
+        snprintf(name, sizeof name, _("Exercise %d of %d"), v->block + 1, v->prog->n_blocks);
         y += ui_text(u, name, w / 2, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
     }
     int bottom = screen_hints_top(u) - m, room = bottom - y;
@@ -77,7 +78,7 @@ void screens_intro(ui *u, const session_view *v, int64_t now_ms)
         if (b)
             intro_words(u, b, 2 * m, y + fh + (room - fh - th) / 2 + m, w - 4 * m, true);
     }
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "when ready" }, HOLD_PAUSE }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("when ready") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
 
 /* The fitted picture rect for a width x height frame in the box. */
@@ -100,7 +101,7 @@ static void camera_box(ui *u, const camera_frame *frame, int x, int y, int w, in
     if (frame && frame->luma)
         ui_camera_view(u, frame->luma, frame->width, frame->height, frame->stride, x, y, w, h);
     else
-        ui_text(u, "Camera starting\xe2\x80\xa6", r.x + r.w / 2, r.y + r.h / 2 - ui_px(u, 0.03f),
+        ui_text(u, _("Camera starting\xe2\x80\xa6"), r.x + r.w / 2, r.y + r.h / 2 - ui_px(u, 0.03f),
                 SZ_BODY, UI_GREY, UI_CENTER, false);
     ui_rect_outline(u, r.x, r.y, r.w, r.h, 1, UI_GREY);
     ui_rect_outline(u, r.x + r.w / 10, r.y + r.h * 35 / 100, r.w * 8 / 10, r.h * 55 / 100,
@@ -118,18 +119,18 @@ static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
     int th = ui_px(u, SZ_BODY * 1.6f);
     ui_text(u, learned ? "\xe2\x9c\x93" : pct, cx, cy - th * 6 / 10, SZ_BODY * 1.4f,
             learned ? UI_OK : UI_WHITE, UI_CENTER, true);
-    ui_text(u, learned ? "Ready" : "Looking", cx, cy + r + ui_px(u, 0.02f), SZ_BODY,
+    ui_text(u, learned ? _("Ready") : _("Looking"), cx, cy + r + ui_px(u, 0.02f), SZ_BODY,
             learned ? UI_OK : UI_WHITE, UI_CENTER, true);
 }
 
 void screens_position(ui *u, const session_view *v, const camera_frame *frame, int64_t now_ms)
 {
     int w = ui_width(u), m = screen_margin(u);
-    int y = screen_title(u, "Get into position", UI_WHITE);
+    int y = screen_title(u, _("Get into position"), UI_WHITE);
     const programme_block *b = screen_block(v);
     char line[200], name[160];
     screen_block_name(b, name, sizeof name);
-    snprintf(line, sizeof line, "%s  \xc2\xb7  set %d of %d", name, v->set, b ? b->sets : 1);
+    snprintf(line, sizeof line, _("%s  \xc2\xb7  set %d of %d"), name, v->set, b ? b->sets : 1);
     y += ui_text(u, line, w / 2, y, SZ_SMALL, UI_GREY, UI_CENTER, false) + m / 2;
     int bottom = screen_hints_top(u) - m, room = bottom - y;
     if (ui_width(u) > ui_height(u)) {
@@ -142,17 +143,17 @@ void screens_position(ui *u, const session_view *v, const camera_frame *frame, i
         int r = ui_px(u, 0.14f);
         learn_ring(u, v, w / 2, y + room * 6 / 10 + m + r + ui_px(u, 0.04f), r);
     }
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "start now" }, HOLD_PAUSE }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("start now") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
 
 void screens_rest(ui *u, const session_view *v, int64_t now_ms)
 {
     const programme_block *b = screen_block(v);
     int w = ui_width(u), cx = w / 2;
-    int y = screen_title(u, "Rest", UI_ACCENT);
+    int y = screen_title(u, _("Rest"), UI_ACCENT);
     char buf[200];
     if (b) {
-        snprintf(buf, sizeof buf, "Set %d done: %d of %d reps", v->set, v->reps_done, b->reps);
+        snprintf(buf, sizeof buf, _("Set %d done: %d of %d reps"), v->set, v->reps_done, b->reps);
         y += ui_text(u, buf, cx, y, SZ_BODY, UI_GREY, UI_CENTER, false);
     }
     int next_h = ui_px(u, SZ_BODY * 1.3f * 1.3f);
@@ -167,17 +168,17 @@ void screens_rest(ui *u, const session_view *v, int64_t now_ms)
     float size = (float)r / (float)ui_unit(u) * 0.9f;
     ui_text(u, buf, cx, cy - ui_px(u, size) * 58 / 100, size, UI_WHITE, UI_CENTER, true);
     if (b && v->set < b->sets)
-        snprintf(buf, sizeof buf, "Next: set %d of %d", v->set + 1, b->sets);
+        snprintf(buf, sizeof buf, _("Next: set %d of %d"), v->set + 1, b->sets);
     else
-        snprintf(buf, sizeof buf, "Next: a new exercise");
+        snprintf(buf, sizeof buf, "%s", _("Next: a new exercise"));
     ui_text(u, buf, cx, bottom, SZ_BODY * 1.3f, UI_WHITE, UI_CENTER, true);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "skip rest" }, HOLD_PAUSE }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("skip rest") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
 
 void screens_pause(ui *u, const session_view *v, int64_t now_ms)
 {
     int w = ui_width(u), cx = w / 2;
-    int y = screen_title(u, "Paused", UI_ACCENT);
+    int y = screen_title(u, _("Paused"), UI_ACCENT);
     int bottom = screen_hints_top(u) - screen_margin(u);
     int row = (bottom - y) / PAUSE_ITEM_COUNT, max_row = ui_px(u, 0.12f);
     row = row < max_row ? row : max_row;
@@ -186,7 +187,7 @@ void screens_pause(ui *u, const session_view *v, int64_t now_ms)
     bw = bw < w - 2 * screen_margin(u) ? bw : w - 2 * screen_margin(u);
     for (int i = 0; i < PAUSE_ITEM_COUNT; i++, y += row) {
         bool on = i == v->menu_cursor;
-        const char *label = pause_item_label((pause_item)i);
+        const char *label = screen_tr(pause_item_label((pause_item)i));
         /* Undo does something only over a set with a rep in it. */
         bool idle = i == PAUSE_UNDO &&
                     !(v->reps_done > 0 && (v->paused_from == SCREEN_SET ||
@@ -197,5 +198,5 @@ void screens_pause(ui *u, const session_view *v, int64_t now_ms)
         ui_text(u, label, cx, y + (row - row / 8 - th) / 2, SZ_BODY * 1.25f,
                 on ? UI_ACCENT : idle ? UI_GREY : UI_WHITE, UI_CENTER, on);
     }
-    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "select" } }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, _("choose") }, { KEY_OK, _("select") } }, 2);
 }

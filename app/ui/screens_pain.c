@@ -19,14 +19,14 @@
 static const char *pain_word(int pain)
 {
     if (pain <= 0)
-        return "no pain";
+        return _("no pain");
     if (pain <= 3)
-        return "mild";
+        return _("mild");
     if (pain <= 6)
-        return "moderate";
+        return _("moderate");
     if (pain <= 9)
-        return "severe";
-    return "worst imaginable";
+        return _("severe");
+    return _("worst imaginable");
 }
 
 static ui_color pain_color(int pain)
@@ -36,16 +36,16 @@ static ui_color pain_color(int pain)
 
 static const char *pain_title(session_screen s)
 {
-    return s == SCREEN_PAIN_BEFORE ? "Before we start"
-           : s == SCREEN_PAIN_AFTER ? "All done: one last check"
-                                     : "Pain check";
+    return s == SCREEN_PAIN_BEFORE ? _("Before we start")
+           : s == SCREEN_PAIN_AFTER ? _("All done: one last check")
+                                     : _("Pain check");
 }
 
 static const char *pain_warning(session_screen s)
 {
-    return s == SCREEN_PAIN_BEFORE ? "Above 5: no exercise today, rest instead"
-           : s == SCREEN_PAIN_AFTER ? "Above 5: rest, and take it easier next time"
-                                     : "Above 5: we stop for today";
+    return s == SCREEN_PAIN_BEFORE ? _("Above 5: no exercise today, rest instead")
+           : s == SCREEN_PAIN_AFTER ? _("Above 5: rest, and take it easier next time")
+                                     : _("Above 5: we stop for today");
 }
 
 /* 0..10 in a row, the chosen one boxed, "no pain" and "worst" under the ends. */
@@ -67,8 +67,8 @@ static void scale_row(ui *u, int pain, int y)
         ui_text(u, num, cx, y, SZ_BODY, on ? pain_color(i) : UI_GREY, UI_CENTER, on);
     }
     int yl = y + box;
-    ui_text(u, "no pain", x0, yl, SZ_SMALL, UI_GREY, UI_LEFT, false);
-    ui_text(u, "worst", x0 + cell * 11, yl, SZ_SMALL, UI_GREY, UI_RIGHT, false);
+    ui_text(u, _("no pain"), x0, yl, SZ_SMALL, UI_GREY, UI_LEFT, false);
+    ui_text(u, _("worst"), x0 + cell * 11, yl, SZ_SMALL, UI_GREY, UI_RIGHT, false);
 }
 
 void screens_pain(ui *u, const session_view *v, int64_t now_ms)
@@ -77,8 +77,14 @@ void screens_pain(ui *u, const session_view *v, int64_t now_ms)
     int pain = v->pain < 0 ? 0 : v->pain > 10 ? 10 : v->pain;
     int y = screen_title(u, pain_title(v->screen), UI_ACCENT);
     y += ui_px(u, 0.01f);
-    y += ui_text_wrapped(u, "How is your knee pain right now?", cx, y, w * 9 / 10,
+    y += ui_text_wrapped(u, _("How is your knee pain right now?"), cx, y, w * 9 / 10,
                          SZ_BODY * 1.2f, UI_WHITE, UI_CENTER);
+    if (v->screen == SCREEN_PAIN_AFTER && v->pain_before >= 0) {
+        /* The scale starts at the answer before the session: say so. */
+        char before[96];
+        snprintf(before, sizeof before, _("Before the session: %d"), v->pain_before);
+        y += ui_text(u, before, cx, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
+    }
 
     int row = screen_hints_top(u) - ui_px(u, 0.22f);
     /* The number fills the room between the question and the scale. */
@@ -96,7 +102,7 @@ void screens_pain(ui *u, const session_view *v, int64_t now_ms)
     if (pain > PAIN_LIMIT)
         ui_text(u, pain_warning(v->screen), cx, row - ui_px(u, 0.085f), SZ_SMALL, UI_WARN,
                 UI_CENTER, false);
-    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "confirm" } }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, _("choose") }, { KEY_OK, _("confirm") } }, 2);
 }
 
 /* A calm stop: a title in the warning colour, the advice large and plain. */
@@ -120,28 +126,28 @@ static void stop_screen(ui *u, const char *title, const char *advice, const char
 void screens_pain_stop(ui *u, const session_view *v, int64_t now_ms)
 {
     const char *advice = v->advice && v->advice[0]
-                             ? v->advice
-                             : "That is more pain than we want. Rest now, and try an easier "
-                               "dose next time. If it keeps happening, talk to a "
-                               "physiotherapist.";
-    stop_screen(u, "Let's stop here", advice, "home");
+                             ? screen_tr(v->advice)
+                             : _("That is more pain than we want. Rest now, and try an easier "
+                                 "dose next time. If it keeps happening, talk to a "
+                                 "physiotherapist.");
+    stop_screen(u, _("Let's stop here"), advice, _("home"));
 }
 
 /* The warning signs of PROTOCOL.md, in the person's words. */
 static const char *const SIGNS[] = {
-    "Sharp or sudden pain",
-    "Pain that makes you limp or stops you standing on it",
-    "Swelling",
-    "The knee gives way, locks or catches",
-    "Fever with a hot, red, swollen knee",
-    "Calf pain or swelling",
-    "Chest pain or shortness of breath",
+    N_("Sharp or sudden pain"),
+    N_("Pain that makes you limp or stops you standing on it"),
+    N_("Swelling"),
+    N_("The knee gives way, locks or catches"),
+    N_("Fever with a hot, red, swollen knee"),
+    N_("Calf pain or swelling"),
+    N_("Chest pain or shortness of breath"),
 };
 #define N_SIGNS ((int)(sizeof SIGNS / sizeof SIGNS[0]))
 
 static void sign_line(int i, char *line, size_t cap)
 {
-    snprintf(line, cap, "\xe2\x80\xa2 %s", SIGNS[i]); /* a bullet */
+    snprintf(line, cap, "\xe2\x80\xa2 %s", _(SIGNS[i])); /* a bullet */
 }
 
 /* The signs as a bulleted list, left-aligned at x; with draw false only
@@ -163,8 +169,8 @@ static int sign_list(ui *u, int x, int y, int max_w, float size, bool draw)
 void screens_red_flag_check(ui *u, const session_view *v, int64_t now_ms)
 {
     int w = ui_width(u), cx = w / 2, m = screen_margin(u);
-    int y = screen_title(u, "Warning signs", UI_WARN);
-    const char *ask = "Do you have one of these?";
+    int y = screen_title(u, _("Warning signs"), UI_WARN);
+    const char *ask = _("Do you have one of these?");
     float qs = SZ_BODY * 1.3f;
     int bottom = screen_hints_top(u) - m - ui_px(u, qs * 1.3f);
     int max_w = w - 4 * m;
@@ -186,15 +192,17 @@ void screens_red_flag_check(ui *u, const session_view *v, int64_t now_ms)
     sign_list(u, (w - lw) / 2, y + (bottom - y - th) / 2, max_w, size, true);
     ui_text(u, ask, cx, bottom, screen_fit(u, ask, qs, true, w - 2 * m), UI_WARN, UI_CENTER,
             true);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "yes, stop" }, { KEY_UPDOWN, "no, back" } }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("yes, stop") }, { KEY_UPDOWN, _("no, back") } }, 2);
 }
 
 void screens_red_flag(ui *u, const session_view *v, int64_t now_ms)
 {
     const char *advice = v->advice && v->advice[0]
-                             ? v->advice
-                             : "Please stop and contact a doctor or physiotherapist. "
-                               "For chest pain or shortness of breath, call emergency "
-                               "services now.";
-    stop_screen(u, "\xe2\x9a\xa0  Please stop now", advice, "finish");
+                             ? screen_tr(v->advice)
+                             : _("Please stop and contact a doctor or physiotherapist. "
+                                 "For chest pain or shortness of breath, call emergency "
+                                 "services now.");
+    char title[160];
+    snprintf(title, sizeof title, "\xe2\x9a\xa0  %s", _("Please stop now"));
+    stop_screen(u, title, advice, _("finish"));
 }

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "camera.h"
+#include "intl.h"
 #include "session.h"
 #include "ui.h"
 
@@ -32,7 +33,7 @@ typedef struct screen_hint {
 
 #define KEY_UPDOWN "\xe2\x96\xb2\xe2\x96\xbc" /* ▲▼ */
 #define KEY_OK "OK"
-#define KEY_HOLD_OK "hold OK"
+#define KEY_HOLD_OK _("hold OK")
 
 /* Draws the hints centred along the bottom. */
 void screen_hints(ui *u, const screen_hint *hints, int n);
@@ -47,6 +48,11 @@ int screen_margin(ui *u);
 const programme_block *screen_block(const session_view *v);
 /* "Clamshell, left side" / "Glute bridge" into buf. */
 void screen_block_name(const programme_block *b, char *buf, size_t cap);
+/* The translation of a string the session or the programme gave (marked N_()
+ * where it was written); NULL and "" pass through (gettext("") is the
+ * catalogue's header). A programme's own text stays as written unless it is
+ * exactly one of the bundled programme's (po/bundled-programme.c). */
+const char *screen_tr(const char *s);
 /* Seconds to show for a countdown: rounded up, so "1" lasts until zero. */
 int screen_seconds(int64_t ms);
 
@@ -62,5 +68,6 @@ void screens_rest(ui *u, const session_view *v, int64_t now_ms);
 void screens_pause(ui *u, const session_view *v, int64_t now_ms);
 void screens_summary(ui *u, const session_view *v, int64_t now_ms);
 void screens_camera_lost(ui *u, const session_view *v, int64_t now_ms);
+void screens_language(ui *u, const session_view *v, int64_t now_ms);
 
 #endif

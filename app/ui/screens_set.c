@@ -57,7 +57,7 @@ static void draw_count(ui *u, const set_layout *l, int done, int target)
 {
     char num[8], of[16];
     snprintf(num, sizeof num, "%d", done);
-    snprintf(of, sizeof of, "of %d", target);
+    snprintf(of, sizeof of, _("of %d"), target);
     int px = ui_px(u, SZ_COUNT);
     int nw = ui_text_width(u, num, SZ_COUNT, true), ow = ui_text_width(u, of, SZ_TITLE, false);
     int gap = ui_px(u, 0.03f);
@@ -94,7 +94,7 @@ static void draw_hold(ui *u, const SDL_Rect *box, const session_view *v, int hol
     float size = (float)r / (float)ui_unit(u) * 0.9f;
     ui_text(u, done ? "\xe2\x9c\x93" : buf, cx, cy - ui_px(u, size) * 58 / 100, size,
             done ? UI_OK : UI_WHITE, UI_CENTER, true);
-    const char *label = done ? (v->timed ? "Relax" : "Lower slowly") : "Hold\xe2\x80\xa6";
+    const char *label = done ? (v->timed ? _("Relax") : _("Lower slowly")) : _("Hold\xe2\x80\xa6");
     ui_text(u, label, cx, cy - r - label_h, screen_fit(u, label, SZ_TITLE, true, box->w),
             done ? UI_OK : UI_ACCENT, UI_CENTER, true);
 }
@@ -105,19 +105,19 @@ static void draw_phase(ui *u, const SDL_Rect *box, const session_view *v, int64_
     const char *word;
     ui_color c = UI_WHITE;
     if (v->flash)
-        word = v->flash, c = UI_WARN;
+        word = screen_tr(v->flash), c = UI_WARN;
     else if (v->timed && v->timed_phase == TIMED_TIGHTEN)
-        word = "Tighten", c = UI_ACCENT;
+        word = _("Tighten"), c = UI_ACCENT;
     else if (v->timed)
-        word = "Relax", c = UI_OK;
+        word = _("Relax"), c = UI_OK;
     else if (v->last_rep_ms >= 0 && now_ms - v->last_rep_ms < RELAX_SHOW_MS)
-        word = "Relax", c = UI_OK;
+        word = _("Relax"), c = UI_OK;
     else if (v->counter.phase == REPS_PHASE_LEARNING)
-        word = "Looking";
+        word = _("Looking");
     else if (v->counter.phase == REPS_PHASE_MOVING)
-        word = "Slowly\xe2\x80\xa6";
+        word = _("Slowly\xe2\x80\xa6");
     else
-        word = "Go", c = UI_ACCENT;
+        word = _("Go"), c = UI_ACCENT;
     float size = screen_fit(u, word, 0.13f, true, box->w);
     int cx = box->x + box->w / 2;
     ui_text(u, word, cx, box->y + box->h / 2 - ui_px(u, size) * 6 / 10, size, c, UI_CENTER,
@@ -130,7 +130,8 @@ static int header(ui *u, const char *name, const char *set, bool unsaved)
 {
     int w = ui_width(u), m = screen_margin(u), y = m;
     const float size = SZ_BODY * 1.2f;
-    const char *warn = "\xe2\x9a\xa0 not saved";
+    char warn[64];
+    snprintf(warn, sizeof warn, "\xe2\x9a\xa0 %s", _("not saved"));
     if (ui_height(u) > w) {
         y += ui_text(u, name, w / 2, y, screen_fit(u, name, size, true, w - 2 * m), UI_WHITE,
                      UI_CENTER, true);
@@ -155,8 +156,8 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms)
     char name[160], buf[64];
     screen_block_name(b, name, sizeof name);
     if (v->timed) /* who counts: the clock; the camera only watches */
-        snprintf(name + strlen(name), sizeof name - strlen(name), " \xc2\xb7 timed hold");
-    snprintf(buf, sizeof buf, "Set %d of %d", v->set, b ? b->sets : 1);
+        snprintf(name + strlen(name), sizeof name - strlen(name), " \xc2\xb7 %s", _("timed hold"));
+    snprintf(buf, sizeof buf, _("Set %d of %d"), v->set, b ? b->sets : 1);
     int y = header(u, name, buf, v->unsaved);
 
     int cue_h = ui_px(u, SZ_BODY * 1.2f * 1.2f);
@@ -173,7 +174,8 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms)
     ui_bar(u, l.level.x, l.level.y, l.level.w, l.level.h, v->counter.level, UI_ACCENT);
 
     if (v->cue && v->cue[0] && !holding && strcmp(v->cue, "Relax") != 0)
-        ui_text(u, v->cue, w / 2, bottom, screen_fit(u, v->cue, SZ_BODY * 1.2f, false, w - 2 * m),
+        ui_text(u, screen_tr(v->cue), w / 2, bottom,
+                screen_fit(u, screen_tr(v->cue), SZ_BODY * 1.2f, false, w - 2 * m),
                 UI_WHITE, UI_CENTER, false);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "add a rep" }, { KEY_HOLD_OK, "pause" } }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("add a rep") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
