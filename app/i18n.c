@@ -49,6 +49,10 @@ bool i18n_init(void)
     find_locale_dir();
     bindtextdomain(RM_TEXT_DOMAIN, locale_dir);
     bind_textdomain_codeset(RM_TEXT_DOMAIN, "UTF-8");
+    /* LANGUAGE would translate glibc's own messages (strerror) too: the log
+     * stays in English for whoever reads it, so glibc's catalogue is bound
+     * to a directory that does not exist. */
+    bindtextdomain("libc", "/nonexistent/rehab-mirror");
     if (setlocale(LC_MESSAGES, "C.UTF-8") || setlocale(LC_MESSAGES, "C.utf8"))
         return true;
     log_warn("no C.UTF-8 locale (libc-bin): the screens and the voice stay in English");

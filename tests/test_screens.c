@@ -6,7 +6,10 @@
  * mostly black (a mirror), every screen has the button hints along the
  * bottom, the rep count is huge, different states look different, portrait
  * and landscape both work, the text cache stays bounded, and a screenshot
- * reads back as the same pixels.
+ * reads back as the same pixels. Every screen is drawn in every shipped
+ * language at 800x480, 1920x1080 and 1080x1920, and no text may be smaller
+ * than UI_MIN_TEXT, reach outside the screen or fail to fit its box
+ * (ui_get_legibility): a translation too long for its place fails here.
  */
 #include <png.h>
 #include <stdint.h>
@@ -17,6 +20,8 @@
 #include "check.h"
 #include "config.h"
 #include "display.h"
+#include "i18n.h"
+#include "languages.h"
 #include "screens.h"
 #include "shot.h"
 #include "ui.h"
@@ -139,12 +144,12 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 23 };
+enum { N_VIEWS = 24 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
     "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "home-stopped",
-    "red-flag-check", "set-partial", "summary",
+    "red-flag-check", "set-partial", "summary", "language",
 };
 
 static session_view make_view(const programme *p, int i)
@@ -207,6 +212,7 @@ static session_view make_view(const programme *p, int i)
         break;
     case 19: v.screen = SCREEN_HOME; v.block = -1; v.day_stop = SESSION_STOP_RED_FLAG; break;
     case 20: v.screen = SCREEN_RED_FLAG_CHECK; v.paused_from = SCREEN_SET; break;
+    case 23: v.screen = SCREEN_LANGUAGE; v.block = -1; v.language = 1; v.menu_cursor = 2; break;
     case 21:
         v.screen = SCREEN_SET;
         v.reps_done = 7;
@@ -256,8 +262,9 @@ static void check_png(const char *path, int w, int h, const pixels *want)
     free(buf);
 }
 
-static void run_size(const char *assets, const char *dir, int w, int h)
+static void run_size(const char *assets, const char *dir, int w, int h, const char *lang)
 {
+    i18n_set_language(lang);
     char err[256] = "", path[1200];
     display_options opt = { w, h, false, true, "test_screens", 0 };
     display *d = display_create(&opt, err);
@@ -280,18 +287,25 @@ static void run_size(const char *assets, const char *dir, int w, int h)
     static uint8_t luma[320 * 240];
     camera_frame frame = fake_frame(luma);
     uint64_t hashes[N_VIEWS];
-    int hints_top = h - (int)(0.04f * ui_unit(u)) - (int)(0.0625f * ui_unit(u)) - 2;
+    int hints_top = h - (int)(0.04f * ui_unit(u)) - (int)(UI_MIN_TEXT * 1.25f * ui_unit(u)) - 2;
     for (int i = 0; i < N_VIEWS; i++) {
         session_view v = make_view(&p, i);
         v.screen_since_ms = 0;
+        ui_legibility_reset(u);
         screens_draw(u, &v, &frame, 700);
+        ui_legibility leg = ui_get_legibility(u);
+        CHECK(w == 640 || leg.small + leg.outside + leg.overlap + leg.unfit == 0, /* 4:3: not checked */
+              "%s %dx%d %s: %d texts too small, %d outside the screen, %d over others, %d do not "
+              "fit; first %s",
+              lang, w, h, view_names[i], leg.small, leg.outside, leg.overlap, leg.unfit,
+              leg.first);
         pixels px = grab(r);
         hashes[i] = hash(&px);
         double dark = near_black_share(&px);
         CHECK(dark >= 0.80, "%dx%d %s: only %.0f%% near-black", w, h, view_names[i], dark * 100);
         CHECK(accent_pixels_below(&px, hints_top) > 50, "%dx%d %s: no button hints at the bottom",
               w, h, view_names[i]);
-        snprintf(path, sizeof path, "%s/%dx%d-%02d-%s.png", dir, w, h, i, view_names[i]);
+        snprintf(path, sizeof path, "%s/%s-%dx%d-%02d-%s.png", dir, lang, w, h, i, view_names[i]);
         CHECK(shot_save_png(r, path), "cannot save %s", path);
         if (i == 7) {
             check_png(path, w, h, &px);
@@ -310,7 +324,7 @@ static void run_size(const char *assets, const char *dir, int w, int h)
             pixels top = grab(r);
             CHECK(hash(&top) != hashes[i], "%dx%d %s: the demo figure does not move", w, h,
                   view_names[i]);
-            snprintf(path, sizeof path, "%s/%dx%d-%02d-%s-top.png", dir, w, h, i, view_names[i]);
+            snprintf(path, sizeof path, "%s/%s-%dx%d-%02d-%s-top.png", dir, lang, w, h, i, view_names[i]);
             CHECK(shot_save_png(r, path), "cannot save %s", path);
             free(top.rgb);
         }
@@ -367,9 +381,14 @@ int main(void)
     if (!assets)
         assets = RM_ASSET_DIR_SOURCE;
     const char *dir = check_tmpdir("screens");
-    run_size(assets, dir, 1280, 720);
-    run_size(assets, dir, 640, 480);
-    run_size(assets, dir, 1080, 1920);
+    i18n_init();
+    run_size(assets, dir, 1280, 720, "en");
+    run_size(assets, dir, 640, 480, "en");
+    for (int l = 0; l < languages_count; l++) {
+        run_size(assets, dir, 800, 480, languages[l].code);
+        run_size(assets, dir, 1920, 1080, languages[l].code);
+        run_size(assets, dir, 1080, 1920, languages[l].code);
+    }
     test_shot_failure();
     SDL_Quit();
     return check_done();

@@ -26,6 +26,15 @@ void screen_hints(ui *u, const screen_hint *hints, int n)
     for (int i = 0; i < n; i++)
         total += ui_text_width(u, hints[i].key, SZ_HINT, true) + space +
                  ui_text_width(u, hints[i].action, SZ_HINT, false) + (i ? gap : 0);
+    int room = ui_width(u) - 2 * screen_margin(u);
+    if (total > room && n > 1) { /* the gaps give way first, to half */
+        int less = (total - room + n - 2) / (n - 1);
+        less = less < gap / 2 ? less : gap / 2;
+        gap -= less;
+        total -= less * (n - 1);
+    }
+    if (total > room)
+        ui_report_unfit(u, hints[n - 1].action);
     int x = (ui_width(u) - total) / 2, y = screen_hints_top(u);
     for (int i = 0; i < n; i++) {
         ui_text(u, hints[i].key, x, y, SZ_HINT, UI_ACCENT, UI_LEFT, true);
@@ -35,11 +44,21 @@ void screen_hints(ui *u, const screen_hint *hints, int n)
     }
 }
 
-float screen_fit(ui *u, const char *text, float size, bool bold, int max_width)
+float screen_fit_size(ui *u, const char *text, float size, bool bold, int max_width)
 {
     int tw = ui_text_width(u, text, size, bold);
     if (tw > max_width && tw > 0)
         size = size * (float)max_width / (float)tw * 0.98f;
+    return size;
+}
+
+float screen_fit(ui *u, const char *text, float size, bool bold, int max_width)
+{
+    size = screen_fit_size(u, text, size, bold, max_width);
+    if (size < ui_min_text(u)) { /* never below legible: it must be said shorter */
+        ui_report_unfit(u, text);
+        size = ui_min_text(u);
+    }
     return size;
 }
 
@@ -68,6 +87,13 @@ void screen_block_name(const programme_block *b, char *buf, size_t cap)
         snprintf(buf, cap, "%s", title);
     else
         snprintf(buf, cap, b->side == SIDE_LEFT ? _("%s, left side") : _("%s, right side"), title);
+}
+
+float screen_row_text(ui *u, int row)
+{
+    float size = (float)(row - row / 8) / (1.3f * (float)ui_unit(u));
+    size = size < SZ_BODY * 1.25f ? size : SZ_BODY * 1.25f;
+    return size > ui_min_text(u) ? size : ui_min_text(u);
 }
 
 const char *screen_tr(const char *s)

@@ -25,24 +25,24 @@ static void dose_text(const programme_block *b, char *buf, size_t cap)
     snprintf(reps, sizeof reps, P_("%d rep", "%d reps", b->reps), b->reps);
     int n = snprintf(buf, cap, "%s \xc3\x97 %s", sets, reps);
     if (b->hold_s > 0 && n > 0 && (size_t)n < cap)
-        snprintf(buf + n, cap - (size_t)n, _(", hold %d s"), b->hold_s);
+        snprintf(buf + n, cap - (size_t)n, _(", hold %d\xc2\xa0s"), b->hold_s);
 }
 
 /* The cues as bullet lines and the dose, left-aligned at x from y. With
  * draw false, only measures. Returns the height used. */
-static int intro_words(ui *u, const programme_block *b, int x, int y, int max_w, bool draw)
+static int intro_words(ui *u, const programme_block *b, int x, int y, int max_w, float size,
+                       bool draw)
 {
     char buf[160];
     int gap = ui_px(u, 0.02f), y0 = y;
     for (int i = 0; i < b->n_cues; i++) {
         snprintf(buf, sizeof buf, "\xe2\x80\xa2 %s", screen_tr(b->cues[i]));
-        y += (draw ? ui_text_wrapped(u, buf, x, y, max_w, SZ_BODY, UI_WHITE, UI_LEFT)
-                   : ui_text_wrapped_height(u, buf, max_w, SZ_BODY)) + gap;
+        y += (draw ? ui_text_wrapped(u, buf, x, y, max_w, size, UI_WHITE, UI_LEFT)
+                   : ui_text_wrapped_height(u, buf, max_w, size)) + gap;
     }
-    dose_text(b, buf, sizeof buf);
-    float size = screen_fit(u, buf, SZ_BODY, true, max_w);
-    y += gap + (draw ? ui_text(u, buf, x, y + gap, size, UI_ACCENT, UI_LEFT, true)
-                     : ui_px(u, size * 1.17f));
+    dose_text(b, buf, sizeof buf); /* wrapped, never shrunk */
+    y += gap + (draw ? ui_text_wrapped(u, buf, x, y + gap, max_w, size, UI_ACCENT, UI_LEFT)
+                     : ui_text_wrapped_height(u, buf, max_w, size));
     return y - y0;
 }
 
@@ -64,19 +64,26 @@ void screens_intro(ui *u, const session_view *v, int64_t now_ms)
      * sees the right side as the mirror image of the left. */
     bool mirror = !(b && b->side == SIDE_RIGHT);
     int64_t t = now_ms - v->screen_since_ms;
-    if (landscape(u)) {
-        ui_demo_figure(u, ex, mirror, t, m, y, w / 2 - m, room);
+    if (landscape(u)) { /* the words get 58%: they must stay legible */
+        int fw = w * 42 / 100;
+        ui_demo_figure(u, ex, mirror, t, m, y, fw - m, room);
         if (b) {
-            int th = intro_words(u, b, 0, 0, w / 2 - 2 * m, false);
-            intro_words(u, b, w / 2 + m, y + (room - th) / 2, w / 2 - 2 * m, true);
+            int th = intro_words(u, b, 0, 0, w - fw - 2 * m, SZ_SMALL, false);
+            if (th > room)
+                ui_report_unfit(u, b->cues[0]);
+            intro_words(u, b, fw + m, y + (room - th) / 2, w - fw - 2 * m, SZ_SMALL, true);
         }
     } else {
         /* The words below, the figure gets what is left (at most half). */
-        int th = b ? intro_words(u, b, 0, 0, w - 4 * m, false) + m : 0;
+        /* The words as large as half the room allows (portrait has height). */
+        float size = SZ_BODY * 1.4f;
+        while (b && size > SZ_SMALL && intro_words(u, b, 0, 0, w - 4 * m, size, false) > room / 2)
+            size = size * 0.9f > SZ_SMALL ? size * 0.9f : SZ_SMALL;
+        int th = b ? intro_words(u, b, 0, 0, w - 4 * m, size, false) + m : 0;
         int fh = room - th < room / 2 ? room - th : room / 2;
         ui_demo_figure(u, ex, mirror, t, m, y, w - 2 * m, fh);
         if (b)
-            intro_words(u, b, 2 * m, y + fh + (room - fh - th) / 2 + m, w - 4 * m, true);
+            intro_words(u, b, 2 * m, y + fh + (room - fh - th) / 2 + m, w - 4 * m, size, true);
     }
     screen_hints(u, (screen_hint[]){ { KEY_OK, _("when ready") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
@@ -192,10 +199,11 @@ void screens_pause(ui *u, const session_view *v, int64_t now_ms)
         bool idle = i == PAUSE_UNDO &&
                     !(v->reps_done > 0 && (v->paused_from == SCREEN_SET ||
                                            v->paused_from == SCREEN_CAMERA_LOST));
-        int th = ui_px(u, SZ_BODY * 1.25f * 1.17f);
+        float size = screen_row_text(u, row);
+        int th = ui_px(u, size * 1.17f);
         if (on)
             ui_rect_outline(u, cx - bw / 2, y, bw, row - row / 8, ui_px(u, 0.008f), UI_ACCENT);
-        ui_text(u, label, cx, y + (row - row / 8 - th) / 2, SZ_BODY * 1.25f,
+        ui_text(u, label, cx, y + (row - row / 8 - th) / 2, size,
                 on ? UI_ACCENT : idle ? UI_GREY : UI_WHITE, UI_CENTER, on);
     }
     screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, _("choose") }, { KEY_OK, _("select") } }, 2);

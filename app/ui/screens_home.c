@@ -44,6 +44,35 @@ static void streak_text(int days, char *buf, size_t cap)
         snprintf(buf, cap, P_("%d day in a row", "%d days in a row", days), days);
 }
 
+/* A line's height at size (one line of ui_text). */
+static int line_height(ui *u, float size)
+{
+    return ui_text_wrapped_height(u, "X", ui_width(u), size);
+}
+
+static int week_target(const session_view *v)
+{
+    const session_stats *s = &v->stats;
+    return s->week_target > 0 ? s->week_target : (v->prog ? v->prog->sessions_per_week : 0);
+}
+
+/* "2 of 5 sessions this week"; never "6 of 5": past the goal it says so. ""
+ * without a target. */
+static void week_text(const session_view *v, char *buf, size_t cap)
+{
+    int done = v->stats.week_sessions, target = week_target(v);
+    buf[0] = '\0';
+    if (target <= 0)
+        return;
+    if (done < target)
+        snprintf(buf, cap, P_("%d of %d session this week", "%d of %d sessions this week", target),
+                 done, target);
+    else
+        snprintf(buf, cap, P_("Weekly goal reached: %d session", "Weekly goal reached: %d sessions",
+                              done),
+                 done);
+}
+
 /* One dot per prescribed session this week, filled when done. */
 static void week_dots(ui *u, int done, int target, int cy)
 {
@@ -74,11 +103,13 @@ static void stopped_day(ui *u, const session_view *v, int y)
     int gap = ui_px(u, 0.03f), hh = ui_px(u, hs * 1.17f);
     int th = ui_text_wrapped_height(u, why, max_w, size) +
              ui_text_wrapped_height(u, who, max_w, size);
-    while (hh + 2 * gap + th > bottom - y && size > SZ_SMALL) {
-        size *= 0.92f;
+    while (hh + 2 * gap + th > bottom - y && size > ui_min_text(u)) {
+        size = size * 0.92f > ui_min_text(u) ? size * 0.92f : ui_min_text(u);
         th = ui_text_wrapped_height(u, why, max_w, size) +
              ui_text_wrapped_height(u, who, max_w, size);
     }
+    if (hh + 2 * gap + th > bottom - y)
+        ui_report_unfit(u, who);
     y += (bottom - y - hh - 2 * gap - th) / 2;
     y += ui_text(u, head, cx, y, hs, UI_WARN, UI_CENTER, true) + gap;
     y += ui_text_wrapped(u, why, cx, y, max_w, size, UI_WHITE, UI_CENTER) + gap;
@@ -89,50 +120,60 @@ static void stopped_day(ui *u, const session_view *v, int y)
 void screens_home(ui *u, const session_view *v, int64_t now_ms)
 {
     const programme *p = v->prog;
-    int w = ui_width(u), h = ui_height(u), cx = w / 2;
+    int w = ui_width(u), cx = w / 2;
     int y = screen_title(u, p && p->name[0] ? screen_tr(p->name) : _("Your exercises"), UI_ACCENT);
     if (v->day_stop != SESSION_STOP_NONE) {
         stopped_day(u, v, y);
         return;
     }
 
-    char buf[512];
-    today_list(p, buf, sizeof buf);
-    if (buf[0]) {
+    char list[512], streak[128], week[128];
+    today_list(p, list, sizeof list);
+    streak_text(v->stats.streak_days, streak, sizeof streak);
+    week_text(v, week, sizeof week);
+    /* Three blocks with equal gaps between them: today's exercises, how to
+     * start (one line when it fits large, else "Press OK" / "to start"), and
+     * the week. Heights are measured first, so no block runs into another. */
+    int max_w = w - 2 * screen_margin(u);
+    int list_h = list[0] ? ui_px(u, 0.02f) + line_height(u, SZ_SMALL) +
+                               ui_text_wrapped_height(u, list, w * 9 / 10, SZ_BODY)
+                         : 0;
+    const char *start = _("Press OK to start");
+    float size = screen_fit_size(u, start, 0.12f, true, max_w);
+    bool one_line = size >= 0.1f;
+    if (!one_line) {
+        float a = screen_fit_size(u, _("Press OK"), 0.12f, true, max_w);
+        float b = screen_fit_size(u, _("to start"), 0.12f, true, max_w);
+        size = a < b ? a : b;
+    }
+    int dot = ui_px(u, 0.022f);
+    int stats_h = line_height(u, SZ_BODY * 1.15f) +
+                  (week[0] ? line_height(u, SZ_BODY) + 4 * dot : 0);
+    int rest = screen_hints_top(u) - screen_margin(u) / 2 - y - list_h - stats_h;
+    while (line_height(u, size) * (one_line ? 1 : 2) > rest && size * 0.95f >= SZ_BODY)
+        size *= 0.95f; /* the start line gives way, down to body size */
+    int free = rest - line_height(u, size) * (one_line ? 1 : 2);
+    if (free < 0 || size < ui_min_text(u))
+        ui_report_unfit(u, start);
+    int gap = free > 0 ? free / 3 : 0;
+    if (list[0]) {
         y += ui_px(u, 0.02f);
         y += ui_text(u, _("Today"), cx, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
-        ui_text_wrapped(u, buf, cx, y, w * 9 / 10, SZ_BODY, UI_WHITE, UI_CENTER);
+        y += ui_text_wrapped(u, list, cx, y, w * 9 / 10, SZ_BODY, UI_WHITE, UI_CENTER);
     }
-
-    /* One line when it fits large, else two lines ("Press OK" / "to start"). */
-    const char *start = _("Press OK to start");
-    int max_w = w - 2 * screen_margin(u);
-    float size = screen_fit(u, start, 0.12f, true, max_w);
-    if (size >= 0.1f) {
-        ui_text(u, start, cx, h * 42 / 100 - ui_px(u, size) / 2, size, UI_WHITE, UI_CENTER,
-                true);
+    y += gap;
+    if (one_line) {
+        y += ui_text(u, start, cx, y, size, UI_WHITE, UI_CENTER, true);
     } else {
-        size = screen_fit(u, _("Press OK"), 0.14f, true, max_w);
-        int lh = ui_px(u, size * 1.17f);
-        ui_text(u, _("Press OK"), cx, h * 42 / 100 - lh, size, UI_WHITE, UI_CENTER, true);
-        ui_text(u, _("to start"), cx, h * 42 / 100, size, UI_WHITE, UI_CENTER, true);
+        y += ui_text(u, _("Press OK"), cx, y, size, UI_WHITE, UI_CENTER, true);
+        y += ui_text(u, _("to start"), cx, y, size, UI_WHITE, UI_CENTER, true);
     }
-
-    const session_stats *s = &v->stats;
-    int target = s->week_target > 0 ? s->week_target : (p ? p->sessions_per_week : 0);
-    int yb = screen_hints_top(u) - ui_px(u, 0.30f);
-    streak_text(s->streak_days, buf, sizeof buf);
-    yb += ui_text(u, buf, cx, yb, SZ_BODY * 1.15f, UI_OK, UI_CENTER, true);
-    if (target > 0) {
-        if (s->week_sessions < target) /* never "6 of 5": past the goal it says so */
-            snprintf(buf, sizeof buf, P_("%d of %d session this week", "%d of %d sessions this week",
-                                         target), s->week_sessions, target);
-        else
-            snprintf(buf, sizeof buf, P_("Weekly goal reached: %d session",
-                                         "Weekly goal reached: %d sessions", s->week_sessions),
-                     s->week_sessions);
-        yb += ui_text(u, buf, cx, yb, SZ_BODY, UI_WHITE, UI_CENTER, false);
-        week_dots(u, s->week_sessions, target, yb + ui_px(u, 0.04f));
+    y += gap;
+    y += ui_text(u, streak, cx, y, SZ_BODY * 1.15f, UI_OK, UI_CENTER, true);
+    if (week[0]) {
+        y += ui_text(u, week, cx, y, SZ_BODY, UI_WHITE, UI_CENTER, false);
+        const session_stats *st = &v->stats;
+        week_dots(u, st->week_sessions, week_target(v), y + 2 * dot);
     }
     screen_hints(u, (screen_hint[]){ { KEY_OK, _("start") }, { KEY_UPDOWN, _("language") } }, 2);
 }

@@ -22,7 +22,7 @@ void screens_language(ui *u, const session_view *v, int64_t now_ms)
     y += (bottom - y - row * languages_count) / 2;
     int bw = ui_unit(u) * 9 / 10;
     bw = bw < w - 2 * m ? bw : w - 2 * m;
-    const float size = SZ_BODY * 1.25f;
+    const float size = screen_row_text(u, row);
     int th = ui_px(u, size * 1.17f);
     for (int i = 0; i < languages_count; i++, y += row) {
         bool on = i == v->menu_cursor;

@@ -19,10 +19,11 @@
 #include "session.h"
 #include "ui.h"
 
-#define SZ_TITLE 0.08f  /* screen titles */
-#define SZ_BODY 0.055f  /* sentences */
-#define SZ_SMALL 0.045f /* secondary lines */
-#define SZ_HINT 0.05f   /* the button hints */
+/* Nothing smaller than UI_MIN_TEXT (ui.h: 5' of arc at 3 m on a 7" panel). */
+#define SZ_TITLE 0.09f  /* screen titles */
+#define SZ_BODY 0.072f  /* sentences */
+#define SZ_SMALL UI_MIN_TEXT /* secondary lines */
+#define SZ_HINT UI_MIN_TEXT  /* the button hints */
 #define SZ_MARGIN 0.04f
 
 /* One button hint: "OK" + "start". key is drawn bold in the accent colour. */
@@ -39,8 +40,14 @@ typedef struct screen_hint {
 void screen_hints(ui *u, const screen_hint *hints, int n);
 /* The y where the hints begin: content must stay above it. */
 int screen_hints_top(ui *u);
-/* size, shrunk if needed so text fits in max_width pixels. */
+/* size, shrunk if needed so text fits in max_width pixels, but never below
+ * ui_min_text (then reported: ui_report_unfit). */
 float screen_fit(ui *u, const char *text, float size, bool bold, int max_width);
+/* The text size for a menu row `row` pixels tall (its box is 7/8 of it):
+ * at most SZ_BODY * 1.25, never below the floor. */
+float screen_row_text(ui *u, int row);
+/* The same without the floor: for trying a layout before choosing it. */
+float screen_fit_size(ui *u, const char *text, float size, bool bold, int max_width);
 /* The title line at the top (shrunk to fit the width); returns the y just below it. */
 int screen_title(ui *u, const char *text, ui_color color);
 int screen_margin(ui *u);

@@ -58,20 +58,23 @@ static void draw_count(ui *u, const set_layout *l, int done, int target)
     char num[8], of[16];
     snprintf(num, sizeof num, "%d", done);
     snprintf(of, sizeof of, _("of %d"), target);
-    int px = ui_px(u, SZ_COUNT);
-    int nw = ui_text_width(u, num, SZ_COUNT, true), ow = ui_text_width(u, of, SZ_TITLE, false);
+    /* As big as the box lets the digits be (0.73 em tall), at most SZ_COUNT. */
+    float count = (float)l->count.h * 1.2f / (float)ui_unit(u);
+    count = count < SZ_COUNT ? count : SZ_COUNT;
+    int px = ui_px(u, count);
+    int nw = ui_text_width(u, num, count, true), ow = ui_text_width(u, of, SZ_TITLE, false);
     int gap = ui_px(u, 0.03f);
     int digit_mid = px * 56 / 100; /* from the text top to the middle of the digits */
     if (!l->portrait) {
         int x = l->count.x + (l->count.w - nw - gap - ow) / 2;
         int y = l->count.y + l->count.h / 2 - digit_mid;
-        ui_text(u, num, x, y, SZ_COUNT, UI_WHITE, UI_LEFT, true);
+        ui_text(u, num, x, y, count, UI_WHITE, UI_LEFT, true);
         int foot = y + px * 93 / 100, oh = ui_px(u, SZ_TITLE);
         ui_text(u, of, x + nw + gap, foot - oh * 93 / 100, SZ_TITLE, UI_GREY, UI_LEFT, false);
     } else {
         int cx = l->count.x + l->count.w / 2;
         int y = l->count.y + l->count.h / 2 - digit_mid - ui_px(u, 0.04f);
-        ui_text(u, num, cx - (ow + gap) / 2, y, SZ_COUNT, UI_WHITE, UI_CENTER, true);
+        ui_text(u, num, cx - (ow + gap) / 2, y, count, UI_WHITE, UI_CENTER, true);
         int foot = y + px * 93 / 100, oh = ui_px(u, SZ_TITLE);
         ui_text(u, of, cx + nw / 2 - (ow + gap) / 2 + gap, foot - oh * 93 / 100, SZ_TITLE,
                 UI_GREY, UI_LEFT, false);
@@ -125,28 +128,34 @@ static void draw_phase(ui *u, const SDL_Rect *box, const session_view *v, int64_
 }
 
 /* The exercise name and "Set 2 of 3": one line in landscape (name left, set
- * right), two centred lines in portrait. Returns the y below. */
-static int header(ui *u, const char *name, const char *set, bool unsaved)
+ * right), two centred lines in portrait. A note ("timed hold") goes in small
+ * grey under the name. Returns the y below. */
+static int header(ui *u, const char *name, const char *set, const char *note, bool unsaved)
 {
     int w = ui_width(u), m = screen_margin(u), y = m;
-    const float size = SZ_BODY * 1.2f;
+    const float size = SZ_BODY * 1.1f;
     char warn[64];
     snprintf(warn, sizeof warn, "\xe2\x9a\xa0 %s", _("not saved"));
     if (ui_height(u) > w) {
         y += ui_text(u, name, w / 2, y, screen_fit(u, name, size, true, w - 2 * m), UI_WHITE,
                      UI_CENTER, true);
+        if (note)
+            y += ui_text(u, note, w / 2, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
         y += ui_text(u, set, w / 2, y, size, UI_ACCENT, UI_CENTER, true);
         if (unsaved)
             y += ui_text(u, warn, w / 2, y, SZ_SMALL, UI_WARN, UI_CENTER, true);
         return y;
     }
     int bw = ui_text_width(u, set, size, true);
-    ui_text(u, name, m, y, screen_fit(u, name, size, true, w - 3 * m - bw), UI_WHITE, UI_LEFT,
-            true);
+    int nh = ui_text(u, name, m, y, screen_fit(u, name, size, true, w - 3 * m - bw), UI_WHITE,
+                     UI_LEFT, true);
     y += ui_text(u, set, w - m, y, size, UI_ACCENT, UI_RIGHT, true);
+    int below = y;
+    if (note)
+        below = y - (y - m - nh) + ui_text(u, note, m, m + nh, SZ_SMALL, UI_GREY, UI_LEFT, false);
     if (unsaved)
-        ui_text(u, warn, w - m, y, SZ_SMALL, UI_WARN, UI_RIGHT, true);
-    return y;
+        y += ui_text(u, warn, w - m, y, SZ_SMALL, UI_WARN, UI_RIGHT, true);
+    return below > y ? below : y;
 }
 
 void screens_set(ui *u, const session_view *v, int64_t now_ms)
@@ -155,12 +164,18 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms)
     int w = ui_width(u), m = screen_margin(u);
     char name[160], buf[64];
     screen_block_name(b, name, sizeof name);
-    if (v->timed) /* who counts: the clock; the camera only watches */
-        snprintf(name + strlen(name), sizeof name - strlen(name), " \xc2\xb7 %s", _("timed hold"));
     snprintf(buf, sizeof buf, _("Set %d of %d"), v->set, b ? b->sets : 1);
-    int y = header(u, name, buf, v->unsaved);
+        /* who counts: the clock; the camera only watches */
+    int y = header(u, name, buf, v->timed ? _("timed hold") : NULL, v->unsaved);
 
-    int cue_h = ui_px(u, SZ_BODY * 1.2f * 1.2f);
+    /* The cue line: one line, shrunk to fit down to the floor; a longer cue
+     * (a translation) takes two lines at the floor. */
+    const char *cue = v->cue && v->cue[0] && strcmp(v->cue, "Relax") != 0 ? screen_tr(v->cue)
+                                                                           : NULL;
+    float cue_size = cue ? screen_fit_size(u, cue, SZ_BODY * 1.2f, false, w - 2 * m) : SZ_BODY;
+    bool cue_wraps = cue_size < ui_min_text(u);
+    int cue_h = cue_wraps ? ui_text_wrapped_height(u, cue, w - 2 * m, ui_min_text(u))
+                          : ui_px(u, SZ_BODY * 1.2f * 1.2f);
     int bottom = screen_hints_top(u) - m - cue_h;
     set_layout l = layout(u, y, bottom);
     draw_count(u, &l, v->reps_done, b ? b->reps : 0);
@@ -173,9 +188,9 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms)
 
     ui_bar(u, l.level.x, l.level.y, l.level.w, l.level.h, v->counter.level, UI_ACCENT);
 
-    if (v->cue && v->cue[0] && !holding && strcmp(v->cue, "Relax") != 0)
-        ui_text(u, screen_tr(v->cue), w / 2, bottom,
-                screen_fit(u, screen_tr(v->cue), SZ_BODY * 1.2f, false, w - 2 * m),
-                UI_WHITE, UI_CENTER, false);
+    if (cue && !holding && cue_wraps)
+        ui_text_wrapped(u, cue, w / 2, bottom, w - 2 * m, ui_min_text(u), UI_WHITE, UI_CENTER);
+    else if (cue && !holding)
+        ui_text(u, cue, w / 2, bottom, cue_size, UI_WHITE, UI_CENTER, false);
     screen_hints(u, (screen_hint[]){ { KEY_OK, _("add a rep") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
