@@ -225,11 +225,14 @@ static rm_clock *make_clock(const settings *cfg)
 static void open_language(station *st)
 {
     i18n_init();
-    if (!i18n_load_choice(st->cfg->data_dir, st->language, sizeof st->language))
+    bool chosen = i18n_load_choice(st->cfg->data_dir, st->language, sizeof st->language);
+    if (!chosen)
         snprintf(st->language, sizeof st->language, "%s", st->cfg->language);
     if (!i18n_set_language(st->language))
         log_info("language '%s': the screens are in English (shipped: en, de, fr, es)",
                  st->language);
+    else
+        log_info("language '%s'%s", st->language, chosen ? " (chosen on the station)" : "");
 }
 
 /* The person chose another language on the LANGUAGE screen: screens, voice,
