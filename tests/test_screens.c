@@ -144,12 +144,12 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 24 };
+enum { N_VIEWS = 26 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
     "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "home-stopped",
-    "red-flag-check", "set-partial", "summary", "language",
+    "red-flag-check", "set-partial", "summary", "language", "summary-pain", "home-pain-stop",
 };
 
 static session_view make_view(const programme *p, int i)
@@ -188,16 +188,17 @@ static session_view make_view(const programme *p, int i)
     case 11: v.screen = SCREEN_PAUSE; v.paused_from = SCREEN_SET; v.menu_cursor = 1; break;
     case 12:
         v.screen = SCREEN_PAIN_STOP;
-        v.advice = "Stop this exercise for today: pain above 5 out of 10 is too much. Next "
-                   "time try fewer reps or a smaller movement. If it keeps happening, talk "
-                   "to your physiotherapist.";
+        /* The session's own advice (session.c), so it is drawn translated. */
+        v.advice = "Stop exercising for today: pain above 5 out of 10 is too much. Next time "
+                   "try fewer reps or a smaller movement. If it keeps happening, talk to your "
+                   "physiotherapist.";
         break;
     case 13:
         v.screen = SCREEN_RED_FLAG;
-        v.advice = "Session stopped. Sharp or sudden pain, swelling, the knee giving way or "
-                   "locking, a hot red knee with fever, or calf pain: please contact a doctor "
-                   "or physiotherapist. Chest pain or shortness of breath: call emergency "
-                   "services now.";
+        v.advice = "No more exercise today. Sharp or sudden pain, swelling, the knee giving way "
+                   "or locking, a hot red knee with fever, or calf pain: please contact a "
+                   "doctor or physiotherapist. Chest pain or shortness of breath: call "
+                   "emergency services now.";
         break;
     case 14: v.screen = SCREEN_PAIN_AFTER; v.pain = 1; break;
     case 15: v.screen = SCREEN_CAMERA_LOST; v.paused_from = SCREEN_SET; v.reps_done = 6; break;
@@ -213,6 +214,16 @@ static session_view make_view(const programme *p, int i)
     case 19: v.screen = SCREEN_HOME; v.block = -1; v.day_stop = SESSION_STOP_RED_FLAG; break;
     case 20: v.screen = SCREEN_RED_FLAG_CHECK; v.paused_from = SCREEN_SET; break;
     case 23: v.screen = SCREEN_LANGUAGE; v.block = -1; v.language = 1; v.menu_cursor = 2; break;
+    case 24: /* pain high after: its advice must show, whatever else gives way */
+        v.screen = SCREEN_SUMMARY;
+        v.pain_after = 7;
+        v.block_done[0] = 30, v.block_done[1] = 12;
+        v.total_done = 42;
+        v.total_target = 120;
+        v.advice = "Your pain was high after exercising. Next time try an easier dose. If it "
+                   "happens again, talk to your physiotherapist.";
+        break;
+    case 25: v.screen = SCREEN_HOME; v.block = -1; v.day_stop = SESSION_STOP_PAIN; break;
     case 21:
         v.screen = SCREEN_SET;
         v.reps_done = 7;
