@@ -46,6 +46,16 @@ static int intro_words(ui *u, const programme_block *b, int x, int y, int max_w,
     return y - y0;
 }
 
+/* The largest size, from SZ_BODY * 1.4 down to SZ_SMALL, at which the words
+ * fit max_h. */
+static float words_size(ui *u, const programme_block *b, int max_w, int max_h)
+{
+    float size = SZ_BODY * 1.4f;
+    while (size > SZ_SMALL && intro_words(u, b, 0, 0, max_w, size, false) > max_h)
+        size = size * 0.9f > SZ_SMALL ? size * 0.9f : SZ_SMALL;
+    return size;
+}
+
 void screens_intro(ui *u, const session_view *v, int64_t now_ms)
 {
     const programme_block *b = screen_block(v);
@@ -68,17 +78,16 @@ void screens_intro(ui *u, const session_view *v, int64_t now_ms)
         int fw = w * 42 / 100;
         ui_demo_figure(u, ex, mirror, t, m, y, fw - m, room);
         if (b) {
-            int th = intro_words(u, b, 0, 0, w - fw - 2 * m, SZ_SMALL, false);
+            float size = words_size(u, b, w - fw - 2 * m, room);
+            int th = intro_words(u, b, 0, 0, w - fw - 2 * m, size, false);
             if (th > room)
                 ui_report_unfit(u, b->cues[0]);
-            intro_words(u, b, fw + m, y + (room - th) / 2, w - fw - 2 * m, SZ_SMALL, true);
+            intro_words(u, b, fw + m, y + (room - th) / 2, w - fw - 2 * m, size, true);
         }
     } else {
         /* The words below, the figure gets what is left (at most half). */
         /* The words as large as half the room allows (portrait has height). */
-        float size = SZ_BODY * 1.4f;
-        while (b && size > SZ_SMALL && intro_words(u, b, 0, 0, w - 4 * m, size, false) > room / 2)
-            size = size * 0.9f > SZ_SMALL ? size * 0.9f : SZ_SMALL;
+        float size = b ? words_size(u, b, w - 4 * m, room / 2) : SZ_SMALL;
         int th = b ? intro_words(u, b, 0, 0, w - 4 * m, size, false) + m : 0;
         int fh = room - th < room / 2 ? room - th : room / 2;
         ui_demo_figure(u, ex, mirror, t, m, y, w - 2 * m, fh);

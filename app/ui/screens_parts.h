@@ -58,7 +58,8 @@ void screen_block_name(const programme_block *b, char *buf, size_t cap);
 /* The translation of a string the session or the programme gave (marked N_()
  * where it was written); NULL and "" pass through (gettext("") is the
  * catalogue's header). A programme's own text stays as written unless it is
- * exactly one of the bundled programme's (po/bundled-programme.c). */
+ * word for word one of the bundled programme's (po/bundled-programme.c) or
+ * of the station's own strings. */
 const char *screen_tr(const char *s);
 /* Seconds to show for a countdown: rounded up, so "1" lasts until zero. */
 int screen_seconds(int64_t ms);
