@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# End-to-end: the language chooser. The config says German; on home Down opens
-# the chooser at Deutsch, Down moves to Français, OK chooses it. The choice is
+# End-to-end: the language chooser. The config says German; on home a long OK
+# opens the chooser at Deutsch, Down moves to Français, OK chooses it. The choice is
 # saved in DATA_DIR/language, the next start is in French whatever the config
 # says, and home's screenshot reads differently before and after. The
 # environment asks for a locale that does not exist (a fresh Debian root has
@@ -16,7 +16,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 export LC_ALL=xx_NO.UTF-8 LANG=xx_NO.UTF-8
 unset LANGUAGE
 printf '[station]\nlanguage = de\n' > "$out/station.conf"
-printf '1 down\n2 down\n3 ok\n' > "$out/buttons.txt"
+printf '1 ok long\n2 down\n3 ok\n' > "$out/buttons.txt"
 
 run() { # run SHOTS_DIR BUTTONS
   "$bin" --config "$out/station.conf" --virtual-clock --software-renderer --no-sound \

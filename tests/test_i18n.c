@@ -12,6 +12,9 @@
  * - The language chosen on the station is saved and read back; a bad or
  *   unknown saved value, or a FIFO in its place, is refused.
  * - languages_find reads config values ("de", "de-AT", "en-us", "pt_BR").
+ * - The session's LANGUAGE screen: a long OK at home opens it at the
+ *   language in use, Up and Down walk the list (round), OK chooses, a long
+ *   OK leaves it as it was.
  *
  * That every msgid of the sources is translated in each po/CODE.po is
  * tests/check_po.sh (the `translations` test).
@@ -28,6 +31,8 @@
 #include "intl.h"
 #include "languages.h"
 #include "phrases.h"
+#include "programme.h"
+#include "session.h"
 #include "voice.h"
 
 static bool is_number(const char *s)
@@ -119,6 +124,41 @@ static void test_find(void)
     CHECK_EQ_INT(languages_find(NULL), -1, "NULL");
 }
 
+static void press(session *s, button_id b, bool long_press, int64_t *t)
+{
+    *t += 1000;
+    button_event ev = { b, long_press, *t };
+    session_press(s, &ev);
+}
+
+static void test_chooser(void)
+{
+    programme p;
+    programme_default(&p);
+    session *s = session_create(&p, NULL);
+    int64_t t = 0;
+    session_set_language(s, 1);
+    const session_view *v = session_get_view(s);
+    press(s, BUTTON_OK, true, &t);
+    CHECK(v->screen == SCREEN_LANGUAGE && v->menu_cursor == 1, "long OK at home: the list at de");
+    CHECK(!session_active(s), "choosing a language is not a session");
+    press(s, BUTTON_DOWN, false, &t);
+    press(s, BUTTON_DOWN, false, &t);
+    press(s, BUTTON_DOWN, false, &t);
+    CHECK_EQ_INT(v->menu_cursor, 0, "Down past the last comes round to the first");
+    press(s, BUTTON_UP, false, &t);
+    CHECK_EQ_INT(v->menu_cursor, languages_count - 1, "Up from the first: the last");
+    press(s, BUTTON_OK, true, &t);
+    CHECK(v->screen == SCREEN_HOME && v->language == 1, "a long OK leaves it as it was");
+    press(s, BUTTON_OK, true, &t);
+    press(s, BUTTON_DOWN, false, &t);
+    press(s, BUTTON_OK, false, &t);
+    CHECK(v->screen == SCREEN_HOME && v->language == 2, "OK chooses fr, back home");
+    session_set_language(s, 99);
+    CHECK_EQ_INT(v->language, 2, "an out-of-range row is ignored");
+    session_destroy(s);
+}
+
 int main(void)
 {
     /* A machine with no locales: whatever the environment says is ignored. */
@@ -132,5 +172,6 @@ int main(void)
     test_screen_strings();
     test_choice();
     test_find();
+    test_chooser();
     return check_done();
 }

@@ -362,9 +362,6 @@ static void press_updown(session *s, int delta)
         v->menu_cursor = (v->menu_cursor - delta + PAUSE_ITEM_COUNT) % PAUSE_ITEM_COUNT;
     } else if (v->screen == SCREEN_RED_FLAG_CHECK) { /* not confirmed: back to the menu */
         go(s, SCREEN_PAUSE);
-    } else if (v->screen == SCREEN_HOME) { /* the language chooser */
-        v->menu_cursor = v->language;
-        go(s, SCREEN_LANGUAGE);
     } else if (v->screen == SCREEN_LANGUAGE) {
         v->menu_cursor = (v->menu_cursor - delta + languages_count) % languages_count;
     }
@@ -384,6 +381,9 @@ static void press_long(session *s)
         go(s, s->v.paused_from);
     } else if (s->v.screen == SCREEN_RED_FLAG_CHECK) {
         go(s, SCREEN_PAUSE);
+    } else if (s->v.screen == SCREEN_HOME) { /* the language chooser */
+        s->v.menu_cursor = s->v.language;
+        go(s, SCREEN_LANGUAGE);
     } else if (s->v.screen == SCREEN_LANGUAGE) { /* left as it was */
         go(s, SCREEN_HOME);
     }

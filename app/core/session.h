@@ -60,7 +60,7 @@ typedef enum session_screen {
     SCREEN_SUMMARY,
     SCREEN_CAMERA_LOST, /* POSITION or SET without camera frames; see session_camera */
     SCREEN_RED_FLAG_CHECK, /* the warning signs listed; OK confirms, others go back */
-    SCREEN_LANGUAGE,    /* from HOME (Up or Down): the shipped languages; OK chooses */
+    SCREEN_LANGUAGE,    /* from HOME (long OK): the shipped languages; OK chooses */
     SCREEN_KIND_COUNT
 } session_screen;
 

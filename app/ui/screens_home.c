@@ -175,5 +175,5 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
         const session_stats *st = &v->stats;
         week_dots(u, st->week_sessions, week_target(v), y + 2 * dot);
     }
-    screen_hints(u, (screen_hint[]){ { KEY_OK, _("start") }, { KEY_UPDOWN, _("language") } }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("start") }, { KEY_HOLD_OK, _("language") } }, 2);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * screens_language: the language chooser, opened from home with Up or Down.
+ * screens_language: the language chooser, opened from home with a long OK.
  * Each language is listed in its own name (a person who cannot read the
  * current one still finds theirs), the one in use marked, the one under the
  * cursor boxed as in the pause menu. OK chooses; the station then switches
@@ -35,4 +35,5 @@ void screens_language(ui *u, const session_view *v, int64_t now_ms)
                 UI_CENTER, on);
     }
     screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, _("choose") }, { KEY_OK, _("select") } }, 2);
+    /* (a long OK leaves the list as it was) */
 }
