@@ -103,6 +103,10 @@ static const char *const stmt_sql[ST_COUNT] = {
                     " AND started_at >= ?2 AND started_at < ?3"
                     " AND (status = 'red-flag' OR (status = 'stopped-pain' AND pain_before > ?4))"
                     " ORDER BY status = 'red-flag' DESC, started_at DESC LIMIT 1",
+    /* adlog_stats.c: the profile's last answer before a session, -1 none. */
+    [ST_LAST_PAIN] = "SELECT coalesce((SELECT pain_before FROM sessions WHERE profile = ?1"
+                     " AND pain_before IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1),"
+                     " -1)",
 };
 
 /* Failures that can pass: space returns, the disk comes back, a reader goes. */

@@ -53,6 +53,8 @@
 #include <stdio.h>
 
 #include "programme.h"
+#include "progression.h"
+#include "record.h"
 #include "session.h"
 
 typedef struct adlog adlog;
@@ -129,6 +131,32 @@ bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session
  * (and *out NONE) when the log cannot be read. */
 bool adlog_day_stop(adlog *log, int64_t now_wall_ms, int pain_limit, session_stop *out);
 
+/* The local calendar day of a wall time, as a day number (days since
+ * 1970-01-01 of the local date; DST days count as one). */
+int64_t adlog_local_day(int64_t wall_ms);
+
+/* One profile's sessions begun at or after since_wall_ms, oldest first, as
+ * record_session values (app/adlog_history.c) in *out (malloc'd, the caller
+ * frees it; NULL when none) and their number in *n. False when the log
+ * cannot be read (*out NULL, *n 0). NULL or "" profile: the default. */
+bool adlog_records(adlog *log, const char *profile, int64_t since_wall_ms,
+                   record_session **out, int *n);
+
+/* A progression decision as logged, with what the report shows of it. */
+typedef struct adlog_decision {
+    record_decision d;
+    char title[PROGRAMME_TEXT];
+    int from_sets, from_reps, to_sets, to_reps;
+    char by[96];               /* who answered, and how */
+} adlog_decision;
+/* The profile's progression decisions, oldest first (*out malloc'd, as
+ * adlog_records). */
+bool adlog_decisions(adlog *log, const char *profile, adlog_decision **out, int *n);
+/* Logs a proposed step and its answer (accepted or declined) for the profile,
+ * with who answered (`by`, e.g. "alice at the station (OK)"). */
+bool adlog_progression(adlog *log, const char *profile, int64_t wall_ms,
+                       const progression_step *step, bool accepted, const char *by);
+
 /* What adlog_erase removed. */
 typedef struct adlog_erased {
     int64_t sessions, sets, reps;
@@ -144,5 +172,8 @@ typedef enum adlog_format { ADLOG_CSV, ADLOG_JSON } adlog_format;
 /* Writes the whole record: CSV one row per set with its session's fields, or
  * JSON {"sessions":[{..., "sets":[{..., "reps":[...]}]}]}. */
 bool adlog_export(adlog *log, FILE *out, adlog_format format);
+/* The CSV of adlog_export, only one profile's sessions (NULL or "": the
+ * default), with a first column `profile` (the USB stick's reports). */
+bool adlog_export_profile_csv(adlog *log, FILE *out, const char *profile);
 
 #endif

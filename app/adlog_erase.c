@@ -37,6 +37,8 @@ static const char *const DELETES[] = {
     "DELETE FROM sets WHERE session_id IN " CHOSEN,
     "DELETE FROM prescription WHERE session_id IN " CHOSEN,
     "DELETE FROM sessions WHERE id IN " CHOSEN,
+    /* the progression decisions (schema 4): the profile's, or all */
+    "DELETE FROM progressions WHERE ?1 IS NULL OR profile = ?1",
 };
 
 /* Runs SQL with ?1 bound to profile (NULL: all); the first row's three

@@ -28,10 +28,12 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "log.h"
+#include "xmalloc.h"
 
 void adlog_iso_time(int64_t wall_ms, bool with_ms, char *out)
 {
@@ -116,12 +118,14 @@ static void csv_row(FILE *out, sqlite3_stmt *st)
     fputc('\n', out);
 }
 
+static const char CSV_HEADER[] =
+    "session_id,session_started,programme,session_status,pain_before,pain_after,"
+    "block,exercise,side,set_no,target_reps,reps_done,camera_reps,manual_reps,"
+    "timed_reps,holds_met,hold_target_s,set_status\n";
+
 static bool export_csv(adlog *log, FILE *out)
 {
-    fputs("session_id,session_started,programme,session_status,pain_before,pain_after,"
-          "block,exercise,side,set_no,target_reps,reps_done,camera_reps,manual_reps,"
-          "timed_reps,holds_met,hold_target_s,set_status\n",
-          out);
+    fputs(CSV_HEADER, out);
     sqlite3_stmt *st = log->st[ST_EXPORT_ROWS];
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && !ferror(out))
@@ -350,6 +354,53 @@ static bool export_json(adlog *log, FILE *out)
         return false;
     ok = json_adherence(log, out);
     fputs("}\n", out);
+    return ok;
+}
+
+/* The export's rows restricted to one profile: ST_EXPORT_ROWS's SQL with
+ * "WHERE s.profile = ?1" before its ORDER BY, prepared for this call. */
+static sqlite3_stmt *profile_rows(adlog *log, const char *profile)
+{
+    const char *sql = sqlite3_sql(log->st[ST_EXPORT_ROWS]);
+    const char *order = sql ? strstr(sql, " ORDER BY ") : NULL;
+    if (!order)
+        return NULL;
+    size_t n = strlen(sql) + 64;
+    char *text = xmalloc(n);
+    snprintf(text, n, "%.*s WHERE s.profile = ?1%s", (int)(order - sql), sql, order);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(log->db, text, -1, &st, NULL) != SQLITE_OK)
+        st = NULL;
+    free(text);
+    if (st)
+        sqlite3_bind_text(st, 1, profile, -1, SQLITE_TRANSIENT);
+    return st;
+}
+
+bool adlog_export_profile_csv(adlog *log, FILE *out, const char *profile)
+{
+    if (!log || !out)
+        return false;
+    if (!profile || !*profile)
+        profile = ADLOG_DEFAULT_PROFILE;
+    sqlite3_stmt *st = adlog_tx_begin(log, false) ? profile_rows(log, profile) : NULL;
+    bool ok = st != NULL || adlog_fail(log, "export profile");
+    if (ok) {
+        fprintf(out, "profile,%s", CSV_HEADER);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW && !ferror(out)) {
+            csv_text(out, profile);
+            fputc(',', out);
+            csv_row(out, st);
+        }
+        ok = rc == SQLITE_ROW || rc == SQLITE_DONE || adlog_fail(log, "export profile");
+    }
+    sqlite3_finalize(st);
+    adlog_tx_rollback(log);
+    if (fflush(out) != 0 || ferror(out)) {
+        log_errno("adherence log: export: write failed");
+        return false;
+    }
     return ok;
 }
 

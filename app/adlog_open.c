@@ -3,7 +3,7 @@
  * adlog_open: opening the adherence database and keeping its schema (see
  * adlog.h; the writes are in adlog.c).
  *
- * Schema (version 3, kept in PRAGMA user_version; PRAGMA application_id marks
+ * Schema (version 4, kept in PRAGMA user_version; PRAGMA application_id marks
  * the file as ours):
  *   sessions(id, started_at, ended_at, programme, sessions_per_week, rest_s,
  *            pain_before, pain_after, status)         status NULL while open
@@ -14,6 +14,9 @@
  *   reps(id, set_id, seq, number, t, hold_ms, hold_met, amplitude, source)
  *            source is 'camera', 'manual' or 'timed' (a hold led by the
  *            clock, the camera seeing the person keep still)
+ *   progressions(id, profile, at, exercise, title, from_sets, from_reps, to_sets,
+ *            to_reps, accepted, by)   a proposed next dose and the answer
+ *            (progression.h); `by` says who answered and how
  * All times are wall-clock milliseconds since the epoch; pain is 0..10 or NULL
  * when it was not asked. A new schema version is one more entry in
  * `migrations`, applied in its own transaction when an older file is opened.
@@ -39,6 +42,7 @@
 #include <unistd.h>
 
 #include "adlog_fault.h"
+#include "atomic_file.h"
 #include "log.h"
 #include "xmalloc.h"
 
@@ -132,34 +136,27 @@ static const char *const migrations[] = {
     "CREATE INDEX reps_set ON reps(set_id);"
     "CREATE INDEX reps_t ON reps(t);"
     "CREATE UNIQUE INDEX reps_set_seq ON reps(set_id, seq);",
+    /* 3 -> 4: progression decisions (progression.h), by profile. */
+    "CREATE TABLE progressions("
+    " id INTEGER PRIMARY KEY,"
+    " profile TEXT NOT NULL,"
+    " at INTEGER NOT NULL,"
+    " exercise TEXT NOT NULL,"
+    " title TEXT NOT NULL,"
+    " from_sets INTEGER NOT NULL,"
+    " from_reps INTEGER NOT NULL,"
+    " to_sets INTEGER NOT NULL,"
+    " to_reps INTEGER NOT NULL,"
+    " accepted INTEGER NOT NULL,"
+    " by TEXT NOT NULL);"
+    "CREATE INDEX progressions_profile ON progressions(profile, at);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 /* mkdir -p, each created component 0700. */
 static bool make_dirs(const char *dir, char *errbuf)
 {
-    char *path = xstrdup(dir);
-    bool ok = true;
-    for (char *p = path + 1; ok; p++) {
-        bool end = *p == '\0';
-        if (*p != '/' && !end)
-            continue;
-        *p = '\0';
-        if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-            snprintf(errbuf, ERRBUF_LEN, "cannot create %s: %s", path, strerror(errno));
-            ok = false;
-        }
-        if (end)
-            break;
-        *p = '/';
-    }
-    struct stat sb;
-    if (ok && (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
-        snprintf(errbuf, ERRBUF_LEN, "%s is not a directory", dir);
-        ok = false;
-    }
-    free(path);
-    return ok;
+    return atomic_file_mkdirs(dir, 0700, errbuf);
 }
 
 /* Runs one statement returning one integer (a pragma, a count). */

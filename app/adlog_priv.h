@@ -40,6 +40,7 @@ enum adlog_stmt {
     ST_ADHERENCE,
     ST_DELETE_REP,
     ST_DAY_STOP,
+    ST_LAST_PAIN,
     ST_COUNT
 };
 

@@ -16,6 +16,7 @@
  */
 #include "adlog_priv.h"
 
+#include <string.h>
 #include <time.h>
 
 #define WEEK_MS (7LL * 24 * 60 * 60 * 1000)
@@ -46,8 +47,7 @@ static int64_t days_from_civil(int64_t y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-/* The local calendar day of a wall time, as a day number. */
-static int64_t local_day(int64_t wall_ms)
+int64_t adlog_local_day(int64_t wall_ms)
 {
     int64_t s = wall_ms / 1000 - (wall_ms % 1000 < 0);
     time_t t = (time_t)s;
@@ -61,10 +61,10 @@ static bool streak(adlog *log, int64_t now_wall_ms, int *out)
 {
     sqlite3_stmt *st = log->st[ST_COMPLETED_STARTS];
     sqlite3_bind_int64(st, 1, now_wall_ms);
-    int64_t today = local_day(now_wall_ms), expect = today;
+    int64_t today = adlog_local_day(now_wall_ms), expect = today;
     int n = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t day = local_day(sqlite3_column_int64(st, 0));
+        int64_t day = adlog_local_day(sqlite3_column_int64(st, 0));
         if (day == expect) {
             n++;
             expect = day - 1;
@@ -90,16 +90,19 @@ bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session
 {
     if (!log || !out)
         return false;
-    session_stats s = { .week_target = sessions_per_week };
-    int64_t sessions = 0, reps = 0, prescribed = 0;
+    session_stats s = { .week_target = sessions_per_week, .last_pain_before = -1 };
+    int64_t sessions = 0, reps = 0, prescribed = 0, last_pain = -1;
     sqlite3_bind_int64(log->st[ST_WEEK_SESSIONS], 1, now_wall_ms - WEEK_MS);
     sqlite3_bind_int64(log->st[ST_WEEK_SESSIONS], 2, now_wall_ms);
     sqlite3_bind_int64(log->st[ST_WEEK_REPS], 1, now_wall_ms - WEEK_MS);
     sqlite3_bind_int64(log->st[ST_WEEK_REPS], 2, now_wall_ms);
+    sqlite3_bind_text(log->st[ST_LAST_PAIN], 1, log->profile,
+                      (int)strnlen(log->profile, sizeof log->profile), SQLITE_TRANSIENT);
     bool ok = adlog_tx_begin(log, false) &&
               one_int(log, ST_WEEK_SESSIONS, &sessions, "week sessions") &&
               one_int(log, ST_WEEK_REPS, &reps, "week reps") &&
               one_int(log, ST_LATEST_PRESCRIBED, &prescribed, "prescribed reps") &&
+              one_int(log, ST_LAST_PAIN, &last_pain, "last pain") &&
               streak(log, now_wall_ms, &s.streak_days);
     /* Only reads happened: ending the snapshot cannot lose anything. */
     adlog_tx_rollback(log);
@@ -107,6 +110,7 @@ bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session
         return false;
     s.week_sessions = (int)sessions;
     s.week_reps = (int)reps;
+    s.last_pain_before = (int)last_pain;
     s.week_reps_target = (int)prescribed * (sessions_per_week > 0 ? sessions_per_week : 0);
     *out = s;
     return true;

@@ -48,6 +48,8 @@ static const char USAGE[] =
     "                         more than 0, at most a year)\n"
     "  --virtual-clock        time advances with frames and presses (tests, replays)\n"
     "  --software-renderer    SDL's software renderer (identical screenshots)\n"
+    "  --usb-dir DIR          where a USB stick is mounted (default\n"
+    "                         /run/rehab-mirror/stick); \"\" = no stick is read\n"
     "Files named by options must be regular files (not a FIFO, device or directory).\n"
     "\n"
     "Config file keys ([station]; the command line wins over the file):\n"
@@ -60,6 +62,7 @@ static const char USAGE[] =
     "  volume                 0-100 (default 80)\n"
     "  language               screens and voice: en, de, fr, es (default en); other\n"
     "                         espeak-ng voices (en-us, it, ...) with English screens\n"
+    "  usb_dir                as --usb-dir\n"
     "\n"
     "Environment:\n"
     "  REHAB_MIRROR_ASSETS    the assets directory (fonts/, programmes/)\n"
@@ -145,7 +148,7 @@ int cli_next(const cli_command *cmd, int argc, char **argv)
 enum {
     OPT_CAMERA = 256, OPT_BUTTONS, OPT_DATA_DIR, OPT_PROGRAMME, OPT_SCREENSHOT_DIR,
     OPT_PROFILE, OPT_CONFIG, OPT_FULLSCREEN, OPT_WINDOW, OPT_ROTATION, OPT_VIDEO_DRIVER,
-    OPT_NO_SOUND, OPT_EXIT_AFTER, OPT_VIRTUAL_CLOCK, OPT_SOFTWARE_RENDERER
+    OPT_NO_SOUND, OPT_EXIT_AFTER, OPT_VIRTUAL_CLOCK, OPT_SOFTWARE_RENDERER, OPT_USB_DIR
 };
 
 const struct option cli_station_options[] = {
@@ -164,6 +167,7 @@ const struct option cli_station_options[] = {
     { "exit-after", required_argument, NULL, OPT_EXIT_AFTER },
     { "virtual-clock", no_argument, NULL, OPT_VIRTUAL_CLOCK },
     { "software-renderer", no_argument, NULL, OPT_SOFTWARE_RENDERER },
+    { "usb-dir", required_argument, NULL, OPT_USB_DIR },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
@@ -240,6 +244,7 @@ static char *text_option_dest(settings *cfg, int opt)
     case OPT_PROGRAMME: return cfg->programme;
     case OPT_SCREENSHOT_DIR: return cfg->screenshot_dir;
     case OPT_PROFILE: return cfg->profile;
+    case OPT_USB_DIR: return cfg->usb_dir;
     default: return NULL;
     }
 }

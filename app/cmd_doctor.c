@@ -31,6 +31,7 @@
 #include "cli.h"
 #include "config.h"
 #include "display.h"
+#include "prefs.h"
 #include "programme.h"
 #include "settings.h"
 #include "voice.h"
@@ -86,6 +87,10 @@ static void report_sound(const settings *cfg)
         return;
     }
     printf("  volume %d of 100\n", cfg->volume);
+    prefs p = { .muted = false, .volume = cfg->volume };
+    if (prefs_load(cfg->data_dir, &p))
+        printf("  the pause menu's choice (%s/%s): %s, volume %d; used instead\n",
+               cfg->data_dir, PREFS_FILE, p.muted ? "muted" : "sound on", p.volume);
     char err[256] = "";
     voice *v = voice_create(cfg->language, err);
     if (v)

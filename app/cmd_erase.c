@@ -17,6 +17,7 @@
 
 #include "adlog.h"
 #include "cli.h"
+#include "programme_store.h"
 
 static const char USAGE[] =
     "usage: rehab-mirror erase --data-dir DIR --profile NAME | --all\n"
@@ -58,6 +59,29 @@ static int remove_set_aside(const char *dir)
     return n;
 }
 
+/* The profile's own programme (programme_store.h: from a USB stick or an
+ * accepted progression), or with profile NULL every profile's. */
+static void remove_programmes(const char *dir, const char *profile)
+{
+    char path[PROGRAMME_STORE_PATH];
+    if (profile) {
+        programme_store_path(dir, profile, path, sizeof path);
+        if (unlink(path) == 0)
+            printf("deleted %s\n", path);
+        return;
+    }
+    snprintf(path, sizeof path, "%s/programmes", dir);
+    DIR *d = opendir(path);
+    for (struct dirent *e = d ? readdir(d) : NULL; e; e = readdir(d)) {
+        char file[PROGRAMME_STORE_PATH + 300];
+        snprintf(file, sizeof file, "%s/%s", path, e->d_name);
+        if (e->d_name[0] != '.' && unlink(file) == 0)
+            printf("deleted %s\n", file);
+    }
+    if (d)
+        closedir(d);
+}
+
 int cmd_erase(int argc, char **argv)
 {
     const char *dir = NULL, *profile = NULL;
@@ -91,6 +115,7 @@ int cmd_erase(int argc, char **argv)
     printf("erased %s: %lld sessions, %lld sets, %lld reps\n",
            all ? "every profile" : profile, (long long)gone.sessions, (long long)gone.sets,
            (long long)gone.reps);
+    remove_programmes(dir, profile);
     if (all) {
         int n = remove_set_aside(dir);
         if (n)

@@ -7,7 +7,12 @@
  *
  *   rehab-mirror synth --exercise clamshell|bridge|quad-set|generic [--reps N]
  *       [--size WxH] [--fps N] [--seconds S] [--noise F] [--seed N] [--mirror]
- *       [--labels FILE.json] OUT.y4m
+ *       [--arrive S] [--labels FILE.json] OUT.y4m
+ *
+ * --arrive S leaves the mat empty for the first S seconds (the person then
+ * appears, lying at rest, settles and begins): clips for the position
+ * screen's "is anyone there" (presence.h); --reps 0 --arrive S --seconds S
+ * is an empty room throughout.
  *
  * Without --seconds the clip lasts the whole performance plus one second. Frame
  * k is rendered at floor(k * 1000 / fps) ms, the times a camera would stamp. A
@@ -35,6 +40,7 @@ typedef struct synth_args {
     int reps, width, height, fps;
     double seconds; /* <= 0: the performance plus a second */
     double noise;
+    double arrive;  /* seconds of empty mat before the person */
     uint32_t seed;
     bool mirror;
     const char *labels, *out;
@@ -43,14 +49,15 @@ typedef struct synth_args {
 static const char USAGE[] =
     "usage: rehab-mirror synth --exercise clamshell|bridge|quad-set|generic [--reps N]\n"
     "           [--size WxH] [--fps N] [--seconds S] [--noise F] [--seed N] [--mirror]\n"
-    "           [--labels FILE.json] OUT.y4m\n"
+    "           [--arrive S] [--labels FILE.json] OUT.y4m\n"
     "Renders the synthetic person doing N reps (default 10) into a Cmono Y4M clip,\n"
     "and with --labels the truth as JSON (each rep's start, top, end and hold).\n"
+    "--arrive S: the mat is empty for the first S seconds, then the person lies there.\n"
     "Defaults: --size 320x240 --fps 15 --noise 2 --seed 1; --seconds: the whole\n"
     "performance plus one. Exit status: 0 written; 1 cannot write; 2 usage error.\n";
 
 enum { OPT_EXERCISE = 256, OPT_REPS, OPT_SIZE, OPT_FPS, OPT_SECONDS, OPT_NOISE, OPT_SEED,
-       OPT_LABELS, OPT_MIRROR };
+       OPT_LABELS, OPT_MIRROR, OPT_ARRIVE };
 
 static const struct option OPTIONS[] = {
     { "exercise", required_argument, NULL, OPT_EXERCISE },
@@ -62,6 +69,7 @@ static const struct option OPTIONS[] = {
     { "seed", required_argument, NULL, OPT_SEED },
     { "labels", required_argument, NULL, OPT_LABELS },
     { "mirror", no_argument, NULL, OPT_MIRROR },
+    { "arrive", required_argument, NULL, OPT_ARRIVE },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
@@ -153,6 +161,10 @@ static int parse_valued(synth_args *a, int opt, const char *val)
     case OPT_NOISE:
         if (!parse_double(val, 0.0, 100.0, &a->noise))
             return usage_error("bad --noise '%s' (want 0..100)", val);
+        return 0;
+    case OPT_ARRIVE:
+        if (!parse_double(val, 0.0, 86400.0, &a->arrive))
+            return usage_error("bad --arrive '%s' (want 0..86400)", val);
         return 0;
     case OPT_SEED:
         if (!parse_seed(val, &a->seed))
@@ -251,6 +263,8 @@ int cmd_synth(int argc, char **argv)
     p.noise = (float)a.noise;
     p.seed = a.seed;
     p.mirror = a.mirror;
+    p.arrive_ms = (int64_t)(a.arrive * 1000.0);
+    p.settle_ms += p.arrive_ms; /* settles once there; the reps follow */
     double seconds = a.seconds > 0 ? a.seconds : (double)synth_duration_ms(&p) / 1000.0 + 1.0;
     int frames = (int)ceil(seconds * a.fps - 1e-9);
     if (frames < 1)

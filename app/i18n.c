@@ -10,8 +10,6 @@
 #include "i18n.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
 #include "config.h"
 #include "intl.h"
 #include "languages.h"
@@ -116,27 +115,19 @@ bool i18n_load_choice(const char *data_dir, char *buf, size_t cap)
     return true;
 }
 
-/* Written whole to a temporary file, synced, then renamed over the old one:
- * a power cut leaves the old choice or the new, never half a line. */
+static bool write_code(FILE *f, void *ctx)
+{
+    return fprintf(f, "%s\n", (const char *)ctx) > 0;
+}
+
+/* Written whole or not at all (atomic_file.h): a power cut leaves the old
+ * choice or the new, never half a line. */
 bool i18n_save_choice(const char *data_dir, const char *code)
 {
-    char path[1200], tmp[1210];
+    char path[1200], err[256];
     snprintf(path, sizeof path, "%s/" CHOICE_FILE, data_dir);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        log_errno("cannot save the language choice in %s", tmp);
-        return false;
-    }
-    char line[40];
-    int n = snprintf(line, sizeof line, "%s\n", code);
-    bool ok = n > 0 && write(fd, line, (size_t)n) == n && fsync(fd) == 0;
-    int err = errno;
-    ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp, path) == 0)
+    if (atomic_file_write(path, 0644, write_code, (void *)code, err))
         return true;
-    errno = ok ? errno : err;
-    log_errno("cannot save the language choice in %s", path);
-    unlink(tmp);
+    log_error("cannot save the language choice: %s", err);
     return false;
 }

@@ -37,6 +37,7 @@ void settings_defaults(settings *c)
         snprintf(c->data_dir, sizeof c->data_dir, "%s/.local/share/rehab-mirror", home);
     else
         snprintf(c->data_dir, sizeof c->data_dir, "/var/lib/rehab-mirror");
+    snprintf(c->usb_dir, sizeof c->usb_dir, "/run/rehab-mirror/stick");
 }
 
 bool settings_parse_size(const char *s, int *w, int *h)
@@ -90,7 +91,8 @@ static bool set_text(char *dst, const char *v, load_state *st, const char *name)
 
 const char *const settings_keys[] = { "camera",   "buttons",      "data_dir", "programme",
                                       "display",  "rotation",     "video_driver", "sound",
-                                      "volume",   "language",     "profile",  NULL };
+                                      "volume",   "language",     "profile",  "usb_dir",
+                                      NULL };
 
 /* The keys that are not plain text. 1 when applied, 0 with st->error set,
  * -1 when name is not one of them. */
@@ -156,6 +158,8 @@ static int on_key(void *user, const char *section, const char *name, const char 
         return set_text(c->programme, v, st, name);
     if (!strcmp(name, "profile"))
         return set_text(c->profile, v, st, name);
+    if (!strcmp(name, "usb_dir"))
+        return set_text(c->usb_dir, v, st, name);
     int rc = on_value_key(c, name, v, st);
     if (rc < 0)
         snprintf(st->error, sizeof st->error, "unknown key '%.60s'", name);

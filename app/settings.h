@@ -15,6 +15,7 @@
  *   volume = 80                   ; 0..100, of the device's full scale
  *   language = en                 ; screens and voice (app/i18n.h); espeak-ng voice
  *   profile = default             ; whose sessions these are (erase --profile)
+ *   usb_dir = /run/rehab-mirror/stick ; a USB stick's mount point, watched; "" = none
  *
  * An empty camera or buttons spec means "auto": the real device when built in
  * and present, otherwise the synthetic camera and the keyboard. The documented
@@ -41,6 +42,8 @@ typedef struct settings {
     char programme[SETTINGS_PATH_MAX];  /* "" = assets/programmes/runners-knee.ini */
     char screenshot_dir[SETTINGS_PATH_MAX]; /* "" = no screenshots */
     char asset_dir[SETTINGS_PATH_MAX];  /* fonts/, programmes/ */
+    char usb_dir[SETTINGS_PATH_MAX];    /* where a USB stick is mounted (stick.h);
+                                         * "" = no stick is watched */
     bool fullscreen;
     int width, height;                /* window size when not fullscreen; default 1280x720 */
     int rotation;                     /* degrees clockwise the picture is turned: 0, 90, 180, 270 */

@@ -27,6 +27,7 @@ struct speaker {
     size_t len[PHRASE_COUNT];
     cues coach;
     unsigned started;
+    bool muted;
 };
 
 /* Renders every phrase; false when the voice said none of them. */
@@ -123,7 +124,7 @@ void speaker_update(speaker *s, const session_view *prev, const session_view *v,
     cue c;
     bool interrupt;
     int64_t busy = audio_queued_ms(s->snd);
-    if (cues_update(&s->coach, prev, v, now_ms, busy, &c, &interrupt))
+    if (cues_update(&s->coach, prev, v, now_ms, busy, &c, &interrupt) && !s->muted)
         play(s, &c, interrupt, busy > 0);
 }
 
@@ -136,6 +137,21 @@ void speaker_set_language(speaker *s, const char *language)
     load_voice(s, language);
     log_info("sound: %s in '%s' (%lld ms to render)", s->voiced ? "voice" : "tones", language,
              (long long)(clock_now_ms(s->clock) - t0));
+}
+
+void speaker_set_sound(speaker *s, bool muted, int volume)
+{
+    if (muted && !s->muted)
+        audio_cut(s->snd);
+    s->muted = muted;
+    audio_set_volume(s->snd, volume);
+    log_info("sound: %s, volume %d (pause menu)", muted ? "muted" : "on", volume);
+}
+
+void speaker_sample(speaker *s)
+{
+    if (!s->muted)
+        audio_play(s->snd, AUDIO_REP);
 }
 
 bool speaker_has_voice(const speaker *s)

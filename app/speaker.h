@@ -33,6 +33,14 @@ void speaker_update(speaker *s, const session_view *prev, const session_view *v,
  * phrases' texts follow i18n_set_language, so call that first). Blocks for
  * the rendering, about 0.5 s on x86; without a voice for it, tones. */
 void speaker_set_language(speaker *s, const char *language);
+/* The pause menu's choice: muted, nothing is played (what plays is cut off;
+ * the coach still follows the session, so nothing stale is said on unmuting);
+ * the volume applies to what is queued from now on. */
+void speaker_set_sound(speaker *s, bool muted, int volume);
+/* A short sound at the current volume, so a person choosing it hears it
+ * (nothing when muted or without sound). */
+void speaker_sample(speaker *s);
+
 /* True when phrases are spoken (not tones). */
 bool speaker_has_voice(const speaker *s);
 /* Cues started so far, spoken or as tones (for tests). */

@@ -28,12 +28,16 @@
 #include "languages.h"
 #include "log.h"
 #include "notify.h"
+#include "panels.h"
 #include "probe.h"
 #include "programme.h"
+#include "programme_store.h"
 #include "recorder.h"
 #include "screens.h"
+#include "screens_panels.h"
 #include "session.h"
 #include "shot.h"
+#include "prefs.h"
 #include "speaker.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -68,6 +72,9 @@ typedef struct station {
     int traced_seq;              /* ... its highest rep seq traced */
     programme prog;
     session *sess;
+    panels *panels;              /* history, the USB stick, progression (panels.h) */
+    unsigned drawn_panel_generation;
+    bool panel_on_screen;        /* the last thing drawn was a panel */
 
     uint8_t *frame_buf;          /* copy of the newest camera frame */
     camera_frame frame;
@@ -98,6 +105,13 @@ typedef struct station {
 static void open_programme(station *st)
 {
     char path[SETTINGS_PATH_MAX + 64], err[256];
+    /* The profile's own (from a USB stick or a progression) comes first. */
+    if (programme_store_load(st->cfg->data_dir, st->profile, &st->prog, err)) {
+        log_info("programme: the one kept for this profile in %s", st->cfg->data_dir);
+        return;
+    }
+    if (err[0])
+        log_warn("%s; using the configured programme", err);
     if (st->cfg->programme[0])
         snprintf(path, sizeof path, "%s", st->cfg->programme);
     else
@@ -174,7 +188,7 @@ static bool open_screen(station *st)
 
 static void refresh_stats(station *st)
 {
-    session_stats stats = { .week_target = st->prog.sessions_per_week };
+    session_stats stats = { .week_target = st->prog.sessions_per_week, .last_pain_before = -1 };
     if (st->log && !adlog_stats(st->log, clock_wall_ms(st->clock), st->prog.sessions_per_week,
                                 &stats))
         log_warn("cannot read the adherence figures");
@@ -246,6 +260,26 @@ static void change_language(station *st, int row)
     log_info("language changed to '%s'", st->language);
 }
 
+/* The pause menu's last sound choice (prefs.h) over the config's. */
+static void load_sound_choice(station *st)
+{
+    prefs p = { .muted = false, .volume = st->cfg->volume };
+    if (prefs_load(st->cfg->data_dir, &p) && st->cfg->sound)
+        speaker_set_sound(st->spk, p.muted, p.volume);
+    session_set_sound(st->sess, st->cfg->sound, p.muted, p.volume);
+}
+
+/* The pause menu changed the sound: now, and kept for the next start. */
+static void apply_sound_choice(station *st, const session_view *v)
+{
+    if (v->muted == st->prev.muted && v->volume == st->prev.volume)
+        return;
+    speaker_set_sound(st->spk, v->muted, v->volume);
+    if (v->volume != st->prev.volume)
+        speaker_sample(st->spk);
+    prefs_save(st->cfg->data_dir, &(prefs){ .muted = v->muted, .volume = v->volume });
+}
+
 static bool station_open(station *st)
 {
     st->clock = make_clock(st->cfg);
@@ -271,6 +305,8 @@ static bool station_open(station *st)
     session_sink sink = recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
     session_set_language(st->sess, languages_find(st->language));
+    st->panels = panels_create(st->cfg->usb_dir, st->cfg->data_dir, st->profile);
+    load_sound_choice(st);
     refresh_stats(st);
     refresh_day_stop(st);
     st->prev = *session_get_view(st->sess);
@@ -302,6 +338,7 @@ static void retry_log(station *st)
 
 static void station_close(station *st)
 {
+    panels_destroy(st->panels);
     session_destroy(st->sess);
     recorder_destroy(st->rec);
     speaker_destroy(st->spk);
@@ -415,6 +452,45 @@ static void steer_demo(station *st)
     st->demo_screen = screen;
 }
 
+/* --- panels over home (panels.h) ----------------------------------------- */
+
+/* A programme the panels changed (a stick's, an accepted step) is the one the
+ * next session follows: the session is made again over it, at home. */
+static void programme_changed(station *st)
+{
+    session_destroy(st->sess);
+    session_sink sink = recorder_sink(st->rec);
+    st->sess = session_create(&st->prog, &sink);
+    st->stop_date = 0; /* the log's verdict stands for the new session */
+    refresh_stats(st);
+    refresh_day_stop(st);
+    st->prev = *session_get_view(st->sess);
+}
+
+static panels_env panels_env_now(station *st)
+{
+    return (panels_env){ .log = st->log, .prog = &st->prog,
+                         .view = session_get_view(st->sess), .prev_screen = st->prev.screen,
+                         .now_ms = clock_now_ms(st->clock), .wall_ms = clock_wall_ms(st->clock) };
+}
+
+static bool panels_take(station *st, const button_event *be)
+{
+    panels_env env = panels_env_now(st);
+    bool taken = panels_press(st->panels, &env, be);
+    if (env.prog_changed)
+        programme_changed(st);
+    return taken;
+}
+
+static void update_panels(station *st)
+{
+    panels_env env = panels_env_now(st);
+    panels_update(st->panels, &env);
+    if (env.prog_changed)
+        programme_changed(st);
+}
+
 static void poll_inputs(station *st)
 {
     SDL_Event ev;
@@ -432,7 +508,8 @@ static void poll_inputs(station *st)
     button_event be;
     int n = 0;
     while (n < PRESSES_PER_PASS && buttons_poll(st->btn, &be)) {
-        session_press(st->sess, &be);
+        if (!panels_take(st, &be))
+            session_press(st->sess, &be);
         n++;
     }
     st->presses_waiting = n == PRESSES_PER_PASS;
@@ -442,11 +519,10 @@ static void poll_inputs(station *st)
     steer_demo(st);
 }
 
-static void screenshot(station *st, const session_view *v)
+static void screenshot(station *st, const char *id)
 {
     char path[SETTINGS_PATH_MAX + 64];
-    snprintf(path, sizeof path, "%s/%03d-%s.png", st->cfg->screenshot_dir, ++st->shot_count,
-             session_screen_id(v->screen));
+    snprintf(path, sizeof path, "%s/%03d-%s.png", st->cfg->screenshot_dir, ++st->shot_count, id);
     if (!shot_save_png(display_renderer(st->disp), path))
         log_warn("screenshot %s not written", path);
 }
@@ -540,7 +616,7 @@ static void draw(station *st, const session_view *session_v, bool screen_changed
     screens_draw(st->ui, v, st->have_frame ? &st->frame : NULL, now);
     st->redraws++;
     if (screen_changed && st->cfg->screenshot_dir[0])
-        screenshot(st, v);
+        screenshot(st, session_screen_id(v->screen));
     display_present(st->disp);
     tell_status(st, v);
     trace_shown(st, v);
@@ -548,6 +624,25 @@ static void draw(station *st, const session_view *session_v, bool screen_changed
     st->drawn_generation = v->generation;
     st->drawn_at_ms = now;
     st->drawn_once = true;
+}
+
+/* An open panel is drawn instead of the session's screen (home under it). */
+static void draw_panel(station *st, bool changed)
+{
+    const panels_view *pv = panels_get_view(st->panels);
+    if (!changed && st->panel_on_screen && pv->generation == st->drawn_panel_generation)
+        return;
+    display_begin(st->disp);
+    screens_draw_panel(st->ui, pv);
+    st->redraws++;
+    if (st->cfg->screenshot_dir[0])
+        screenshot(st, panel_id(pv->kind));
+    display_present(st->disp);
+    notify_status(panel_id(pv->kind));
+    st->drawn_panel_generation = pv->generation;
+    st->panel_on_screen = true;
+    st->drawn_at_ms = clock_now_ms(st->clock);
+    st->drawn_once = false; /* the session's screen is drawn afresh when it is back */
 }
 
 static int64_t next_due(const station *st)
@@ -559,6 +654,8 @@ static int64_t next_due(const station *st)
     int64_t b = buttons_next_due_ms(st->btn), s = session_next_timer_ms(st->sess);
     next = b < next ? b : next;
     next = s < next ? s : next;
+    int64_t pn = panels_next_due_ms(st->panels);
+    next = pn < next ? pn : next;
     return st->exit_at_ms < next ? st->exit_at_ms : next;
 }
 
@@ -601,6 +698,18 @@ static void log_resources(station *st, const char *when)
               f.sqlite, f.fds, f.threads);
 }
 
+/* One line each time the position screen's verdict on the mat changes. */
+static void log_presence(const station *st, const session_view *v)
+{
+    static const char *const said[] = {
+        [PRESENCE_UNKNOWN] = "nobody seen yet", [PRESENCE_EMPTY] = "the mat is empty",
+        [PRESENCE_SEEN] = "someone on the mat",
+    };
+    if (v->screen == SCREEN_POSITION &&
+        (st->prev.screen != SCREEN_POSITION || st->prev.presence != v->presence))
+        log_info("position: %s", said[v->presence]);
+}
+
 static void run_loop(station *st)
 {
     while (!st->quit) {
@@ -611,6 +720,8 @@ static void run_loop(station *st)
         if (v->language != st->prev.language)
             change_language(st, v->language);
         speaker_update(st->spk, &st->prev, v, clock_now_ms(st->clock));
+        log_presence(st, v);
+        apply_sound_choice(st, v);
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             refresh_stats(st);
             refresh_day_stop(st);
@@ -622,7 +733,14 @@ static void run_loop(station *st)
             st->notice = NULL; /* the damaged-record notice was seen */
         retry_log(st);
         recorder_retry(st->rec);
-        draw(st, v, screen_changed);
+        update_panels(st);
+        v = session_get_view(st->sess); /* the session may be new (programme_changed) */
+        if (panels_active(st->panels)) {
+            draw_panel(st, false);
+        } else {
+            st->panel_on_screen = false;
+            draw(st, v, screen_changed);
+        }
         notify_loop(st->drawn_once);
         st->prev = *v;
         if (clock_now_ms(st->clock) >= st->exit_at_ms)

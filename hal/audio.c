@@ -139,11 +139,24 @@ static void render_all(audio *a)
     }
 }
 
+/* Without a user session (no XDG_RUNTIME_DIR) no PulseAudio or PipeWire
+ * server can be reached, unless PULSE_SERVER names one, and asking libpulse
+ * anyway makes it create $HOME/.config/pulse: for the kiosk service HOME is
+ * the data directory, which holds the database and nothing else
+ * (docs/PRIVACY.md). So there ALSA is the only driver tried; SDL_AUDIODRIVER
+ * in the environment still wins. */
+static void prefer_alsa_without_session(void)
+{
+    if (!getenv("XDG_RUNTIME_DIR") && !getenv("PULSE_SERVER"))
+        SDL_SetHintWithPriority(SDL_HINT_AUDIODRIVER, "alsa", SDL_HINT_DEFAULT);
+}
+
 /* Starts SDL audio if needed and opens the default device; false when there
  * is none, after one log line. */
 static bool open_device(audio *a)
 {
     if (!SDL_WasInit(SDL_INIT_AUDIO)) {
+        prefer_alsa_without_session();
         if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
             log_warn("no sound: cannot start SDL audio: %s", SDL_GetError());
             return false;

@@ -8,8 +8,10 @@
  * that jumps) skips frames instead of falling behind; each frame is rendered
  * at its own due time, so its content matches its timestamp.
  *
- * The performance's time axis starts at start: the person settles, then does
- * opt->reps repetitions (forever, in sets, when reps < 0) and then lies still.
+ * The performance's time axis starts at start: the mat is empty for
+ * DEMO_ARRIVE_MS (the person arriving, so the position screen sees someone
+ * come: presence.h), the person settles, then does opt->reps repetitions
+ * (forever, in sets, when reps < 0) and then lies still.
  *
  * A gap (option "gap=AT+SECONDS") is a camera that stops: no frame is due
  * from clock time AT for SECONDS, then frames resume where the performance
@@ -23,6 +25,7 @@
 #include "xmalloc.h"
 
 #define ERRLEN 256
+#define DEMO_ARRIVE_MS 500 /* within the settle, so the reps keep their times */
 
 typedef struct synthetic {
     camera base;
@@ -137,6 +140,7 @@ camera *camera_synthetic_create(exercise_kind ex, const camera_options *opt,
     s->params = synth_defaults(ex, w, h);
     s->params.reps = opt->reps;
     s->params.seed = opt->seed;
+    s->params.arrive_ms = DEMO_ARRIVE_MS;
     s->fps = fps;
     s->last_t_ms = -1;
     s->luma = xmalloc((size_t)w * (size_t)h);
@@ -156,6 +160,7 @@ void camera_synthetic_set_exercise(camera *cam, exercise_kind ex, bool mirror)
     p.reps = s->params.reps;
     p.seed = s->params.seed;
     p.mirror = mirror;
+    p.arrive_ms = DEMO_ARRIVE_MS;
     s->params = p;
     restart(s);
 }

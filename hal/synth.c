@@ -447,5 +447,6 @@ void synth_render(const synth_params *p, int64_t t_ms, uint8_t *luma, int stride
 {
     synth_frame fr = synth_plain_frame();
     fr.pose.s = synth_pose_at(p, t_ms);
+    fr.empty = t_ms < p->arrive_ms;
     synth_render_frame(p, &fr, t_ms, luma, stride);
 }

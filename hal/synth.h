@@ -52,6 +52,9 @@ typedef struct synth_params {
     float mat_y;         /* mat top, fraction of frame height; 0 = 0.8 */
     bool furnished;      /* a room with a door, furniture and a picture (texture
                             that shows a bumped camera), laid out from seed */
+    int64_t arrive_ms;   /* nobody on the mat before this time (the person then
+                            appears, lying at rest); 0 = there from the start.
+                            The performance keeps its times: settle_ms covers it */
 } synth_params;
 
 /* Sensible defaults for an exercise at a size: 10 reps with the protocol's

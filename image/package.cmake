@@ -12,6 +12,13 @@ install(FILES ${RM_IMAGE_DIR}/rehab-mirror.service DESTINATION /lib/systemd/syst
 install(FILES ${RM_IMAGE_DIR}/rehab-mirror.sysusers DESTINATION /usr/lib/sysusers.d
         RENAME rehab-mirror.conf)
 install(FILES ${CMAKE_SOURCE_DIR}/assets/rehab-mirror.conf DESTINATION /etc/rehab-mirror)
+# The USB stick (image/stick): a udev rule starts a oneshot unit per stick,
+# which runs the mount helper as root; tmpfiles.d makes the mount point.
+install(PROGRAMS ${RM_IMAGE_DIR}/stick/rehab-mirror-stick DESTINATION /usr/lib/rehab-mirror)
+install(FILES ${RM_IMAGE_DIR}/stick/rehab-mirror-stick@.service DESTINATION /lib/systemd/system)
+install(FILES ${RM_IMAGE_DIR}/stick/90-rehab-mirror-stick.rules DESTINATION /lib/udev/rules.d)
+install(FILES ${RM_IMAGE_DIR}/stick/rehab-mirror-stick.tmpfiles DESTINATION /usr/lib/tmpfiles.d
+        RENAME rehab-mirror-stick.conf)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/PRIVACY.md
               ${RM_IMAGE_DIR}/debian/copyright
         DESTINATION share/doc/rehab-mirror)
@@ -45,7 +52,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Beyond the libraries: systemd runs the service and creates the user
 # (systemd-sysusers); the fonts are Debian's.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd, fonts-dejavu-core")
+# The libraries (libcairo2 for the report among them) come from shlibdeps;
+# udev starts the USB stick's unit, util-linux mounts it (blkid, mountpoint).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd, udev, util-linux, fonts-dejavu-core")
 if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64")
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
 endif()

@@ -46,6 +46,13 @@ SDL_VIDEODRIVER=offscreen "$bin" doctor --config "$out/station.conf" --data-dir 
   > "$out/doctor.txt" 2> "$out/stderr.txt" || fail "doctor with a config file"
 has "turned 90 degrees: screens laid out at 720x1280 (portrait)"
 
+# The pause menu's saved sound choice is reported as what the station uses.
+printf '[sound]\nmuted = yes\nvolume = 40\n' > "$out/data/sound.ini"
+SDL_VIDEODRIVER=offscreen "$bin" doctor --data-dir "$out/data" > "$out/doctor.txt" \
+  2> "$out/stderr.txt" || fail "doctor with a saved sound choice"
+has "the pause menu's choice ($out/data/sound.ini): muted, volume 40; used instead"
+rm "$out/data/sound.ini"
+
 # The programme and the config file are parsed as the station would: the
 # bundled programme is valid; one with a section twice, or a config file with
 # an unknown key, is reported with its file and line, and doctor exits 1.

@@ -18,7 +18,10 @@
 #  - the session's end is spoken after the last rep (a sound of 1 s or more);
 #  - volume 0 records silence (the device open, every sample 0);
 #  - volume 30 is quieter than volume 80 by about 30/80 (RMS and peak over
-#    the same 12 s of the same script).
+#    the same 12 s of the same script);
+#  - muted in the pause menu (its Sound row), the reps after it are silent
+#    while the first one was heard; the choice is saved in the data directory
+#    (sound.ini) and a new start there is muted.
 # The recording of the main run is left as voice.wav (when sox is there) for
 # listening. Built without espeak-ng, the main run is checked as tones.
 # Usage: e2e_voice.sh REHAB_MIRROR_BINARY OUTPUT_DIR
@@ -56,15 +59,36 @@ cat > "$out/buttons.txt" <<'TXT'
 31 ok    # skip the rest -> set 2
 TXT
 
+: > "$out/none.txt"
+# The menu run: after the first rep (about 12.5 s), the pause menu, Down to
+# Sound, OK mutes it, a long OK resumes; reps go on (about 20 and 28 s).
+cat > "$out/menu.txt" <<'TXT'
+1 ok
+2 up
+3 ok
+4 ok
+16 ok long   # the pause menu
+16.5 down
+16.8 down
+17.1 down
+17.4 down
+17.7 down    # -> Sound
+18.2 ok      # muted
+18.8 ok long # resume
+TXT
+
 # run NAME VOLUME SECONDS [AUDIOFILE [LANGUAGE]]: the station with the disk
-# audio driver writing to AUDIOFILE (default NAME.raw); files NAME.*
+# audio driver writing to AUDIOFILE (default NAME.raw), pressing the buttons
+# of $BUTTONS (default buttons.txt), data in $DATA (default NAME.data);
+# files NAME.*
 run() {
   printf '[station]\nvolume = %s\nlanguage = %s\n' "$2" "${5:-en}" > "$out/$1.conf"
-  mkdir -p "$out/$1.data"
+  local data=${DATA:-$out/$1.data}
+  mkdir -p "$data"
   REHAB_MIRROR_LOG=debug SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="${4:-$out/$1.raw}" \
     "$bin" --config "$out/$1.conf" --software-renderer --window 320x180 \
-    --camera synthetic --buttons "script:$out/buttons.txt" \
-    --programme "$out/programme.ini" --data-dir "$out/$1.data" \
+    --camera synthetic --buttons "script:${BUTTONS:-$out/buttons.txt}" \
+    --programme "$out/programme.ini" --data-dir "$data" \
     --exit-after "$3" 2> "$out/$1.stderr"
 }
 
@@ -96,7 +120,11 @@ run main 80 90 "$out/main.fifo" & main=$!
 run tones 80 15 "$out/tones.fifo" xx-none & tones=$!
 run low 30 15 & low=$!
 run mute 0 15 & mute=$!
-for p in $main $tones $low $mute; do
+# The menu's mute, then a start on the same data directory: muted from the
+# saved choice.
+(BUTTONS="$out/menu.txt" run menu 80 34 && BUTTONS="$out/none.txt" DATA="$out/menu.data" run menu2 80 3 "$out/menu2.raw") &
+menu=$!
+for p in $main $tones $low $mute $menu; do
   wait "$p" || { cat "$out"/*.stderr >&2; fail "a station exited with an error"; }
 done
 wait "$main_reader" && wait "$tones_reader" || fail "a recording's reader failed"
@@ -200,5 +228,29 @@ rms = lambda x: math.sqrt(sum(v * v for v in x) / len(x))
 ratio, peaks = rms(lo) / rms(hi), max(map(abs, lo)) / max(map(abs, hi))
 print(f"volume 30 / 80: RMS ratio {ratio:.3f}, peak ratio {peaks:.3f} (want about 0.375)")
 assert 0.25 < ratio < 0.5 and 0.3 < peaks < 0.45, "volume does not scale the sound"
+
+# --- muted in the pause menu ------------------------------------------------
+log = open(f"{out}/menu.stderr").read()
+assert "sound: muted, volume 80 (pause menu)" in log, "the menu's mute was not applied"
+s = samples("menu")
+db = sqlite3.connect(f"{out}/menu.data/adherence.db")
+reps = [t / 1000.0 for (t,) in db.execute("SELECT t FROM reps ORDER BY seq")]
+start = float(re.search(r"device playing since wall-clock ms (\d+)", log).group(1)) / 1000.0
+before = [r for r in reps if r - start < 16]
+after = [r for r in reps if r - start > 19.5]
+assert before and len(after) >= 1, f"menu: reps at {[round(r - start, 1) for r in reps]} s"
+env = rms_windows(s)
+cut = int(19.5 * RATE / WIN)   # the file's own timeline: drifts late, never early
+heard = sounds(env[:int(16 * RATE / WIN)], 50, 0.15)
+late = sounds(env[cut:], 1, 0.01)
+assert heard, "menu: the rep before the mute was not heard"
+assert not late, f"menu: sound after the mute at {[round(a + 19.5, 2) for a, _ in late]} s"
+print(f"menu: reps at {[round(r - start, 1) for r in reps]} s; heard before the mute, "
+      f"{len(after)} silent after it")
+saved = open(f"{out}/menu.data/sound.ini").read()
+assert "muted = yes" in saved and "volume = 80" in saved, f"sound.ini: {saved!r}"
+log2 = open(f"{out}/menu2.stderr").read()
+assert "sound: muted, volume 80 (pause menu)" in log2, "a new start did not keep the mute"
+assert max(map(abs, samples("menu2")), default=0) == 0, "a new start, muted, made a sound"
 PY
 echo "e2e_voice: 1 passed, 0 failed"

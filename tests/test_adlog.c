@@ -261,7 +261,7 @@ static void test_round_trip_and_modes(void)
 
     sqlite3 *db = peek_db(dir);
     char text[256];
-    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 3, "schema version");
+    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 4, "schema version");
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM sessions WHERE profile = 'default'"), 1,
                  "a session without a profile is the default profile's");
     peek_text(db, "PRAGMA journal_mode", text, sizeof text);
@@ -384,7 +384,7 @@ static void test_upgrade_from_2(void)
         "INSERT INTO reps2 SELECT * FROM reps; DROP TABLE reps;"
         "ALTER TABLE reps2 RENAME TO reps; CREATE INDEX reps_set ON reps(set_id);"
         "CREATE INDEX reps_t ON reps(t); CREATE UNIQUE INDEX reps_set_seq ON reps(set_id, seq);"
-        "PRAGMA user_version = 2; COMMIT;";
+        "DROP TABLE progressions; PRAGMA user_version = 2; COMMIT;";
     CHECK(sqlite3_open(path, &db) == SQLITE_OK &&
               sqlite3_exec(db, to_v2, NULL, NULL, NULL) == SQLITE_OK,
           "make a version-2 file: %s", sqlite3_errmsg(db));
@@ -404,7 +404,7 @@ static void test_upgrade_from_2(void)
     CHECK(log && adlog_rep(log, set, DAY0 + HOUR_MS + 9000, &t), "a timed rep after the upgrade");
     adlog_close(log);
     db = peek_db(dir);
-    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 3, "upgraded to version 3");
+    CHECK_EQ_INT(peek_int(db, "PRAGMA user_version"), 4, "upgraded to version 4");
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM reps WHERE source = 'camera' AND seq = 1"),
                  1, "the old rep kept");
     CHECK_EQ_INT(peek_int(db, "SELECT count(*) FROM reps WHERE source = 'timed'"), 1,
@@ -467,6 +467,7 @@ static void test_stats(void)
         return;
     session_stats st;
     CHECK(adlog_stats(log, DAY0, 5, &st), "stats on an empty log");
+    CHECK_EQ_INT(st.last_pain_before, -1, "empty log: no last pain");
     CHECK(st.streak_days == 0 && st.week_sessions == 0 && st.week_reps == 0 &&
               st.week_target == 5 && st.week_reps_target == 0,
           "empty log: streak %d sessions %d/%d reps %d/%d", st.streak_days, st.week_sessions,
@@ -504,6 +505,16 @@ static void test_stats(void)
     /* Looking back from d-2 evening: only d-3 and d-2 (d-4 was not completed). */
     CHECK(adlog_stats(log, d - 2 * DAY_MS + 22 * HOUR_MS, 3, &st), "stats in the past");
     CHECK_EQ_INT(st.streak_days, 2, "streak as it stood on d-2");
+
+    /* The last answer before a session, this profile's only. */
+    CHECK_EQ_INT(st.last_pain_before, 0, "the last session's pain before");
+    int64_t s3 = adlog_begin_session(log, d + 3 * HOUR_MS, &p, 3);
+    CHECK(adlog_end_session(log, s3, d + 4 * HOUR_MS, 3, SESSION_STATUS_ENDED), "pain 3 session");
+    CHECK(adlog_stats(log, now, 3, &st), "stats after a pain-3 session");
+    CHECK_EQ_INT(st.last_pain_before, 3, "the latest answer: 3");
+    adlog_set_profile(log, "other");
+    CHECK(adlog_stats(log, now, 3, &st), "stats for another profile");
+    CHECK_EQ_INT(st.last_pain_before, -1, "another profile has no last answer");
     adlog_close(log);
 }
 

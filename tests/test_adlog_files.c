@@ -369,7 +369,8 @@ static void test_wal_damage(void)
     char path[1200];
     snprintf(path, sizeof path, "%s/adherence.db", dir);
     sqlite3_open(path, &db);
-    sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL); /* WAL mode seen */
+    sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
     sqlite3_close(db);
     for (int i = 1; i <= 2; i++) {
         session_rep r = { .seq = i, .number = i, .amplitude = 0.5f };

@@ -105,6 +105,7 @@ static void test_synthetic_pacing(void)
     synth_params p = synth_defaults(EXERCISE_BRIDGE, 320, 240);
     p.reps = -1;
     p.seed = 7;
+    p.arrive_ms = 500; /* the demo person arrives on the mat half a second in */
     camera_frame f;
     CHECK_EQ_INT(camera_next_due_ms(cam), 500, "first frame due at creation");
     CHECK_EQ_INT(camera_poll(cam, &f), CAMERA_FRAME, "first poll");
@@ -112,7 +113,7 @@ static void test_synthetic_pacing(void)
     CHECK_EQ_INT(f.seq, 0, "first seq");
     CHECK(f.width == 320 && f.height == 240 && f.stride == 320, "frame size %dx%d/%d",
           f.width, f.height, f.stride);
-    CHECK(frame_matches(&f, &p, 0), "first frame is not the rest pose at t=0");
+    CHECK(frame_matches(&f, &p, 0), "first frame is not the empty mat at t=0");
     CHECK_EQ_INT(camera_poll(cam, &f), CAMERA_NONE, "no second frame at the same time");
     CHECK_EQ_INT(camera_next_due_ms(cam), 566, "second frame due at 500 + 1000/15");
     clock_advance_to(clock, 565);
@@ -143,7 +144,13 @@ static void test_synthetic_pacing(void)
     q.reps = -1;
     q.seed = 7;
     q.mirror = true;
-    CHECK(frame_matches(&f, &q, 0), "restart frame is not the mirrored clamshell at rest");
+    q.arrive_ms = 500;
+    CHECK(frame_matches(&f, &q, 0), "restart frame is not the empty mat");
+    synth_frame empty = synth_plain_frame();
+    empty.empty = true;
+    static uint8_t room[320 * 240];
+    synth_render_frame(&q, &empty, 0, room, 320);
+    CHECK(memcmp(room, f.luma, sizeof room) == 0, "the mat is empty before the person arrives");
     int64_t qtop = synth_rep_time(&q, 3).top_ms + 100;
     clock_advance_to(clock, 20000 + qtop);
     CHECK_EQ_INT(camera_poll(cam, &f), CAMERA_FRAME, "frame at rep 3 top");

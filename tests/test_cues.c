@@ -167,7 +167,9 @@ static void test_ranks(void)
     CHECK(s.started && s.c.phrase == PHRASE_CAMERA_LOST, "camera lost kept over a partial");
 }
 
-static void test_hold(int hold_s, bool counted_aloud)
+/* A hold: "hold", a tick for each of its last three seconds (never a spoken
+ * number: the rep's number follows the hold), "relax". */
+static void test_hold(int hold_s)
 {
     setup_programme(10, hold_s);
     cues c;
@@ -194,13 +196,13 @@ static void test_hold(int hold_s, bool counted_aloud)
             ticks++;
             int left = (int)((target - t + 999) / 1000);
             numbers += s.c.phrase != PHRASE_NONE;
-            CHECK(s.c.phrase == (counted_aloud ? phrases_countdown(left) : PHRASE_NONE),
-                  "%d s hold, %d s left: phrase %d", hold_s, left, s.c.phrase);
+            CHECK(s.c.phrase == PHRASE_NONE, "%d s hold, %d s left: phrase %d, want a tick",
+                  hold_s, left, (int)s.c.phrase);
         }
     }
     int want = hold_s < 3 ? hold_s - 1 : 3;
     CHECK_EQ_INT(ticks, want, "countdown cues");
-    CHECK_EQ_INT(numbers, counted_aloud ? want : 0, "countdown numbers spoken");
+    CHECK_EQ_INT(numbers, 0, "countdown numbers spoken");
     CHECK(relaxed, "%d s hold ends with 'relax'", hold_s);
 }
 
@@ -227,7 +229,8 @@ static void test_timed(void)
     p = v;
     v.hold_remaining_ms = 2900;
     s = step(&c, &p, &v, 4100, 0);
-    CHECK(s.started && s.c.phrase == phrases_countdown(3), "counts down the timed hold");
+    CHECK(s.started && s.c.phrase == PHRASE_NONE && s.c.tone == CUE_TONE_HOLD_TICK,
+          "the timed hold's last seconds tick");
     p = v;
     v.timed_phase = TIMED_RELAX;
     v.hold_remaining_ms = 0;
@@ -237,6 +240,61 @@ static void test_timed(void)
     v.partials = 1;
     s = step(&c, &p, &v, 8000, 0);
     CHECK(s.started && s.c.phrase == PHRASE_MOVED, "a moved timed hold is named");
+}
+
+/* A rep whose hold fell short: its number, then "hold a little longer" (over
+ * "3 more" when both are due). */
+static void test_short_hold(void)
+{
+    setup_programme(10, 2);
+    cues c;
+    cues_init(&c);
+    session_view a = base_view();
+    a.screen = SCREEN_SET;
+    a.reps_done = a.total_done = 6;
+    session_view b = with_rep(a);
+    b.short_holds = 1;
+    said s = step(&c, &a, &b, 1000, 0);
+    CHECK(s.started && s.c.phrase == phrases_number(7), "the rep's number first");
+    s = step(&c, &b, &b, 1400, 300);
+    CHECK(!s.started, "nothing over the number");
+    s = step(&c, &b, &b, 1700, 0);
+    s = step(&c, &b, &b, 1700 + CUES_PAUSE_MS, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_HOLD_LONGER, "then 'hold a little longer' (%d)",
+          (int)s.c.phrase);
+}
+
+/* Nobody seen on the position screen for 5 s: said once; someone seen: not. */
+static void test_not_seen(void)
+{
+    setup_programme(10, 2);
+    cues c;
+    cues_init(&c);
+    session_view p = base_view(), v = p;
+    p.screen = v.screen = SCREEN_POSITION;
+    p.presence = v.presence = PRESENCE_UNKNOWN;
+    int said_it = 0;
+    for (int64_t t = 0; t <= 12000; t += 100) {
+        p = v;
+        v.position_elapsed_ms = t;
+        said s = step(&c, &p, &v, t, 0);
+        said_it += s.started && s.c.phrase == PHRASE_NOT_SEEN;
+        if (s.started && s.c.phrase == PHRASE_NOT_SEEN)
+            CHECK(t >= 5000 && t < 5200, "said at %lld ms, want 5 s", (long long)t);
+    }
+    CHECK_EQ_INT(said_it, 1, "'I cannot see you' said once");
+    cues_init(&c);
+    v = base_view();
+    v.screen = SCREEN_POSITION;
+    v.presence = PRESENCE_SEEN;
+    said_it = 0;
+    for (int64_t t = 0; t <= 12000; t += 100) {
+        p = v;
+        v.position_elapsed_ms = t;
+        said s = step(&c, &p, &v, t, 0);
+        said_it += s.started && s.c.phrase == PHRASE_NOT_SEEN;
+    }
+    CHECK_EQ_INT(said_it, 0, "someone seen: nothing said");
 }
 
 static void test_screens(void)
@@ -301,8 +359,10 @@ int main(void)
     test_follow_ups();
     test_patience();
     test_ranks();
-    test_hold(2, false);
-    test_hold(5, true);
+    test_hold(2);
+    test_hold(5);
+    test_not_seen();
+    test_short_hold();
     test_timed();
     test_screens();
     test_phrase_table();

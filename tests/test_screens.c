@@ -139,7 +139,7 @@ static session_view base_view(const programme *p)
     v.pain_before = 2;
     v.pain_after = -1;
     v.counter.phase = REPS_PHASE_REST;
-    v.stats = (session_stats){ 3, 2, 5, 120, 300 };
+    v.stats = (session_stats){ 3, 2, 5, 120, 300, 2 };
     return v;
 }
 

@@ -196,15 +196,51 @@ static void test_camera_reps(void)
     session_destroy(s);
 }
 
+/* An empty mat on the position screen: nobody seen, no learning, no set;
+ * the person arriving is seen and the set begins about a second later. */
+static void test_empty_mat(void)
+{
+    programme p;
+    small_programme(&p);
+    session *s = session_create(&p, NULL);
+    now_ms = 0;
+    start_session(s, 1);
+    press(s, BUTTON_OK, false); /* intro -> position */
+    synth_params sp = synth_defaults(EXERCISE_BRIDGE, 320, 240);
+    sp.furnished = true;
+    sp.arrive_ms = 20000;
+    sp.settle_ms = 23000;
+    static uint8_t frame[320 * 240];
+    int64_t t0 = now_ms, set_at = -1;
+    for (int64_t t = 0; t <= 25000 && set_at < 0; t += 66) {
+        synth_render(&sp, t, frame, 320);
+        session_frame(s, frame, 320, 240, 320, t0 + t);
+        const session_view *v = session_get_view(s);
+        if (t < 20000) {
+            CHECK(v->screen == SCREEN_POSITION && v->presence != PRESENCE_SEEN &&
+                  v->counter.phase == REPS_PHASE_LEARNING && v->counter.learn_progress == 0.0f,
+                  "an empty mat at %lld ms: screen %d, presence %d, learning %.2f",
+                  (long long)t, (int)v->screen, (int)v->presence,
+                  (double)v->counter.learn_progress);
+        }
+        if (v->screen == SCREEN_SET)
+            set_at = t;
+    }
+    CHECK(set_at >= 20900 && set_at <= 21700, "the set began %lld ms after the person arrived",
+          (long long)(set_at - 20000));
+    session_destroy(s);
+}
+
 /* A quad set is led by the clock: with the person still, each cycle of
  * tighten, hold and relax counts one hold on time; a hold during which the
  * camera sees a big movement is not counted, and the next one is. */
-static int run_quad_set(bool move_in_second_hold, int64_t *set_done_after)
+static int run_quad_set(int reps, int hold_s, bool move_in_second_hold, int64_t *set_done_after)
 {
     programme p;
-    char err[256];
-    const char *text = "[programme]\nname = Q\nrest_seconds = 10\n"
-                       "[exercise quad-set]\nsets = 1\nreps = 3\nhold_seconds = 5\n";
+    char err[256], text[256];
+    snprintf(text, sizeof text,
+             "[programme]\nname = Q\nrest_seconds = 10\n"
+             "[exercise quad-set]\nsets = 1\nreps = %d\nhold_seconds = %d\n", reps, hold_s);
     CHECK(programme_parse(&p, text, "quad", err), "programme: %s", err);
     record r;
     session_sink sink = sink_for(&r);
@@ -214,12 +250,15 @@ static int run_quad_set(bool move_in_second_hold, int64_t *set_done_after)
     press(s, BUTTON_OK, false); /* intro -> position */
     CHECK(session_get_view(s)->timed, "a quad set is led by the clock");
     synth_params still = synth_defaults(EXERCISE_QUAD_SET, 320, 240);
+    still.reps = 0;
+    still.arrive_ms = 500; /* seen arriving on the position screen (presence.h) */
     synth_params mover = synth_defaults(EXERCISE_BRIDGE, 320, 240);
     mover.reps = 1;
     static uint8_t frame[320 * 240];
-    int64_t t0 = now_ms, set_at = -1, cycle = TIMED_TIGHTEN_MS + 5000 + TIMED_RELAX_MS;
+    int64_t t0 = now_ms, set_at = -1, cycle = TIMED_TIGHTEN_MS + hold_s * 1000 + TIMED_RELAX_MS;
     *set_done_after = -1;
-    for (int64_t t = 0; t <= 60000 && screen(s) != SCREEN_PAIN_AFTER; t += 66) {
+    for (int64_t t = 0; t <= (reps + 2) * cycle + 20000 && screen(s) != SCREEN_PAIN_AFTER;
+         t += 66) {
         int64_t into = set_at >= 0 ? t - set_at : -1;
         bool moving = move_in_second_hold && into >= cycle + TIMED_TIGHTEN_MS + 500 &&
                       into < cycle + TIMED_TIGHTEN_MS + 4500;
@@ -227,7 +266,7 @@ static int run_quad_set(bool move_in_second_hold, int64_t *set_done_after)
             synth_render(&mover, mover.settle_ms + (into - cycle - TIMED_TIGHTEN_MS - 500) * 2,
                          frame, 320);
         else
-            synth_render(&still, 0, frame, 320);
+            synth_render(&still, t, frame, 320);
         session_frame(s, frame, 320, 240, 320, t0 + t);
         session_tick(s, t0 + t);
         if (set_at < 0 && screen(s) == SCREEN_SET)
@@ -244,12 +283,16 @@ static int run_quad_set(bool move_in_second_hold, int64_t *set_done_after)
 static void test_timed_quad_set(void)
 {
     int64_t cycle = TIMED_TIGHTEN_MS + 5000 + TIMED_RELAX_MS, done;
-    CHECK_EQ_INT(run_quad_set(false, &done), 3, "three still holds, three timed reps");
+    CHECK_EQ_INT(run_quad_set(3, 5, false, &done), 3, "three still holds, three timed reps");
     CHECK(done >= 3 * cycle - TIMED_RELAX_MS && done <= 3 * cycle - TIMED_RELAX_MS + 200,
           "the set ends with the third hold: %lld ms", (long long)done);
-    CHECK_EQ_INT(run_quad_set(true, &done), 3, "a moved hold is made up by another");
+    CHECK_EQ_INT(run_quad_set(3, 5, true, &done), 3, "a moved hold is made up by another");
     CHECK(done >= 4 * cycle - TIMED_RELAX_MS && done <= 4 * cycle - TIMED_RELAX_MS + 200,
           "a fourth cycle was needed: %lld ms", (long long)done);
+    /* Each held rep is the person at work, as a camera rep is: a set of 40
+     * 10 s holds (over 10 minutes with no press) is not ended as abandoned. */
+    CHECK_EQ_INT(run_quad_set(40, 10, false, &done), 40, "40 timed reps in a 10+ minute set");
+    CHECK(done > 10 * 60 * 1000, "the set took %lld ms", (long long)done);
 }
 
 static void test_pain_before_stops(void)
@@ -334,6 +377,111 @@ static void test_pause_menu(void)
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "home, not the next exercise");
     CHECK_EQ_INT(session_get_view(s)->day_stop, SESSION_STOP_NONE,
                  "pain during a session does not stop the day (the check-in guards it)");
+    session_destroy(s);
+}
+
+/* Fewer presses: the check-in starts at the last answer; Up or Down at home
+ * opens it already moved; OK there still confirms. Up/Down at home on a
+ * stopped day do nothing. */
+static void test_pain_shortcuts(void)
+{
+    programme p;
+    small_programme(&p);
+    session *s = session_create(&p, NULL);
+    const session_view *v = session_get_view(s);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(v->pain, 0, "no last answer: the check-in starts at 0");
+    press(s, BUTTON_OK, true); /* a long OK changes nothing here */
+    session_destroy(s);
+
+    s = session_create(&p, NULL);
+    v = session_get_view(s);
+    session_stats st = { .week_target = 3, .last_pain_before = 4 };
+    session_set_stats(s, &st);
+    press(s, BUTTON_OK, false);
+    CHECK(v->screen == SCREEN_PAIN_BEFORE && v->pain == 4, "starts at last time's 4 (%d)",
+          v->pain);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(v->screen, SCREEN_INTRO, "three presses to the first exercise: OK, OK, OK");
+    CHECK_EQ_INT(v->pain_before, 4, "pain before 4");
+    session_destroy(s);
+
+    s = session_create(&p, NULL);
+    v = session_get_view(s);
+    st.last_pain_before = -1;
+    session_set_stats(s, &st);
+    press(s, BUTTON_UP, false);
+    CHECK(v->screen == SCREEN_PAIN_BEFORE && v->pain == 1, "Up at home: the check-in at 1 "
+          "(screen %d, pain %d)", (int)v->screen, v->pain);
+    press(s, BUTTON_UP, false);
+    press(s, BUTTON_OK, false);
+    CHECK(v->screen == SCREEN_INTRO && v->pain_before == 2, "Up, Up, OK: pain 2, introduction");
+    session_destroy(s);
+
+    s = session_create(&p, NULL);
+    v = session_get_view(s);
+    st.last_pain_before = 7;
+    session_set_stats(s, &st);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(v->pain, 0, "an answer that stopped a session is not where the next starts");
+    session_destroy(s);
+
+    s = session_create(&p, NULL);
+    v = session_get_view(s);
+    session_set_day_stop(s, SESSION_STOP_PAIN);
+    press(s, BUTTON_DOWN, false);
+    CHECK_EQ_INT(v->screen, SCREEN_HOME, "a stopped day: Down at home opens nothing");
+    session_destroy(s);
+}
+
+/* The pause menu's sound: OK on Sound mutes and unmutes, the menu staying
+ * open; OK on Volume, then Up/Down change it by 10 within 0..100, OK ends
+ * the change (Up/Down move the cursor again); without sound nothing changes. */
+static void test_pause_sound(void)
+{
+    programme p;
+    small_programme(&p);
+    session *s = session_create(&p, NULL);
+    session_set_sound(s, true, false, 80);
+    const session_view *v = session_get_view(s);
+    start_session(s, 0);
+    press(s, BUTTON_OK, true);
+    CHECK_EQ_INT(screen(s), SCREEN_PAUSE, "the menu over the intro");
+    for (int i = 0; i < PAUSE_SOUND; i++)
+        press(s, BUTTON_DOWN, false);
+    CHECK_EQ_INT(v->menu_cursor, PAUSE_SOUND, "Down walks to Sound");
+    press(s, BUTTON_OK, false);
+    CHECK(v->muted && screen(s) == SCREEN_PAUSE, "OK mutes, the menu stays (muted %d)", v->muted);
+    press(s, BUTTON_OK, false);
+    CHECK(!v->muted, "OK again unmutes");
+    press(s, BUTTON_DOWN, false);
+    press(s, BUTTON_OK, false);
+    CHECK(v->menu_editing, "OK on Volume: Up/Down now change it");
+    press(s, BUTTON_DOWN, false);
+    press(s, BUTTON_DOWN, false);
+    CHECK_EQ_INT(v->volume, 60, "two Downs: 80 -> 60");
+    CHECK_EQ_INT(v->menu_cursor, PAUSE_VOLUME, "the cursor stays on Volume");
+    for (int i = 0; i < 6; i++)
+        press(s, BUTTON_UP, false);
+    CHECK_EQ_INT(v->volume, 100, "at most 100");
+    press(s, BUTTON_OK, false);
+    CHECK(!v->menu_editing, "OK ends the change");
+    press(s, BUTTON_DOWN, false);
+    CHECK_EQ_INT(v->menu_cursor, PAUSE_UNDO, "Down moves the cursor again");
+    press(s, BUTTON_UP, false);
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_OK, true);
+    CHECK(!v->menu_editing && screen(s) == SCREEN_INTRO, "a long OK resumes and ends the change");
+    session_set_sound(s, false, false, 100);
+    press(s, BUTTON_OK, true);
+    for (int i = 0; i < PAUSE_SOUND; i++)
+        press(s, BUTTON_DOWN, false);
+    press(s, BUTTON_OK, false);
+    CHECK(!v->muted, "without sound, Sound changes nothing");
+    press(s, BUTTON_DOWN, false);
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_DOWN, false);
+    CHECK(!v->menu_editing && v->volume == 100, "without sound, Volume changes nothing");
     session_destroy(s);
 }
 
@@ -639,6 +787,7 @@ static void test_short_holds(void)
                      counts ? "short holds count by default" : "short holds not counted");
         CHECK_EQ_INT(r.reps, counts ? 3 : 0, "recorded as counted");
         CHECK_EQ_INT(session_get_view(s)->holds_met, 0, "no hold met");
+        CHECK_EQ_INT(session_get_view(s)->short_holds, 3, "three short holds (for the voice)");
         CHECK(seen && !strcmp(seen, counts ? "Hold longer" : "Not counted"),
               "the screen said so: %s", seen ? seen : "(nothing)");
         session_destroy(s);
@@ -678,9 +827,12 @@ int main(void)
 {
     test_manual_session();
     test_camera_reps();
+    test_empty_mat();
     test_timed_quad_set();
     test_pain_before_stops();
     test_pause_menu();
+    test_pause_sound();
+    test_pain_shortcuts();
     test_timers_and_generation();
     test_unsaved();
     test_camera_lost();

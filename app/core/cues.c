@@ -21,7 +21,8 @@
 
 #define MAX_REQUESTS 8
 #define THREE_MORE 3  /* "3 more" when this many reps are left */
-#define COUNTDOWN_S 3  /* the hold's last seconds counted aloud */
+#define TICKS_S 3      /* the hold's last seconds tick */
+#define NOT_SEEN_MS 5000 /* position: nobody seen this long, and it is said */
 
 void cues_init(cues *c)
 {
@@ -80,14 +81,6 @@ static void rep_requests(const session_view *p, const session_view *v, int64_t n
         ask(r, PHRASE_LAST_ONE, CUE_TONE_NONE, CUE_RANK_INFO, now);
 }
 
-/* A hold long enough for its last seconds to be counted aloud. A shorter one
- * ticks instead: "hold, 1, relax, 2" would sound like a rep count. */
-static bool long_hold(const session_view *v)
-{
-    const programme_block *b = block_of(v);
-    return b && b->hold_s > COUNTDOWN_S;
-}
-
 /* Holding: at the top of a counted rep, or in the hold of a timed one. */
 static bool holding(const session_view *v)
 {
@@ -96,7 +89,9 @@ static bool holding(const session_view *v)
 
 /* Within a set: a timed hold's "tighten"; the hold begun, its last three
  * seconds, its end (a counted rep's only when held to the target, a timed
- * one's always); a partial, or a timed hold spoiled by movement. */
+ * one's always); a partial, or a timed hold spoiled by movement; a rep
+ * whose hold fell short ("hold a little longer"). The last seconds tick
+ * (cues.h: numbers are rep counts only). */
 static void hold_requests(const session_view *p, const session_view *v, int64_t now, requests *r)
 {
     if (v->screen != SCREEN_SET)
@@ -108,18 +103,20 @@ static void hold_requests(const session_view *p, const session_view *v, int64_t 
         return;
     if (v->partials > p->partials)
         ask(r, v->timed ? PHRASE_MOVED : PHRASE_PARTIAL, CUE_TONE_NONE, CUE_RANK_INFO, now);
+    if (v->short_holds > p->short_holds) /* after the rep's number, over "3 more" */
+        ask(r, PHRASE_HOLD_LONGER, CUE_TONE_NONE, CUE_RANK_INFO, now);
     bool now_holding = holding(v);
     if (now_holding && !holding(p) && v->hold_remaining_ms > 0)
         ask(r, PHRASE_HOLD, CUE_TONE_NONE, CUE_RANK_TIMED, now);
     int64_t was = (p->hold_remaining_ms + 999) / 1000, left = (v->hold_remaining_ms + 999) / 1000;
     if (p->hold_remaining_ms > 0 && v->hold_remaining_ms == 0 && (now_holding || v->timed))
         ask(r, PHRASE_RELAX, CUE_TONE_HOLD_DONE, CUE_RANK_TIMED, now);
-    else if (now_holding && left < was && left <= 3 && left > 0)
-        ask(r, long_hold(v) ? phrases_countdown((int)left) : PHRASE_NONE, CUE_TONE_HOLD_TICK,
-            CUE_RANK_TIMED, now);
+    else if (now_holding && left < was && left <= TICKS_S && left > 0)
+        ask(r, PHRASE_NONE, CUE_TONE_HOLD_TICK, CUE_RANK_TIMED, now);
 }
 
-/* Screens entered: rest, the next set, an exercise, the session's end, alerts.
+/* Screens entered: rest, the next set, an exercise, the session's end, alerts;
+ * nobody seen on the mat for NOT_SEEN_MS of the position screen (once).
  * The set-done chime stands in for what follows a set when there is no voice. */
 static void screen_requests(const session_view *p, const session_view *v, int64_t now,
                             requests *r)
@@ -135,6 +132,10 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
     if (entered(p, v, SCREEN_PAIN_AFTER))
         ask(r, v->total_done >= v->total_target ? PHRASE_SESSION_DONE : PHRASE_SESSION_ENDED,
             after_set, CUE_RANK_INFO, now);
+    if (v->screen == SCREEN_POSITION && p->screen == SCREEN_POSITION &&
+        v->presence != PRESENCE_SEEN && p->position_elapsed_ms < NOT_SEEN_MS &&
+        v->position_elapsed_ms >= NOT_SEEN_MS)
+        ask(r, PHRASE_NOT_SEEN, CUE_TONE_NONE, CUE_RANK_INFO, now);
     if (entered(p, v, SCREEN_CAMERA_LOST))
         ask(r, PHRASE_CAMERA_LOST, CUE_TONE_NONE, CUE_RANK_ALERT, now);
     if (entered(p, v, SCREEN_PAIN_STOP) || entered(p, v, SCREEN_RED_FLAG))

@@ -12,9 +12,9 @@
  * countdown heard a second late is worse than silence). A cue that waited
  * starts a short pause after the voice falls silent.
  *
- * The hold's last three seconds are counted aloud only in holds longer than
- * that (quad sets); shorter ones tick, since "hold, 1, relax, 2" would sound
- * like a rep count.
+ * The hold's last three seconds tick; they are never counted aloud, since
+ * the rep's number follows the hold at once and "3, 2, 1, 2" (or "hold, 1,
+ * relax, 2") sounds like counting. Numbers are only ever rep counts.
  *
  * Each cue names a phrase (phrases.h) and the tone (audio.h) that stands in
  * for it when there is no voice, so the tones behave as before voice came.

@@ -2,8 +2,8 @@
 /*
  * phrases: the spoken phrase table (phrases.h). Templates are English and
  * marked N_() so that xgettext finds them; phrases_text() looks them up in the
- * current language (app/i18n.h) and fills in the number or the exercise. Keep them short and
- * plain: they are heard once, by someone in the middle of a movement.
+ * current language (app/i18n.h) and fills in the number or the exercise.
+ * Keep them short and plain: they are heard once, by someone in the middle of a movement.
  */
 #include "phrases.h"
 
@@ -13,17 +13,16 @@
 
 static const char *const fixed[PHRASE_COUNT] = {
     [PHRASE_HOLD] = N_("Hold"),
-    [PHRASE_COUNT_3] = "3",
-    [PHRASE_COUNT_2] = "2",
-    [PHRASE_COUNT_1] = "1",
     [PHRASE_RELAX] = N_("Relax"),
     [PHRASE_THREE_MORE] = N_("3 more"),
     [PHRASE_LAST_ONE] = N_("Last one"),
     [PHRASE_PARTIAL] = N_("That one was partial. A little higher"),
+    [PHRASE_HOLD_LONGER] = N_("Hold a little longer"),
     [PHRASE_TIGHTEN] = N_("Tighten"),
     [PHRASE_MOVED] = N_("You moved. Keep still while you hold"),
     [PHRASE_REST] = N_("Rest"),
     [PHRASE_CAMERA_LOST] = N_("Camera lost"),
+    [PHRASE_NOT_SEEN] = N_("I cannot see you yet. Lie on the mat, or move a little"),
     [PHRASE_SESSION_DONE] = N_("Well done, session complete"),
     [PHRASE_SESSION_ENDED] = N_("Session over"),
 };
@@ -39,11 +38,6 @@ static const char *const side_templates[3] = {
 phrase_id phrases_number(int n)
 {
     return n >= 1 && n <= PHRASES_MAX_NUMBER ? (phrase_id)(PHRASE_NUMBER + n - 1) : PHRASE_NONE;
-}
-
-phrase_id phrases_countdown(int seconds)
-{
-    return seconds >= 1 && seconds <= 3 ? (phrase_id)(PHRASE_COUNT_1 + 1 - seconds) : PHRASE_NONE;
 }
 
 phrase_id phrases_set(int n)
@@ -72,7 +66,7 @@ bool phrases_text(phrase_id id, char *buf, size_t n)
         const char *templ = k % 3 == SIDE_NONE ? side_templates[SIDE_NONE] : _(side_templates[k % 3]);
         snprintf(buf, n, templ, _(exercise_name((exercise_kind)(k / 3))));
     } else if ((unsigned)id < PHRASE_COUNT && fixed[id]) {
-        snprintf(buf, n, "%s", id >= PHRASE_COUNT_3 && id <= PHRASE_COUNT_1 ? fixed[id] : _(fixed[id]));
+        snprintf(buf, n, "%s", _(fixed[id]));
     }
     return buf[0] != '\0';
 }

@@ -25,19 +25,18 @@ typedef enum phrase_id {
     PHRASE_NONE = 0,
     PHRASE_NUMBER,                               /* "1" ... "50": a rep counted */
     PHRASE_HOLD = PHRASE_NUMBER + PHRASES_MAX_NUMBER,
-    PHRASE_COUNT_3,                              /* the hold's last seconds */
-    PHRASE_COUNT_2,
-    PHRASE_COUNT_1,
     PHRASE_RELAX,
     PHRASE_THREE_MORE,
     PHRASE_LAST_ONE,
     PHRASE_PARTIAL,                              /* an excursion too small to count */
+    PHRASE_HOLD_LONGER,                          /* a rep whose hold fell short */
     PHRASE_TIGHTEN,                              /* a timed hold begins (quad sets) */
     PHRASE_MOVED,                                /* a timed hold spoiled by movement */
     PHRASE_REST,
     PHRASE_SET,                                  /* "Set 2" ... "Set 10" (1 unused) */
     PHRASE_EXERCISE = PHRASE_SET + PHRASES_MAX_SET, /* name x side, see phrases_exercise */
     PHRASE_CAMERA_LOST = PHRASE_EXERCISE + EXERCISE_KIND_COUNT * 3,
+    PHRASE_NOT_SEEN,                             /* position: nobody seen on the mat */
     PHRASE_SESSION_DONE,                         /* every prescribed rep done */
     PHRASE_SESSION_ENDED,                        /* ended with reps left */
     PHRASE_COUNT
@@ -45,8 +44,6 @@ typedef enum phrase_id {
 
 /* The phrase for rep n (1..PHRASES_MAX_NUMBER), or PHRASE_NONE. */
 phrase_id phrases_number(int n);
-/* The countdown phrase for `seconds` left (1..3), or PHRASE_NONE. */
-phrase_id phrases_countdown(int seconds);
 /* "Set n" (2..PHRASES_MAX_SET), or PHRASE_NONE. */
 phrase_id phrases_set(int n);
 /* The exercise's name, with its side when it has one. */

@@ -59,6 +59,7 @@ void programme_default(programme *p)
     p->rest_s = 45;
     p->sessions_per_week = 5;
     p->short_holds_count = true;
+    p->progression = true;
     p->blocks[0] = make_block("clamshell-left", "Clamshell", EXERCISE_CLAMSHELL, SIDE_LEFT, 1,
                               "Lie on your side, knees bent", "Keep your feet together",
                               "Lift the top knee, hips still");
@@ -148,6 +149,15 @@ static bool programme_key(parse_state *st, const char *name, const char *v)
         p->short_holds_count = yes;
         return true;
     }
+    if (!strcmp(name, "progression")) {
+        bool on = !strcmp(v, "on"), off = !strcmp(v, "off");
+        if (!on && !off)
+            return fail(st, "%s must be on or off", name, 0, 0);
+        p->progression = on;
+        return true;
+    }
+    if (!strcmp(name, "progression_sessions"))
+        return set_int(st, name, v, 1, 28, &p->progression_sessions);
     return fail(st, "unknown key '%s' in [programme]", name, 0, 0);
 }
 

@@ -8,6 +8,8 @@
  *   rest_seconds = 45
  *   sessions_per_week = 5
  *   short_holds_count = yes        ; a rep whose hold fell short counts (yes|no)
+ *   progression = on               ; propose the next dose when it is earned (on|off)
+ *   progression_sessions = 5       ; sessions in a row that earn it (default: a week's)
  *
  *   [exercise clamshell-left]     ; one section per block, in order
  *   exercise = clamshell           ; clamshell | bridge | quad-set | generic
@@ -53,6 +55,10 @@ typedef struct programme {
     bool short_holds_count;     /* a rep whose hold fell short counts toward the set;
                                  * default yes: the camera times holds less surely
                                  * than it sees reps, and the person is told either way */
+    bool progression;           /* the station may propose the next dose (progression.h);
+                                 * default on, the physiotherapist may switch it off */
+    int progression_sessions;   /* 1..28 sessions that earn a step; 0 = a week's
+                                 * (sessions_per_week) */
     int n_blocks;
     programme_block blocks[PROGRAMME_MAX_BLOCKS];
 } programme;

@@ -25,7 +25,8 @@
 
 #define PAIN_LIMIT SESSION_PAIN_LIMIT
 #define SUMMARY_TIMEOUT_MS (120 * 1000)   /* summary returns home by itself */
-#define IDLE_TIMEOUT_MS (10 * 60 * 1000)  /* an abandoned session ends itself */
+#define IDLE_TIMEOUT_MS (10 * 60 * 1000)  /* an abandoned session ends itself: this long
+                                              with no press, camera rep or kept timed hold */
 
 static const char ADVICE_PAIN_BEFORE[] =
     N_("Your knee hurts too much to exercise today. Rest and try again tomorrow. "
@@ -58,8 +59,8 @@ const char *session_screen_id(session_screen s)
 const char *pause_item_label(pause_item item)
 {
     static const char *const labels[PAUSE_ITEM_COUNT] = {
-        N_("Resume"),      N_("Report pain"),  N_("I have a warning sign"),
-        N_("Skip this exercise"), N_("End session"), N_("Undo last rep"),
+        N_("Resume"), N_("Report pain"), N_("I have a warning sign"), N_("Skip this exercise"),
+        N_("End session"), N_("Sound"), N_("Volume"), N_("Undo last rep"),
     };
     return (unsigned)item < PAUSE_ITEM_COUNT ? labels[item] : "";
 }
@@ -85,6 +86,8 @@ static void go(session *s, session_screen screen)
         s->counter_shift += s->now - s->away_since;
         s->away_since = -1;
     }
+    if (screen != SCREEN_PAUSE)
+        s->v.menu_editing = false;
     s->v.screen = screen;
     s->v.screen_since_ms = s->now;
     s->v.cue = NULL;
@@ -120,6 +123,7 @@ static void end_session(session *s, const char *status)
 static void begin_set(session *s)
 {
     s->v.reps_done = s->v.manual_reps = s->v.holds_met = s->v.partials = 0;
+    s->v.short_holds = 0;
     s->v.last_rep_ms = -1;
     session_reps_begin(s);
     s->set_open = true;
@@ -145,6 +149,8 @@ static void end_set(session *s, const char *status)
 
 static void enter_position(session *s)
 {
+    presence_begin(s->presence);
+    s->v.presence = PRESENCE_UNKNOWN;
     reps_reset(s->counter);
     s->v.counter = reps_get_status(s->counter);
     s->v.position_elapsed_ms = 0;
@@ -270,6 +276,12 @@ static void pause_choose(session *s)
         end_set(s, SET_STATUS_ENDED);
         finish_exercises(s);
         break;
+    case PAUSE_SOUND: /* the menu stays open: its row says what it is now */
+        s->v.muted = s->v.sound_available ? !s->v.muted : s->v.muted;
+        break;
+    case PAUSE_VOLUME:
+        s->v.menu_editing = s->v.sound_available && !s->v.menu_editing;
+        break;
     case PAUSE_UNDO: /* only over an open set with a rep in it; else like resume */
         if (s->v.paused_from == SCREEN_SET || s->v.paused_from == SCREEN_CAMERA_LOST)
             session_reps_undo(s);
@@ -300,17 +312,25 @@ static void show_day_stop(session *s)
     s->v.advice = red ? ADVICE_RED_FLAG : ADVICE_PAIN_BEFORE;
 }
 
+/* The check-in before a session. It starts where the person was last time
+ * (most days that is where they are today; the screen says so), unless that
+ * answer stopped a session: then at 0, as before anything is known. */
+static void open_pain_check(session *s)
+{
+    int last = s->v.stats.last_pain_before;
+    s->v.pain = last >= 0 && last <= PAIN_LIMIT ? last : 0;
+    s->v.total_target = programme_total_reps(&s->prog);
+    go(s, SCREEN_PAIN_BEFORE);
+}
+
 static void press_ok(session *s)
 {
     switch (s->v.screen) {
     case SCREEN_HOME:
-        if (s->v.day_stop != SESSION_STOP_NONE) {
+        if (s->v.day_stop != SESSION_STOP_NONE)
             show_day_stop(s);
-            break;
-        }
-        s->v.pain = 0;
-        s->v.total_target = programme_total_reps(&s->prog);
-        go(s, SCREEN_PAIN_BEFORE);
+        else
+            open_pain_check(s);
         break;
     case SCREEN_PAIN_BEFORE:
     case SCREEN_PAIN_DURING:
@@ -354,10 +374,18 @@ static void press_ok(session *s)
 static void press_updown(session *s, int delta)
 {
     session_view *v = &s->v;
+    /* Up or Down at home: the check-in, already moved one step (a press
+     * saved; OK there still confirms before anything starts). The station
+     * keeps Down at home for the history (panels.h), so there it is Up. */
+    if (v->screen == SCREEN_HOME && v->day_stop == SESSION_STOP_NONE)
+        open_pain_check(s);
     if (v->screen == SCREEN_PAIN_BEFORE || v->screen == SCREEN_PAIN_DURING ||
         v->screen == SCREEN_PAIN_AFTER) {
         v->pain += delta;
         v->pain = v->pain < 0 ? 0 : v->pain > 10 ? 10 : v->pain;
+    } else if (v->screen == SCREEN_PAUSE && v->menu_editing) { /* louder, softer */
+        v->volume += delta * 10;
+        v->volume = v->volume < 0 ? 0 : v->volume > 100 ? 100 : v->volume;
     } else if (v->screen == SCREEN_PAUSE) { /* Down walks down the list */
         v->menu_cursor = (v->menu_cursor - delta + PAUSE_ITEM_COUNT) % PAUSE_ITEM_COUNT;
     } else if (v->screen == SCREEN_RED_FLAG_CHECK) { /* not confirmed: back to the menu */
@@ -423,10 +451,12 @@ session *session_create(const programme *p, const session_sink *sink)
     s->v.pain_before = s->v.pain_after = -1;
     s->v.last_rep_ms = -1;
     s->v.total_target = programme_total_reps(p);
+    s->v.stats.last_pain_before = -1;
     s->last_camera_rep_ms = -1;
     s->away_since = -1;
     reps_config cfg = reps_default_config(EXERCISE_GENERIC);
     s->counter = reps_create(&cfg);
+    s->presence = presence_create();
     go(s, SCREEN_HOME);
     return s;
 }
@@ -436,6 +466,7 @@ void session_destroy(session *s)
     if (!s)
         return;
     reps_destroy(s->counter);
+    presence_destroy(s->presence);
     free(s);
 }
 
@@ -475,6 +506,28 @@ void session_press(session *s, const button_event *ev)
     input_end(s, &snap);
 }
 
+/* Someone on the mat? On POSITION the counter sees nothing until someone is
+ * seen, and starts afresh then, so an empty mat is never its rest pose (nor
+ * the empty-to-person change its first movement). On SET the person is
+ * there, which teaches presence what the mat looks like with them on it.
+ * Returns whether the counter gets the frame. */
+static bool look(session *s, const uint8_t *luma, int width, int height, int stride,
+                 int64_t t_ms)
+{
+    bool here = s->v.screen == SCREEN_SET;
+    presence_verdict was = s->v.presence;
+    s->v.presence = presence_feed(s->presence, luma, width, height, stride, t_ms, here);
+    if (here)
+        return true;
+    if (s->v.presence != PRESENCE_SEEN)
+        return false;
+    if (was != PRESENCE_SEEN) {
+        reps_reset(s->counter);
+        s->v.counter = reps_get_status(s->counter);
+    }
+    return true;
+}
+
 void session_frame(session *s, const uint8_t *luma, int width, int height, int stride,
                    int64_t t_ms)
 {
@@ -483,7 +536,8 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
         return;
     snapshot snap;
     input_begin(s, &snap, t_ms);
-    session_reps_frame(s, luma, width, height, stride, t_ms);
+    if (look(s, luma, width, height, stride, t_ms))
+        session_reps_frame(s, luma, width, height, stride, t_ms);
     if (s->v.screen == SCREEN_POSITION && s->v.counter.phase != REPS_PHASE_LEARNING) {
         begin_set(s);
         go(s, SCREEN_SET);
@@ -565,6 +619,16 @@ void session_set_language(session *s, int row)
     snapshot snap;
     input_begin(s, &snap, s->now);
     s->v.language = row;
+    input_end(s, &snap);
+}
+
+void session_set_sound(session *s, bool available, bool muted, int volume)
+{
+    snapshot snap;
+    input_begin(s, &snap, s->now);
+    s->v.sound_available = available;
+    s->v.muted = muted;
+    s->v.volume = volume < 0 ? 0 : volume > 100 ? 100 : volume;
     input_end(s, &snap);
 }
 

@@ -6,16 +6,19 @@
  * done is reported through a sink (the adherence log in the station, a
  * recording fake in tests), so the flow is testable without SDL or SQLite.
  *
- * Flow: HOME -(OK)-> PAIN_BEFORE -(OK)-> for each block of the programme:
- *   INTRO (demo + cues) -(OK)-> POSITION (camera view; counter learns the rest
- *   pose) -> SET (rep N of M; OK adds a manual rep) -> REST (countdown, OK
+ * Flow: HOME -(OK, or Up/Down already moving the answer)-> PAIN_BEFORE (it
+ * starts at the person's last answer, stats.last_pain_before) -(OK)-> for
+ * each block of the programme:
+ *   INTRO (demo + cues) -(OK)-> POSITION (camera view; once someone is seen
+ *   on the mat (presence.h), the counter learns the rest pose) -> SET (rep N of M; OK adds a manual rep) -> REST (countdown, OK
  *   skips) -> POSITION for the next set ... -> next block's INTRO
  * -> PAIN_AFTER -(OK)-> SUMMARY -(OK or timeout)-> HOME.
  * Quad sets are led by the clock (timed_hold.h): on SET the station says
  * tighten, counts the hold down and says relax; the camera only checks that
  * the person keeps still, and a hold with movement is not counted.
  * A long OK anywhere in a session opens PAUSE: resume, report pain, red flag,
- * skip exercise, end session, undo last rep. A pain answer above
+ * skip exercise, end session, sound on/off (OK toggles), volume (OK, then
+ * Up/Down by 10, OK again), undo last rep. A pain answer above
  * SESSION_PAIN_LIMIT shows PAIN_STOP with the advice from PROTOCOL.md and ends
  * the session (before it: no exercise at all; during it: the remaining
  * exercises too). "I have a warning sign" first lists the signs on
@@ -41,6 +44,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "presence.h"
 #include "press.h"
 #include "programme.h"
 #include "reps.h"
@@ -73,6 +77,8 @@ typedef enum pause_item {
     PAUSE_RED_FLAG,
     PAUSE_SKIP,
     PAUSE_END,
+    PAUSE_SOUND,  /* OK mutes or unmutes */
+    PAUSE_VOLUME, /* OK, then Up/Down change it, OK (or a long OK) done */
     PAUSE_UNDO,  /* last, so Up from Resume reaches it in one press */
     PAUSE_ITEM_COUNT
 } pause_item;
@@ -137,6 +143,8 @@ typedef struct session_stats {
     int week_sessions;     /* completed sessions in the last 7 days */
     int week_target;       /* sessions prescribed per week */
     int week_reps, week_reps_target;
+    int last_pain_before;  /* this profile's last answer before a session, -1 none:
+                              where the next pain check-in starts (it says so) */
 } session_stats;
 
 typedef struct session_view {
@@ -153,6 +161,8 @@ typedef struct session_view {
     int holds_met;               /* in this set */
     int partials;                /* in this set: excursions too small to count (reps.h),
                                     or, timed, holds spoiled by movement */
+    int short_holds;             /* in this set: reps whose hold fell short
+                                    (counted or not, programme.short_holds_count) */
     int last_hold_ms;            /* last rep's hold */
     bool last_hold_met;
     int64_t last_rep_ms;         /* clock time of the last counted rep, -1 none */
@@ -169,10 +179,16 @@ typedef struct session_view {
     int64_t hold_remaining_ms;   /* SET while holding: target - held, >= 0 */
     int64_t rest_remaining_ms;   /* REST */
     int64_t position_elapsed_ms; /* POSITION */
+    presence_verdict presence;   /* POSITION: is someone on the mat; the counter
+                                    learns only once someone is SEEN */
 
     int pain;                    /* PAIN_*: the value being chosen, 0..10 */
     int pain_before, pain_after; /* -1 when not asked yet */
     int menu_cursor;             /* PAUSE: selected pause_item */
+    bool menu_editing;           /* PAUSE: Up/Down change the volume */
+    bool sound_available;        /* the station has sound (config, --no-sound) */
+    bool muted;                  /* the pause menu's sound off */
+    int volume;                  /* 0..100, the pause menu's volume */
 
     const char *cue;             /* one line for the current screen */
     const char *advice;          /* PAIN_STOP, RED_FLAG, SUMMARY: what to do now */
@@ -212,6 +228,11 @@ void session_tick(session *s, int64_t t_ms);
 int64_t session_next_timer_ms(const session *s);
 
 void session_set_stats(session *s, const session_stats *stats);
+/* The sound as the pause menu starts from (the station's config and the
+ * person's saved choice, prefs.h); the menu's changes show in the view
+ * (muted, volume) for the station to apply and keep. Not available: the menu
+ * items say so and change nothing. */
+void session_set_sound(session *s, bool available, bool muted, int volume);
 /* The day's stop as the log has it. The session sets it itself when a stop
  * happens; the station gives the log's verdict when home opens and when the
  * local date changes (NONE then clears it). */

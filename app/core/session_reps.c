@@ -87,6 +87,7 @@ static void camera_rep(session *s, const reps_event *ev)
     s->v.last_hold_met = met;
     if (b->hold_s > 0 && !s->v.timed)
         s->relax_until = s->now + RELAX_MS;
+    s->v.short_holds += !met;
     if (!met && !s->prog.short_holds_count) {
         flash(s, N_("Not counted"), N_("Hold a little longer: that one did not count"));
         return;
@@ -185,9 +186,12 @@ void session_reps_timed(session *s)
     reps_event ev[4];
     size_t n = timed_hold_tick(&s->timed, s->now, ev, 4);
     for (size_t i = 0; i < n && v->screen == SCREEN_SET; i++) {
-        if (ev[i].kind == REPS_EVENT_REP)
+        if (ev[i].kind == REPS_EVENT_REP) {
+            /* a hold kept is the person at work, as a camera rep is: a long
+             * timed set is not an abandoned session */
+            s->last_input_ms = s->now;
             camera_rep(s, &ev[i]);
-        else if (ev[i].kind == REPS_EVENT_PARTIAL)
+        } else if (ev[i].kind == REPS_EVENT_PARTIAL)
             s->timed_moved_until = s->now + RELAX_MS, v->partials++;
     }
     v->timed_phase = (int)s->timed.phase;

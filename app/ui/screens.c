@@ -20,7 +20,7 @@ int screen_hints_top(ui *u)
 }
 
 /* Each hint is "KEY action"; hints are separated by a wide gap. */
-void screen_hints(ui *u, const screen_hint *hints, int n)
+static void hints_row(ui *u, const screen_hint *hints, int n, int y)
 {
     int gap = ui_px(u, 0.08f), space = ui_px(u, 0.02f), total = 0;
     for (int i = 0; i < n; i++)
@@ -35,13 +35,30 @@ void screen_hints(ui *u, const screen_hint *hints, int n)
     }
     if (total > room)
         ui_report_unfit(u, hints[n - 1].action);
-    int x = (ui_width(u) - total) / 2, y = screen_hints_top(u);
+    int x = (ui_width(u) - total) / 2;
     for (int i = 0; i < n; i++) {
         ui_text(u, hints[i].key, x, y, SZ_HINT, UI_ACCENT, UI_LEFT, true);
         x += ui_text_width(u, hints[i].key, SZ_HINT, true) + space;
         ui_text(u, hints[i].action, x, y, SZ_HINT, UI_WHITE, UI_LEFT, false);
         x += ui_text_width(u, hints[i].action, SZ_HINT, false) + gap;
     }
+}
+
+int screen_hint_row(ui *u)
+{
+    return ui_px(u, SZ_HINT * 1.25f);
+}
+
+void screen_hints(ui *u, const screen_hint *hints, int n)
+{
+    hints_row(u, hints, n, screen_hints_top(u));
+}
+
+void screen_hints_two(ui *u, const screen_hint *upper, int n_upper, const screen_hint *lower,
+                      int n_lower)
+{
+    hints_row(u, upper, n_upper, screen_hints_top(u) - screen_hint_row(u));
+    hints_row(u, lower, n_lower, screen_hints_top(u));
 }
 
 float screen_fit_size(ui *u, const char *text, float size, bool bold, int max_width)

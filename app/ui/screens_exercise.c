@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens_exercise: the screens around the counting itself: INTRO (what to
- * do, shown by the demo figure, the cues and the dose), POSITION (the dimmed
- * camera view with the box the body should lie in, while the counter gathers
- * its first second of pictures), REST (a big countdown and what comes next) and PAUSE (the
+ * do, shown by the demo figure, the cues and the dose), POSITION (the
+ * contrast-stretched camera view with the box the body should lie in; beside
+ * it whether anyone is seen on the mat, then the counter's first second of
+ * pictures), REST (a big countdown and what comes next) and PAUSE (the
  * menu a long OK opens). SET, the counting screen, is in screens_set.c.
  *
  * Landscape screens put the picture on the left and the words on the right;
@@ -124,9 +125,41 @@ static void camera_box(ui *u, const camera_frame *frame, int x, int y, int w, in
                     ui_px(u, 0.008f), UI_ACCENT);
 }
 
-/* The learning ring: the counter's first second of pictures. */
-static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
+/* The words under the ring: a heading and, when nobody is seen, what to do;
+ * both wrapped within max_w. With draw false only measures. */
+static int ring_words(ui *u, const session_view *v, int cx, int y, int max_w, bool draw)
 {
+    bool learned = v->counter.phase != REPS_PHASE_LEARNING;
+    bool empty = v->presence == PRESENCE_EMPTY, seen = v->presence == PRESENCE_SEEN;
+    const char *head = !seen ? (empty ? _("The mat is empty") : _("Nobody seen yet"))
+                       : learned ? _("Ready") : _("I can see you");
+    const char *what = seen ? NULL
+                       : empty ? _("Lie down on the mat") : _("Lie on the mat, or move a little");
+    ui_color c = seen && learned ? UI_OK : UI_WHITE;
+    int h = draw ? ui_text_wrapped(u, head, cx, y, max_w, SZ_BODY, c, UI_CENTER)
+                 : ui_text_wrapped_height(u, head, max_w, SZ_BODY);
+    if (what)
+        h += draw ? ui_text_wrapped(u, what, cx, y + h, max_w, SZ_SMALL, UI_GREY, UI_CENTER)
+                  : ui_text_wrapped_height(u, what, max_w, SZ_SMALL);
+    return h;
+}
+
+/* Whether anyone is seen on the mat (presence.h) and, once someone is, the
+ * learning ring: the counter's first second of pictures; nobody seen, an
+ * empty grey ring. The ring and its words as one block centred in the box
+ * (top, room); the ring gives way to the words. */
+static void learn_ring(ui *u, const session_view *v, int cx, int top, int room, int r, int max_w)
+{
+    int gap = ui_px(u, 0.02f), words = ring_words(u, v, cx, 0, max_w, false);
+    int fit = (room - gap - words) / 2, least = ui_px(u, 0.05f);
+    r = r < fit ? r : fit > least ? fit : least;
+    int block = 2 * r + gap + words;
+    int cy = top + (room > block ? (room - block) / 2 : 0) + r;
+    ring_words(u, v, cx, cy + r + gap, max_w, true);
+    if (v->presence != PRESENCE_SEEN) {
+        ui_ring(u, cx, cy, r, r / 5, 0.0f, UI_GREY);
+        return;
+    }
     bool learned = v->counter.phase != REPS_PHASE_LEARNING;
     float f = learned ? 1.0f : v->counter.learn_progress;
     ui_ring(u, cx, cy, r, r / 5, f, learned ? UI_OK : UI_ACCENT);
@@ -134,8 +167,6 @@ static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r)
     snprintf(pct, sizeof pct, "%d%%", (int)(f * 100 + 0.5f));
     int th = ui_px(u, SZ_BODY * 1.6f);
     ui_text(u, learned ? "\xe2\x9c\x93" : pct, cx, cy - th * 6 / 10, SZ_BODY * 1.4f,
-            learned ? UI_OK : UI_WHITE, UI_CENTER, true);
-    ui_text(u, learned ? _("Ready") : _("Looking"), cx, cy + r + ui_px(u, 0.02f), SZ_BODY,
             learned ? UI_OK : UI_WHITE, UI_CENTER, true);
 }
 
@@ -153,11 +184,11 @@ void screens_position(ui *u, const session_view *v, const camera_frame *frame, i
         int pw = w * 64 / 100;
         camera_box(u, frame, m, y, pw - m, room);
         int r = ui_px(u, 0.12f);
-        learn_ring(u, v, pw + (w - pw) / 2, y + room / 2 - r / 3, r);
+        learn_ring(u, v, pw + (w - pw) / 2, y, room, r, w - pw - m);
     } else {
         camera_box(u, frame, m, y, w - 2 * m, room * 6 / 10);
         int r = ui_px(u, 0.14f);
-        learn_ring(u, v, w / 2, y + room * 6 / 10 + m + r + ui_px(u, 0.04f), r);
+        learn_ring(u, v, w / 2, y + room * 6 / 10 + m, room * 4 / 10 - m, r, w - 2 * m);
     }
     screen_hints(u, (screen_hint[]){ { KEY_OK, _("start now") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
@@ -191,6 +222,22 @@ void screens_rest(ui *u, const session_view *v, int64_t now_ms)
     screen_hints(u, (screen_hint[]){ { KEY_OK, _("skip rest") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
 
+/* A menu row's words: sound and volume say what they are now. */
+static void pause_label(const session_view *v, pause_item item, char *buf, size_t cap)
+{
+    if (item == PAUSE_SOUND)
+        snprintf(buf, cap, "%s", !v->sound_available ? _("Sound: off in the settings")
+                                 : v->muted          ? _("Sound: off")
+                                                     : _("Sound: on"));
+    else if (item == PAUSE_VOLUME) {
+        char vol[64];
+        snprintf(vol, sizeof vol, _("Volume: %d"), v->volume);
+        snprintf(buf, cap, v->menu_editing ? "\xe2\x96\xb2  %s  \xe2\x96\xbc" : "%s", vol);
+    }
+    else
+        snprintf(buf, cap, "%s", screen_tr(pause_item_label(item)));
+}
+
 void screens_pause(ui *u, const session_view *v, int64_t now_ms)
 {
     int w = ui_width(u), cx = w / 2;
@@ -199,21 +246,28 @@ void screens_pause(ui *u, const session_view *v, int64_t now_ms)
     int row = (bottom - y) / PAUSE_ITEM_COUNT, max_row = ui_px(u, 0.12f);
     row = row < max_row ? row : max_row;
     y += (bottom - y - row * PAUSE_ITEM_COUNT) / 2;
-    int bw = ui_unit(u) * 9 / 10;
+    int bw = ui_unit(u) * 3 / 2; /* eight items: the labels get the width */
     bw = bw < w - 2 * screen_margin(u) ? bw : w - 2 * screen_margin(u);
     for (int i = 0; i < PAUSE_ITEM_COUNT; i++, y += row) {
         bool on = i == v->menu_cursor;
-        const char *label = screen_tr(pause_item_label((pause_item)i));
-        /* Undo does something only over a set with a rep in it. */
-        bool idle = i == PAUSE_UNDO &&
-                    !(v->reps_done > 0 && (v->paused_from == SCREEN_SET ||
-                                           v->paused_from == SCREEN_CAMERA_LOST));
+        char label[128];
+        pause_label(v, (pause_item)i, label, sizeof label);
+        /* Undo does something only over a set with a rep in it; sound and
+         * volume only when the station has sound. */
+        bool idle = (i == PAUSE_UNDO &&
+                     !(v->reps_done > 0 && (v->paused_from == SCREEN_SET ||
+                                            v->paused_from == SCREEN_CAMERA_LOST))) ||
+                    ((i == PAUSE_SOUND || i == PAUSE_VOLUME) && !v->sound_available);
         float size = screen_row_text(u, row);
         int th = ui_px(u, size * 1.17f);
         if (on)
             ui_rect_outline(u, cx - bw / 2, y, bw, row - row / 8, ui_px(u, 0.008f), UI_ACCENT);
-        ui_text(u, label, cx, y + (row - row / 8 - th) / 2, size,
+        ui_text(u, label, cx, y + (row - row / 8 - th) / 2, screen_fit(u, label, size, on, bw),
                 on ? UI_ACCENT : idle ? UI_GREY : UI_WHITE, UI_CENTER, on);
     }
-    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, _("choose") }, { KEY_OK, _("select") } }, 2);
+    if (v->menu_editing)
+        screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, _("louder, softer") }, { KEY_OK, _("done") } },
+                     2);
+    else
+        screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, _("choose") }, { KEY_OK, _("select") } }, 2);
 }

@@ -138,6 +138,10 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
     int list_h = list[0] ? ui_px(u, 0.02f) + line_height(u, SZ_SMALL) +
                                ui_text_wrapped_height(u, list, w * 9 / 10, SZ_BODY)
                          : 0;
+    /* A small screen: the list without its "Today" label. */
+    bool label = screen_hints_top(u) - screen_hint_row(u) - y > ui_px(u, 0.95f);
+    if (list[0] && !label)
+        list_h -= line_height(u, SZ_SMALL);
     const char *start = _("Press OK to start");
     float size = screen_fit_size(u, start, 0.12f, true, max_w);
     bool one_line = size >= 0.1f;
@@ -148,8 +152,9 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
     }
     int dot = ui_px(u, 0.022f);
     int stats_h = line_height(u, SZ_BODY * 1.15f) +
-                  (week[0] ? line_height(u, SZ_BODY) + 4 * dot : 0);
-    int rest = screen_hints_top(u) - screen_margin(u) / 2 - y - list_h - stats_h;
+                  (week[0] ? line_height(u, SZ_BODY) + 3 * dot : 0);
+    int rest = screen_hints_top(u) - screen_hint_row(u) - screen_margin(u) / 2 - y - list_h -
+               stats_h;
     while (line_height(u, size) * (one_line ? 1 : 2) > rest && size * 0.95f >= SZ_BODY)
         size *= 0.95f; /* the start line gives way, down to body size */
     int free = rest - line_height(u, size) * (one_line ? 1 : 2);
@@ -158,7 +163,8 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
     int gap = free > 0 ? free / 3 : 0;
     if (list[0]) {
         y += ui_px(u, 0.02f);
-        y += ui_text(u, _("Today"), cx, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
+        if (label)
+            y += ui_text(u, _("Today"), cx, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
         y += ui_text_wrapped(u, list, cx, y, w * 9 / 10, SZ_BODY, UI_WHITE, UI_CENTER);
     }
     y += gap;
@@ -173,7 +179,10 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
     if (week[0]) {
         y += ui_text(u, week, cx, y, SZ_BODY, UI_WHITE, UI_CENTER, false);
         const session_stats *st = &v->stats;
-        week_dots(u, st->week_sessions, week_target(v), y + 2 * dot);
+        week_dots(u, st->week_sessions, week_target(v), y + 3 * dot / 2);
     }
-    screen_hints(u, (screen_hint[]){ { KEY_OK, _("start") }, { KEY_HOLD_OK, _("language") } }, 2);
+    /* Four things to do: two rows of hints. */
+    screen_hints_two(u, (screen_hint[]){ { KEY_UP, _("pain today") }, { KEY_DOWN, _("history") } },
+                     2, (screen_hint[]){ { KEY_OK, _("start") }, { KEY_HOLD_OK, _("language") } },
+                     2);
 }

@@ -5,7 +5,8 @@
  * The check-in uses the 0-10 numeric rating scale (PROTOCOL.md): the chosen
  * number is huge in the middle, with a word for it, and the whole scale sits
  * below with both ends labelled so "0 = no pain, 10 = worst" never needs
- * explaining. Above 5 the number turns to the warning colour and one line
+ * explaining. The check-in before a session starts at the person's last
+ * answer and says so. Above 5 the number turns to the warning colour and one line
  * says what will happen, so an answer is never a surprise. PAIN_STOP and
  * RED_FLAG show the session's advice calmly, in large plain text;
  * RED_FLAG_CHECK lists the warning signs and asks before anything stops.
@@ -78,13 +79,20 @@ void screens_pain(ui *u, const session_view *v, int64_t now_ms)
     int pain = v->pain < 0 ? 0 : v->pain > 10 ? 10 : v->pain;
     int y = screen_title(u, pain_title(v->screen), UI_ACCENT);
     y += ui_px(u, 0.01f);
-    y += ui_text_wrapped(u, _("How is your knee pain right now?"), cx, y, w * 9 / 10,
-                         SZ_BODY * 1.2f, UI_WHITE, UI_CENTER);
+    y += ui_text_wrapped(u, _("How is your knee pain right now?"), cx, y, w * 9 / 10, SZ_BODY,
+                         UI_WHITE, UI_CENTER);
     if (v->screen == SCREEN_PAIN_AFTER && v->pain_before >= 0) {
         /* The scale starts at the answer before the session: say so. */
         char before[96];
         snprintf(before, sizeof before, _("Before the session: %d"), v->pain_before);
         y += ui_text(u, before, cx, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
+    }
+    int last = v->stats.last_pain_before;
+    if (v->screen == SCREEN_PAIN_BEFORE && last >= 0 && last <= PAIN_LIMIT) {
+        /* The scale starts at the last answer: said, so nobody adds to it. */
+        char said[160]; /* short: the number below needs the room */
+        snprintf(said, sizeof said, _("Last time: %d"), last);
+        y += ui_text_wrapped(u, said, cx, y, w * 9 / 10, SZ_SMALL, UI_GREY, UI_CENTER);
     }
 
     int row = screen_hints_top(u) - ui_px(u, 0.22f);

@@ -34,10 +34,19 @@ typedef struct screen_hint {
 
 #define KEY_UPDOWN "\xe2\x96\xb2\xe2\x96\xbc" /* ▲▼ */
 #define KEY_OK "OK"
+#define KEY_DOWN "\xe2\x96\xbc" /* ▼ */
+#define KEY_UP "\xe2\x96\xb2" /* ▲ */
 #define KEY_HOLD_OK _("hold OK")
 
 /* Draws the hints centred along the bottom. */
 void screen_hints(ui *u, const screen_hint *hints, int n);
+/* Two rows of hints (a screen with four things to do): the upper row sits
+ * screen_hint_row above the usual place, so content must end that much
+ * higher. */
+void screen_hints_two(ui *u, const screen_hint *upper, int n_upper, const screen_hint *lower,
+                      int n_lower);
+/* The height of one row of hints. */
+int screen_hint_row(ui *u);
 /* The y where the hints begin: content must stay above it. */
 int screen_hints_top(ui *u);
 /* size, shrunk if needed so text fits in max_width pixels, but never below

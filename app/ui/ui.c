@@ -25,6 +25,7 @@
 #include <SDL_ttf.h>
 
 #include "log.h"
+#include "stretch.h"
 #include "xmalloc.h"
 
 /* All colours are at least 4.5:1 against black (white 21:1, grey 8:1, accent
@@ -41,7 +42,10 @@ const ui_color UI_TRACK = { 118, 118, 118 };
 #define TEXT_CACHE 96
 #define UI_DRAWN_MAX 64 /* texts per screen checked for overlaps */
 #define FONT_CACHE 16
-#define CAMERA_DIM 80 /* camera luma is scaled by CAMERA_DIM/256: a dim backdrop */
+/* The camera view is contrast-stretched (stretch.h) onto 0..CAMERA_TOP: a
+ * person in a dim room stands out, and the picture stays below the white of
+ * the words. */
+#define CAMERA_TOP 200
 
 typedef struct text_entry {
     char *text; /* NULL: free slot */
@@ -415,8 +419,8 @@ void ui_bar(ui *u, int x, int y, int w, int h, float fraction, ui_color color)
     }
 }
 
-/* Converts luma into the dimmed, horizontally mirrored ARGB picture: the
- * person sees the view move the same way as their reflection. */
+/* Converts luma into the contrast-stretched, horizontally mirrored ARGB
+ * picture: the person sees the view move the same way as their reflection. */
 static void camera_upload(ui *u, const uint8_t *luma, int width, int height, int stride)
 {
     if (!u->camera || u->camera_w != width || u->camera_h != height) {
@@ -432,11 +436,13 @@ static void camera_upload(ui *u, const uint8_t *luma, int width, int height, int
         u->camera_w = width;
         u->camera_h = height;
     }
+    uint8_t lut[256];
+    stretch_lut(luma, width, height, stride, CAMERA_TOP, lut);
     for (int y = 0; y < height; y++) {
         const uint8_t *src = luma + (size_t)y * (size_t)stride;
         uint32_t *dst = u->camera_px + (size_t)y * (size_t)width;
         for (int x = 0; x < width; x++) {
-            uint32_t v = (uint32_t)src[width - 1 - x] * CAMERA_DIM >> 8;
+            uint32_t v = lut[src[width - 1 - x]];
             dst[x] = 0xff000000u | v << 16 | v << 8 | v;
         }
     }
