@@ -136,6 +136,7 @@ static void draw_notice(ui *u, const char *text)
 
 void screens_draw(ui *u, const session_view *v, const camera_frame *frame, int64_t now_ms)
 {
+    ui_legibility_reset(u); /* counted per screen drawn (ui.h) */
     ui_clear(u);
     switch (v->screen) {
     case SCREEN_HOME: screens_home(u, v, now_ms); break;

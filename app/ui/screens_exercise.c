@@ -75,15 +75,16 @@ void screens_intro(ui *u, const session_view *v, int64_t now_ms)
      * sees the right side as the mirror image of the left. */
     bool mirror = !(b && b->side == SIDE_RIGHT);
     int64_t t = now_ms - v->screen_since_ms;
-    if (landscape(u)) { /* the words get 58%: they must stay legible */
-        int fw = w * 42 / 100;
+    if (landscape(u)) { /* the words get 62%: they must stay legible */
+        int fw = w * 38 / 100;
         ui_demo_figure(u, ex, mirror, t, m, y, fw - m, room);
         if (b) {
             float size = words_size(u, b, w - fw - 2 * m, room);
             int th = intro_words(u, b, 0, 0, w - fw - 2 * m, size, false);
             if (th > room)
                 ui_report_unfit(u, b->cues[0]);
-            intro_words(u, b, fw + m, y + (room - th) / 2, w - fw - 2 * m, size, true);
+            intro_words(u, b, fw + m, y + (room > th ? (room - th) / 2 : 0), w - fw - 2 * m, size,
+                        true);
         }
     } else {
         /* The words below, the figure gets what is left (at most half). */

@@ -89,13 +89,18 @@ void screens_history(ui *u, const panels_view *v)
                  v->streak_days);
     else
         snprintf(line, sizeof line, "%s", _("Start a new streak today"));
-    y += ui_text(u, line, cx, y, SZ_BODY * 1.1f, UI_OK, UI_CENTER, true) + ui_px(u, 0.02f);
+    /* The streak (home shows it too) only where the charts keep room. */
+    int streak_h = ui_px(u, SZ_BODY * 1.1f * 1.17f) + ui_px(u, 0.02f);
+    if (screen_hints_top(u) - m - y - streak_h > ui_px(u, 0.55f))
+        y += ui_text(u, line, cx, y, screen_fit(u, line, SZ_BODY * 1.1f, true, w - 2 * m), UI_OK,
+                     UI_CENTER, true) + ui_px(u, 0.02f);
 
     int bottom = screen_hints_top(u) - m, room = bottom - y;
     int legend = ui_px(u, SZ_SMALL * 1.4f), pain_h = room / (portrait ? 3 : 5);
     int bars_h = room - pain_h - 2 * legend - m;
-    ui_text(u, _("Sessions each week (line: prescribed)"), m, y, SZ_SMALL, UI_GREY, UI_LEFT,
-            false);
+    const char *legend_text = _("Sessions each week (line: prescribed)");
+    ui_text(u, legend_text, m, y, screen_fit(u, legend_text, SZ_SMALL, false, w - 2 * m), UI_GREY,
+            UI_LEFT, false);
     sessions_bars(u, v, m, y + legend + m / 2, w - 2 * m, bars_h);
     y += legend + bars_h + m;
     const char *before = _("Pain before");

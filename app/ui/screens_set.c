@@ -84,12 +84,19 @@ static void draw_count(ui *u, const set_layout *l, int done, int target)
 /* The hold: a ring that empties as the hold runs, seconds left inside. */
 static void draw_hold(ui *u, const SDL_Rect *box, const session_view *v, int hold_s)
 {
-    int cx = box->x + box->w / 2, label_h = ui_px(u, SZ_TITLE * 1.2f);
+    bool done = v->hold_remaining_ms <= 0;
+    const char *label = done ? (v->timed ? _("Relax") : _("Lower slowly")) : _("Hold\xe2\x80\xa6");
+    /* The label above the ring: one bold line, or wrapped at the floor when
+     * a translation is too long for the box. */
+    float lsize = screen_fit_size(u, label, SZ_TITLE, true, box->w);
+    bool wraps = lsize < ui_min_text(u);
+    int label_h = wraps ? ui_text_wrapped_height(u, label, box->w, ui_min_text(u))
+                        : ui_px(u, SZ_TITLE * 1.2f);
+    int cx = box->x + box->w / 2;
     int r = (box->w < box->h - label_h ? box->w : box->h - label_h) * 42 / 100;
     int unit_r = ui_px(u, 0.2f);
     r = r < unit_r ? r : unit_r;
     int cy = box->y + label_h + (box->h - label_h) / 2;
-    bool done = v->hold_remaining_ms <= 0;
     float f = hold_s > 0 ? (float)v->hold_remaining_ms / (float)(hold_s * 1000) : 0;
     ui_ring(u, cx, cy, r, r / 6, done ? 1.0f : f, done ? UI_OK : UI_ACCENT);
     char buf[16];
@@ -97,9 +104,11 @@ static void draw_hold(ui *u, const SDL_Rect *box, const session_view *v, int hol
     float size = (float)r / (float)ui_unit(u) * 0.9f;
     ui_text(u, done ? "\xe2\x9c\x93" : buf, cx, cy - ui_px(u, size) * 58 / 100, size,
             done ? UI_OK : UI_WHITE, UI_CENTER, true);
-    const char *label = done ? (v->timed ? _("Relax") : _("Lower slowly")) : _("Hold\xe2\x80\xa6");
-    ui_text(u, label, cx, cy - r - label_h, screen_fit(u, label, SZ_TITLE, true, box->w),
-            done ? UI_OK : UI_ACCENT, UI_CENTER, true);
+    if (wraps)
+        ui_text_wrapped(u, label, cx, cy - r - label_h, box->w, ui_min_text(u),
+                        done ? UI_OK : UI_ACCENT, UI_CENTER);
+    else
+        ui_text(u, label, cx, cy - r - label_h, lsize, done ? UI_OK : UI_ACCENT, UI_CENTER, true);
 }
 
 /* One big word for the phase when not holding. */
