@@ -13,7 +13,7 @@
  *   video_driver =                ; SDL video driver (kmsdrm, x11, wayland, ...); "" = auto
  *   sound = on                    ; on | off
  *   volume = 80                   ; 0..100, of the device's full scale
- *   language = en                 ; espeak-ng voice for spoken counts and cues
+ *   language = en                 ; screens and voice (app/i18n.h); espeak-ng voice
  *   profile = default             ; whose sessions these are (erase --profile)
  *   profiles =                    ; profiles.ini (profiles.h); "" = DATA_DIR/profiles.ini
  *   kiosk = off                   ; on: every session is a guest's, nothing is kept
@@ -55,7 +55,7 @@ typedef struct settings {
     char video_driver[SETTINGS_DRIVER_MAX]; /* SDL video driver name; "" = auto (display.h) */
     bool sound;
     int volume;                       /* 0..100: percent of full scale for tones and voice */
-    char language[SETTINGS_LANGUAGE_MAX]; /* espeak-ng language/voice name; default "en" */
+    char language[SETTINGS_LANGUAGE_MAX]; /* screens and voice (i18n.h); default "en" */
     double exit_after_s;              /* stop after this many clock seconds; 0 = never */
     bool virtual_clock;               /* time advances with frames and presses (tests) */
     int64_t start_wall_ms;            /* virtual clock's wall time at start */

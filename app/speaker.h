@@ -29,9 +29,11 @@ void speaker_destroy(speaker *s);
  * clock). Costs no allocation and no synthesis. */
 void speaker_update(speaker *s, const session_view *prev, const session_view *v, int64_t now_ms);
 
-/* Renders the phrases again in another language (a person's own, profiles.h),
- * cutting off what plays; nothing when it is the language already rendered or
- * the sound is off. Takes as long as start-up's rendering. */
+/* Renders the phrases again in another language (a person's own, profiles.h,
+ * or the language chooser; the phrases' texts follow i18n_set_language, so
+ * call that first), cutting off what plays; nothing when it is the language
+ * already rendered or the sound is off. Takes as long as start-up's
+ * rendering (about 0.5 s on x86); without a voice for it, tones. */
 void speaker_set_language(speaker *s, const char *language);
 /* The pause menu's choice: muted, nothing is played (what plays is cut off;
  * the coach still follows the session, so nothing stale is said on unmuting);

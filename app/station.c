@@ -9,6 +9,7 @@
  */
 #include "station.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -22,6 +23,9 @@
 #include "clock.h"
 #include "config.h"
 #include "display.h"
+#include "i18n.h"
+#include "intl.h"
+#include "languages.h"
 #include "log.h"
 #include "notify.h"
 #include "panels.h"
@@ -64,6 +68,7 @@ typedef struct station {
     camera *cam;
     buttons *btn;
     speaker *spk;                /* voice or tones */
+    char language[SETTINGS_LANGUAGE_MAX]; /* screens and voice: config or chosen */
     adlog *log;
     recorder *rec;
     const char *notice;          /* about the record, shown on the home screen */
@@ -250,6 +255,41 @@ static rm_clock *make_clock(const settings *cfg)
     return clock_create_virtual(start);
 }
 
+/* The language: the one chosen on the station (DATA_DIR/language) over the
+ * config's `language` (i18n.h). */
+static void open_language(station *st)
+{
+    i18n_init();
+    bool chosen = i18n_load_choice(st->cfg->data_dir, st->language, sizeof st->language);
+    if (!chosen)
+        snprintf(st->language, sizeof st->language, "%s", st->cfg->language);
+    if (!i18n_set_language(st->language))
+        log_info("language '%s': the screens are in English (shipped: en, de, fr, es)",
+                 st->language);
+    else
+        log_info("language '%s'%s", st->language, chosen ? " (chosen on the station)" : "");
+}
+
+/* Screens and voice in language (a person's own, or the station's): nothing
+ * is saved. */
+static void use_language(station *st, const char *language)
+{
+    i18n_set_language(language);
+    speaker_set_language(st->spk, language);
+    session_set_language(st->sess, languages_find(language));
+}
+
+/* The person chose another language on the LANGUAGE screen: screens, voice,
+ * and the saved choice. */
+static void change_language(station *st, int row)
+{
+    snprintf(st->language, sizeof st->language, "%s", languages[row].code);
+    i18n_set_language(st->language);
+    speaker_set_language(st->spk, st->language);
+    i18n_save_choice(st->cfg->data_dir, st->language);
+    log_info("language changed to '%s'", st->language);
+}
+
 /* --- people and the lobby (profiles.h, session.h) ------------------------ */
 
 /* Person i's programme, record and voice (or the one person's: cfg). The
@@ -264,7 +304,7 @@ static void apply_person(station *st, int i)
         panels_set_profile(st->panels, p->key);
         profiles_programme(&st->people, i, path, sizeof path);
         open_programme(st, path);
-        speaker_set_language(st->spk, p->language[0] ? p->language : st->cfg->language);
+        use_language(st, p->language[0] ? p->language : st->language);
         log_info("person: %s (%s)", p->key, path[0] ? path : "the station's programme");
     }
     session_set_programme(st->sess, &st->prog);
@@ -335,16 +375,20 @@ static bool station_open(station *st)
     if (!st->log && !st->cfg->kiosk)
         log_warn("adherence log not available (%s); sessions will not be saved", err);
     else if (adlog_moved_aside(st->log)[0])
-        st->notice = "The old record was damaged. It is kept aside; a new one has begun.";
+        st->notice = N_("The old record was damaged. It is kept aside; a new one has begun.");
     else if (adlog_wal_damage(st->log)[0])
-        st->notice = "Part of the record was damaged: the last saved reps may be missing.";
+        st->notice = N_("Part of the record was damaged: the last saved reps may be missing.");
     adlog_set_profile(st->log, st->profile);
     st->rec = recorder_create(st->log, st->clock);
     open_camera(st);
     open_buttons(st);
-    st->spk = speaker_create(st->cfg, st->clock);
+    open_language(st);
+    settings voice_cfg = *st->cfg;
+    snprintf(voice_cfg.language, sizeof voice_cfg.language, "%s", st->language);
+    st->spk = speaker_create(&voice_cfg, st->clock);
     session_sink sink = st->cfg->kiosk ? (session_sink){ 0 } : recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
+    session_set_language(st->sess, languages_find(st->language));
     /* A kiosk watches no stick: its guests have no record to report. */
     st->panels = panels_create(st->cfg->kiosk ? "" : st->cfg->usb_dir, st->cfg->data_dir,
                                st->profile);
@@ -610,11 +654,11 @@ static const char *trouble_notice(adlog_trouble t)
 {
     switch (t) {
     case ADLOG_REFUSED:
-        return "The record file belongs to another program or a newer version. Not saving.";
+        return N_("The record file belongs to another program or a newer version. Not saving.");
     case ADLOG_UNWRITABLE:
-        return "The record cannot be written (read-only or no permission). Not saving.";
+        return N_("The record cannot be written (read-only or no permission). Not saving.");
     case ADLOG_DAMAGED:
-        return "The record is damaged and could not be set aside. Not saving.";
+        return N_("The record is damaged and could not be set aside. Not saving.");
     default:
         return NULL;
     }
@@ -631,9 +675,9 @@ static session_view shown_view(const station *st, const session_view *v)
     if (trouble)
         shown.notice = trouble;
     else if (recorder_disk_full(st->rec))
-        shown.notice = "The disk is full: the last reps are not saved yet. Still trying.";
+        shown.notice = N_("The disk is full: the last reps are not saved yet. Still trying.");
     else if (shown.unsaved)
-        shown.notice = "The last reps are not saved yet. Still trying.";
+        shown.notice = N_("The last reps are not saved yet. Still trying.");
     else
         shown.notice = st->notice;
     return shown;
@@ -789,6 +833,8 @@ static void run_loop(station *st)
         poll_inputs(st);
         const session_view *v = session_get_view(st->sess);
         bool screen_changed = v->screen != st->prev.screen || !st->drawn_once;
+        if (v->language != st->prev.language)
+            change_language(st, v->language);
         speaker_update(st->spk, &st->prev, v, clock_now_ms(st->clock));
         if (v->person != st->person && (size_t)v->person < (size_t)st->people.n)
             apply_person(st, v->person); /* chosen on "Who's exercising?" */

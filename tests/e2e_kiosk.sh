@@ -41,7 +41,7 @@ cmp -s "$(shot home 1)" "$(shot home 2)" || fail "guest 2's home differs from gu
 cmp -s "$(shot pain-before 1)" "$(shot pain-before 2)" ||
   fail "guest 2's pain check-in differs from guest 1's"
 # A guest's home has no figures: nothing lit between "Press OK" and the hints.
-lit=$(python3 "$here/png_lit.py" "$(shot home 1)" 0 0.55 1 0.85)
+lit=$(python3 "$here/png_lit.py" "$(shot home 1)" 0 0.45 1 0.78) # above the two hint rows
 [[ $lit == 0 ]] || fail "a guest's home shows something where the figures go ($lit px)"
 
 [[ ! -e $out/data/adherence.db ]] || fail "a kiosk created adherence.db"

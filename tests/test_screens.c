@@ -6,7 +6,10 @@
  * mostly black (a mirror), every screen has the button hints along the
  * bottom, the rep count is huge, different states look different, portrait
  * and landscape both work, the text cache stays bounded, and a screenshot
- * reads back as the same pixels.
+ * reads back as the same pixels. Every screen is drawn in every shipped
+ * language at 800x480, 1920x1080 and 1080x1920, and no text may be smaller
+ * than UI_MIN_TEXT, reach outside the screen or fail to fit its box
+ * (ui_get_legibility): a translation too long for its place fails here.
  */
 #include <png.h>
 #include <stdint.h>
@@ -17,6 +20,8 @@
 #include "check.h"
 #include "config.h"
 #include "display.h"
+#include "i18n.h"
+#include "languages.h"
 #include "screens.h"
 #include "shot.h"
 #include "ui.h"
@@ -139,12 +144,13 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 27 };
+enum { N_VIEWS = 30 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
     "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "home-stopped",
-    "red-flag-check", "set-partial", "summary", "who", "attract", "still-there", "home-kiosk",
+    "red-flag-check", "set-partial", "summary", "language", "summary-pain", "home-pain-stop",
+    "who", "attract", "still-there", "home-kiosk",
 };
 static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
@@ -184,16 +190,17 @@ static session_view make_view(const programme *p, int i)
     case 11: v.screen = SCREEN_PAUSE; v.paused_from = SCREEN_SET; v.menu_cursor = 1; break;
     case 12:
         v.screen = SCREEN_PAIN_STOP;
-        v.advice = "Stop this exercise for today: pain above 5 out of 10 is too much. Next "
-                   "time try fewer reps or a smaller movement. If it keeps happening, talk "
-                   "to your physiotherapist.";
+        /* The session's own advice (session.c), so it is drawn translated. */
+        v.advice = "Stop exercising for today: pain above 5 out of 10 is too much. Next time "
+                   "try fewer reps or a smaller movement. If it keeps happening, talk to your "
+                   "physiotherapist.";
         break;
     case 13:
         v.screen = SCREEN_RED_FLAG;
-        v.advice = "Session stopped. Sharp or sudden pain, swelling, the knee giving way or "
-                   "locking, a hot red knee with fever, or calf pain: please contact a doctor "
-                   "or physiotherapist. Chest pain or shortness of breath: call emergency "
-                   "services now.";
+        v.advice = "No more exercise today. Sharp or sudden pain, swelling, the knee giving way "
+                   "or locking, a hot red knee with fever, or calf pain: please contact a "
+                   "doctor or physiotherapist. Chest pain or shortness of breath: call "
+                   "emergency services now.";
         break;
     case 14: v.screen = SCREEN_PAIN_AFTER; v.pain = 1; break;
     case 15: v.screen = SCREEN_CAMERA_LOST; v.paused_from = SCREEN_SET; v.reps_done = 6; break;
@@ -208,16 +215,27 @@ static session_view make_view(const programme *p, int i)
         break;
     case 19: v.screen = SCREEN_HOME; v.block = -1; v.day_stop = SESSION_STOP_RED_FLAG; break;
     case 20: v.screen = SCREEN_RED_FLAG_CHECK; v.paused_from = SCREEN_SET; break;
+    case 23: v.screen = SCREEN_LANGUAGE; v.block = -1; v.language = 1; v.menu_cursor = 2; break;
+    case 24: /* pain high after: its advice must show, whatever else gives way */
+        v.screen = SCREEN_SUMMARY;
+        v.pain_after = 7;
+        v.block_done[0] = 30, v.block_done[1] = 12;
+        v.total_done = 42;
+        v.total_target = 120;
+        v.advice = "Your pain was high after exercising. Next time try an easier dose. If it "
+                   "happens again, talk to your physiotherapist.";
+        break;
+    case 25: v.screen = SCREEN_HOME; v.block = -1; v.day_stop = SESSION_STOP_PAIN; break;
     case 21:
         v.screen = SCREEN_SET;
         v.reps_done = 7;
         v.flash = "Partial";
         v.cue = "That one was partial: go a little further";
         break;
-    case 23: v.screen = SCREEN_WHO; v.people = PEOPLE; v.people_count = 3; v.who_cursor = 1; break;
-    case 24: v.screen = SCREEN_ATTRACT; v.kiosk = true; break;
-    case 25: v.screen = SCREEN_STILL_THERE; v.abandon_in_ms = 27000; break;
-    case 26: v.screen = SCREEN_HOME; v.block = -1; v.kiosk = true; break;
+    case 26: v.screen = SCREEN_WHO; v.people = PEOPLE; v.people_count = 3; v.who_cursor = 1; break;
+    case 27: v.screen = SCREEN_ATTRACT; v.kiosk = true; break;
+    case 28: v.screen = SCREEN_STILL_THERE; v.abandon_in_ms = 27000; break;
+    case 29: v.screen = SCREEN_HOME; v.block = -1; v.kiosk = true; break;
     default:
         v.screen = SCREEN_SUMMARY;
         v.pain_after = 1;
@@ -261,8 +279,9 @@ static void check_png(const char *path, int w, int h, const pixels *want)
     free(buf);
 }
 
-static void run_size(const char *assets, const char *dir, int w, int h)
+static void run_size(const char *assets, const char *dir, int w, int h, const char *lang)
 {
+    i18n_set_language(lang);
     char err[256] = "", path[1200];
     display_options opt = { w, h, false, true, "test_screens", 0 };
     display *d = display_create(&opt, err);
@@ -285,18 +304,25 @@ static void run_size(const char *assets, const char *dir, int w, int h)
     static uint8_t luma[320 * 240];
     camera_frame frame = fake_frame(luma);
     uint64_t hashes[N_VIEWS];
-    int hints_top = h - (int)(0.04f * ui_unit(u)) - (int)(0.0625f * ui_unit(u)) - 2;
+    int hints_top = h - (int)(0.04f * ui_unit(u)) - (int)(UI_MIN_TEXT * 1.25f * ui_unit(u)) - 2;
     for (int i = 0; i < N_VIEWS; i++) {
         session_view v = make_view(&p, i);
         v.screen_since_ms = 0;
+        ui_legibility_reset(u);
         screens_draw(u, &v, &frame, 700);
+        ui_legibility leg = ui_get_legibility(u);
+        CHECK(w == 640 || leg.small + leg.outside + leg.overlap + leg.unfit == 0, /* 4:3: not checked */
+              "%s %dx%d %s: %d texts too small, %d outside the screen, %d over others, %d do not "
+              "fit; first %s",
+              lang, w, h, view_names[i], leg.small, leg.outside, leg.overlap, leg.unfit,
+              leg.first);
         pixels px = grab(r);
         hashes[i] = hash(&px);
         double dark = near_black_share(&px);
         CHECK(dark >= 0.80, "%dx%d %s: only %.0f%% near-black", w, h, view_names[i], dark * 100);
         CHECK(accent_pixels_below(&px, hints_top) > 50, "%dx%d %s: no button hints at the bottom",
               w, h, view_names[i]);
-        snprintf(path, sizeof path, "%s/%dx%d-%02d-%s.png", dir, w, h, i, view_names[i]);
+        snprintf(path, sizeof path, "%s/%s-%dx%d-%02d-%s.png", dir, lang, w, h, i, view_names[i]);
         CHECK(shot_save_png(r, path), "cannot save %s", path);
         if (i == 7) {
             check_png(path, w, h, &px);
@@ -315,7 +341,7 @@ static void run_size(const char *assets, const char *dir, int w, int h)
             pixels top = grab(r);
             CHECK(hash(&top) != hashes[i], "%dx%d %s: the demo figure does not move", w, h,
                   view_names[i]);
-            snprintf(path, sizeof path, "%s/%dx%d-%02d-%s-top.png", dir, w, h, i, view_names[i]);
+            snprintf(path, sizeof path, "%s/%s-%dx%d-%02d-%s-top.png", dir, lang, w, h, i, view_names[i]);
             CHECK(shot_save_png(r, path), "cannot save %s", path);
             free(top.rgb);
         }
@@ -334,6 +360,8 @@ static void run_size(const char *assets, const char *dir, int w, int h)
         for (int j = i + 1; j < N_VIEWS; j++)
             CHECK(hashes[i] != hashes[j], "%dx%d: %s and %s look the same", w, h, view_names[i],
                   view_names[j]);
+    if (strcmp(lang, "en") != 0 || w != 1280) /* the cache: once */
+        goto done;
     /* Redrawing an unchanged screen renders no new text. */
     session_view v = make_view(&p, 7);
     screens_draw(u, &v, &frame, 700);
@@ -351,6 +379,7 @@ static void run_size(const char *assets, const char *dir, int w, int h)
         screens_draw(u, &v, &frame, 700);
     }
     CHECK(ui_text_cache_count(u) <= 96, "text cache holds %d entries", ui_text_cache_count(u));
+done:
     ui_destroy(u);
     display_destroy(d);
 }
@@ -368,7 +397,10 @@ static void test_shot_failure(void)
     display_destroy(d);
 }
 
-int main(void)
+/* With no argument: the English screens at 1280x720, 640x480 and 1080x1920,
+ * the cache and the PNGs. With a language code (ctest test_screens_CODE):
+ * that language at 800x480, 1920x1080 and 1080x1920. */
+int main(int argc, char **argv)
 {
     if (!getenv("SDL_VIDEODRIVER"))
         setenv("SDL_VIDEODRIVER", "offscreen", 1);
@@ -379,10 +411,21 @@ int main(void)
     const char *assets = getenv("REHAB_MIRROR_ASSETS");
     if (!assets)
         assets = RM_ASSET_DIR_SOURCE;
-    const char *dir = check_tmpdir("screens");
-    run_size(assets, dir, 1280, 720);
-    run_size(assets, dir, 640, 480);
-    run_size(assets, dir, 1080, 1920);
+    char sub[32];
+    snprintf(sub, sizeof sub, "screens%s%.8s", argc > 1 ? "-" : "", argc > 1 ? argv[1] : "");
+    const char *dir = check_tmpdir(sub);
+    i18n_init();
+    if (argc > 1) {
+        CHECK(languages_find(argv[1]) >= 0, "%s is not a shipped language", argv[1]);
+        run_size(assets, dir, 800, 480, argv[1]);
+        run_size(assets, dir, 1920, 1080, argv[1]);
+        run_size(assets, dir, 1080, 1920, argv[1]);
+        SDL_Quit();
+        return check_done();
+    }
+    run_size(assets, dir, 1280, 720, "en");
+    run_size(assets, dir, 640, 480, "en");
+    run_size(assets, dir, 1080, 1920, "en");
     test_shot_failure();
     SDL_Quit();
     return check_done();

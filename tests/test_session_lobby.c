@@ -105,7 +105,9 @@ static void test_who(void)
     session_set_people(s, NAMES, 1, 0);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "one person: no question");
     press(s, BUTTON_OK, true);
-    CHECK_EQ_INT(screen(s), SCREEN_HOME, "and a long OK at home does nothing");
+    CHECK_EQ_INT(screen(s), SCREEN_LANGUAGE, "one person: a long OK at home is the language list");
+    press(s, BUTTON_OK, true);
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "and a long OK there goes back");
     CHECK(session_set_programme(s, &p), "a programme is set at home");
     session_destroy(s);
 
@@ -113,6 +115,8 @@ static void test_who(void)
     session_set_people(s, NAMES, 3, 2);
     CHECK(session_get_view(s)->who_cursor == 2 && session_get_view(s)->person == 2,
           "asked with the one chosen so far (--profile) under the cursor");
+    press(s, BUTTON_OK, true);
+    CHECK_EQ_INT(screen(s), SCREEN_LANGUAGE, "with people, a long OK on WHO is the language list");
     session_destroy(s);
 }
 
@@ -141,7 +145,8 @@ static void test_idle(void)
     session_wake(s, now);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "movement at home changes nothing");
     tick(s, now + 59 * SEC);
-    press(s, BUTTON_OK, true); /* a long OK: nothing at home with one person */
+    press(s, BUTTON_OK, true); /* a long OK: the language list (one person)... */
+    press(s, BUTTON_OK, true); /* ...and back home */
     tick(s, now + 59 * SEC);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "a press at home restarts the idle time");
 
@@ -227,7 +232,9 @@ static void test_kiosk(void)
     press(s, BUTTON_OK, false);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "OK: a guest's home (no names to choose)");
     press(s, BUTTON_OK, true);
-    CHECK_EQ_INT(screen(s), SCREEN_HOME, "no choice of people in a kiosk");
+    CHECK_EQ_INT(screen(s), SCREEN_LANGUAGE, "no choice of people in a kiosk: the languages");
+    press(s, BUTTON_OK, true);
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "and back");
     press(s, BUTTON_OK, false);
     for (int i = 0; i < 7; i++)
         press(s, BUTTON_UP, false);

@@ -2,12 +2,14 @@
 /* exercise: see exercise.h. */
 #include "exercise.h"
 
+#include "intl.h"
+
 #include <string.h>
 
 static const char *const ids[EXERCISE_KIND_COUNT] = { "clamshell", "bridge", "quad-set",
                                                       "generic" };
-static const char *const names[EXERCISE_KIND_COUNT] = { "Clamshell", "Glute bridge",
-                                                        "Quad set", "Exercise" };
+static const char *const names[EXERCISE_KIND_COUNT] = { N_("Clamshell"), N_("Glute bridge"),
+                                                        N_("Quad set"), N_("Exercise") };
 
 const char *exercise_id(exercise_kind kind)
 {

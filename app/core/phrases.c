@@ -1,17 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * phrases: the spoken phrase table (phrases.h). Templates are English and
- * marked N_() so that xgettext finds them; phrases_text() fills in the number
- * or the exercise and is where gettext() will be called. Keep them short and
- * plain: they are heard once, by someone in the middle of a movement.
+ * marked N_() so that xgettext finds them; phrases_text() looks them up in the
+ * current language (app/i18n.h) and fills in the number or the exercise.
+ * Keep them short and plain: they are heard once, by someone in the middle of a movement.
  */
 #include "phrases.h"
 
 #include <stdio.h>
 
-/* Marks a string for translation without translating it here (gettext's
- * convention); the lookup happens in phrases_text(). */
-#define N_(s) s
+#include "intl.h"
 
 static const char *const fixed[PHRASE_COUNT] = {
     [PHRASE_HOLD] = N_("Hold"),
@@ -30,12 +28,12 @@ static const char *const fixed[PHRASE_COUNT] = {
     [PHRASE_STILL_THERE] = N_("Are you still there? Press OK to carry on"),
 };
 
-/* %d is the rep or set number. */
-static const char NUMBER_TEMPLATE[] = N_("%d");
+/* %d is the set number (rep numbers are digits: each voice reads them in its
+ * own language). */
 static const char SET_TEMPLATE[] = N_("Set %d");
 /* %s is the exercise's name. */
 static const char *const side_templates[3] = {
-    [SIDE_NONE] = N_("%s"), [SIDE_LEFT] = N_("%s, left side"), [SIDE_RIGHT] = N_("%s, right side"),
+    [SIDE_NONE] = "%s", [SIDE_LEFT] = N_("%s, left side"), [SIDE_RIGHT] = N_("%s, right side"),
 };
 
 phrase_id phrases_number(int n)
@@ -61,14 +59,15 @@ bool phrases_text(phrase_id id, char *buf, size_t n)
         return false;
     buf[0] = '\0';
     if (id >= PHRASE_NUMBER && id < PHRASE_NUMBER + PHRASES_MAX_NUMBER) {
-        snprintf(buf, n, NUMBER_TEMPLATE, (int)(id - PHRASE_NUMBER) + 1);
+        snprintf(buf, n, "%d", (int)(id - PHRASE_NUMBER) + 1);
     } else if (id > PHRASE_SET && id < PHRASE_SET + PHRASES_MAX_SET) {
-        snprintf(buf, n, SET_TEMPLATE, (int)(id - PHRASE_SET) + 1);
+        snprintf(buf, n, _(SET_TEMPLATE), (int)(id - PHRASE_SET) + 1);
     } else if (id >= PHRASE_EXERCISE && id < PHRASE_CAMERA_LOST) {
         int k = (int)(id - PHRASE_EXERCISE);
-        snprintf(buf, n, side_templates[k % 3], exercise_name((exercise_kind)(k / 3)));
+        const char *templ = k % 3 == SIDE_NONE ? side_templates[SIDE_NONE] : _(side_templates[k % 3]);
+        snprintf(buf, n, templ, _(exercise_name((exercise_kind)(k / 3))));
     } else if ((unsigned)id < PHRASE_COUNT && fixed[id]) {
-        snprintf(buf, n, "%s", fixed[id]);
+        snprintf(buf, n, "%s", _(fixed[id]));
     }
     return buf[0] != '\0';
 }

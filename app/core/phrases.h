@@ -4,8 +4,8 @@
  * with a text template; the text is what espeak-ng reads (numbers as digits,
  * which the voice reads in its own language). The table is the one place to
  * translate: every template is marked N_() for xgettext, and phrases_text() is
- * the one place that will look translations up (gettext, issue 13 item 2).
- * Pure: no I/O.
+ * the one place that looks them up (gettext; app/i18n.h picks the language).
+ * Pure apart from that lookup.
  */
 #ifndef RM_PHRASES_H
 #define RM_PHRASES_H

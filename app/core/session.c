@@ -19,31 +19,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intl.h"
+#include "languages.h"
 #include "xmalloc.h"
 
 #define PAIN_LIMIT SESSION_PAIN_LIMIT
 #define SUMMARY_TIMEOUT_MS (120 * 1000)   /* summary returns home by itself */
 
 static const char ADVICE_PAIN_BEFORE[] =
-    "Your knee hurts too much to exercise today. Rest and try again tomorrow. "
-    "If the pain stays high, talk to your physiotherapist.";
+    N_("Your knee hurts too much to exercise today. Rest and try again tomorrow. "
+    "If the pain stays high, talk to your physiotherapist.");
 static const char ADVICE_PAIN_DURING[] =
-    "Stop exercising for today: pain above 5 out of 10 is too much. Next time try "
-    "fewer reps or a smaller movement. If it keeps happening, talk to your physiotherapist.";
+    N_("Stop exercising for today: pain above 5 out of 10 is too much. Next time try "
+    "fewer reps or a smaller movement. If it keeps happening, talk to your physiotherapist.");
 static const char ADVICE_RED_FLAG[] =
-    "No more exercise today. Sharp or sudden pain, swelling, the knee giving way or "
+    N_("No more exercise today. Sharp or sudden pain, swelling, the knee giving way or "
     "locking, a hot red knee with fever, or calf pain: please contact a doctor or "
-    "physiotherapist. Chest pain or shortness of breath: call emergency services now.";
+    "physiotherapist. Chest pain or shortness of breath: call emergency services now.");
 static const char ADVICE_PAIN_AFTER[] =
-    "Your pain was high after exercising. Next time try an easier dose. If it happens "
-    "again, talk to your physiotherapist.";
-static const char ADVICE_ALL_DONE[] = "Well done: every rep of today's programme is done.";
-static const char ADVICE_SOME_DONE[] = "Good work. Every rep counts; see you next time.";
+    N_("Your pain was high after exercising. Next time try an easier dose. If it happens "
+    "again, talk to your physiotherapist.");
+static const char ADVICE_ALL_DONE[] = N_("Well done: every rep of today's programme is done.");
+static const char ADVICE_SOME_DONE[] = N_("Good work. Every rep counts; see you next time.");
+static const char ADVICE_NONE_DONE[] = N_("No reps this time. Try again when you are ready.");
 
 static const char *const screen_ids[SCREEN_KIND_COUNT] = {
     "home",     "pain-before", "intro",    "position", "set",        "rest",
     "pain-during", "pain-stop", "red-flag", "pause",  "pain-after", "summary",
-    "camera-lost", "red-flag-check", "who", "attract", "sleep", "still-there",
+    "camera-lost", "red-flag-check", "who", "attract", "sleep", "still-there", "language",
 };
 
 const char *session_screen_id(session_screen s)
@@ -54,8 +57,8 @@ const char *session_screen_id(session_screen s)
 const char *pause_item_label(pause_item item)
 {
     static const char *const labels[PAUSE_ITEM_COUNT] = {
-        "Resume", "Report pain", "I have a warning sign", "Skip this exercise", "End session",
-        "Sound", "Volume", "Undo last rep",
+        N_("Resume"), N_("Report pain"), N_("I have a warning sign"), N_("Skip this exercise"),
+        N_("End session"), N_("Sound"), N_("Volume"), N_("Undo last rep"),
     };
     return (unsigned)item < PAUSE_ITEM_COUNT ? labels[item] : "";
 }
@@ -155,7 +158,7 @@ static void enter_position(session *s)
     s->v.counter = reps_get_status(s->counter);
     s->v.position_elapsed_ms = 0;
     go(s, SCREEN_POSITION);
-    s->v.cue = "Get into position";
+    s->v.cue = N_("Get into position");
 }
 
 static void start_block(session *s, int block)
@@ -239,9 +242,10 @@ static void pain_answer(session *s)
         bool all = s->v.total_done >= s->v.total_target;
         end_session(s, all ? SESSION_STATUS_COMPLETED : SESSION_STATUS_ENDED);
         go(s, SCREEN_SUMMARY);
-        s->v.advice = pain > PAIN_LIMIT ? ADVICE_PAIN_AFTER
-                      : all             ? ADVICE_ALL_DONE
-                                        : ADVICE_SOME_DONE;
+        s->v.advice = pain > PAIN_LIMIT    ? ADVICE_PAIN_AFTER
+                      : all                ? ADVICE_ALL_DONE
+                      : s->v.total_done > 0 ? ADVICE_SOME_DONE
+                                           : ADVICE_NONE_DONE;
     }
 }
 
@@ -361,6 +365,10 @@ static void press_ok(session *s)
     case SCREEN_RED_FLAG_CHECK:
         confirm_red_flag(s);
         break;
+    case SCREEN_LANGUAGE:
+        s->v.language = s->v.menu_cursor;
+        go(s, SCREEN_HOME);
+        break;
     case SCREEN_PAIN_STOP: /* every stop ends the session */
     case SCREEN_RED_FLAG:
     case SCREEN_SUMMARY:
@@ -390,6 +398,8 @@ static void press_updown(session *s, int delta)
         v->menu_cursor = (v->menu_cursor - delta + PAUSE_ITEM_COUNT) % PAUSE_ITEM_COUNT;
     } else if (v->screen == SCREEN_RED_FLAG_CHECK) { /* not confirmed: back to the menu */
         go(s, SCREEN_PAUSE);
+    } else if (v->screen == SCREEN_LANGUAGE) {
+        v->menu_cursor = (v->menu_cursor - delta + languages_count) % languages_count;
     }
 }
 
@@ -407,6 +417,11 @@ static void press_long(session *s)
         go(s, s->v.paused_from);
     } else if (s->v.screen == SCREEN_RED_FLAG_CHECK) {
         go(s, SCREEN_PAUSE);
+    } else if (s->v.screen == SCREEN_HOME) { /* the language chooser */
+        s->v.menu_cursor = s->v.language;
+        go(s, SCREEN_LANGUAGE);
+    } else if (s->v.screen == SCREEN_LANGUAGE) { /* left as it was */
+        go(s, SCREEN_HOME);
     }
 }
 
@@ -607,6 +622,16 @@ void session_set_stats(session *s, const session_stats *stats)
     input_end(s, &snap);
 }
 
+void session_set_language(session *s, int row)
+{
+    if (row < 0 || row >= languages_count)
+        return;
+    snapshot snap;
+    input_begin(s, &snap, s->now);
+    s->v.language = row;
+    input_end(s, &snap);
+}
+
 void session_set_sound(session *s, bool available, bool muted, int volume)
 {
     snapshot snap;
@@ -633,7 +658,8 @@ const session_view *session_get_view(const session *s)
 bool session_active(const session *s)
 {
     session_screen sc = s->v.screen;
-    return sc != SCREEN_HOME && sc != SCREEN_WHO && sc != SCREEN_ATTRACT && sc != SCREEN_SLEEP;
+    return sc != SCREEN_HOME && sc != SCREEN_WHO && sc != SCREEN_ATTRACT && sc != SCREEN_SLEEP &&
+           sc != SCREEN_LANGUAGE;
 }
 
 exercise_kind session_current_exercise(const session *s, bool *mirror)

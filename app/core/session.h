@@ -70,6 +70,8 @@ typedef enum session_screen {
     SCREEN_ATTRACT,     /* idle: the demo figure and "Press OK to try" (lobby) */
     SCREEN_SLEEP,       /* idle longer: the screen dark (lobby) */
     SCREEN_STILL_THERE, /* an abandoned session's warning before it ends (lobby) */
+    SCREEN_LANGUAGE,    /* the shipped languages, from a long OK on HOME (or on WHO
+                           when there are people to choose from); OK chooses */
     SCREEN_KIND_COUNT
 } session_screen;
 
@@ -215,6 +217,8 @@ typedef struct session_view {
     bool kiosk;                  /* guests: HOME shows no one's figures */
     int64_t abandon_in_ms;       /* STILL_THERE: until the session ends by itself */
     session_screen warned_from;  /* STILL_THERE: the screen underneath */
+    int language;                /* row of languages.h the screens and voice are in;
+                                  * LANGUAGE: menu_cursor is the row being chosen */
 } session_view;
 
 typedef struct session session;
@@ -250,6 +254,10 @@ void session_set_sound(session *s, bool available, bool muted, int volume);
  * happens; the station gives the log's verdict when home opens and when the
  * local date changes (NONE then clears it). */
 void session_set_day_stop(session *s, session_stop stop);
+/* The language in use (a row of languages.h), as the station starts; the
+ * person changes it on the LANGUAGE screen, and the station applies and saves
+ * what the view's `language` says. Out of range is ignored. */
+void session_set_language(session *s, int row);
 const session_view *session_get_view(const session *s);
 
 /* --- the lobby (session_lobby.c) -------------------------------------------
@@ -293,7 +301,7 @@ void session_set_idle(session *s, const session_idle *idle);
 bool session_set_programme(session *s, const programme *p);
 /* Movement seen while SLEEP: back to ATTRACT. Elsewhere nothing. */
 void session_wake(session *s, int64_t t_ms);
-/* True while a session is under way (not HOME or a lobby screen). */
+/* True while a session is under way (not HOME, LANGUAGE or a lobby screen). */
 bool session_active(const session *s);
 /* The exercise the person should be doing now (for the demo camera), and
  * whether it is the mirrored (right) side. */

@@ -57,6 +57,12 @@ static void wake_up(session *s)
 static void who_press(session *s, const button_event *ev)
 {
     session_view *v = &s->v;
+    if (ev->long_press && ev->button == BUTTON_OK) { /* the language list (HOME's long
+                                                       * OK is "someone else" here) */
+        v->menu_cursor = v->language;
+        session_go(s, SCREEN_LANGUAGE);
+        return;
+    }
     if (ev->long_press || v->people_count < 1)
         return;
     if (ev->button == BUTTON_OK) {

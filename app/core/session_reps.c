@@ -33,9 +33,11 @@
  */
 #include "session_priv.h"
 
+#include "intl.h"
+
 #define RELAX_MS 1500 /* "Relax" after a rep with a hold */
 #define FLASH_MS 2500 /* a flash word (and its cue line) stays this long */
-#define PENDING_CUE "OK seen: it counts when you are back down"
+#define PENDING_CUE N_("OK seen: it counts when you are back down")
 
 static void flash(session *s, const char *word, const char *cue)
 {
@@ -87,11 +89,11 @@ static void camera_rep(session *s, const reps_event *ev)
         s->relax_until = s->now + RELAX_MS;
     s->v.short_holds += !met;
     if (!met && !s->prog.short_holds_count) {
-        flash(s, "Not counted", "Hold a little longer: that one did not count");
+        flash(s, N_("Not counted"), N_("Hold a little longer: that one did not count"));
         return;
     }
     if (!met)
-        flash(s, "Hold longer", "Hold a little longer next time");
+        flash(s, N_("Hold longer"), N_("Hold a little longer next time"));
     add_rep(s, (session_rep){ .hold_ms = ev->hold_ms, .hold_met = met,
                               .amplitude = ev->amplitude });
 }
@@ -99,7 +101,7 @@ static void camera_rep(session *s, const reps_event *ev)
 static void partial(session *s)
 {
     s->v.partials++;
-    flash(s, "Partial", "That one was partial: go a little further");
+    flash(s, N_("Partial"), N_("That one was partial: go a little further"));
     if (s->v.manual_pending) /* the person pressed OK for it: theirs to say */
         manual_rep(s);
 }
@@ -116,7 +118,7 @@ void session_reps_begin(session *s)
 void session_reps_ok(session *s)
 {
     if (s->last_camera_rep_ms >= 0 && s->now - s->last_camera_rep_ms < SESSION_MANUAL_WINDOW_MS) {
-        flash(s, "Counted", "The camera counted that one");
+        flash(s, N_("Counted"), N_("The camera counted that one"));
         return;
     }
     reps_phase phase = s->v.counter.phase;
@@ -168,7 +170,7 @@ bool session_reps_undo(session *s)
     v->last_rep_ms = -1;
     s->last_camera_rep_ms = -1; /* an OK now adds a rep again */
     s->relax_until = 0;
-    flash(s, "Taken back", "The last rep was taken back");
+    flash(s, N_("Taken back"), N_("The last rep was taken back"));
     if (s->sink.undo_rep && s->set_id)
         session_saved(s, s->sink.undo_rep(s->sink.ctx, s->set_id, &rep));
     return true;
@@ -199,11 +201,11 @@ void session_reps_timed(session *s)
 static const char *timed_cue(const session *s)
 {
     if (s->now < s->timed_moved_until)
-        return "You moved: keep still while you hold";
+        return N_("You moved: keep still while you hold");
     switch (s->timed.phase) {
-    case TIMED_TIGHTEN: return "Tighten your thigh, press the knee down";
-    case TIMED_HOLD: return "Hold, keep breathing";
-    default: return "Relax";
+    case TIMED_TIGHTEN: return N_("Tighten your thigh, press the knee down");
+    case TIMED_HOLD: return N_("Hold, keep breathing");
+    default: return N_("Relax");
     }
 }
 
@@ -223,15 +225,15 @@ void session_reps_cue(session *s)
     } else if (v->counter.phase == REPS_PHASE_HOLD && b->hold_s > 0) {
         int64_t left = (int64_t)b->hold_s * 1000 - v->counter.hold_ms;
         v->hold_remaining_ms = left > 0 ? left : 0;
-        v->cue = left > 0 ? "Hold" : "Relax and lower slowly";
+        v->cue = left > 0 ? N_("Hold") : N_("Relax and lower slowly");
     } else if (v->manual_pending) {
         v->cue = PENDING_CUE;
     } else if (flashing) {
         v->cue = s->flash_cue;
     } else if (s->now < s->relax_until) {
-        v->cue = "Relax";
+        v->cue = N_("Relax");
     } else if (v->counter.phase == REPS_PHASE_LEARNING) {
-        v->cue = "Get ready";
+        v->cue = N_("Get ready");
     } else {
         v->cue = b->n_cues ? b->cues[v->reps_done % b->n_cues] : NULL;
     }

@@ -20,50 +20,62 @@ int screen_hints_top(ui *u)
 }
 
 /* Each hint is "KEY action"; hints are separated by a wide gap. */
-/* The hints' width at `size`. */
-/* The gap between hints and between a key and its action, at `size`. */
-static void hint_gaps(ui *u, float size, int *gap, int *space)
+static void hints_row(ui *u, const screen_hint *hints, int n, int y)
 {
-    *gap = ui_px(u, 0.08f * size / SZ_HINT);
-    *space = ui_px(u, 0.02f * size / SZ_HINT);
-}
-
-static int hints_width(ui *u, const screen_hint *hints, int n, float size)
-{
-    int gap, space, total = 0;
-    hint_gaps(u, size, &gap, &space);
+    int gap = ui_px(u, 0.08f), space = ui_px(u, 0.02f), total = 0;
     for (int i = 0; i < n; i++)
-        total += ui_text_width(u, hints[i].key, size, true) + space +
-                 ui_text_width(u, hints[i].action, size, false) + (i ? gap : 0);
-    return total;
+        total += ui_text_width(u, hints[i].key, SZ_HINT, true) + space +
+                 ui_text_width(u, hints[i].action, SZ_HINT, false) + (i ? gap : 0);
+    int room = ui_width(u) - 2 * screen_margin(u);
+    if (total > room && n > 1) { /* the gaps give way first, to half */
+        int less = (total - room + n - 2) / (n - 1);
+        less = less < gap / 2 ? less : gap / 2;
+        gap -= less;
+        total -= less * (n - 1);
+    }
+    if (total > room)
+        ui_report_unfit(u, hints[n - 1].action);
+    int x = (ui_width(u) - total) / 2;
+    for (int i = 0; i < n; i++) {
+        ui_text(u, hints[i].key, x, y, SZ_HINT, UI_ACCENT, UI_LEFT, true);
+        x += ui_text_width(u, hints[i].key, SZ_HINT, true) + space;
+        ui_text(u, hints[i].action, x, y, SZ_HINT, UI_WHITE, UI_LEFT, false);
+        x += ui_text_width(u, hints[i].action, SZ_HINT, false) + gap;
+    }
 }
 
-/* Shrunk to fit the width when there are many (a narrow portrait screen). */
+int screen_hint_row(ui *u)
+{
+    return ui_px(u, SZ_HINT * 1.25f);
+}
+
 void screen_hints(ui *u, const screen_hint *hints, int n)
 {
-    int gap, space;
-    int max_w = ui_width(u) - 2 * screen_margin(u);
-    float size = SZ_HINT;
-    int total = hints_width(u, hints, n, size);
-    if (total > max_w) {
-        size = SZ_HINT * (float)max_w / (float)total * 0.98f;
-        total = hints_width(u, hints, n, size);
-    }
-    hint_gaps(u, size, &gap, &space);
-    int x = (ui_width(u) - total) / 2, y = screen_hints_top(u);
-    for (int i = 0; i < n; i++) {
-        ui_text(u, hints[i].key, x, y, size, UI_ACCENT, UI_LEFT, true);
-        x += ui_text_width(u, hints[i].key, size, true) + space;
-        ui_text(u, hints[i].action, x, y, size, UI_WHITE, UI_LEFT, false);
-        x += ui_text_width(u, hints[i].action, size, false) + gap;
-    }
+    hints_row(u, hints, n, screen_hints_top(u));
 }
 
-float screen_fit(ui *u, const char *text, float size, bool bold, int max_width)
+void screen_hints_two(ui *u, const screen_hint *upper, int n_upper, const screen_hint *lower,
+                      int n_lower)
+{
+    hints_row(u, upper, n_upper, screen_hints_top(u) - screen_hint_row(u));
+    hints_row(u, lower, n_lower, screen_hints_top(u));
+}
+
+float screen_fit_size(ui *u, const char *text, float size, bool bold, int max_width)
 {
     int tw = ui_text_width(u, text, size, bold);
     if (tw > max_width && tw > 0)
         size = size * (float)max_width / (float)tw * 0.98f;
+    return size;
+}
+
+float screen_fit(ui *u, const char *text, float size, bool bold, int max_width)
+{
+    size = screen_fit_size(u, text, size, bold, max_width);
+    if (size < ui_min_text(u)) { /* never below legible: it must be said shorter */
+        ui_report_unfit(u, text);
+        size = ui_min_text(u);
+    }
     return size;
 }
 
@@ -84,14 +96,26 @@ const programme_block *screen_block(const session_view *v)
 void screen_block_name(const programme_block *b, char *buf, size_t cap)
 {
     if (!b) {
-        snprintf(buf, cap, "Exercise");
+        snprintf(buf, cap, "%s", _("Exercise"));
         return;
     }
-    const char *title = b->title[0] ? b->title : exercise_name(b->exercise);
+    const char *title = screen_tr(b->title[0] ? b->title : exercise_name(b->exercise));
     if (b->side == SIDE_NONE)
         snprintf(buf, cap, "%s", title);
     else
-        snprintf(buf, cap, "%s, %s side", title, side_name(b->side));
+        snprintf(buf, cap, b->side == SIDE_LEFT ? _("%s, left side") : _("%s, right side"), title);
+}
+
+float screen_row_text(ui *u, int row)
+{
+    float size = (float)(row - row / 8) / (1.3f * (float)ui_unit(u));
+    size = size < SZ_BODY * 1.25f ? size : SZ_BODY * 1.25f;
+    return size > ui_min_text(u) ? size : ui_min_text(u);
+}
+
+const char *screen_tr(const char *s)
+{
+    return s && s[0] ? _(s) : s;
 }
 
 int screen_seconds(int64_t ms)
@@ -99,19 +123,28 @@ int screen_seconds(int64_t ms)
     return ms <= 0 ? 0 : (int)((ms + 999) / 1000);
 }
 
-/* The station's one-line notice about the record (not saved, set aside), in
- * small grey type just above the hints, on one line (shrunk to fit): there to
- * read, not to alarm. */
-static void draw_notice(ui *u, const char *text)
+/* The station's notice about the record (not saved, set aside), in small
+ * grey type just above the hints (rows of them: home has two), wrapped at the
+ * legibility floor when it is long: there to read, not to alarm. */
+int screen_notice_height(ui *u, const char *text)
 {
-    int w = ui_width(u);
-    float size = screen_fit(u, text, SZ_SMALL, false, w - 2 * screen_margin(u));
-    int y = screen_hints_top(u) - ui_px(u, size * 1.2f) - screen_margin(u) / 3;
-    ui_text(u, text, w / 2, y, size, UI_GREY, UI_CENTER, false);
+    if (!text)
+        return 0;
+    int max_w = ui_width(u) - 2 * screen_margin(u);
+    return ui_text_wrapped_height(u, text, max_w, ui_min_text(u)) + screen_margin(u) / 3;
+}
+
+static void draw_notice(ui *u, const char *text, int rows)
+{
+    int w = ui_width(u), max_w = w - 2 * screen_margin(u);
+    int y = screen_hints_top(u) - (rows - 1) * screen_hint_row(u) -
+            screen_notice_height(u, text);
+    ui_text_wrapped(u, text, w / 2, y, max_w, ui_min_text(u), UI_GREY, UI_CENTER);
 }
 
 void screens_draw(ui *u, const session_view *v, const camera_frame *frame, int64_t now_ms)
 {
+    ui_legibility_reset(u); /* counted per screen drawn (ui.h) */
     ui_clear(u);
     switch (v->screen) {
     case SCREEN_HOME: screens_home(u, v, now_ms); break;
@@ -132,8 +165,9 @@ void screens_draw(ui *u, const session_view *v, const camera_frame *frame, int64
     case SCREEN_ATTRACT: screens_attract(u, v, now_ms); break;
     case SCREEN_SLEEP: screens_sleep(u, v, now_ms); break;
     case SCREEN_STILL_THERE: screens_still_there(u, v, now_ms); break;
+    case SCREEN_LANGUAGE: screens_language(u, v, now_ms); break;
     default: screens_home(u, v, now_ms); break;
     }
     if (v->notice && (v->screen == SCREEN_HOME || v->screen == SCREEN_SUMMARY))
-        draw_notice(u, v->notice);
+        draw_notice(u, screen_tr(v->notice), v->screen == SCREEN_HOME ? 2 : 1);
 }

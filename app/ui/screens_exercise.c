@@ -17,33 +17,44 @@
 /* Wide enough for picture and words side by side (16:9, not 4:3). */
 static bool landscape(ui *u) { return ui_width(u) * 10 >= ui_height(u) * 15; }
 
-static const screen_hint HOLD_PAUSE = { KEY_HOLD_OK, "pause" };
 
 /* "3 sets × 10 reps, hold 2 s" */
 static void dose_text(const programme_block *b, char *buf, size_t cap)
 {
-    int n = snprintf(buf, cap, "%d set%s \xc3\x97 %d reps", b->sets, b->sets == 1 ? "" : "s",
-                     b->reps);
+    char sets[48], reps[48];
+    snprintf(sets, sizeof sets, P_("%d set", "%d sets", b->sets), b->sets);
+    snprintf(reps, sizeof reps, P_("%d rep", "%d reps", b->reps), b->reps);
+    int n = snprintf(buf, cap, "%s \xc3\x97 %s", sets, reps);
     if (b->hold_s > 0 && n > 0 && (size_t)n < cap)
-        snprintf(buf + n, cap - (size_t)n, ", hold %d s", b->hold_s);
+        snprintf(buf + n, cap - (size_t)n, _(", hold %d\xc2\xa0s"), b->hold_s);
 }
 
 /* The cues as bullet lines and the dose, left-aligned at x from y. With
  * draw false, only measures. Returns the height used. */
-static int intro_words(ui *u, const programme_block *b, int x, int y, int max_w, bool draw)
+static int intro_words(ui *u, const programme_block *b, int x, int y, int max_w, float size,
+                       bool draw)
 {
     char buf[160];
     int gap = ui_px(u, 0.02f), y0 = y;
     for (int i = 0; i < b->n_cues; i++) {
-        snprintf(buf, sizeof buf, "\xe2\x80\xa2 %s", b->cues[i]);
-        y += (draw ? ui_text_wrapped(u, buf, x, y, max_w, SZ_BODY, UI_WHITE, UI_LEFT)
-                   : ui_text_wrapped_height(u, buf, max_w, SZ_BODY)) + gap;
+        snprintf(buf, sizeof buf, "\xe2\x80\xa2 %s", screen_tr(b->cues[i]));
+        y += (draw ? ui_text_wrapped(u, buf, x, y, max_w, size, UI_WHITE, UI_LEFT)
+                   : ui_text_wrapped_height(u, buf, max_w, size)) + gap;
     }
-    dose_text(b, buf, sizeof buf);
-    float size = screen_fit(u, buf, SZ_BODY, true, max_w);
-    y += gap + (draw ? ui_text(u, buf, x, y + gap, size, UI_ACCENT, UI_LEFT, true)
-                     : ui_px(u, size * 1.17f));
+    dose_text(b, buf, sizeof buf); /* wrapped, never shrunk */
+    y += gap + (draw ? ui_text_wrapped(u, buf, x, y + gap, max_w, size, UI_ACCENT, UI_LEFT)
+                     : ui_text_wrapped_height(u, buf, max_w, size));
     return y - y0;
+}
+
+/* The largest size, from SZ_BODY * 1.4 down to SZ_SMALL, at which the words
+ * fit max_h. */
+static float words_size(ui *u, const programme_block *b, int max_w, int max_h)
+{
+    float size = SZ_BODY * 1.4f;
+    while (size > SZ_SMALL && intro_words(u, b, 0, 0, max_w, size, false) > max_h)
+        size = size * 0.9f > SZ_SMALL ? size * 0.9f : SZ_SMALL;
+    return size;
 }
 
 void screens_intro(ui *u, const session_view *v, int64_t now_ms)
@@ -54,7 +65,7 @@ void screens_intro(ui *u, const session_view *v, int64_t now_ms)
     int w = ui_width(u), m = screen_margin(u);
     int y = screen_title(u, name, UI_WHITE);
     if (v->prog) {
-        snprintf(name, sizeof name, "Exercise %d of %d", v->block + 1, v->prog->n_blocks);
+        snprintf(name, sizeof name, _("Exercise %d of %d"), v->block + 1, v->prog->n_blocks);
         y += ui_text(u, name, w / 2, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
     }
     int bottom = screen_hints_top(u) - m, room = bottom - y;
@@ -64,21 +75,28 @@ void screens_intro(ui *u, const session_view *v, int64_t now_ms)
      * sees the right side as the mirror image of the left. */
     bool mirror = !(b && b->side == SIDE_RIGHT);
     int64_t t = now_ms - v->screen_since_ms;
-    if (landscape(u)) {
-        ui_demo_figure(u, ex, mirror, t, m, y, w / 2 - m, room);
+    if (landscape(u)) { /* the words get 62%: they must stay legible */
+        int fw = w * 38 / 100;
+        ui_demo_figure(u, ex, mirror, t, m, y, fw - m, room);
         if (b) {
-            int th = intro_words(u, b, 0, 0, w / 2 - 2 * m, false);
-            intro_words(u, b, w / 2 + m, y + (room - th) / 2, w / 2 - 2 * m, true);
+            float size = words_size(u, b, w - fw - 2 * m, room);
+            int th = intro_words(u, b, 0, 0, w - fw - 2 * m, size, false);
+            if (th > room)
+                ui_report_unfit(u, b->cues[0]);
+            intro_words(u, b, fw + m, y + (room > th ? (room - th) / 2 : 0), w - fw - 2 * m, size,
+                        true);
         }
     } else {
         /* The words below, the figure gets what is left (at most half). */
-        int th = b ? intro_words(u, b, 0, 0, w - 4 * m, false) + m : 0;
+        /* The words as large as half the room allows (portrait has height). */
+        float size = b ? words_size(u, b, w - 4 * m, room / 2) : SZ_SMALL;
+        int th = b ? intro_words(u, b, 0, 0, w - 4 * m, size, false) + m : 0;
         int fh = room - th < room / 2 ? room - th : room / 2;
         ui_demo_figure(u, ex, mirror, t, m, y, w - 2 * m, fh);
         if (b)
-            intro_words(u, b, 2 * m, y + fh + (room - fh - th) / 2 + m, w - 4 * m, true);
+            intro_words(u, b, 2 * m, y + fh + (room - fh - th) / 2 + m, w - 4 * m, size, true);
     }
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "when ready" }, HOLD_PAUSE }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("when ready") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
 
 /* The fitted picture rect for a width x height frame in the box. */
@@ -101,27 +119,46 @@ static void camera_box(ui *u, const camera_frame *frame, int x, int y, int w, in
     if (frame && frame->luma)
         ui_camera_view(u, frame->luma, frame->width, frame->height, frame->stride, x, y, w, h);
     else
-        ui_text(u, "Camera starting\xe2\x80\xa6", r.x + r.w / 2, r.y + r.h / 2 - ui_px(u, 0.03f),
+        ui_text(u, _("Camera starting\xe2\x80\xa6"), r.x + r.w / 2, r.y + r.h / 2 - ui_px(u, 0.03f),
                 SZ_BODY, UI_GREY, UI_CENTER, false);
     ui_rect_outline(u, r.x, r.y, r.w, r.h, 1, UI_GREY);
     ui_rect_outline(u, r.x + r.w / 10, r.y + r.h * 35 / 100, r.w * 8 / 10, r.h * 55 / 100,
                     ui_px(u, 0.008f), UI_ACCENT);
 }
 
-/* Whether anyone is seen on the mat (presence.h) and, once someone is, the
- * learning ring: the counter's first second of pictures. Nobody seen: an
- * empty grey ring and what to do, wrapped within max_w. */
-static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r, int max_w)
+/* The words under the ring: a heading and, when nobody is seen, what to do;
+ * both wrapped within max_w. With draw false only measures. */
+static int ring_words(ui *u, const session_view *v, int cx, int y, int max_w, bool draw)
 {
-    int gap = ui_px(u, 0.02f);
+    bool learned = v->counter.phase != REPS_PHASE_LEARNING;
+    bool empty = v->presence == PRESENCE_EMPTY, seen = v->presence == PRESENCE_SEEN;
+    const char *head = !seen ? (empty ? _("The mat is empty") : _("Nobody seen yet"))
+                       : learned ? _("Ready") : _("I can see you");
+    const char *what = seen ? NULL
+                       : empty ? _("Lie down on the mat") : _("Lie on the mat, or move a little");
+    ui_color c = seen && learned ? UI_OK : UI_WHITE;
+    int h = draw ? ui_text_wrapped(u, head, cx, y, max_w, SZ_BODY, c, UI_CENTER)
+                 : ui_text_wrapped_height(u, head, max_w, SZ_BODY);
+    if (what)
+        h += draw ? ui_text_wrapped(u, what, cx, y + h, max_w, SZ_SMALL, UI_GREY, UI_CENTER)
+                  : ui_text_wrapped_height(u, what, max_w, SZ_SMALL);
+    return h;
+}
+
+/* Whether anyone is seen on the mat (presence.h) and, once someone is, the
+ * learning ring: the counter's first second of pictures; nobody seen, an
+ * empty grey ring. The ring and its words as one block centred in the box
+ * (top, room); the ring gives way to the words. */
+static void learn_ring(ui *u, const session_view *v, int cx, int top, int room, int r, int max_w)
+{
+    int gap = ui_px(u, 0.02f), words = ring_words(u, v, cx, 0, max_w, false);
+    int fit = (room - gap - words) / 2, least = ui_px(u, 0.05f);
+    r = r < fit ? r : fit > least ? fit : least;
+    int block = 2 * r + gap + words;
+    int cy = top + (room > block ? (room - block) / 2 : 0) + r;
+    ring_words(u, v, cx, cy + r + gap, max_w, true);
     if (v->presence != PRESENCE_SEEN) {
         ui_ring(u, cx, cy, r, r / 5, 0.0f, UI_GREY);
-        bool empty = v->presence == PRESENCE_EMPTY;
-        int y = cy + r + gap;
-        y += ui_text(u, empty ? "The mat is empty" : "Nobody seen yet", cx, y, SZ_BODY,
-                     UI_WHITE, UI_CENTER, true);
-        ui_text_wrapped(u, empty ? "Lie down on the mat" : "Lie on the mat, or move a little",
-                        cx, y, max_w, SZ_SMALL, UI_GREY, UI_CENTER);
         return;
     }
     bool learned = v->counter.phase != REPS_PHASE_LEARNING;
@@ -132,41 +169,39 @@ static void learn_ring(ui *u, const session_view *v, int cx, int cy, int r, int 
     int th = ui_px(u, SZ_BODY * 1.6f);
     ui_text(u, learned ? "\xe2\x9c\x93" : pct, cx, cy - th * 6 / 10, SZ_BODY * 1.4f,
             learned ? UI_OK : UI_WHITE, UI_CENTER, true);
-    ui_text(u, learned ? "Ready" : "I can see you", cx, cy + r + gap, SZ_BODY,
-            learned ? UI_OK : UI_WHITE, UI_CENTER, true);
 }
 
 void screens_position(ui *u, const session_view *v, const camera_frame *frame, int64_t now_ms)
 {
     int w = ui_width(u), m = screen_margin(u);
-    int y = screen_title(u, "Get into position", UI_WHITE);
+    int y = screen_title(u, _("Get into position"), UI_WHITE);
     const programme_block *b = screen_block(v);
     char line[200], name[160];
     screen_block_name(b, name, sizeof name);
-    snprintf(line, sizeof line, "%s  \xc2\xb7  set %d of %d", name, v->set, b ? b->sets : 1);
+    snprintf(line, sizeof line, _("%s  \xc2\xb7  set %d of %d"), name, v->set, b ? b->sets : 1);
     y += ui_text(u, line, w / 2, y, SZ_SMALL, UI_GREY, UI_CENTER, false) + m / 2;
     int bottom = screen_hints_top(u) - m, room = bottom - y;
     if (ui_width(u) > ui_height(u)) {
         int pw = w * 64 / 100;
         camera_box(u, frame, m, y, pw - m, room);
         int r = ui_px(u, 0.12f);
-        learn_ring(u, v, pw + (w - pw) / 2, y + room / 2 - r / 3, r, w - pw - m);
+        learn_ring(u, v, pw + (w - pw) / 2, y, room, r, w - pw - m);
     } else {
         camera_box(u, frame, m, y, w - 2 * m, room * 6 / 10);
         int r = ui_px(u, 0.14f);
-        learn_ring(u, v, w / 2, y + room * 6 / 10 + m + r + ui_px(u, 0.04f), r, w - 2 * m);
+        learn_ring(u, v, w / 2, y + room * 6 / 10 + m, room * 4 / 10 - m, r, w - 2 * m);
     }
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "start now" }, HOLD_PAUSE }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("start now") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
 
 void screens_rest(ui *u, const session_view *v, int64_t now_ms)
 {
     const programme_block *b = screen_block(v);
     int w = ui_width(u), cx = w / 2;
-    int y = screen_title(u, "Rest", UI_ACCENT);
+    int y = screen_title(u, _("Rest"), UI_ACCENT);
     char buf[200];
     if (b) {
-        snprintf(buf, sizeof buf, "Set %d done: %d of %d reps", v->set, v->reps_done, b->reps);
+        snprintf(buf, sizeof buf, _("Set %d done: %d of %d reps"), v->set, v->reps_done, b->reps);
         y += ui_text(u, buf, cx, y, SZ_BODY, UI_GREY, UI_CENTER, false);
     }
     int next_h = ui_px(u, SZ_BODY * 1.3f * 1.3f);
@@ -181,40 +216,42 @@ void screens_rest(ui *u, const session_view *v, int64_t now_ms)
     float size = (float)r / (float)ui_unit(u) * 0.9f;
     ui_text(u, buf, cx, cy - ui_px(u, size) * 58 / 100, size, UI_WHITE, UI_CENTER, true);
     if (b && v->set < b->sets)
-        snprintf(buf, sizeof buf, "Next: set %d of %d", v->set + 1, b->sets);
+        snprintf(buf, sizeof buf, _("Next: set %d of %d"), v->set + 1, b->sets);
     else
-        snprintf(buf, sizeof buf, "Next: a new exercise");
+        snprintf(buf, sizeof buf, "%s", _("Next: a new exercise"));
     ui_text(u, buf, cx, bottom, SZ_BODY * 1.3f, UI_WHITE, UI_CENTER, true);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "skip rest" }, HOLD_PAUSE }, 2);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("skip rest") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
 
 /* A menu row's words: sound and volume say what they are now. */
 static void pause_label(const session_view *v, pause_item item, char *buf, size_t cap)
 {
     if (item == PAUSE_SOUND)
-        snprintf(buf, cap, "%s", !v->sound_available ? "Sound: off in the settings"
-                                 : v->muted          ? "Sound: off"
-                                                     : "Sound: on");
-    else if (item == PAUSE_VOLUME)
-        snprintf(buf, cap, v->menu_editing ? "\xe2\x96\xb2  Volume: %d  \xe2\x96\xbc"
-                                           : "Volume: %d", v->volume);
+        snprintf(buf, cap, "%s", !v->sound_available ? _("Sound: off in the settings")
+                                 : v->muted          ? _("Sound: off")
+                                                     : _("Sound: on"));
+    else if (item == PAUSE_VOLUME) {
+        char vol[64];
+        snprintf(vol, sizeof vol, _("Volume: %d"), v->volume);
+        snprintf(buf, cap, v->menu_editing ? "\xe2\x96\xb2  %s  \xe2\x96\xbc" : "%s", vol);
+    }
     else
-        snprintf(buf, cap, "%s", pause_item_label(item));
+        snprintf(buf, cap, "%s", screen_tr(pause_item_label(item)));
 }
 
 void screens_pause(ui *u, const session_view *v, int64_t now_ms)
 {
     int w = ui_width(u), cx = w / 2;
-    int y = screen_title(u, "Paused", UI_ACCENT);
+    int y = screen_title(u, _("Paused"), UI_ACCENT);
     int bottom = screen_hints_top(u) - screen_margin(u);
     int row = (bottom - y) / PAUSE_ITEM_COUNT, max_row = ui_px(u, 0.12f);
     row = row < max_row ? row : max_row;
     y += (bottom - y - row * PAUSE_ITEM_COUNT) / 2;
-    int bw = ui_unit(u) * 9 / 10;
+    int bw = ui_unit(u) * 3 / 2; /* eight items: the labels get the width */
     bw = bw < w - 2 * screen_margin(u) ? bw : w - 2 * screen_margin(u);
     for (int i = 0; i < PAUSE_ITEM_COUNT; i++, y += row) {
         bool on = i == v->menu_cursor;
-        char label[64];
+        char label[128];
         pause_label(v, (pause_item)i, label, sizeof label);
         /* Undo does something only over a set with a rep in it; sound and
          * volume only when the station has sound. */
@@ -222,15 +259,16 @@ void screens_pause(ui *u, const session_view *v, int64_t now_ms)
                      !(v->reps_done > 0 && (v->paused_from == SCREEN_SET ||
                                             v->paused_from == SCREEN_CAMERA_LOST))) ||
                     ((i == PAUSE_SOUND || i == PAUSE_VOLUME) && !v->sound_available);
-        int th = ui_px(u, SZ_BODY * 1.25f * 1.17f);
+        float size = screen_row_text(u, row);
+        int th = ui_px(u, size * 1.17f);
         if (on)
             ui_rect_outline(u, cx - bw / 2, y, bw, row - row / 8, ui_px(u, 0.008f), UI_ACCENT);
-        ui_text(u, label, cx, y + (row - row / 8 - th) / 2, SZ_BODY * 1.25f,
+        ui_text(u, label, cx, y + (row - row / 8 - th) / 2, screen_fit(u, label, size, on, bw),
                 on ? UI_ACCENT : idle ? UI_GREY : UI_WHITE, UI_CENTER, on);
     }
     if (v->menu_editing)
-        screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "louder, softer" }, { KEY_OK, "done" } },
+        screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, _("louder, softer") }, { KEY_OK, _("done") } },
                      2);
     else
-        screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "select" } }, 2);
+        screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, _("choose") }, { KEY_OK, _("select") } }, 2);
 }

@@ -65,11 +65,12 @@ static void pain_band(ui *u, const panels_view *v, int x, int y, int w, int h)
 void screens_history(ui *u, const panels_view *v)
 {
     int w = ui_width(u), cx = w / 2, m = screen_margin(u);
-    int y = screen_title(u, "Last 8 weeks", UI_ACCENT);
+    int y = screen_title(u, _("Last 8 weeks"), UI_ACCENT);
     const history_week *now = &v->weeks[HISTORY_WEEKS - 1];
     char big[32], line[96];
     snprintf(big, sizeof big, "%d%%", history_adherence_pct(now));
-    snprintf(line, sizeof line, "%d of %d sessions this week", now->sessions, now->target);
+    snprintf(line, sizeof line, P_("%d of %d session this week", "%d of %d sessions this week", now->target),
+             now->sessions, now->target);
     bool portrait = ui_height(u) > w;
     y += ui_px(u, 0.01f);
     if (portrait) {
@@ -84,23 +85,29 @@ void screens_history(ui *u, const panels_view *v)
         y += bh;
     }
     if (v->streak_days > 0)
-        snprintf(line, sizeof line, "%d day%s in a row", v->streak_days,
-                 v->streak_days == 1 ? "" : "s");
+        snprintf(line, sizeof line, P_("%d day in a row", "%d days in a row", v->streak_days),
+                 v->streak_days);
     else
-        snprintf(line, sizeof line, "Start a new streak today");
-    y += ui_text(u, line, cx, y, SZ_BODY * 1.1f, UI_OK, UI_CENTER, true) + ui_px(u, 0.02f);
+        snprintf(line, sizeof line, "%s", _("Start a new streak today"));
+    /* The streak (home shows it too) only where the charts keep room. */
+    int streak_h = ui_px(u, SZ_BODY * 1.1f * 1.17f) + ui_px(u, 0.02f);
+    if (screen_hints_top(u) - m - y - streak_h > ui_px(u, 0.55f))
+        y += ui_text(u, line, cx, y, screen_fit(u, line, SZ_BODY * 1.1f, true, w - 2 * m), UI_OK,
+                     UI_CENTER, true) + ui_px(u, 0.02f);
 
     int bottom = screen_hints_top(u) - m, room = bottom - y;
     int legend = ui_px(u, SZ_SMALL * 1.4f), pain_h = room / (portrait ? 3 : 5);
     int bars_h = room - pain_h - 2 * legend - m;
-    ui_text(u, "Sessions each week (line: prescribed)", m, y, SZ_SMALL, UI_GREY, UI_LEFT,
-            false);
+    const char *legend_text = _("Sessions each week (line: prescribed)");
+    ui_text(u, legend_text, m, y, screen_fit(u, legend_text, SZ_SMALL, false, w - 2 * m), UI_GREY,
+            UI_LEFT, false);
     sessions_bars(u, v, m, y + legend + m / 2, w - 2 * m, bars_h);
     y += legend + bars_h + m;
-    ui_text(u, "Pain before", m, y, SZ_SMALL, UI_WHITE, UI_LEFT, false);
-    ui_text(u, "and after", m + ui_text_width(u, "Pain before ", SZ_SMALL, false), y, SZ_SMALL,
+    const char *before = _("Pain before");
+    ui_text(u, before, m, y, SZ_SMALL, UI_WHITE, UI_LEFT, false);
+    ui_text(u, _("and after"), m + ui_text_width(u, before, SZ_SMALL, false) + ui_px(u, 0.02f), y, SZ_SMALL,
             UI_ACCENT, UI_LEFT, false);
-    ui_text(u, "0-10, line at 5", w - m, y, SZ_SMALL, UI_GREY, UI_RIGHT, false);
+    ui_text(u, _("0-10, line at 5"), w - m, y, SZ_SMALL, UI_GREY, UI_RIGHT, false);
     pain_band(u, v, m, y + legend, w - 2 * m, pain_h);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "back" } }, 1);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("back") } }, 1);
 }

@@ -26,11 +26,11 @@ static void today_list(const programme *p, char *buf, size_t cap)
     buf[0] = '\0';
     for (int i = 0; p && i < p->n_blocks; i++) {
         const programme_block *b = &p->blocks[i];
-        const char *t = b->title[0] ? b->title : exercise_name(b->exercise);
+        const char *t = screen_tr(b->title[0] ? b->title : exercise_name(b->exercise));
         bool seen = false;
         for (int j = 0; j < i && !seen; j++) {
             const programme_block *o = &p->blocks[j];
-            seen = !strcmp(t, o->title[0] ? o->title : exercise_name(o->exercise));
+            seen = !strcmp(t, screen_tr(o->title[0] ? o->title : exercise_name(o->exercise)));
         }
         if (seen || len >= cap)
             continue;
@@ -41,11 +41,40 @@ static void today_list(const programme *p, char *buf, size_t cap)
 static void streak_text(int days, char *buf, size_t cap)
 {
     if (days <= 0)
-        snprintf(buf, cap, "Start a new streak today");
+        snprintf(buf, cap, "%s", _("Start a new streak today"));
     else if (days == 1)
-        snprintf(buf, cap, "1 day so far: keep it going");
+        snprintf(buf, cap, "%s", _("1 day so far: keep it going"));
     else
-        snprintf(buf, cap, "%d days in a row", days);
+        snprintf(buf, cap, P_("%d day in a row", "%d days in a row", days), days);
+}
+
+/* A line's height at size (one line of ui_text). */
+static int line_height(ui *u, float size)
+{
+    return ui_text_wrapped_height(u, "X", ui_width(u), size);
+}
+
+static int week_target(const session_view *v)
+{
+    const session_stats *s = &v->stats;
+    return s->week_target > 0 ? s->week_target : (v->prog ? v->prog->sessions_per_week : 0);
+}
+
+/* "2 of 5 sessions this week"; never "6 of 5": past the goal it says so. ""
+ * without a target. */
+static void week_text(const session_view *v, char *buf, size_t cap)
+{
+    int done = v->stats.week_sessions, target = week_target(v);
+    buf[0] = '\0';
+    if (target <= 0)
+        return;
+    if (done < target)
+        snprintf(buf, cap, P_("%d of %d session this week", "%d of %d sessions this week", target),
+                 done, target);
+    else
+        snprintf(buf, cap, P_("Weekly goal reached: %d session", "Weekly goal reached: %d sessions",
+                              done),
+                 done);
 }
 
 /* One dot per prescribed session this week, filled when done. */
@@ -64,37 +93,39 @@ static void week_dots(ui *u, int done, int target, int cy)
 static void stopped_day(ui *u, const session_view *v, int y)
 {
     bool red = v->day_stop == SESSION_STOP_RED_FLAG;
-    const char *why = red ? "You reported a warning sign today."
-                          : "Your knee pain was above 5 today.";
-    const char *who = red ? "Please contact a doctor or physiotherapist. Chest pain or "
-                            "shortness of breath: call emergency services."
-                          : "Rest, and try again tomorrow. If the pain stays high, talk to "
-                            "your physiotherapist.";
+    const char *why = red ? _("You reported a warning sign today.")
+                          : _("Your knee pain was above 5 today.");
+    const char *who = red ? _("Please contact a doctor or physiotherapist. Chest pain or "
+                              "shortness of breath: call emergency services.")
+                          : _("Rest, and try again tomorrow. If the pain stays high, talk to "
+                              "your physiotherapist.");
     int w = ui_width(u), cx = w / 2, max_w = w - 2 * screen_margin(u);
     int bottom = screen_hints_top(u) - screen_margin(u);
-    const char *head = "No exercise today";
+    const char *head = _("No exercise today");
     float hs = screen_fit(u, head, 0.11f, true, max_w);
     float size = SZ_BODY * 1.2f;
     int gap = ui_px(u, 0.03f), hh = ui_px(u, hs * 1.17f);
     int th = ui_text_wrapped_height(u, why, max_w, size) +
              ui_text_wrapped_height(u, who, max_w, size);
-    while (hh + 2 * gap + th > bottom - y && size > SZ_SMALL) {
-        size *= 0.92f;
+    while (hh + 2 * gap + th > bottom - y && size > ui_min_text(u)) {
+        size = size * 0.92f > ui_min_text(u) ? size * 0.92f : ui_min_text(u);
         th = ui_text_wrapped_height(u, why, max_w, size) +
              ui_text_wrapped_height(u, who, max_w, size);
     }
+    if (hh + 2 * gap + th > bottom - y)
+        ui_report_unfit(u, who);
     y += (bottom - y - hh - 2 * gap - th) / 2;
     y += ui_text(u, head, cx, y, hs, UI_WARN, UI_CENTER, true) + gap;
     y += ui_text_wrapped(u, why, cx, y, max_w, size, UI_WHITE, UI_CENTER) + gap;
     ui_text_wrapped(u, who, cx, y, max_w, size, UI_WHITE, UI_CENTER);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "advice" } }, 1);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("advice") } }, 1);
 }
 
 void screens_home(ui *u, const session_view *v, int64_t now_ms)
 {
     const programme *p = v->prog;
-    int w = ui_width(u), h = ui_height(u), cx = w / 2;
-    const char *prog_name = p && p->name[0] ? p->name : "Your exercises";
+    int w = ui_width(u), cx = w / 2;
+    const char *prog_name = p && p->name[0] ? screen_tr(p->name) : _("Your exercises");
     char title[160];
     if (v->people_count > 1 && v->person < v->people_count && !v->kiosk) /* whose it is */
         snprintf(title, sizeof title, "%s \xc2\xb7 %s", v->people[v->person], prog_name);
@@ -106,45 +137,70 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
         return;
     }
 
-    char buf[512];
-    today_list(p, buf, sizeof buf);
-    if (buf[0]) {
-        y += ui_px(u, 0.02f);
-        y += ui_text(u, "Today", cx, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
-        ui_text_wrapped(u, buf, cx, y, w * 9 / 10, SZ_BODY, UI_WHITE, UI_CENTER);
-    }
-
-    /* One line when it fits large, else two lines ("Press OK" / "to start"). */
-    const char *start = "Press OK to start";
+    char list[512], streak[128], week[128];
+    today_list(p, list, sizeof list);
+    streak_text(v->stats.streak_days, streak, sizeof streak);
+    week_text(v, week, sizeof week);
+    /* Three blocks with equal gaps between them: today's exercises, how to
+     * start (one line when it fits large, else "Press OK" / "to start"), and
+     * the week. Heights are measured first, so no block runs into another. */
     int max_w = w - 2 * screen_margin(u);
-    float size = screen_fit(u, start, 0.12f, true, max_w);
-    if (size >= 0.1f) {
-        ui_text(u, start, cx, h * 42 / 100 - ui_px(u, size) / 2, size, UI_WHITE, UI_CENTER,
-                true);
+    int list_h = list[0] ? ui_px(u, 0.02f) + line_height(u, SZ_SMALL) +
+                               ui_text_wrapped_height(u, list, w * 9 / 10, SZ_BODY)
+                         : 0;
+    /* A small screen: the list without its "Today" label. */
+    bool label = screen_hints_top(u) - screen_hint_row(u) - y > ui_px(u, 0.95f);
+    if (list[0] && !label)
+        list_h -= line_height(u, SZ_SMALL);
+    const char *start = _("Press OK to start");
+    float size = screen_fit_size(u, start, 0.12f, true, max_w);
+    bool one_line = size >= 0.1f;
+    if (!one_line) {
+        float a = screen_fit_size(u, _("Press OK"), 0.12f, true, max_w);
+        float b = screen_fit_size(u, _("to start"), 0.12f, true, max_w);
+        size = a < b ? a : b;
+    }
+    int dot = ui_px(u, 0.022f);
+    /* A guest's home keeps the figures' room, empty: the same layout. */
+    int stats_h = line_height(u, SZ_BODY * 1.15f) +
+                  (week[0] ? line_height(u, SZ_BODY) + 3 * dot : 0);
+    int rest = screen_hints_top(u) - screen_hint_row(u) - screen_margin(u) / 2 - y - list_h -
+               stats_h - screen_notice_height(u, v->notice ? screen_tr(v->notice) : NULL);
+    while (line_height(u, size) * (one_line ? 1 : 2) > rest && size * 0.95f >= SZ_BODY)
+        size *= 0.95f; /* the start line gives way, down to body size */
+    int free = rest - line_height(u, size) * (one_line ? 1 : 2);
+    if (free < 0 || size < ui_min_text(u))
+        ui_report_unfit(u, start);
+    int gap = free > 0 ? free / 3 : 0;
+    if (list[0]) {
+        y += ui_px(u, 0.02f);
+        if (label)
+            y += ui_text(u, _("Today"), cx, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
+        y += ui_text_wrapped(u, list, cx, y, w * 9 / 10, SZ_BODY, UI_WHITE, UI_CENTER);
+    }
+    y += gap;
+    if (one_line) {
+        y += ui_text(u, start, cx, y, size, UI_WHITE, UI_CENTER, true);
     } else {
-        size = screen_fit(u, "Press OK", 0.14f, true, max_w);
-        int lh = ui_px(u, size * 1.17f);
-        ui_text(u, "Press OK", cx, h * 42 / 100 - lh, size, UI_WHITE, UI_CENTER, true);
-        ui_text(u, "to start", cx, h * 42 / 100, size, UI_WHITE, UI_CENTER, true);
+        y += ui_text(u, _("Press OK"), cx, y, size, UI_WHITE, UI_CENTER, true);
+        y += ui_text(u, _("to start"), cx, y, size, UI_WHITE, UI_CENTER, true);
     }
-
-    /* A guest has no history; with people to choose, a long OK asks again. */
-    screen_hint hints[4] = { { KEY_UP, "pain today" }, { KEY_OK, "start" },
-                             { KEY_DOWN, "history" }, { KEY_HOLD_OK, "someone else" } };
-    int n_hints = v->kiosk ? 2 : v->people_count > 1 ? 4 : 3;
-    if (v->kiosk) { /* a guest's: nobody's figures, no history */
-        screen_hints(u, hints, n_hints);
-        return;
+    y += gap;
+    if (!v->kiosk) { /* a guest's home shows nobody's figures */
+        y += ui_text(u, streak, cx, y, SZ_BODY * 1.15f, UI_OK, UI_CENTER, true);
+        if (week[0]) {
+            y += ui_text(u, week, cx, y, SZ_BODY, UI_WHITE, UI_CENTER, false);
+            const session_stats *st = &v->stats;
+            week_dots(u, st->week_sessions, week_target(v), y + 3 * dot / 2);
+        }
     }
-    const session_stats *s = &v->stats;
-    int target = s->week_target > 0 ? s->week_target : (p ? p->sessions_per_week : 0);
-    int yb = screen_hints_top(u) - ui_px(u, 0.30f);
-    streak_text(s->streak_days, buf, sizeof buf);
-    yb += ui_text(u, buf, cx, yb, SZ_BODY * 1.15f, UI_OK, UI_CENTER, true);
-    if (target > 0) {
-        snprintf(buf, sizeof buf, "%d of %d sessions this week", s->week_sessions, target);
-        yb += ui_text(u, buf, cx, yb, SZ_BODY, UI_WHITE, UI_CENTER, false);
-        week_dots(u, s->week_sessions, target, yb + ui_px(u, 0.04f));
-    }
-    screen_hints(u, hints, n_hints);
+    /* Two rows of hints. A guest has no history; with people to choose, a
+     * long OK asks who again (the language is then a long OK there). */
+    const char *hold = v->people_count > 1 && !v->kiosk ? _("someone else") : _("language");
+    screen_hint row2[] = { { KEY_OK, _("start") }, { KEY_HOLD_OK, hold } };
+    if (v->kiosk)
+        screen_hints_two(u, (screen_hint[]){ { KEY_UP, _("pain today") } }, 1, row2, 2);
+    else
+        screen_hints_two(u, (screen_hint[]){ { KEY_UP, _("pain today") }, { KEY_DOWN, _("history") } },
+                         2, row2, 2);
 }

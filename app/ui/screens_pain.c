@@ -11,6 +11,7 @@
  * RED_FLAG show the session's advice calmly, in large plain text;
  * RED_FLAG_CHECK lists the warning signs and asks before anything stops.
  */
+#include <limits.h>
 #include <stdio.h>
 
 #include "screens_parts.h"
@@ -20,14 +21,14 @@
 static const char *pain_word(int pain)
 {
     if (pain <= 0)
-        return "no pain";
+        return _("no pain");
     if (pain <= 3)
-        return "mild";
+        return _("mild");
     if (pain <= 6)
-        return "moderate";
+        return _("moderate");
     if (pain <= 9)
-        return "severe";
-    return "worst imaginable";
+        return _("severe");
+    return _("worst imaginable");
 }
 
 static ui_color pain_color(int pain)
@@ -37,16 +38,16 @@ static ui_color pain_color(int pain)
 
 static const char *pain_title(session_screen s)
 {
-    return s == SCREEN_PAIN_BEFORE ? "Before we start"
-           : s == SCREEN_PAIN_AFTER ? "All done: one last check"
-                                     : "Pain check";
+    return s == SCREEN_PAIN_BEFORE ? _("Before we start")
+           : s == SCREEN_PAIN_AFTER ? _("All done: one last check")
+                                     : _("Pain check");
 }
 
 static const char *pain_warning(session_screen s)
 {
-    return s == SCREEN_PAIN_BEFORE ? "Above 5: no exercise today, rest instead"
-           : s == SCREEN_PAIN_AFTER ? "Above 5: rest, and take it easier next time"
-                                     : "Above 5: we stop for today";
+    return s == SCREEN_PAIN_BEFORE ? _("Above 5: no exercise today, rest instead")
+           : s == SCREEN_PAIN_AFTER ? _("Above 5: rest, and take it easier next time")
+                                     : _("Above 5: we stop for today");
 }
 
 /* 0..10 in a row, the chosen one boxed, "no pain" and "worst" under the ends. */
@@ -68,8 +69,8 @@ static void scale_row(ui *u, int pain, int y)
         ui_text(u, num, cx, y, SZ_BODY, on ? pain_color(i) : UI_GREY, UI_CENTER, on);
     }
     int yl = y + box;
-    ui_text(u, "no pain", x0, yl, SZ_SMALL, UI_GREY, UI_LEFT, false);
-    ui_text(u, "worst", x0 + cell * 11, yl, SZ_SMALL, UI_GREY, UI_RIGHT, false);
+    ui_text(u, _("no pain"), x0, yl, SZ_SMALL, UI_GREY, UI_LEFT, false);
+    ui_text(u, _("worst"), x0 + cell * 11, yl, SZ_SMALL, UI_GREY, UI_RIGHT, false);
 }
 
 void screens_pain(ui *u, const session_view *v, int64_t now_ms)
@@ -78,19 +79,27 @@ void screens_pain(ui *u, const session_view *v, int64_t now_ms)
     int pain = v->pain < 0 ? 0 : v->pain > 10 ? 10 : v->pain;
     int y = screen_title(u, pain_title(v->screen), UI_ACCENT);
     y += ui_px(u, 0.01f);
-    y += ui_text_wrapped(u, "How is your knee pain right now?", cx, y, w * 9 / 10,
-                         SZ_BODY * 1.2f, UI_WHITE, UI_CENTER);
+    y += ui_text_wrapped(u, _("How is your knee pain right now?"), cx, y, w * 9 / 10, SZ_BODY,
+                         UI_WHITE, UI_CENTER);
+    if (v->screen == SCREEN_PAIN_AFTER && v->pain_before >= 0) {
+        /* The scale starts at the answer before the session: say so. */
+        char before[96];
+        snprintf(before, sizeof before, _("Before the session: %d"), v->pain_before);
+        y += ui_text(u, before, cx, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
+    }
     int last = v->stats.last_pain_before;
     if (v->screen == SCREEN_PAIN_BEFORE && last >= 0 && last <= PAIN_LIMIT) {
         /* The scale starts at the last answer: said, so nobody adds to it. */
-        char said[64];
-        snprintf(said, sizeof said, "Last time: %d. Change it if today is different", last);
+        char said[160]; /* short: the number below needs the room */
+        snprintf(said, sizeof said, _("Last time: %d"), last);
         y += ui_text_wrapped(u, said, cx, y, w * 9 / 10, SZ_SMALL, UI_GREY, UI_CENTER);
     }
 
     int row = screen_hints_top(u) - ui_px(u, 0.22f);
-    /* The number fills the room between the question and the scale. */
-    int room = row - y;
+    /* The number fills the room between the question and the scale, less a
+     * line for the warning above 5 (kept free always: nothing jumps). */
+    int warn_h = ui_px(u, SZ_SMALL * 1.2f), warn_y = row - ui_px(u, 0.085f) / 8 - warn_h;
+    int room = warn_y - y;
     float size = (float)room / (float)ui_unit(u) * 0.62f;
     if (size > 0.4f)
         size = 0.4f;
@@ -102,9 +111,10 @@ void screens_pain(ui *u, const session_view *v, int64_t now_ms)
 
     scale_row(u, pain, row);
     if (pain > PAIN_LIMIT)
-        ui_text(u, pain_warning(v->screen), cx, row - ui_px(u, 0.085f), SZ_SMALL, UI_WARN,
-                UI_CENTER, false);
-    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, "choose" }, { KEY_OK, "confirm" } }, 2);
+        ui_text(u, pain_warning(v->screen), cx, warn_y,
+                screen_fit(u, pain_warning(v->screen), SZ_SMALL, false, w - 2 * screen_margin(u)),
+                UI_WARN, UI_CENTER, false);
+    screen_hints(u, (screen_hint[]){ { KEY_UPDOWN, _("choose") }, { KEY_OK, _("confirm") } }, 2);
 }
 
 /* A calm stop: a title in the warning colour, the advice large and plain. */
@@ -117,10 +127,12 @@ static void stop_screen(ui *u, const char *title, const char *advice, const char
     /* As large as fits, centred in the room between title and hints. */
     float size = SZ_BODY * 1.3f;
     int th = ui_text_wrapped_height(u, advice, max_w, size);
-    while (th > room && size > SZ_SMALL * 0.7f) {
-        size *= 0.9f;
+    while (th > room && size > ui_min_text(u)) {
+        size = size * 0.9f > ui_min_text(u) ? size * 0.9f : ui_min_text(u);
         th = ui_text_wrapped_height(u, advice, max_w, size);
     }
+    if (th > room)
+        ui_report_unfit(u, advice);
     ui_text_wrapped(u, advice, cx, y + (room - th) / 2, max_w, size, UI_WHITE, UI_CENTER);
     screen_hints(u, (screen_hint[]){ { KEY_OK, ok_action } }, 1);
 }
@@ -128,37 +140,37 @@ static void stop_screen(ui *u, const char *title, const char *advice, const char
 void screens_pain_stop(ui *u, const session_view *v, int64_t now_ms)
 {
     const char *advice = v->advice && v->advice[0]
-                             ? v->advice
-                             : "That is more pain than we want. Rest now, and try an easier "
-                               "dose next time. If it keeps happening, talk to a "
-                               "physiotherapist.";
-    stop_screen(u, "Let's stop here", advice, "home");
+                             ? screen_tr(v->advice)
+                             : _("That is more pain than we want. Rest now, and try an easier "
+                                 "dose next time. If it keeps happening, talk to a "
+                                 "physiotherapist.");
+    stop_screen(u, _("Let's stop here"), advice, _("home"));
 }
 
 /* The warning signs of PROTOCOL.md, in the person's words. */
 static const char *const SIGNS[] = {
-    "Sharp or sudden pain",
-    "Pain that makes you limp or stops you standing on it",
-    "Swelling",
-    "The knee gives way, locks or catches",
-    "Fever with a hot, red, swollen knee",
-    "Calf pain or swelling",
-    "Chest pain or shortness of breath",
+    N_("Sharp or sudden pain"),
+    N_("Pain that makes you limp or stops you standing on it"),
+    N_("Swelling"),
+    N_("The knee gives way, locks or catches"),
+    N_("Fever with a hot, red, swollen knee"),
+    N_("Calf pain or swelling"),
+    N_("Chest pain or shortness of breath"),
 };
 #define N_SIGNS ((int)(sizeof SIGNS / sizeof SIGNS[0]))
 
 static void sign_line(int i, char *line, size_t cap)
 {
-    snprintf(line, cap, "\xe2\x80\xa2 %s", SIGNS[i]); /* a bullet */
+    snprintf(line, cap, "\xe2\x80\xa2 %s", _(SIGNS[i])); /* a bullet */
 }
 
-/* The signs as a bulleted list, left-aligned at x; with draw false only
- * measures. Returns the height. */
-static int sign_list(ui *u, int x, int y, int max_w, float size, bool draw)
+/* Signs first..last-1 as a bulleted list, left-aligned at x; with draw false
+ * only measures. Returns the height. */
+static int sign_list(ui *u, int first, int last, int x, int y, int max_w, float size, bool draw)
 {
-    char line[128];
+    char line[160];
     int y0 = y, gap = ui_px(u, size * 0.15f);
-    for (int i = 0; i < N_SIGNS; i++) {
+    for (int i = first; i < last; i++) {
         sign_line(i, line, sizeof line);
         y += (draw ? ui_text_wrapped(u, line, x, y, max_w, size, UI_WHITE, UI_LEFT)
                    : ui_text_wrapped_height(u, line, max_w, size)) + gap;
@@ -166,43 +178,46 @@ static int sign_list(ui *u, int x, int y, int max_w, float size, bool draw)
     return y - y0;
 }
 
-/* "I have a warning sign": the signs first, then the question; nothing ends
- * until OK confirms. */
+/* "I have a warning sign": the question as the title, the signs under it
+ * (two columns on a landscape screen), nothing ends until OK confirms. */
 void screens_red_flag_check(ui *u, const session_view *v, int64_t now_ms)
 {
-    int w = ui_width(u), cx = w / 2, m = screen_margin(u);
-    int y = screen_title(u, "Warning signs", UI_WARN);
-    const char *ask = "Do you have one of these?";
-    float qs = SZ_BODY * 1.3f;
-    int bottom = screen_hints_top(u) - m - ui_px(u, qs * 1.3f);
-    int max_w = w - 4 * m;
+    int w = ui_width(u), m = screen_margin(u);
+    int y = screen_title(u, _("Do you have one of these?"), UI_WARN) + m / 2;
+    int bottom = screen_hints_top(u) - m / 2;
+    int cols = w > ui_height(u) ? 2 : 1, split = N_SIGNS;
+    int col_w = (w - (cols + 1) * m) / cols;
     float size = SZ_BODY * 1.3f;
-    int th = sign_list(u, 0, 0, max_w, size, false);
-    while (th > bottom - y && size > SZ_SMALL * 0.8f) {
-        size *= 0.93f;
-        th = sign_list(u, 0, 0, max_w, size, false);
+    int th;
+    for (;;) {
+        th = INT_MAX; /* two columns: the split with the shorter taller column */
+        for (int k = cols == 2 ? 1 : N_SIGNS; k <= N_SIGNS; k++) {
+            int a = sign_list(u, 0, k, 0, 0, col_w, size, false);
+            int b = sign_list(u, k, N_SIGNS, 0, 0, col_w, size, false);
+            if ((a > b ? a : b) < th)
+                th = a > b ? a : b, split = k;
+        }
+        if (th <= bottom - y || size <= ui_min_text(u))
+            break;
+        size = size * 0.93f > ui_min_text(u) ? size * 0.93f : ui_min_text(u);
     }
-    /* The list as a block, centred, its lines left-aligned. */
-    int lw = 0;
-    for (int i = 0; i < N_SIGNS; i++) {
-        char line[128];
-        sign_line(i, line, sizeof line);
-        int tw = ui_text_width(u, line, size, false);
-        lw = tw > lw ? tw : lw;
-    }
-    lw = lw < max_w ? lw : max_w;
-    sign_list(u, (w - lw) / 2, y + (bottom - y - th) / 2, max_w, size, true);
-    ui_text(u, ask, cx, bottom, screen_fit(u, ask, qs, true, w - 2 * m), UI_WARN, UI_CENTER,
-            true);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "yes, stop" }, { KEY_UPDOWN, "no, back" } }, 2);
+    if (th > bottom - y)
+        ui_report_unfit(u, _(SIGNS[0]));
+    int top = y + (bottom - y - th) / 2;
+    sign_list(u, 0, split, m, top, col_w, size, true);
+    if (cols == 2)
+        sign_list(u, split, N_SIGNS, 2 * m + col_w, top, col_w, size, true);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("yes, stop") }, { KEY_UPDOWN, _("no, back") } }, 2);
 }
 
 void screens_red_flag(ui *u, const session_view *v, int64_t now_ms)
 {
     const char *advice = v->advice && v->advice[0]
-                             ? v->advice
-                             : "Please stop and contact a doctor or physiotherapist. "
-                               "For chest pain or shortness of breath, call emergency "
-                               "services now.";
-    stop_screen(u, "\xe2\x9a\xa0  Please stop now", advice, "finish");
+                             ? screen_tr(v->advice)
+                             : _("Please stop and contact a doctor or physiotherapist. "
+                                 "For chest pain or shortness of breath, call emergency "
+                                 "services now.");
+    char title[160];
+    snprintf(title, sizeof title, "\xe2\x9a\xa0  %s", _("Please stop now"));
+    stop_screen(u, title, advice, _("finish"));
 }

@@ -15,13 +15,15 @@
 #include <stdint.h>
 
 #include "camera.h"
+#include "intl.h"
 #include "session.h"
 #include "ui.h"
 
-#define SZ_TITLE 0.08f  /* screen titles */
-#define SZ_BODY 0.055f  /* sentences */
-#define SZ_SMALL 0.045f /* secondary lines */
-#define SZ_HINT 0.05f   /* the button hints */
+/* Nothing smaller than UI_MIN_TEXT (ui.h: 5' of arc at 3 m on a 7" panel). */
+#define SZ_TITLE 0.09f  /* screen titles */
+#define SZ_BODY 0.072f  /* sentences */
+#define SZ_SMALL UI_MIN_TEXT /* secondary lines */
+#define SZ_HINT UI_MIN_TEXT  /* the button hints */
 #define SZ_MARGIN 0.04f
 
 /* One button hint: "OK" + "start". key is drawn bold in the accent colour. */
@@ -34,14 +36,29 @@ typedef struct screen_hint {
 #define KEY_OK "OK"
 #define KEY_DOWN "\xe2\x96\xbc" /* ▼ */
 #define KEY_UP "\xe2\x96\xb2" /* ▲ */
-#define KEY_HOLD_OK "hold OK"
+#define KEY_HOLD_OK _("hold OK")
 
 /* Draws the hints centred along the bottom. */
 void screen_hints(ui *u, const screen_hint *hints, int n);
+/* Two rows of hints (a screen with four things to do): the upper row sits
+ * screen_hint_row above the usual place, so content must end that much
+ * higher. */
+void screen_hints_two(ui *u, const screen_hint *upper, int n_upper, const screen_hint *lower,
+                      int n_lower);
+/* The height of one row of hints. */
+int screen_hint_row(ui *u);
+/* The room the record's notice (screens.c) takes above the hints; 0 for NULL. */
+int screen_notice_height(ui *u, const char *text);
 /* The y where the hints begin: content must stay above it. */
 int screen_hints_top(ui *u);
-/* size, shrunk if needed so text fits in max_width pixels. */
+/* size, shrunk if needed so text fits in max_width pixels, but never below
+ * ui_min_text (then reported: ui_report_unfit). */
 float screen_fit(ui *u, const char *text, float size, bool bold, int max_width);
+/* The text size for a menu row `row` pixels tall (its box is 7/8 of it):
+ * at most SZ_BODY * 1.25, never below the floor. */
+float screen_row_text(ui *u, int row);
+/* The same without the floor: for trying a layout before choosing it. */
+float screen_fit_size(ui *u, const char *text, float size, bool bold, int max_width);
 /* The title line at the top (shrunk to fit the width); returns the y just below it. */
 int screen_title(ui *u, const char *text, ui_color color);
 int screen_margin(ui *u);
@@ -49,6 +66,12 @@ int screen_margin(ui *u);
 const programme_block *screen_block(const session_view *v);
 /* "Clamshell, left side" / "Glute bridge" into buf. */
 void screen_block_name(const programme_block *b, char *buf, size_t cap);
+/* The translation of a string the session or the programme gave (marked N_()
+ * where it was written); NULL and "" pass through (gettext("") is the
+ * catalogue's header). A programme's own text stays as written unless it is
+ * word for word one of the bundled programme's (po/bundled-programme.c) or
+ * of the station's own strings. */
+const char *screen_tr(const char *s);
 /* Seconds to show for a countdown: rounded up, so "1" lasts until zero. */
 int screen_seconds(int64_t ms);
 
@@ -68,5 +91,6 @@ void screens_who(ui *u, const session_view *v, int64_t now_ms);
 void screens_attract(ui *u, const session_view *v, int64_t now_ms);
 void screens_sleep(ui *u, const session_view *v, int64_t now_ms);
 void screens_still_there(ui *u, const session_view *v, int64_t now_ms);
+void screens_language(ui *u, const session_view *v, int64_t now_ms);
 
 #endif

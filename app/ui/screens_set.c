@@ -57,21 +57,24 @@ static void draw_count(ui *u, const set_layout *l, int done, int target)
 {
     char num[8], of[16];
     snprintf(num, sizeof num, "%d", done);
-    snprintf(of, sizeof of, "of %d", target);
-    int px = ui_px(u, SZ_COUNT);
-    int nw = ui_text_width(u, num, SZ_COUNT, true), ow = ui_text_width(u, of, SZ_TITLE, false);
+    snprintf(of, sizeof of, _("of %d"), target);
+    /* As big as the box lets the digits be (0.73 em tall), at most SZ_COUNT. */
+    float count = (float)l->count.h * 1.2f / (float)ui_unit(u);
+    count = count < SZ_COUNT ? count : SZ_COUNT;
+    int px = ui_px(u, count);
+    int nw = ui_text_width(u, num, count, true), ow = ui_text_width(u, of, SZ_TITLE, false);
     int gap = ui_px(u, 0.03f);
     int digit_mid = px * 56 / 100; /* from the text top to the middle of the digits */
     if (!l->portrait) {
         int x = l->count.x + (l->count.w - nw - gap - ow) / 2;
         int y = l->count.y + l->count.h / 2 - digit_mid;
-        ui_text(u, num, x, y, SZ_COUNT, UI_WHITE, UI_LEFT, true);
+        ui_text(u, num, x, y, count, UI_WHITE, UI_LEFT, true);
         int foot = y + px * 93 / 100, oh = ui_px(u, SZ_TITLE);
         ui_text(u, of, x + nw + gap, foot - oh * 93 / 100, SZ_TITLE, UI_GREY, UI_LEFT, false);
     } else {
         int cx = l->count.x + l->count.w / 2;
         int y = l->count.y + l->count.h / 2 - digit_mid - ui_px(u, 0.04f);
-        ui_text(u, num, cx - (ow + gap) / 2, y, SZ_COUNT, UI_WHITE, UI_CENTER, true);
+        ui_text(u, num, cx - (ow + gap) / 2, y, count, UI_WHITE, UI_CENTER, true);
         int foot = y + px * 93 / 100, oh = ui_px(u, SZ_TITLE);
         ui_text(u, of, cx + nw / 2 - (ow + gap) / 2 + gap, foot - oh * 93 / 100, SZ_TITLE,
                 UI_GREY, UI_LEFT, false);
@@ -81,12 +84,19 @@ static void draw_count(ui *u, const set_layout *l, int done, int target)
 /* The hold: a ring that empties as the hold runs, seconds left inside. */
 static void draw_hold(ui *u, const SDL_Rect *box, const session_view *v, int hold_s)
 {
-    int cx = box->x + box->w / 2, label_h = ui_px(u, SZ_TITLE * 1.2f);
+    bool done = v->hold_remaining_ms <= 0;
+    const char *label = done ? (v->timed ? _("Relax") : _("Lower slowly")) : _("Hold\xe2\x80\xa6");
+    /* The label above the ring: one bold line, or wrapped at the floor when
+     * a translation is too long for the box. */
+    float lsize = screen_fit_size(u, label, SZ_TITLE, true, box->w);
+    bool wraps = lsize < ui_min_text(u);
+    int label_h = wraps ? ui_text_wrapped_height(u, label, box->w, ui_min_text(u))
+                        : ui_px(u, SZ_TITLE * 1.2f);
+    int cx = box->x + box->w / 2;
     int r = (box->w < box->h - label_h ? box->w : box->h - label_h) * 42 / 100;
     int unit_r = ui_px(u, 0.2f);
     r = r < unit_r ? r : unit_r;
     int cy = box->y + label_h + (box->h - label_h) / 2;
-    bool done = v->hold_remaining_ms <= 0;
     float f = hold_s > 0 ? (float)v->hold_remaining_ms / (float)(hold_s * 1000) : 0;
     ui_ring(u, cx, cy, r, r / 6, done ? 1.0f : f, done ? UI_OK : UI_ACCENT);
     char buf[16];
@@ -94,9 +104,11 @@ static void draw_hold(ui *u, const SDL_Rect *box, const session_view *v, int hol
     float size = (float)r / (float)ui_unit(u) * 0.9f;
     ui_text(u, done ? "\xe2\x9c\x93" : buf, cx, cy - ui_px(u, size) * 58 / 100, size,
             done ? UI_OK : UI_WHITE, UI_CENTER, true);
-    const char *label = done ? (v->timed ? "Relax" : "Lower slowly") : "Hold\xe2\x80\xa6";
-    ui_text(u, label, cx, cy - r - label_h, screen_fit(u, label, SZ_TITLE, true, box->w),
-            done ? UI_OK : UI_ACCENT, UI_CENTER, true);
+    if (wraps)
+        ui_text_wrapped(u, label, cx, cy - r - label_h, box->w, ui_min_text(u),
+                        done ? UI_OK : UI_ACCENT, UI_CENTER);
+    else
+        ui_text(u, label, cx, cy - r - label_h, lsize, done ? UI_OK : UI_ACCENT, UI_CENTER, true);
 }
 
 /* One big word for the phase when not holding. */
@@ -105,19 +117,19 @@ static void draw_phase(ui *u, const SDL_Rect *box, const session_view *v, int64_
     const char *word;
     ui_color c = UI_WHITE;
     if (v->flash)
-        word = v->flash, c = UI_WARN;
+        word = screen_tr(v->flash), c = UI_WARN;
     else if (v->timed && v->timed_phase == TIMED_TIGHTEN)
-        word = "Tighten", c = UI_ACCENT;
+        word = _("Tighten"), c = UI_ACCENT;
     else if (v->timed)
-        word = "Relax", c = UI_OK;
+        word = _("Relax"), c = UI_OK;
     else if (v->last_rep_ms >= 0 && now_ms - v->last_rep_ms < RELAX_SHOW_MS)
-        word = "Relax", c = UI_OK;
+        word = _("Relax"), c = UI_OK;
     else if (v->counter.phase == REPS_PHASE_LEARNING)
-        word = "Looking";
+        word = _("Looking");
     else if (v->counter.phase == REPS_PHASE_MOVING)
-        word = "Slowly\xe2\x80\xa6";
+        word = _("Slowly\xe2\x80\xa6");
     else
-        word = "Go", c = UI_ACCENT;
+        word = _("Go"), c = UI_ACCENT;
     float size = screen_fit(u, word, 0.13f, true, box->w);
     int cx = box->x + box->w / 2;
     ui_text(u, word, cx, box->y + box->h / 2 - ui_px(u, size) * 6 / 10, size, c, UI_CENTER,
@@ -125,27 +137,34 @@ static void draw_phase(ui *u, const SDL_Rect *box, const session_view *v, int64_
 }
 
 /* The exercise name and "Set 2 of 3": one line in landscape (name left, set
- * right), two centred lines in portrait. Returns the y below. */
-static int header(ui *u, const char *name, const char *set, bool unsaved)
+ * right), two centred lines in portrait. A note ("timed hold") goes in small
+ * grey under the name. Returns the y below. */
+static int header(ui *u, const char *name, const char *set, const char *note, bool unsaved)
 {
     int w = ui_width(u), m = screen_margin(u), y = m;
-    const float size = SZ_BODY * 1.2f;
-    const char *warn = "\xe2\x9a\xa0 not saved";
+    const float size = SZ_BODY * 1.1f;
+    char warn[64];
+    snprintf(warn, sizeof warn, "\xe2\x9a\xa0 %s", _("not saved"));
     if (ui_height(u) > w) {
         y += ui_text(u, name, w / 2, y, screen_fit(u, name, size, true, w - 2 * m), UI_WHITE,
                      UI_CENTER, true);
+        if (note)
+            y += ui_text(u, note, w / 2, y, SZ_SMALL, UI_GREY, UI_CENTER, false);
         y += ui_text(u, set, w / 2, y, size, UI_ACCENT, UI_CENTER, true);
         if (unsaved)
             y += ui_text(u, warn, w / 2, y, SZ_SMALL, UI_WARN, UI_CENTER, true);
         return y;
     }
     int bw = ui_text_width(u, set, size, true);
-    ui_text(u, name, m, y, screen_fit(u, name, size, true, w - 3 * m - bw), UI_WHITE, UI_LEFT,
-            true);
+    int nh = ui_text(u, name, m, y, screen_fit(u, name, size, true, w - 3 * m - bw), UI_WHITE,
+                     UI_LEFT, true);
     y += ui_text(u, set, w - m, y, size, UI_ACCENT, UI_RIGHT, true);
+    int below = y;
+    if (note)
+        below = y - (y - m - nh) + ui_text(u, note, m, m + nh, SZ_SMALL, UI_GREY, UI_LEFT, false);
     if (unsaved)
-        ui_text(u, warn, w - m, y, SZ_SMALL, UI_WARN, UI_RIGHT, true);
-    return y;
+        y += ui_text(u, warn, w - m, y, SZ_SMALL, UI_WARN, UI_RIGHT, true);
+    return below > y ? below : y;
 }
 
 void screens_set(ui *u, const session_view *v, int64_t now_ms)
@@ -154,12 +173,18 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms)
     int w = ui_width(u), m = screen_margin(u);
     char name[160], buf[64];
     screen_block_name(b, name, sizeof name);
-    if (v->timed) /* who counts: the clock; the camera only watches */
-        snprintf(name + strlen(name), sizeof name - strlen(name), " \xc2\xb7 timed hold");
-    snprintf(buf, sizeof buf, "Set %d of %d", v->set, b ? b->sets : 1);
-    int y = header(u, name, buf, v->unsaved);
+    snprintf(buf, sizeof buf, _("Set %d of %d"), v->set, b ? b->sets : 1);
+        /* who counts: the clock; the camera only watches */
+    int y = header(u, name, buf, v->timed ? _("timed hold") : NULL, v->unsaved);
 
-    int cue_h = ui_px(u, SZ_BODY * 1.2f * 1.2f);
+    /* The cue line: one line, shrunk to fit down to the floor; a longer cue
+     * (a translation) takes two lines at the floor. */
+    const char *cue = v->cue && v->cue[0] && strcmp(v->cue, "Relax") != 0 ? screen_tr(v->cue)
+                                                                           : NULL;
+    float cue_size = cue ? screen_fit_size(u, cue, SZ_BODY * 1.2f, false, w - 2 * m) : SZ_BODY;
+    bool cue_wraps = cue_size < ui_min_text(u);
+    int cue_h = cue_wraps ? ui_text_wrapped_height(u, cue, w - 2 * m, ui_min_text(u))
+                          : ui_px(u, SZ_BODY * 1.2f * 1.2f);
     int bottom = screen_hints_top(u) - m - cue_h;
     set_layout l = layout(u, y, bottom);
     draw_count(u, &l, v->reps_done, b ? b->reps : 0);
@@ -172,8 +197,9 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms)
 
     ui_bar(u, l.level.x, l.level.y, l.level.w, l.level.h, v->counter.level, UI_ACCENT);
 
-    if (v->cue && v->cue[0] && !holding && strcmp(v->cue, "Relax") != 0)
-        ui_text(u, v->cue, w / 2, bottom, screen_fit(u, v->cue, SZ_BODY * 1.2f, false, w - 2 * m),
-                UI_WHITE, UI_CENTER, false);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "add a rep" }, { KEY_HOLD_OK, "pause" } }, 2);
+    if (cue && !holding && cue_wraps)
+        ui_text_wrapped(u, cue, w / 2, bottom, w - 2 * m, ui_min_text(u), UI_WHITE, UI_CENTER);
+    else if (cue && !holding)
+        ui_text(u, cue, w / 2, bottom, cue_size, UI_WHITE, UI_CENTER, false);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("add a rep") }, { KEY_HOLD_OK, _("pause") } }, 2);
 }

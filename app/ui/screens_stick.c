@@ -25,14 +25,14 @@ static void reports_line(const panels_view *v, char *buf, size_t cap)
 {
     const stick_written *w = &v->written;
     if (w->files == 0) {
-        snprintf(buf, cap, "No report written: %s", w->error[0] ? w->error : "unknown error");
+        snprintf(buf, cap, _("No report written: %s"), w->error[0] ? w->error : _("unknown error"));
         return;
     }
-    size_t n = (size_t)snprintf(buf, cap, "Reports written: ");
+    size_t n = (size_t)snprintf(buf, cap, "%s ", _("Reports written:"));
     for (int i = 0; i < w->files && n < cap; i++)
         n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? ", " : "", w->names[i]);
     if (w->files < 3 && n < cap)
-        snprintf(buf + n, cap - n, " (not all: %s)", w->error);
+        snprintf(buf + n, cap - n, _(" (not all: %s)"), w->error);
 }
 
 /* The changes, each wrapped, at one size that fits between y and bottom
@@ -64,25 +64,25 @@ static void change_list(ui *u, const panels_view *v, int y, int bottom)
 static void stick_changes(ui *u, const panels_view *v)
 {
     int w = ui_width(u), m = screen_margin(u);
-    int y = screen_title(u, "New programme on the USB stick", UI_ACCENT);
+    int y = screen_title(u, _("New programme on the USB stick"), UI_ACCENT);
     char buf[512];
-    snprintf(buf, sizeof buf, "From %.200s. It would change:", base_name(v->programme_file));
+    snprintf(buf, sizeof buf, _("From %.200s. It would change:"), base_name(v->programme_file));
     y += ui_text(u, buf, m, y, SZ_SMALL, UI_GREY, UI_LEFT, false) + ui_px(u, 0.01f);
     reports_line(v, buf, sizeof buf);
     int rh = ui_text_wrapped_height(u, buf, w - 2 * m, SZ_SMALL);
     int bottom = screen_hints_top(u) - m - rh;
     change_list(u, v, y, bottom);
     ui_text_wrapped(u, buf, m, bottom + m / 2, w - 2 * m, SZ_SMALL, UI_GREY, UI_LEFT);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "apply" }, { KEY_DOWN, "keep current" } },
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("apply") }, { KEY_DOWN, _("keep current") } },
                  2);
 }
 
 static void stick_bad(ui *u, const panels_view *v)
 {
     int w = ui_width(u), m = screen_margin(u), cx = w / 2;
-    int y = screen_title(u, "Programme refused", UI_WARN);
+    int y = screen_title(u, _("Programme refused"), UI_WARN);
     y += ui_px(u, 0.02f);
-    y += ui_text(u, "Nothing was changed.", cx, y, SZ_BODY * 1.2f, UI_WHITE, UI_CENTER, true);
+    y += ui_text(u, _("Nothing was changed."), cx, y, SZ_BODY * 1.2f, UI_WHITE, UI_CENTER, true);
     y += ui_px(u, 0.03f);
     /* The file, its line and the reason, as the parser said them. */
     const char *err = v->error;
@@ -90,22 +90,22 @@ static void stick_bad(ui *u, const panels_view *v)
     shown = shown ? shown : err;
     y += ui_text_wrapped(u, shown, cx, y, w - 2 * m, SZ_BODY, UI_WARN, UI_CENTER);
     y += ui_px(u, 0.03f);
-    ui_text_wrapped(u, "Correct the file on a computer and plug the stick in again.", cx, y,
+    ui_text_wrapped(u, _("Correct the file on a computer and plug the stick in again."), cx, y,
                     w - 2 * m, SZ_SMALL, UI_GREY, UI_CENTER);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "continue" } }, 1);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("continue") } }, 1);
 }
 
 static const char *programme_outcome(const panels_view *v)
 {
     if (v->applied)
-        return "New programme applied.";
+        return _("New programme applied.");
     if (v->error[0])
-        return "Programme refused: nothing changed.";
+        return _("Programme refused: nothing changed.");
     if (v->kept)
-        return "Programme not changed: you kept the current one.";
+        return _("Programme not changed: you kept the current one.");
     if (v->programme_file[0])
-        return "The programme on the stick is the one in use.";
-    return "No programme on the stick.";
+        return _("The programme on the stick is the one in use.");
+    return _("No programme on the stick.");
 }
 
 static void stick_done(ui *u, const panels_view *v)
@@ -119,29 +119,29 @@ static void stick_done(ui *u, const panels_view *v)
     y += ui_px(u, 0.02f);
     y += ui_text_wrapped(u, buf, cx, y, w - 2 * m, SZ_SMALL, UI_GREY, UI_CENTER);
     /* One line when it fits large, else two (as home's "Press OK to start"). */
-    const char *done = "You can remove the stick now.";
+    const char *done = _("You can remove the stick now.");
     float size = screen_fit(u, done, 0.09f, true, w - 2 * m);
     int mid = (y + screen_hints_top(u) - m) / 2;
     if (size >= 0.075f) {
         ui_text(u, done, cx, mid - ui_px(u, size) / 2, size, UI_OK, UI_CENTER, true);
     } else {
-        size = screen_fit(u, "You can remove", 0.1f, true, w - 2 * m);
+        size = screen_fit(u, _("You can remove"), 0.1f, true, w - 2 * m);
         int lh = ui_px(u, size * 1.17f);
-        ui_text(u, "You can remove", cx, mid - lh, size, UI_OK, UI_CENTER, true);
-        ui_text(u, "the stick now.", cx, mid, size, UI_OK, UI_CENTER, true);
+        ui_text(u, _("You can remove"), cx, mid - lh, size, UI_OK, UI_CENTER, true);
+        ui_text(u, _("the stick now."), cx, mid, size, UI_OK, UI_CENTER, true);
     }
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "done" } }, 1);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("done") } }, 1);
 }
 
-static const char PROGRESS_WHY[] = "A week of full sessions with little pain. Sets x reps; no "
-                                   "step adds more than a tenth to your programme.";
+static const char PROGRESS_WHY[] = N_("A week of full sessions with little pain. Sets x reps; "
+                                      "no step adds more than a tenth to your programme.");
 
 /* The proposal, centred between the title and the hints: the exercise, the
  * dose before and after (on one line, or two in portrait), and why. */
 static void progress(ui *u, const panels_view *v)
 {
     int w = ui_width(u), m = screen_margin(u), cx = w / 2, max_w = w - 2 * m;
-    int top = screen_title(u, "Ready for the next step?", UI_ACCENT);
+    int top = screen_title(u, _("Ready for the next step?"), UI_ACCENT);
     int bottom = screen_hints_top(u) - m;
     const progression_step *st = &v->step;
     char from[32], to[32], dose[80];
@@ -154,9 +154,9 @@ static void progress(ui *u, const panels_view *v)
     int gap = ui_px(u, 0.03f), line = ui_px(u, size * 1.17f);
     int name_h = ui_px(u, SZ_BODY * 1.3f * 1.17f);
     int dose_h = two_lines ? 3 * line : line;
-    int why_h = ui_text_wrapped_height(u, PROGRESS_WHY, max_w, SZ_SMALL);
+    int why_h = ui_text_wrapped_height(u, _(PROGRESS_WHY), max_w, SZ_SMALL);
     int y = top + (bottom - top - name_h - dose_h - why_h - 2 * gap) / 2;
-    y += ui_text(u, st->title, cx, y, SZ_BODY * 1.3f, UI_WHITE, UI_CENTER, true) + gap;
+    y += ui_text(u, screen_tr(st->title), cx, y, SZ_BODY * 1.3f, UI_WHITE, UI_CENTER, true) + gap;
     if (two_lines) {
         y += ui_text(u, from, cx, y, size, UI_WHITE, UI_CENTER, true);
         y += ui_text(u, "\xe2\x86\x93", cx, y, size, UI_GREY, UI_CENTER, true);
@@ -164,8 +164,8 @@ static void progress(ui *u, const panels_view *v)
     } else {
         y += ui_text(u, dose, cx, y, size, UI_OK, UI_CENTER, true);
     }
-    ui_text_wrapped(u, PROGRESS_WHY, cx, y + gap, max_w, SZ_SMALL, UI_GREY, UI_CENTER);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, "yes" }, { KEY_DOWN, "not now" } }, 2);
+    ui_text_wrapped(u, _(PROGRESS_WHY), cx, y + gap, max_w, SZ_SMALL, UI_GREY, UI_CENTER);
+    screen_hints(u, (screen_hint[]){ { KEY_OK, _("yes") }, { KEY_DOWN, _("not now") } }, 2);
 }
 
 void screens_draw_panel(ui *u, const panels_view *v)

@@ -35,8 +35,12 @@ const ui_color UI_GREY = { 160, 160, 160 };
 const ui_color UI_ACCENT = { 0, 190, 255 };
 const ui_color UI_WARN = { 255, 176, 0 };
 const ui_color UI_OK = { 90, 220, 110 };
+/* The empty part of bars and rings: it shows the whole (the target), so it
+ * must read too: 4.6:1 against black, and apart from every fill colour. */
+const ui_color UI_TRACK = { 118, 118, 118 };
 
 #define TEXT_CACHE 96
+#define UI_DRAWN_MAX 64 /* texts per screen checked for overlaps */
 #define FONT_CACHE 16
 /* The camera view is contrast-stretched (stretch.h) onto 0..CAMERA_TOP: a
  * person in a dim room stands out, and the picture stays below the white of
@@ -70,6 +74,9 @@ struct ui {
     SDL_Texture *camera; /* streaming ARGB texture for ui_camera_view */
     int camera_w, camera_h;
     uint32_t *camera_px;
+    ui_legibility legibility;
+    SDL_Rect drawn[UI_DRAWN_MAX]; /* glyph boxes of the texts since the reset */
+    int n_drawn;
 };
 
 ui *ui_create(SDL_Renderer *renderer, const char *asset_dir, char *errbuf)
@@ -137,6 +144,20 @@ int ui_width(const ui *u) { return u->width; }
 int ui_height(const ui *u) { return u->height; }
 int ui_unit(const ui *u) { return u->width < u->height ? u->width : u->height; }
 SDL_Renderer *ui_renderer(const ui *u) { return u->renderer; }
+
+float ui_min_text(const ui *u)
+{
+    (void)u;
+    return UI_MIN_TEXT;
+}
+
+/* The font's pixel size for a text size (ui.h: words smaller in portrait). */
+static int text_px(const ui *u, float size)
+{
+    if (u->height > u->width && size < UI_WORDS_MAX)
+        size *= UI_PORTRAIT_WORDS;
+    return ui_px(u, size);
+}
 
 int ui_px(const ui *u, float size)
 {
@@ -234,10 +255,55 @@ int ui_text_cache_count(const ui *u)
     return n;
 }
 
+void ui_legibility_reset(ui *u)
+{
+    u->legibility = (ui_legibility){ 0 };
+    u->n_drawn = 0;
+}
+
+ui_legibility ui_get_legibility(const ui *u)
+{
+    return u->legibility;
+}
+
+static void note(ui *u, int *counter, const char *what, const char *text)
+{
+    if (!u->legibility.small && !u->legibility.outside && !u->legibility.unfit &&
+        !u->legibility.overlap)
+        snprintf(u->legibility.first, sizeof u->legibility.first, "%s: \"%.120s\"", what, text);
+    (*counter)++;
+    log_debug("illegible text (%s): \"%s\"", what, text);
+}
+
+void ui_report_unfit(ui *u, const char *text)
+{
+    note(u, &u->legibility.unfit, "does not fit", text);
+}
+
+/* The glyphs' box, not the font's line box: DejaVu's line leaves about 0.2 of
+ * the size empty below the baseline and above the capitals, which may touch
+ * the edge. */
+static void check_bounds(ui *u, const SDL_Rect *r, int px, const char *text)
+{
+    int pad = px / 5;
+    if (r->x < 0 || r->x + r->w > u->width || r->y + pad < 0 || r->y + r->h - pad > u->height)
+        note(u, &u->legibility.outside, "outside the screen", text);
+    SDL_Rect g = { r->x, r->y + pad, r->w, r->h - 2 * pad };
+    for (int i = 0; i < u->n_drawn; i++)
+        if (SDL_HasIntersection(&g, &u->drawn[i])) {
+            note(u, &u->legibility.overlap, "over other text", text);
+            break;
+        }
+    if (u->n_drawn < UI_DRAWN_MAX)
+        u->drawn[u->n_drawn++] = g;
+}
+
 int ui_text(ui *u, const char *text, int x, int y, float size, ui_color color, ui_align align,
             bool bold)
 {
-    int px = ui_px(u, size);
+    int px = text_px(u, size);
+    if (text && *text && px < text_px(u, UI_MIN_TEXT))
+        note(u, &u->legibility.small, "too small", text);
     text_entry *e = text_get(u, text, px, color, bold);
     if (!e) {
         TTF_Font *f = font_at(u, px, bold);
@@ -248,13 +314,14 @@ int ui_text(ui *u, const char *text, int x, int y, float size, ui_color color, u
         r.x -= e->w / 2;
     else if (align == UI_RIGHT)
         r.x -= e->w;
+    check_bounds(u, &r, px, text);
     SDL_RenderCopy(u->renderer, e->tex, NULL, &r);
     return e->h;
 }
 
 int ui_text_width(ui *u, const char *text, float size, bool bold)
 {
-    TTF_Font *f = font_at(u, ui_px(u, size), bold);
+    TTF_Font *f = font_at(u, text_px(u, size), bold);
     int w = 0, h = 0;
     if (!f || !text || !*text || TTF_SizeUTF8(f, text, &w, &h) != 0)
         return 0;
@@ -309,7 +376,7 @@ int ui_text_wrapped(ui *u, const char *text, int x, int y, int max_width, float 
 
 int ui_text_wrapped_height(ui *u, const char *text, int max_width, float size)
 {
-    TTF_Font *f = font_at(u, ui_px(u, size), false);
+    TTF_Font *f = font_at(u, text_px(u, size), false);
     int lines = 0;
     char line[512];
     const char *p = text ? text : "";
@@ -317,7 +384,7 @@ int ui_text_wrapped_height(ui *u, const char *text, int max_width, float size)
         next_line(u, &p, max_width, size, line, sizeof line);
         lines++;
     }
-    return lines * (f ? TTF_FontHeight(f) : ui_px(u, size));
+    return lines * (f ? TTF_FontHeight(f) : text_px(u, size));
 }
 
 void ui_fill_rect(ui *u, int x, int y, int w, int h, ui_color color)
@@ -343,7 +410,7 @@ void ui_bar(ui *u, int x, int y, int w, int h, float fraction, ui_color color)
         fraction = 0;
     if (fraction > 1)
         fraction = 1;
-    ui_fill_rect(u, x, y, w, h, (ui_color){ 48, 48, 48 });
+    ui_fill_rect(u, x, y, w, h, UI_TRACK);
     if (w >= h) {
         ui_fill_rect(u, x, y, (int)((float)w * fraction + 0.5f), h, color);
     } else {

@@ -27,7 +27,37 @@ typedef struct ui_color {
     uint8_t r, g, b;
 } ui_color;
 
-extern const ui_color UI_WHITE, UI_GREY, UI_ACCENT, UI_WARN, UI_OK;
+extern const ui_color UI_WHITE, UI_GREY, UI_ACCENT, UI_WARN, UI_OK, UI_TRACK;
+
+/* The smallest text, as a fraction of ui_unit: legible from the mat. 5
+ * minutes of arc at 3 m is 3000 mm x tan(5/60 deg) = 4.36 mm. A 7" 800x480
+ * panel is 152.5 mm wide (7" diagonal at 5:3), 5.25 px/mm, so a capital must
+ * be 22.9 px tall; DejaVu Sans capitals are 0.729 of the font's pixel size,
+ * so the font must be at least 31.4 px: 0.067 of 480 is 32 px, capitals 23.3
+ * px (4.4 mm, 5.1'). */
+#define UI_MIN_TEXT 0.067f
+/* In portrait the unit is the width, and a line holds fewer words: there
+ * words (sizes below UI_WORDS_MAX; not numerals) are drawn at 0.75 of their
+ * size, so the floor is 0.05 of the width (54 px on 1080x1920; a portrait
+ * panel as narrow as 480 px would fall below 5'). */
+#define UI_PORTRAIT_WORDS 0.75f
+#define UI_WORDS_MAX 0.2f
+/* The floor as a size to pass to ui_text: UI_MIN_TEXT. */
+float ui_min_text(const ui *u);
+
+/* What the screens drew that a person on the mat could not read, counted
+ * since the last ui_legibility_reset (tests): text below UI_MIN_TEXT, text
+ * reaching outside the screen, text drawn over other text, and text that did
+ * not fit its box even at the smallest size (reported by the screens,
+ * ui_report_unfit). `first` names the first offender. */
+typedef struct ui_legibility {
+    int small, outside, overlap, unfit;
+    char first[160];
+} ui_legibility;
+void ui_legibility_reset(ui *u);
+ui_legibility ui_get_legibility(const ui *u);
+/* A screen's text did not fit its box at UI_MIN_TEXT. */
+void ui_report_unfit(ui *u, const char *text);
 
 /* Loads the fonts from asset_dir/fonts. NULL with a reason in errbuf (256). */
 ui *ui_create(SDL_Renderer *renderer, const char *asset_dir, char *errbuf);

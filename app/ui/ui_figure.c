@@ -66,7 +66,7 @@ void ui_ring(ui *u, int cx, int cy, int radius, int thickness, float fraction, u
     if (fraction > 1)
         fraction = 1;
     float ro = (float)radius, ri = (float)(radius - thickness);
-    arc(u, (float)cx, (float)cy, ro, ri, fraction, 1, (ui_color){ 48, 48, 48 });
+    arc(u, (float)cx, (float)cy, ro, ri, fraction, 1, UI_TRACK);
     arc(u, (float)cx, (float)cy, ro, ri, 0, fraction, color);
 }
 
