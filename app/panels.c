@@ -132,7 +132,9 @@ static void apply_stick(panels *p, panels_env *env)
     char err[256] = "";
     if (!programme_store_save(p->data_dir, p->profile, &p->stick_prog, err)) {
         log_warn("stick: the programme could not be kept: %s", err);
-        snprintf(p->v.error, sizeof p->v.error, "Not applied: %s", err);
+        /* the reason cut to what fits after the prefix (a path may be long) */
+        snprintf(p->v.error, sizeof p->v.error, "Not applied: %.*s",
+                 (int)(sizeof p->v.error - sizeof "Not applied: "), err);
         open_panel(p, PANEL_STICK_BAD);
         return;
     }
