@@ -210,7 +210,7 @@ static void grid(cairo_t *cr, double x0, double top, double cw, double h, int ma
         cairo_move_to(cr, x0, ly);
         cairo_line_to(cr, x0 + cw, ly);
         cairo_stroke(cr);
-        char buf[8];
+        char buf[16]; /* any int: GCC 14 checks the whole range */
         snprintf(buf, sizeof buf, "%d", level);
         grey(cr, 0.3);
         text(cr, x0 - 6, ly + 3, 1, buf);
