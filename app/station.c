@@ -284,8 +284,7 @@ static void use_language(station *st, const char *language)
 static void change_language(station *st, int row)
 {
     snprintf(st->language, sizeof st->language, "%s", languages[row].code);
-    i18n_set_language(st->language);
-    speaker_set_language(st->spk, st->language);
+    use_language(st, st->language);
     i18n_save_choice(st->cfg->data_dir, st->language);
     log_info("language changed to '%s'", st->language);
 }
