@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * i18n: gettext set up without the machine's locales (i18n.h).
+ * i18n: a language's catalogue, read once and kept (i18n.h, intl.h).
  *
- * LANGUAGE is a list ("pt_BR:pt"): the region as given, then the bare
- * language, so "de-at" finds de.po. After setting it, a call to textdomain()
- * makes glibc drop the translations it has cached (its documented way to
- * signal that catalogues changed).
+ * Each shipped language's .mo file is read whole into memory the first time
+ * the language is used and kept until exit, so a text looked up before a
+ * change of language stays valid after it (as with glibc's gettext, whose
+ * catalogues are never unloaded either). A file that is missing, too large
+ * or not a catalogue is logged once; that language's screens are English.
  */
 #include "i18n.h"
 
-#include <ctype.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include <unistd.h>
 
 #include "atomic_file.h"
+#include "catalog.h"
 #include "config.h"
 #include "intl.h"
 #include "languages.h"
@@ -25,8 +25,16 @@
 #include "regfile.h"
 
 #define CHOICE_FILE "language"
+#define CATALOG_SIZE_MAX (4u << 20) /* ours are ~20 KiB */
+#define LANGUAGES_MAX 32
 
 static char locale_dir[1024];
+
+static struct loaded {
+    bool tried, ok;
+    unsigned char *bytes;
+    catalog cat;
+} loaded[LANGUAGES_MAX];
 
 static bool is_dir(const char *path)
 {
@@ -34,27 +42,16 @@ static bool is_dir(const char *path)
     return path && *path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static void find_locale_dir(void)
+bool i18n_init(void)
 {
     const char *env = getenv("REHAB_MIRROR_LOCALEDIR");
     const char *dir = is_dir(env)                    ? env
                       : is_dir(RM_LOCALE_DIR_BUILD) ? RM_LOCALE_DIR_BUILD
                                                     : RM_LOCALE_DIR_INSTALLED;
     snprintf(locale_dir, sizeof locale_dir, "%s", dir);
-}
-
-bool i18n_init(void)
-{
-    find_locale_dir();
-    bindtextdomain(RM_TEXT_DOMAIN, locale_dir);
-    bind_textdomain_codeset(RM_TEXT_DOMAIN, "UTF-8");
-    /* LANGUAGE would translate glibc's own messages (strerror) too: the log
-     * stays in English for whoever reads it, so glibc's catalogue is bound
-     * to a directory that does not exist. */
-    bindtextdomain("libc", "/nonexistent/rehab-mirror");
-    if (setlocale(LC_MESSAGES, "C.UTF-8") || setlocale(LC_MESSAGES, "C.utf8"))
+    if (is_dir(dir))
         return true;
-    log_warn("no C.UTF-8 locale (libc-bin): the screens and the voice stay in English");
+    log_warn("no catalogues in %s: the screens and the voice stay in English", dir);
     return false;
 }
 
@@ -63,30 +60,63 @@ const char *i18n_locale_dir(void)
     return locale_dir;
 }
 
-/* "pt-br" -> "pt_BR:pt"; "de" -> "de". */
-static void language_list(const char *language, char *out, size_t cap)
+/* The whole of a regular file of at most CATALOG_SIZE_MAX bytes, or NULL with
+ * the reason in err. */
+static unsigned char *read_all(const char *path, size_t *size, char *err)
 {
-    size_t n = strcspn(language, "-_");
-    if (language[n] == '\0' || n + 1 >= cap) {
-        snprintf(out, cap, "%s", language);
-        return;
+    FILE *f = regfile_open(path, err);
+    if (!f)
+        return NULL;
+    unsigned char *buf = malloc(CATALOG_SIZE_MAX + 1);
+    size_t n = buf ? fread(buf, 1, CATALOG_SIZE_MAX + 1, f) : 0;
+    bool failed = !buf || ferror(f) || n > CATALOG_SIZE_MAX;
+    fclose(f);
+    if (failed) {
+        errbuf_set(err, "%s: %s", path, !buf ? "out of memory" : n > CATALOG_SIZE_MAX
+                                                       ? "larger than any catalogue"
+                                                       : "read error");
+        free(buf);
+        return NULL;
     }
-    size_t j = 0;
-    for (size_t i = 0; language[i] && j + 1 < cap; i++)
-        out[j++] = i < n ? (char)tolower((unsigned char)language[i])
-                   : i == n ? '_' : (char)toupper((unsigned char)language[i]);
-    out[j] = '\0';
-    snprintf(out + j, cap - j, ":%.*s", (int)n, language);
+    unsigned char *fit = realloc(buf, n ? n : 1);
+    *size = n;
+    return fit ? fit : buf;
+}
+
+/* Language row's catalogue, read the first time it is asked for. */
+static const catalog *catalog_for(int row)
+{
+    struct loaded *l = &loaded[row];
+    if (l->tried)
+        return l->ok ? &l->cat : NULL;
+    l->tried = true;
+    char path[1200], err[256] = "";
+    snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/" RM_TEXT_DOMAIN ".mo", locale_dir,
+             languages[row].code);
+    size_t size = 0;
+    l->bytes = read_all(path, &size, err);
+    char why[128] = "";
+    l->ok = l->bytes && catalog_parse(&l->cat, l->bytes, size, why, sizeof why);
+    if (!l->ok) {
+        if (l->bytes)
+            errbuf_set(err, "%s: %s", path, why);
+        log_warn("%s; the screens in %s stay English", err, languages[row].code);
+        free(l->bytes);
+        l->bytes = NULL;
+    }
+    return l->ok ? &l->cat : NULL;
 }
 
 bool i18n_set_language(const char *language)
 {
-    char list[80];
     int row = languages_find(language);
-    language_list(row >= 0 ? language : "en", list, sizeof list);
-    setenv("LANGUAGE", list, 1);
-    textdomain(RM_TEXT_DOMAIN); /* drops gettext's cached translations */
-    return row >= 0;
+    if (row <= 0 || row >= LANGUAGES_MAX) { /* row 0 is English: no catalogue */
+        intl_use(NULL);
+        return row == 0;
+    }
+    const catalog *c = catalog_for(row);
+    intl_use(c);
+    return c != NULL;
 }
 
 bool i18n_load_choice(const char *data_dir, char *buf, size_t cap)

@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * i18n: which language the screens and the voice's phrases are in (gettext,
- * app/core/intl.h), independent of the machine's locales.
+ * i18n: which language the screens and the voice's phrases are in
+ * (app/core/intl.h), independent of the machine's locales.
  *
  * A fresh Debian root has no locales generated, and the station must not need
- * any: gettext ignores LANGUAGE only in the "C" locale, so i18n_init sets just
- * LC_MESSAGES to "C.UTF-8" (in libc-bin, always there since Debian 12), binds
- * the catalogues' directory with UTF-8 output, and i18n_set_language sets
- * LANGUAGE itself and tells gettext its catalogues changed. No other locale
- * category is touched: numbers are parsed and printed as in "C" everywhere.
+ * any: it reads its gettext catalogues itself (catalog.h says why) and never
+ * calls setlocale, so numbers are parsed and printed as in "C" everywhere and
+ * glibc's own messages (strerror, in the log) stay English.
  *
  * Catalogues: DIR/CODE/LC_MESSAGES/rehab-mirror.mo, DIR being
  * $REHAB_MIRROR_LOCALEDIR, else the build tree's (BUILD/locale, when it
@@ -20,12 +18,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Binds the catalogues. False (logged once, and the screens stay English)
- * when neither C.UTF-8 nor C.utf8 can be set. */
+/* Chooses the catalogues' directory. False (logged, and the screens stay
+ * English) when it does not exist. */
 bool i18n_init(void);
 /* Screens and phrases in `language` from now on ("en", "de", "en-us", ...).
- * True when the station ships it (languages.h; English needs no catalogue);
- * otherwise English, and false. */
+ * True when the station ships it (languages.h; English needs no catalogue)
+ * and its catalogue reads; otherwise English, and false. */
 bool i18n_set_language(const char *language);
 /* The catalogues' directory in use. */
 const char *i18n_locale_dir(void);

@@ -7,7 +7,10 @@
  *   espeak-ng says it in that language without error (a buffer of sound),
  *   when built with espeak-ng.
  * - Translations work without the machine's locales: the environment asks
- *   for "C" and for a locale that does not exist, as on a fresh Debian root.
+ *   for "C" and for a locale that does not exist, as on a fresh Debian root,
+ *   and the process's locale stays "C" (numbers print with a '.').
+ * - A text looked up before a change of language stays readable after it.
+ * - A damaged catalogue is refused with the screens in English, not a crash.
  * - glibc's own messages stay English (the log is read by maintainers).
  * - The language chosen on the station is saved and read back; a bad or
  *   unknown saved value, or a FIFO in its place, is refused.
@@ -24,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "config.h"
@@ -90,6 +95,46 @@ static void test_screen_strings(void)
     i18n_set_language("es");
     errno = ENOENT;
     CHECK(!strcmp(strerror(ENOENT), "No such file or directory"), "glibc's messages stay English");
+    snprintf(buf, sizeof buf, "%.1f", 2.5);
+    CHECK(!strcmp(buf, "2.5"), "numbers print as in C: %s", buf);
+    i18n_set_language("de");
+    const char *before = _("Rest");
+    i18n_set_language("fr");
+    CHECK(!strcmp(before, "Ruhepause"), "a German text outlives the change to French");
+}
+
+/* A catalogue directory whose German is cut short and whose French is a
+ * FIFO: both refused, their screens English; Spanish still reads. In a child
+ * process, as catalogues once read are kept for the program's life. */
+static void damaged_child(void)
+{
+    const char *dir = check_tmpdir("i18n-damaged");
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && mkdir -p de/LC_MESSAGES fr/LC_MESSAGES es/LC_MESSAGES && "
+             "head -c 200 '%s/de/LC_MESSAGES/rehab-mirror.mo' > de/LC_MESSAGES/rehab-mirror.mo && "
+             "cp '%s/es/LC_MESSAGES/rehab-mirror.mo' es/LC_MESSAGES/ && "
+             "rm -f fr/LC_MESSAGES/rehab-mirror.mo && mkfifo fr/LC_MESSAGES/rehab-mirror.mo",
+             dir, i18n_locale_dir(), i18n_locale_dir());
+    CHECK(system(cmd) == 0, "%s", cmd);
+    setenv("REHAB_MIRROR_LOCALEDIR", dir, 1);
+    CHECK(i18n_init() && !strcmp(i18n_locale_dir(), dir), "the damaged directory");
+    CHECK(!i18n_set_language("de") && !strcmp(_("Rest"), "Rest"), "a cut catalogue: English");
+    CHECK(!i18n_set_language("fr") && !strcmp(_("Rest"), "Rest"), "a FIFO: English, no wait");
+    CHECK(i18n_set_language("es") && strcmp(_("Rest"), "Rest") != 0, "the Spanish still reads");
+}
+
+static void test_damaged(void)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        damaged_child();
+        _exit(check_done());
+    }
+    int status = -1;
+    waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "damaged catalogues (above)");
 }
 
 static void test_choice(void)
@@ -165,8 +210,9 @@ int main(void)
     setenv("LC_ALL", "xx_NO.UTF-8", 1);
     setenv("LANG", "C", 1);
     unsetenv("LANGUAGE");
-    CHECK(i18n_init(), "i18n_init (C.UTF-8 from libc-bin)");
+    CHECK(i18n_init(), "i18n_init: the catalogues' directory");
     printf("catalogues in %s\n", i18n_locale_dir());
+    test_damaged(); /* before this process reads any catalogue */
     for (int i = 0; i < languages_count; i++)
         test_phrases(languages[i].code);
     test_screen_strings();
