@@ -22,7 +22,10 @@
 #include "display.h"
 #include "i18n.h"
 #include "languages.h"
+#include "panels.h"
+#include "programme_text.h"
 #include "screens.h"
+#include "screens_panels.h"
 #include "shot.h"
 #include "ui.h"
 
@@ -279,6 +282,120 @@ static void check_png(const char *path, int w, int h, const pixels *want)
     free(buf);
 }
 
+/* --- the panels over home (panels.h), drawn from hand-made views --------- */
+
+enum { N_PANELS = 6 };
+static const char *panel_names[N_PANELS] = { "history", "stick-changes", "stick-bad",
+                                              "stick-done", "stick-kept", "progress" };
+
+static panels_view make_panel(const programme *p, int i)
+{
+    panels_view v;
+    memset(&v, 0, sizeof v);
+    static const int sessions[HISTORY_WEEKS] = { 0, 2, 3, 5, 4, 5, 6, 3 };
+    static const float pain[HISTORY_WEEKS] = { -1, 4, 3.5f, 3, 2, 2.5f, 1, 1 };
+    switch (i) {
+    case 0:
+        v.kind = PANEL_HISTORY;
+        for (int k = 0; k < HISTORY_WEEKS; k++) {
+            history_week *w = &v.weeks[k];
+            w->first_day = 20400 + 7 * k;
+            w->last_day = w->first_day + 6;
+            w->sessions = sessions[k];
+            w->target = 5;
+            w->reps_target = 120 * w->sessions;
+            w->reps_done = w->reps_target * (60 + 5 * k) / 100;
+            w->pain_before = pain[k];
+            w->pain_after = pain[k] < 0 ? -1 : pain[k] + 0.5f;
+        }
+        v.streak_days = 4;
+        break;
+    case 1: {
+        v.kind = PANEL_STICK_CHANGES;
+        programme old = *p, new = *p;
+        for (int b = 0; b < old.n_blocks; b++) {
+            snprintf(old.blocks[b].key, sizeof old.blocks[b].key, "block%d", b);
+            new.blocks[b] = old.blocks[b];
+        }
+        new.blocks[0].reps = new.blocks[1].reps = 12;
+        new.blocks[2].hold_s = 5;
+        new.n_blocks = 3;
+        new.rest_s = 60;
+        new.progression = !old.progression;
+        snprintf(v.programme_file, sizeof v.programme_file, "rehab-mirror/programme.ini");
+        v.n_changes = programme_diff(&old, &new, v.changes);
+        v.written.files = 3;
+        snprintf(v.written.names[0], sizeof v.written.names[0], "alice-2026-12-03.csv");
+        snprintf(v.written.names[1], sizeof v.written.names[1], "alice-2026-12-03.png");
+        snprintf(v.written.names[2], sizeof v.written.names[2], "alice-2026-12-03.pdf");
+        break;
+    }
+    case 2:
+        v.kind = PANEL_STICK_BAD;
+        snprintf(v.programme_file, sizeof v.programme_file, "rehab-mirror/programme.ini");
+        snprintf(v.error, sizeof v.error,
+                 "programme.ini:12: sets must be a whole number from 1 to 10");
+        break;
+    case 3:
+    case 4:
+        v.kind = PANEL_STICK_DONE;
+        snprintf(v.programme_file, sizeof v.programme_file, "rehab-mirror/programme.ini");
+        v.applied = i == 3;
+        v.kept = i == 4;
+        v.written.files = 3;
+        snprintf(v.written.names[0], sizeof v.written.names[0], "alice-2026-12-03.csv");
+        snprintf(v.written.names[1], sizeof v.written.names[1], "alice-2026-12-03.png");
+        snprintf(v.written.names[2], sizeof v.written.names[2], "alice-2026-12-03.pdf");
+        break;
+    default:
+        v.kind = PANEL_PROGRESS;
+        snprintf(v.step.group, sizeof v.step.group, "clamshell");
+        snprintf(v.step.title, sizeof v.step.title, "Clamshell");
+        v.step = (progression_step){ .from_sets = 3, .from_reps = 10, .to_sets = 3,
+                                     .to_reps = 12, .n_blocks = 2, .blocks = { 0, 1 } };
+        snprintf(v.step.group, sizeof v.step.group, "clamshell");
+        snprintf(v.step.title, sizeof v.step.title, "Clamshell");
+        break;
+    }
+    v.generation = 1;
+    return v;
+}
+
+/* Every panel: legible, mostly black, hints at the bottom, saved for looking
+ * at, and no two alike. */
+static void run_panels(ui *u, SDL_Renderer *r, const programme *p, const char *dir, int w,
+                       int h, const char *lang, int hints_top)
+{
+    uint64_t hashes[N_PANELS];
+    char path[1200];
+    for (int i = 0; i < N_PANELS; i++) {
+        panels_view v = make_panel(p, i);
+        ui_legibility_reset(u);
+        screens_draw_panel(u, &v);
+        ui_legibility leg = ui_get_legibility(u);
+        CHECK(w == 640 || leg.small + leg.outside + leg.overlap + leg.unfit == 0,
+              "%s %dx%d panel %s: %d texts too small, %d outside the screen, %d over others, "
+              "%d do not fit; first %s",
+              lang, w, h, panel_names[i], leg.small, leg.outside, leg.overlap, leg.unfit,
+              leg.first);
+        pixels px = grab(r);
+        hashes[i] = hash(&px);
+        double dark = near_black_share(&px);
+        CHECK(dark >= 0.75, "%dx%d panel %s: only %.0f%% near-black", w, h, panel_names[i],
+              dark * 100);
+        CHECK(accent_pixels_below(&px, hints_top) > 50, "%dx%d panel %s: no button hints", w, h,
+              panel_names[i]);
+        snprintf(path, sizeof path, "%s/%s-%dx%d-p%d-%s.png", dir, lang, w, h, i,
+                 panel_names[i]);
+        CHECK(shot_save_png(r, path), "cannot save %s", path);
+        free(px.rgb);
+    }
+    for (int i = 0; i < N_PANELS; i++)
+        for (int j = i + 1; j < N_PANELS; j++)
+            CHECK(hashes[i] != hashes[j], "%dx%d: panels %s and %s look the same", w, h,
+                  panel_names[i], panel_names[j]);
+}
+
 static void run_size(const char *assets, const char *dir, int w, int h, const char *lang)
 {
     i18n_set_language(lang);
@@ -360,6 +477,7 @@ static void run_size(const char *assets, const char *dir, int w, int h, const ch
         for (int j = i + 1; j < N_VIEWS; j++)
             CHECK(hashes[i] != hashes[j], "%dx%d: %s and %s look the same", w, h, view_names[i],
                   view_names[j]);
+    run_panels(u, r, &p, dir, w, h, lang, hints_top);
     if (strcmp(lang, "en") != 0 || w != 1280) /* the cache: once */
         goto done;
     /* Redrawing an unchanged screen renders no new text. */

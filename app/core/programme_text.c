@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "intl.h"
+
 typedef struct out_buf {
     char *buf;
     size_t cap, len;
@@ -60,18 +62,18 @@ bool programme_format(const programme *p, char *buf, size_t cap)
 /* "Glute bridge" or "Clamshell, left side". */
 static void block_name(const programme_block *b, char *out, size_t cap)
 {
-    const char *t = b->title[0] ? b->title : exercise_name(b->exercise);
+    const char *t = _(b->title[0] ? b->title : exercise_name(b->exercise));
     if (b->side == SIDE_NONE)
         snprintf(out, cap, "%s", t);
     else
-        snprintf(out, cap, "%s, %s side", t, side_name(b->side));
+        snprintf(out, cap, b->side == SIDE_LEFT ? _("%s, left side") : _("%s, right side"), t);
 }
 
 /* "3 x 10, hold 2 s" or "3 x 10". */
 static void dose(const programme_block *b, char *out, size_t cap)
 {
     if (b->hold_s > 0)
-        snprintf(out, cap, "%d x %d, hold %d s", b->sets, b->reps, b->hold_s);
+        snprintf(out, cap, _("%d x %d, hold %d s"), b->sets, b->reps, b->hold_s);
     else
         snprintf(out, cap, "%d x %d", b->sets, b->reps);
 }
@@ -94,7 +96,7 @@ static void line(diff_out *d, const char *fmt, ...)
     if (d->n > PROGRAMME_DIFF_LINES)
         return;
     if (d->n == PROGRAMME_DIFF_LINES) { /* the last line says there is more */
-        snprintf(d->lines[PROGRAMME_DIFF_LINES - 1], PROGRAMME_DIFF_TEXT, "... and more");
+        snprintf(d->lines[PROGRAMME_DIFF_LINES - 1], PROGRAMME_DIFF_TEXT, _("... and more"));
         d->n++;
         return;
     }
@@ -112,21 +114,26 @@ static void diff_blocks(diff_out *d, const programme *old, const programme *new)
         block_name(nb, name, sizeof name);
         dose(nb, b, sizeof b);
         if (!ob) {
-            line(d, "New: %s, %s", name, b);
+            line(d, _("New: %s, %s"), name, b);
             continue;
         }
         dose(ob, a, sizeof a);
-        if (strcmp(a, b) != 0)
+        bool count = ob->sets != nb->sets || ob->reps != nb->reps, hold = ob->hold_s != nb->hold_s;
+        if (count && !hold) /* only what changed: the line must be read from across a room */
+            line(d, _("%s: %d x %d -> %d x %d"), name, ob->sets, ob->reps, nb->sets, nb->reps);
+        else if (hold && !count)
+            line(d, _("%s: hold %d s -> %d s"), name, ob->hold_s, nb->hold_s);
+        else if (count)
             line(d, "%s: %s -> %s", name, a, b);
         else if (ob->exercise != nb->exercise || ob->side != nb->side ||
                  strcmp(ob->title, nb->title) != 0 || ob->n_cues != nb->n_cues ||
                  memcmp(ob->cues, nb->cues, sizeof ob->cues) != 0)
-            line(d, "%s: changed", name);
+            line(d, _("%s: changed"), name);
     }
     for (int i = 0; i < old->n_blocks; i++) {
         if (!find_block(new, old->blocks[i].key)) {
             block_name(&old->blocks[i], name, sizeof name);
-            line(d, "Removed: %s", name);
+            line(d, _("Removed: %s"), name);
         }
     }
 }
@@ -136,15 +143,15 @@ int programme_diff(const programme *old, const programme *new,
 {
     diff_out d = { .lines = lines };
     if (strcmp(old->name, new->name) != 0)
-        line(&d, "Programme: %s", new->name);
+        line(&d, _("Programme: %s"), _(new->name));
     diff_blocks(&d, old, new);
     if (old->rest_s != new->rest_s)
-        line(&d, "Rest between sets: %d s -> %d s", old->rest_s, new->rest_s);
+        line(&d, _("Rest between sets: %d s -> %d s"), old->rest_s, new->rest_s);
     if (old->sessions_per_week != new->sessions_per_week)
-        line(&d, "Sessions a week: %d -> %d", old->sessions_per_week, new->sessions_per_week);
+        line(&d, _("Sessions a week: %d -> %d"), old->sessions_per_week, new->sessions_per_week);
     if (old->short_holds_count != new->short_holds_count)
-        line(&d, "Short holds count: %s", new->short_holds_count ? "yes" : "no");
+        line(&d, _("Short holds count: %s"), new->short_holds_count ? _("yes") : _("no"));
     if (old->progression != new->progression)
-        line(&d, "Progression: %s", new->progression ? "on" : "off");
+        line(&d, _("Progression: %s"), new->progression ? _("on") : _("off"));
     return d.n > PROGRAMME_DIFF_LINES ? PROGRAMME_DIFF_LINES : d.n;
 }

@@ -22,8 +22,9 @@ bool programme_format(const programme *p, char *buf, size_t cap);
 #define PROGRAMME_DIFF_TEXT 128
 
 /* What changes from `old` to `new`, one short line each, in programme
- * order: exercises added and removed, doses changed ("Glute bridge: 3 x 10,
- * hold 2 s -> 3 x 15, hold 2 s"), rest, sessions a week, progression, name.
+ * order: exercises added and removed, doses changed (only what changed:
+ * "Glute bridge: 3 x 10 -> 3 x 15", "Glute bridge: hold 2 s -> 5 s"), rest,
+ * sessions a week, progression, name, in the current language (intl.h).
  * Returns the number of lines (at most PROGRAMME_DIFF_LINES; the last says
  * "and more" when they did not fit); 0 when nothing a person would notice
  * changes. Blocks are matched by their section key. */

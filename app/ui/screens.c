@@ -79,11 +79,18 @@ float screen_fit(ui *u, const char *text, float size, bool bold, int max_width)
     return size;
 }
 
+/* Shrunk to the width down to TITLE_SHRINK of its size; a title longer than
+ * that (a narrow portrait screen, a long translation) wraps instead. */
+#define TITLE_SHRINK 0.75f
+
 int screen_title(ui *u, const char *text, ui_color color)
 {
-    int y = screen_margin(u);
-    float size = screen_fit(u, text, SZ_TITLE, true, ui_width(u) - 2 * screen_margin(u));
-    return y + ui_text(u, text, ui_width(u) / 2, y, size, color, UI_CENTER, true);
+    int y = screen_margin(u), width = ui_width(u) - 2 * screen_margin(u);
+    float size = screen_fit_size(u, text, SZ_TITLE, true, width);
+    if (size >= SZ_TITLE * TITLE_SHRINK)
+        return y + ui_text(u, text, ui_width(u) / 2, y, size, color, UI_CENTER, true);
+    return y + ui_text_wrapped(u, text, ui_width(u) / 2, y, width, SZ_TITLE * 0.85f, color,
+                               UI_CENTER);
 }
 
 const programme_block *screen_block(const session_view *v)

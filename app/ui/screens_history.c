@@ -96,18 +96,28 @@ void screens_history(ui *u, const panels_view *v)
                      UI_CENTER, true) + ui_px(u, 0.02f);
 
     int bottom = screen_hints_top(u) - m, room = bottom - y;
-    int legend = ui_px(u, SZ_SMALL * 1.4f), pain_h = room / (portrait ? 3 : 5);
-    int bars_h = room - pain_h - 2 * legend - m;
+    /* Each legend a row; wrapped, or the scale on a row of its own, where the
+     * width is short (portrait, a long translation). */
+    int row = ui_px(u, SZ_SMALL * 1.4f), one = ui_text_wrapped_height(u, "0", w, SZ_SMALL);
     const char *legend_text = _("Sessions each week (line: prescribed)");
-    ui_text(u, legend_text, m, y, screen_fit(u, legend_text, SZ_SMALL, false, w - 2 * m), UI_GREY,
-            UI_LEFT, false);
-    sessions_bars(u, v, m, y + legend + m / 2, w - 2 * m, bars_h);
-    y += legend + bars_h + m;
-    const char *before = _("Pain before");
+    int legend_h = row * (ui_text_wrapped_height(u, legend_text, w - 2 * m, SZ_SMALL) / one);
+    const char *before = _("Pain before"), *after = _("and after"), *scale = _("0-10, line at 5");
+    int gap = ui_px(u, 0.02f), before_w = ui_text_width(u, before, SZ_SMALL, false);
+    int pain_w = before_w + gap + ui_text_width(u, after, SZ_SMALL, false);
+    bool scale_below = pain_w + 2 * gap + ui_text_width(u, scale, SZ_SMALL, false) > w - 2 * m;
+    int pain_legend_h = scale_below ? 2 * row : row;
+    int pain_h = room / (portrait ? 3 : 5);
+    int bars_h = room - pain_h - legend_h - pain_legend_h - m;
+    ui_text_wrapped(u, legend_text, m, y, w - 2 * m, SZ_SMALL, UI_GREY, UI_LEFT);
+    sessions_bars(u, v, m, y + legend_h + m / 2, w - 2 * m, bars_h);
+    y += legend_h + bars_h + m;
     ui_text(u, before, m, y, SZ_SMALL, UI_WHITE, UI_LEFT, false);
-    ui_text(u, _("and after"), m + ui_text_width(u, before, SZ_SMALL, false) + ui_px(u, 0.02f), y, SZ_SMALL,
-            UI_ACCENT, UI_LEFT, false);
-    ui_text(u, _("0-10, line at 5"), w - m, y, SZ_SMALL, UI_GREY, UI_RIGHT, false);
-    pain_band(u, v, m, y + legend, w - 2 * m, pain_h);
+    ui_text(u, after, m + before_w + gap, y, SZ_SMALL, UI_ACCENT, UI_LEFT, false);
+    if (scale_below)
+        ui_text(u, scale, m, y + row, SZ_SMALL, UI_GREY, UI_LEFT, false);
+    else
+        ui_text(u, scale, w - m, y, SZ_SMALL, UI_GREY, UI_RIGHT, false);
+    y += pain_legend_h - row; /* the band starts a row below its legend, as before */
+    pain_band(u, v, m, y + row, w - 2 * m, pain_h);
     screen_hints(u, (screen_hint[]){ { KEY_OK, _("back") } }, 1);
 }

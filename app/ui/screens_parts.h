@@ -59,7 +59,8 @@ float screen_fit(ui *u, const char *text, float size, bool bold, int max_width);
 float screen_row_text(ui *u, int row);
 /* The same without the floor: for trying a layout before choosing it. */
 float screen_fit_size(ui *u, const char *text, float size, bool bold, int max_width);
-/* The title line at the top (shrunk to fit the width); returns the y just below it. */
+/* The title line at the top (shrunk to fit the width, or wrapped when even
+ * three quarters of its size is too wide); returns the y just below it. */
 int screen_title(ui *u, const char *text, ui_color color);
 int screen_margin(ui *u);
 /* The current programme block, or NULL when there is none. */

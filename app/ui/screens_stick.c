@@ -36,8 +36,8 @@ static void reports_line(const panels_view *v, char *buf, size_t cap)
 }
 
 /* The changes, each wrapped, at one size that fits between y and bottom
- * (from a little above body text down to SZ_SMALL; what does not fit then is
- * left off). */
+ * (from a little above body text down to SZ_SMALL, the legible floor); what
+ * does not fit even then ends in "... and N more". */
 static int changes_height(ui *u, const panels_view *v, int width, float size)
 {
     int h = 0;
@@ -48,16 +48,22 @@ static int changes_height(ui *u, const panels_view *v, int width, float size)
 
 static void change_list(ui *u, const panels_view *v, int y, int bottom)
 {
-    int w = ui_width(u), m = screen_margin(u);
+    int width = ui_width(u) - 2 * screen_margin(u), m = screen_margin(u);
     float size = SZ_BODY * 1.15f;
-    while (changes_height(u, v, w - 2 * m, size) > bottom - y && size > SZ_SMALL)
-        size *= 0.92f;
+    while (size > SZ_SMALL && changes_height(u, v, width, size) > bottom - y)
+        size = size * 0.92f > SZ_SMALL ? size * 0.92f : SZ_SMALL;
+    int gap = ui_px(u, size * 0.2f);
+    int more_h = changes_height(u, v, width, size) > bottom - y
+                     ? ui_text_wrapped_height(u, "...", width, size) : 0;
     for (int i = 0; i < v->n_changes; i++) {
-        int h = ui_text_wrapped_height(u, v->changes[i], w - 2 * m, size);
-        if (y + h > bottom)
+        if (y + ui_text_wrapped_height(u, v->changes[i], width, size) > bottom - more_h) {
+            char more[64];
+            snprintf(more, sizeof more, P_("... and %d more", "... and %d more",
+                                           v->n_changes - i), v->n_changes - i);
+            ui_text(u, more, m, y, size, UI_GREY, UI_LEFT, false);
             break;
-        y += ui_text_wrapped(u, v->changes[i], m, y, w - 2 * m, size, UI_WHITE, UI_LEFT) +
-             ui_px(u, size * 0.2f);
+        }
+        y += ui_text_wrapped(u, v->changes[i], m, y, width, size, UI_WHITE, UI_LEFT) + gap;
     }
 }
 
@@ -67,8 +73,12 @@ static void stick_changes(ui *u, const panels_view *v)
     int y = screen_title(u, _("New programme on the USB stick"), UI_ACCENT);
     char buf[512];
     snprintf(buf, sizeof buf, _("From %.200s. It would change:"), base_name(v->programme_file));
-    y += ui_text(u, buf, m, y, SZ_SMALL, UI_GREY, UI_LEFT, false) + ui_px(u, 0.01f);
-    reports_line(v, buf, sizeof buf);
+    y += ui_text_wrapped(u, buf, m, y, w - 2 * m, SZ_SMALL, UI_GREY, UI_LEFT) + ui_px(u, 0.01f);
+    /* The changes need the room: the reports' names wait for the last panel. */
+    if (v->written.files == 3)
+        snprintf(buf, sizeof buf, "%s", _("Reports written."));
+    else
+        reports_line(v, buf, sizeof buf);
     int rh = ui_text_wrapped_height(u, buf, w - 2 * m, SZ_SMALL);
     int bottom = screen_hints_top(u) - m - rh;
     change_list(u, v, y, bottom);
@@ -111,7 +121,7 @@ static const char *programme_outcome(const panels_view *v)
 static void stick_done(ui *u, const panels_view *v)
 {
     int w = ui_width(u), m = screen_margin(u), cx = w / 2;
-    int y = screen_title(u, "USB stick", UI_ACCENT) + ui_px(u, 0.02f);
+    int y = screen_title(u, _("USB stick"), UI_ACCENT) + ui_px(u, 0.02f);
     y += ui_text_wrapped(u, programme_outcome(v), cx, y, w - 2 * m, SZ_BODY, UI_WHITE,
                          UI_CENTER);
     char buf[512];
@@ -120,7 +130,7 @@ static void stick_done(ui *u, const panels_view *v)
     y += ui_text_wrapped(u, buf, cx, y, w - 2 * m, SZ_SMALL, UI_GREY, UI_CENTER);
     /* One line when it fits large, else two (as home's "Press OK to start"). */
     const char *done = _("You can remove the stick now.");
-    float size = screen_fit(u, done, 0.09f, true, w - 2 * m);
+    float size = screen_fit_size(u, done, 0.09f, true, w - 2 * m);
     int mid = (y + screen_hints_top(u) - m) / 2;
     if (size >= 0.075f) {
         ui_text(u, done, cx, mid - ui_px(u, size) / 2, size, UI_OK, UI_CENTER, true);
