@@ -282,6 +282,17 @@ static void check_png(const char *path, int w, int h, const pixels *want)
     free(buf);
 }
 
+/* What was drawn since ui_legibility_reset: every text legible, inside the
+ * screen, apart from the others and fitting its box (4:3 is not checked). */
+static void check_legible(ui *u, const char *lang, int w, int h, const char *name)
+{
+    ui_legibility leg = ui_get_legibility(u);
+    CHECK(w == 640 || leg.small + leg.outside + leg.overlap + leg.unfit == 0,
+          "%s %dx%d %s: %d texts too small, %d outside the screen, %d over others, %d do not "
+          "fit; first %s",
+          lang, w, h, name, leg.small, leg.outside, leg.overlap, leg.unfit, leg.first);
+}
+
 /* --- the panels over home (panels.h), drawn from hand-made views --------- */
 
 enum { N_PANELS = 6 };
@@ -372,12 +383,7 @@ static void run_panels(ui *u, SDL_Renderer *r, const programme *p, const char *d
         panels_view v = make_panel(p, i);
         ui_legibility_reset(u);
         screens_draw_panel(u, &v);
-        ui_legibility leg = ui_get_legibility(u);
-        CHECK(w == 640 || leg.small + leg.outside + leg.overlap + leg.unfit == 0,
-              "%s %dx%d panel %s: %d texts too small, %d outside the screen, %d over others, "
-              "%d do not fit; first %s",
-              lang, w, h, panel_names[i], leg.small, leg.outside, leg.overlap, leg.unfit,
-              leg.first);
+        check_legible(u, lang, w, h, panel_names[i]);
         pixels px = grab(r);
         hashes[i] = hash(&px);
         double dark = near_black_share(&px);
@@ -427,12 +433,7 @@ static void run_size(const char *assets, const char *dir, int w, int h, const ch
         v.screen_since_ms = 0;
         ui_legibility_reset(u);
         screens_draw(u, &v, &frame, 700);
-        ui_legibility leg = ui_get_legibility(u);
-        CHECK(w == 640 || leg.small + leg.outside + leg.overlap + leg.unfit == 0, /* 4:3: not checked */
-              "%s %dx%d %s: %d texts too small, %d outside the screen, %d over others, %d do not "
-              "fit; first %s",
-              lang, w, h, view_names[i], leg.small, leg.outside, leg.overlap, leg.unfit,
-              leg.first);
+        check_legible(u, lang, w, h, view_names[i]);
         pixels px = grab(r);
         hashes[i] = hash(&px);
         double dark = near_black_share(&px);
