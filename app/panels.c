@@ -8,9 +8,14 @@
  */
 #include "panels.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "atomic_file.h"
+#include "intl.h"
+#include "languages.h"
 #include "log.h"
 #include "programme_store.h"
 #include "xmalloc.h"
@@ -27,7 +32,10 @@ struct panels {
     bool stick_in;          /* the stick was ours at the last look */
     bool stick_waiting;     /* it came in away from home: handle it there */
     int64_t next_poll_ms;
-    programme stick_prog;   /* STICK_CHANGES: what OK applies */
+    const profiles *people; /* the station's (n = 0: one person) */
+    char profiles_path[STICK_PATH]; /* where a stick's people are kept; "" never */
+    stick_people stick;     /* STICK_CHANGES: the people and programmes OK applies */
+    bool stick_people_new;  /* ... including the people themselves */
 };
 
 const char *panel_id(panel_kind k)
@@ -37,18 +45,24 @@ const char *panel_id(panel_kind k)
     return (unsigned)k < sizeof ids / sizeof ids[0] ? ids[k] : "unknown";
 }
 
-panels *panels_create(const char *usb_dir, const char *data_dir, const char *profile)
+panels *panels_create(const char *usb_dir, const char *data_dir, const char *who)
 {
     panels *p = xcalloc(1, sizeof *p);
     snprintf(p->usb_dir, sizeof p->usb_dir, "%s", usb_dir ? usb_dir : "");
     snprintf(p->data_dir, sizeof p->data_dir, "%s", data_dir ? data_dir : "");
-    snprintf(p->profile, sizeof p->profile, "%s", profile && *profile ? profile : "default");
+    snprintf(p->profile, sizeof p->profile, "%s", who && *who ? who : "default");
     return p;
 }
 
-void panels_set_profile(panels *p, const char *profile)
+void panels_set_profile(panels *p, const char *who)
 {
-    snprintf(p->profile, sizeof p->profile, "%s", profile && *profile ? profile : "default");
+    snprintf(p->profile, sizeof p->profile, "%s", who && *who ? who : "default");
+}
+
+void panels_set_people(panels *p, const profiles *people, const char *profiles_path)
+{
+    p->people = people;
+    snprintf(p->profiles_path, sizeof p->profiles_path, "%s", profiles_path ? profiles_path : "");
 }
 
 void panels_destroy(panels *p)
@@ -94,6 +108,113 @@ static void open_history(panels *p, const panels_env *env)
 
 /* --- the stick ----------------------------------------------------------- */
 
+/* One more line on STICK_CHANGES; the last that fits says there is more. */
+static void add_change(panels_view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add_change(panels_view *v, const char *fmt, ...)
+{
+    if (v->n_changes >= PROGRAMME_DIFF_LINES)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(v->changes[v->n_changes++], PROGRAMME_DIFF_TEXT, fmt, ap);
+    va_end(ap);
+}
+
+/* The profiles the reports are for: each of the station's people, or the one. */
+static void write_reports(panels *p, panels_env *env)
+{
+    stick_written *all = &p->v.written, one;
+    memset(all, 0, sizeof *all);
+    if (!env->log) {
+        snprintf(all->error, sizeof all->error, "no record to report from");
+        return;
+    }
+    int n = p->people && p->people->n > 0 ? p->people->n : 1;
+    for (int i = 0; i < n; i++) {
+        const char *key = p->people && p->people->n > 0 ? p->people->p[i].key : p->profile;
+        stick_write_reports(p->usb_dir, env->log, key, env->prog, env->wall_ms, streak(env), &one);
+        for (int f = 0; f < one.files; f++, all->files++)
+            if (all->files < 3)
+                snprintf(all->names[all->files], sizeof all->names[0], "%s", one.names[f]);
+        if (one.error[0] && !all->error[0])
+            snprintf(all->error, sizeof all->error, "%s", one.error);
+    }
+}
+
+/* "Deutsch" for "de-at"; a language the station does not ship as written. */
+static const char *language_name(const char *code)
+{
+    int row = languages_find(code);
+    return !code[0] ? _("the station's") : row >= 0 ? languages[row].name : code;
+}
+
+/* What the stick's people change against the station's. */
+static void people_changes(panels *p)
+{
+    const profiles *now = p->people, *next = &p->stick.people;
+    for (int i = 0; i < next->n; i++) {
+        const profile *np = &next->p[i];
+        int j = now ? profiles_find(now, np->key) : -1;
+        if (j < 0)
+            add_change(&p->v, _("New person: %s"), np->name);
+        else if (strcmp(now->p[j].name, np->name) != 0)
+            add_change(&p->v, _("Renamed: %s -> %s"), now->p[j].name, np->name);
+        else if (strcmp(now->p[j].language, np->language) != 0)
+            add_change(&p->v, _("%s: language %s"), np->name, language_name(np->language));
+    }
+    for (int j = 0; now && j < now->n; j++)
+        if (profiles_find(next, now->p[j].key) < 0)
+            add_change(&p->v, _("Removed: %s (the record stays)"), now->p[j].name);
+}
+
+/* What a programme on the stick changes for one person: in full for the one
+ * at the station, one line for another (when it differs from theirs). */
+static void programme_changes(panels *p, panels_env *env, const char *key, const char *name,
+                              const programme *next)
+{
+    char lines[PROGRAMME_DIFF_LINES][PROGRAMME_DIFF_TEXT], err[256];
+    if (!strcmp(key, p->profile)) {
+        int n = programme_diff(env->prog, next, lines);
+        for (int i = 0; i < n; i++)
+            add_change(&p->v, "%s", lines[i]);
+        return;
+    }
+    programme stored;
+    if (!programme_store_load(p->data_dir, key, &stored, err) ||
+        programme_diff(&stored, next, lines) > 0)
+        add_change(&p->v, _("%s: a new programme"), name);
+}
+
+/* Without a profiles.ini on the stick: the programme for each of the
+ * station's people (programmes/KEY.ini; programme.ini only for the one at
+ * the station, as before there were people). False when one is refused. */
+static bool read_programmes(panels *p)
+{
+    stick_people *sp = &p->stick;
+    int n = p->people && p->people->n > 0 ? p->people->n : 1;
+    for (int i = 0; i < n; i++) {
+        const char *key = p->people && p->people->n > 0 ? p->people->p[i].key : p->profile;
+        stick_programme one;
+        stick_read_programme(p->usb_dir, key, &one);
+        bool shared = strstr(one.path, "/programmes/") == NULL;
+        if (!one.found || (shared && strcmp(key, p->profile) != 0))
+            continue;
+        snprintf(p->v.programme_file, sizeof p->v.programme_file, "%s", one.path);
+        if (!one.valid) {
+            snprintf(p->v.error, sizeof p->v.error, "%s", one.error);
+            return false;
+        }
+        if (p->people && p->people->n > 0)
+            sp->people.p[i] = p->people->p[i];
+        else
+            snprintf(sp->people.p[i].key, sizeof sp->people.p[i].key, "%.31s", key);
+        sp->has_prog[i] = true;
+        sp->progs[i] = one.prog;
+    }
+    sp->people.n = n;
+    return true;
+}
+
 static void stick_arrived(panels *p, panels_env *env)
 {
     panels_view *v = &p->v;
@@ -102,46 +223,72 @@ static void stick_arrived(panels *p, panels_env *env)
     v->n_changes = 0;
     v->applied = v->kept = false;
     log_info("stick: %s/%s found", p->usb_dir, STICK_FOLDER);
-    if (env->log)
-        stick_write_reports(p->usb_dir, env->log, p->profile, env->prog, env->wall_ms,
-                            streak(env), &v->written);
-    else
-        snprintf(v->written.error, sizeof v->written.error, "no record to report from");
-    stick_programme sp;
-    stick_read_programme(p->usb_dir, p->profile, &sp);
-    if (sp.found)
-        snprintf(v->programme_file, sizeof v->programme_file, "%s", sp.path);
-    if (sp.found && !sp.valid) {
-        log_warn("stick: programme refused: %s", sp.error);
-        snprintf(v->error, sizeof v->error, "%s", sp.error);
+    write_reports(p, env);
+    stick_people *sp = &p->stick;
+    sp->found = false;
+    if (p->profiles_path[0])
+        stick_read_people(p->usb_dir, sp);
+    p->stick_people_new = v->people = sp->found;
+    if (sp->found) {
+        snprintf(v->programme_file, sizeof v->programme_file, "%.1100s/%s/" PROFILES_FILE,
+                 p->usb_dir, STICK_FOLDER);
+        if (!sp->valid)
+            snprintf(v->error, sizeof v->error, "%s", sp->error);
+    } else {
+        memset(sp, 0, sizeof *sp);
+        sp->valid = read_programmes(p);
+    }
+    if (!sp->valid) {
+        log_warn("stick: refused: %s", v->error);
         open_panel(p, PANEL_STICK_BAD);
         return;
     }
-    if (sp.found)
-        v->n_changes = programme_diff(env->prog, &sp.prog, v->changes);
-    if (sp.found && v->n_changes > 0) {
-        p->stick_prog = sp.prog;
-        open_panel(p, PANEL_STICK_CHANGES);
-    } else {
-        open_panel(p, PANEL_STICK_DONE);
-    }
+    if (sp->found)
+        people_changes(p);
+    for (int i = 0; i < sp->people.n; i++)
+        if (sp->has_prog[i])
+            programme_changes(p, env, sp->people.p[i].key, sp->people.p[i].name, &sp->progs[i]);
+    open_panel(p, v->n_changes > 0 ? PANEL_STICK_CHANGES : PANEL_STICK_DONE);
 }
 
+static bool write_text(FILE *f, void *ctx)
+{
+    return fputs(ctx, f) >= 0;
+}
+
+/* OK on STICK_CHANGES: the people (when the stick brought them) and every
+ * programme, each kept in the data directory; the person at the station's
+ * programme is the one in use from now. */
 static void apply_stick(panels *p, panels_env *env)
 {
-    char err[256] = "";
-    if (!programme_store_save(p->data_dir, p->profile, &p->stick_prog, err)) {
-        log_warn("stick: the programme could not be kept: %s", err);
+    char err[256] = "", text[4096];
+    const stick_people *sp = &p->stick;
+    bool ok = true;
+    for (int i = 0; i < sp->people.n && ok; i++)
+        if (sp->has_prog[i])
+            ok = programme_store_save(p->data_dir, sp->people.p[i].key, &sp->progs[i], err);
+    if (ok && p->stick_people_new) {
+        ok = profiles_format(&sp->people, text, sizeof text) &&
+             atomic_file_write(p->profiles_path, 0644, write_text, text, err);
+        if (!ok && !err[0])
+            snprintf(err, sizeof err, "the people do not fit in %zu bytes", sizeof text);
+    }
+    if (!ok) {
+        log_warn("stick: not applied: %s", err);
         /* the reason cut to what fits after the prefix (a path may be long) */
         snprintf(p->v.error, sizeof p->v.error, "Not applied: %.*s",
                  (int)(sizeof p->v.error - sizeof "Not applied: "), err);
         open_panel(p, PANEL_STICK_BAD);
         return;
     }
-    *env->prog = p->stick_prog;
-    env->prog_changed = true;
+    for (int i = 0; i < sp->people.n; i++)
+        if (sp->has_prog[i] && !strcmp(sp->people.p[i].key, p->profile)) {
+            *env->prog = sp->progs[i];
+            env->prog_changed = true;
+        }
+    env->people_changed = p->stick_people_new;
     p->v.applied = true;
-    log_info("stick: programme %s applied for %s", p->v.programme_file, p->profile);
+    log_info("stick: %s applied", p->v.programme_file);
     open_panel(p, PANEL_STICK_DONE);
 }
 

@@ -3,11 +3,14 @@
  * panels: the screens the station shows over home, outside any session:
  *   - HISTORY: the last 8 weeks (Down at home opens it; any button closes it);
  *   - the USB stick: when a stick with rehab-mirror/ appears at the watched
- *     directory (looked at once a second), the reports are written to it and
- *     its programme read: STICK_CHANGES lists what the programme would change
- *     (OK applies it, Down keeps the current one), STICK_BAD shows why it was
- *     refused (file, line, reason; nothing changes), STICK_DONE says what was
- *     read and written and that the stick can be removed;
+ *     directory (looked at once a second), the reports of each of the
+ *     station's people are written to it and its people and programmes read
+ *     (stick.h): STICK_CHANGES lists what they would change (people added,
+ *     renamed or removed; the dose changes of the person at the station, a
+ *     line for each other person whose programme differs; OK applies it all,
+ *     Down keeps the current), STICK_BAD shows why it was refused (file,
+ *     line, reason; nothing changes), STICK_DONE says what was read and
+ *     written and that the stick can be removed;
  *   - PROGRESS: back home after a session, when progression.h proposes a step
  *     (OK accepts, Down declines; either is logged with who answered).
  * A panel opens only on the home screen; a stick that arrives during a session
@@ -22,6 +25,7 @@
 #include "adlog.h"
 #include "history.h"
 #include "press.h"
+#include "profiles.h"
 #include "programme_text.h"
 #include "progression.h"
 #include "session.h"
@@ -50,6 +54,7 @@ typedef struct panels_view {
     char error[256];                   /* STICK_BAD: "FILE:LINE: reason" */
     int n_changes;
     char changes[PROGRAMME_DIFF_LINES][PROGRAMME_DIFF_TEXT];
+    bool people;                       /* STICK_CHANGES: the stick brings people */
     bool applied;                      /* STICK_DONE: the programme was applied */
     bool kept;                         /* STICK_DONE: the person kept the old one */
     stick_written written;             /* the reports */
@@ -66,6 +71,13 @@ void panels_destroy(panels *p);
  * chosen on "Who's exercising?"). */
 void panels_set_profile(panels *p, const char *profile);
 
+/* The station's people (kept by the caller; re-read after people_changed)
+ * and the file a stick's profiles.ini is written to when OK applies it: ""
+ * when the station's people do not come from the data directory (a kiosk, or
+ * the config names a profiles file), and a stick's profiles.ini is then
+ * ignored. */
+void panels_set_people(panels *p, const profiles *people, const char *profiles_path);
+
 /* What the station hands the panels on each call. `prog` is the programme in
  * use; a panel that changes it (a stick's programme applied, a step accepted)
  * writes it to the data directory and sets *prog_changed. */
@@ -76,6 +88,7 @@ typedef struct panels_env {
     session_screen prev_screen; /* the session's screen on the last loop */
     int64_t now_ms, wall_ms;    /* station clock and wall clock */
     bool prog_changed;          /* out */
+    bool people_changed;        /* out: profiles.ini was written: read it again */
 } panels_env;
 
 /* Once per loop: watches the stick (once a second) and opens PROGRESS after a

@@ -217,6 +217,18 @@ bool profiles_load(profiles *out, const char *path, char *errbuf)
     return ok;
 }
 
+bool profiles_format(const profiles *ps, char *buf, size_t cap)
+{
+    size_t n = (size_t)snprintf(buf, cap, "; Written by rehab-mirror from a USB stick's profiles.ini.\n");
+    for (int i = 0; i < ps->n && n < cap; i++) {
+        const profile *p = &ps->p[i];
+        n += (size_t)snprintf(buf + n, cap - n, "\n[%s]\nname = %s\n", p->key, p->name);
+        if (p->language[0] && n < cap)
+            n += (size_t)snprintf(buf + n, cap - n, "language = %s\n", p->language);
+    }
+    return n < cap;
+}
+
 static bool regular_file(const char *path)
 {
     struct stat sb;

@@ -59,6 +59,11 @@ bool profiles_parse(profiles *out, const char *text, const char *dir, const char
  * (relative to the file's directory), else DIR/programmes/KEY.ini when it is
  * a regular file, else "" (the station's programme). */
 void profiles_programme(const profiles *ps, int i, char *buf, size_t cap);
+/* The people as profiles.ini text into buf (NUL-terminated), without their
+ * `programme` keys (a station keeps each person's programme in its data
+ * directory: programme_store.h). False when it does not fit in cap bytes
+ * (4 KiB always does). profiles_parse of the text gives the same people. */
+bool profiles_format(const profiles *ps, char *buf, size_t cap);
 /* The index of the person with this key, or -1. */
 int profiles_find(const profiles *ps, const char *key);
 /* A valid key: 1..31 bytes of letters, digits, '-', '_' or '.', not starting

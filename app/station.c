@@ -105,6 +105,8 @@ typedef struct station {
     bool quit;
 
     profiles people;             /* profiles.ini; n = 0: one person, cfg->profile */
+    bool person_was_listed;      /* the last person applied was one of people */
+    bool people_stale;           /* a stick wrote profiles.ini: read it at home */
     int person;                  /* whose programme and record are loaded, -1 none */
     bool wake_on;                /* SLEEP watches the camera for movement */
     bool wake_armed;             /* ... and is watching now */
@@ -305,14 +307,21 @@ static void apply_person(station *st, int i)
         open_programme(st, path);
         use_language(st, p->language[0] ? p->language : st->language);
         log_info("person: %s (%s)", p->key, path[0] ? path : "the station's programme");
+    } else if (st->person_was_listed) { /* the people were removed: the config's one */
+        panels_set_profile(st->panels, st->profile);
+        open_programme(st, NULL);
+        use_language(st, st->language);
     }
+    st->person_was_listed = st->people.n > 0;
     session_set_programme(st->sess, &st->prog);
     adlog_set_profile(st->log, st->profile);
     st->stop_date = 0;
 }
 
-/* The people (not in a kiosk), the idle times, and the wake watch. */
-static void open_lobby(station *st)
+/* The people (not in a kiosk): profiles.ini from the config's path or the
+ * data directory; `who` (a profile key) is the one chosen first when listed.
+ * A stick may write the data directory's file (panels.h), not the config's. */
+static void load_people(station *st, const char *who)
 {
     const settings *cfg = st->cfg;
     char path[SETTINGS_PATH_MAX + 32], err[256] = "";
@@ -321,11 +330,21 @@ static void open_lobby(station *st)
     else
         snprintf(path, sizeof path, "%s/" PROFILES_FILE, cfg->data_dir);
     if (!cfg->kiosk && !profiles_load(&st->people, path, err) && err[0])
-        log_warn("%s; one person, '%s'", err, st->profile ? st->profile : "default");
+        log_warn("%s; one person, '%s'", err, who ? who : "default");
     if (st->people.n > 0)
         log_info("profiles: %d from %s", st->people.n, path);
-    int first = profiles_find(&st->people, st->profile); /* --profile: who is asked first */
+    panels_set_people(st->panels, &st->people, cfg->kiosk || cfg->profiles[0] ? "" : path);
+    int first = profiles_find(&st->people, who);
+    if (st->people.n == 0)
+        st->profile = cfg->profile[0] ? cfg->profile : NULL;
     apply_person(st, first > 0 ? first : 0);
+}
+
+/* The people, the idle times, and the wake watch. */
+static void open_lobby(station *st)
+{
+    const settings *cfg = st->cfg;
+    load_people(st, st->profile); /* --profile: who is asked first */
     session_idle idle = { .attract_after_ms = (int64_t)cfg->attract_after_s * 1000,
                           .sleep_after_ms = (int64_t)cfg->sleep_after_s * 1000,
                           .kiosk = cfg->kiosk };
@@ -579,6 +598,30 @@ static void programme_changed(station *st)
     st->prev = *session_get_view(st->sess);
 }
 
+/* A stick's people were applied: read them again, the same person at the
+ * station when they are still listed. */
+static void people_changed(station *st)
+{
+    char who[PROFILES_KEY_MAX];
+    snprintf(who, sizeof who, "%s", st->profile ? st->profile : "");
+    load_people(st, who);
+    session_set_people(st->sess, st->people.names, st->people.n, st->person);
+    programme_changed(st);
+}
+
+/* The people are read again once the stick's panels are closed: with more
+ * than one, home becomes "Who's exercising?", which no panel is drawn over. */
+static void panels_changed(station *st, const panels_env *env)
+{
+    st->people_stale |= env->people_changed;
+    if (st->people_stale && !panels_active(st->panels)) {
+        st->people_stale = false;
+        people_changed(st);
+    } else if (env->prog_changed) {
+        programme_changed(st);
+    }
+}
+
 static panels_env panels_env_now(station *st)
 {
     return (panels_env){ .log = st->log, .prog = &st->prog,
@@ -590,8 +633,7 @@ static bool panels_take(station *st, const button_event *be)
 {
     panels_env env = panels_env_now(st);
     bool taken = panels_press(st->panels, &env, be);
-    if (env.prog_changed)
-        programme_changed(st);
+    panels_changed(st, &env);
     return taken;
 }
 
@@ -599,8 +641,7 @@ static void update_panels(station *st)
 {
     panels_env env = panels_env_now(st);
     panels_update(st->panels, &env);
-    if (env.prog_changed)
-        programme_changed(st);
+    panels_changed(st, &env);
 }
 
 static void poll_inputs(station *st)

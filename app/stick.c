@@ -31,11 +31,11 @@ bool stick_is_ours(const char *mount_dir)
     return is_dir(path);
 }
 
-void stick_read_programme(const char *mount_dir, const char *profile, stick_programme *out)
+void stick_read_programme(const char *mount_dir, const char *who, stick_programme *out)
 {
     memset(out, 0, sizeof *out);
     char name[128];
-    programme_store_name(profile, name, sizeof name);
+    programme_store_name(who, name, sizeof name);
     snprintf(out->path, sizeof out->path, "%s/%s/programmes/%s.ini", mount_dir, STICK_FOLDER,
              name);
     struct stat sb;
@@ -46,6 +46,31 @@ void stick_read_programme(const char *mount_dir, const char *profile, stick_prog
     }
     out->found = true;
     out->valid = programme_load(&out->prog, out->path, out->error);
+}
+
+void stick_read_people(const char *mount_dir, stick_people *out)
+{
+    memset(out, 0, sizeof *out);
+    char path[STICK_PATH];
+    snprintf(path, sizeof path, "%s/%s/" PROFILES_FILE, mount_dir, STICK_FOLDER);
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return;
+    out->found = true;
+    if (!profiles_load(&out->people, path, out->error)) {
+        if (!out->error[0])
+            snprintf(out->error, sizeof out->error, "%.200s: cannot be read", path);
+        return;
+    }
+    for (int i = 0; i < out->people.n; i++) {
+        profiles_programme(&out->people, i, path, sizeof path);
+        if (!path[0])
+            continue;
+        if (!programme_load(&out->progs[i], path, out->error))
+            return;
+        out->has_prog[i] = true;
+    }
+    out->valid = true;
 }
 
 /* --- reports ------------------------------------------------------------- */
@@ -115,7 +140,7 @@ static void one_file(const char *dir, const char *name, bool (*write)(FILE *, vo
     }
 }
 
-bool stick_write_reports(const char *mount_dir, adlog *log, const char *profile,
+bool stick_write_reports(const char *mount_dir, adlog *log, const char *who,
                          const programme *prog, int64_t now_ms, int streak_days,
                          stick_written *out)
 {
@@ -124,14 +149,14 @@ bool stick_write_reports(const char *mount_dir, adlog *log, const char *profile,
     snprintf(dir, sizeof dir, "%s/%s/reports", mount_dir, STICK_FOLDER);
     if (!atomic_file_mkdirs(dir, 0755, out->error))
         return false;
-    programme_store_name(profile, name, sizeof name);
-    report_job job = { .log = log, .profile = profile && *profile ? profile : "default" };
+    programme_store_name(who, name, sizeof name);
+    report_job job = { .log = log, .profile = who && *who ? who : "default" };
     int64_t since = now_ms - (7LL * HISTORY_WEEKS + 1) * DAY_MS;
     record_session *sessions = NULL;
     adlog_decision *decisions = NULL;
     int n = 0, nd = 0;
-    if (!adlog_records(log, profile, since, &sessions, &n) ||
-        !adlog_decisions(log, profile, &decisions, &nd)) {
+    if (!adlog_records(log, who, since, &sessions, &n) ||
+        !adlog_decisions(log, who, &decisions, &nd)) {
         snprintf(out->error, sizeof out->error, "the record could not be read");
         free(sessions);
         free(decisions);

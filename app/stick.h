@@ -10,8 +10,11 @@
  *   programmes/PROFILE.ini  the profile's programme (PROFILE as
  *                           programme_store_name makes it), else
  *   programme.ini           one programme for whoever uses the station;
- * read with programme_load: a file with an error is refused with its file,
- * line and reason, and nothing changes. Written, for each profile:
+ *   profiles.ini            the people (profiles.h), each with a programme
+ *                           found by profiles.h's lookup in the folder
+ * read with programme_load and profiles_load: a file with an error is refused
+ * with its file, line and reason, and nothing changes. Written, for each
+ * profile:
  *   reports/PROFILE.csv, reports/PROFILE-report.png, reports/PROFILE-report.pdf
  * each whole or not at all (atomic_file.h), so a stick pulled mid-write never
  * holds a half file under a finished file's name.
@@ -23,6 +26,7 @@
 #include <stdint.h>
 
 #include "adlog.h"
+#include "profiles.h"
 #include "programme.h"
 
 #define STICK_FOLDER "rehab-mirror"
@@ -40,7 +44,22 @@ typedef struct stick_programme {
 } stick_programme;
 
 /* Reads the profile's programme from the stick (see above). */
-void stick_read_programme(const char *mount_dir, const char *profile, stick_programme *out);
+void stick_read_programme(const char *mount_dir, const char *who, stick_programme *out);
+
+/* A stick's people: its profiles.ini and the programmes it holds for them. */
+typedef struct stick_people {
+    bool found;              /* rehab-mirror/profiles.ini is there */
+    bool valid;              /* it and every programme it leads to parsed */
+    char error[256];         /* not valid: "FILE:LINE: reason" */
+    profiles people;         /* valid: as the stick lists them */
+    bool has_prog[PROFILES_MAX]; /* people.p[i] has a programme on the stick */
+    programme progs[PROFILES_MAX];
+} stick_people;
+
+/* Reads rehab-mirror/profiles.ini and, for each person in it, the programme
+ * profiles_programme finds in the folder (programmes/KEY.ini, or the file
+ * the person's `programme` names). Refused whole when any of them is bad. */
+void stick_read_people(const char *mount_dir, stick_people *out);
 
 typedef struct stick_written {
     int files;                         /* files written whole */
@@ -51,7 +70,7 @@ typedef struct stick_written {
 /* Writes the profile's CSV, PNG and PDF report under reports/ (creating it).
  * `prog` is the programme in use, `now_ms` the wall clock. True when all
  * three were written. */
-bool stick_write_reports(const char *mount_dir, adlog *log, const char *profile,
+bool stick_write_reports(const char *mount_dir, adlog *log, const char *who,
                          const programme *prog, int64_t now_ms, int streak_days,
                          stick_written *out);
 

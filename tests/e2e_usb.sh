@@ -11,7 +11,11 @@
 #   2. a bad programme.ini: refused with its file, line and reason, nothing
 #      changes;
 #   3. a stick with no rehab-mirror/ folder: left alone (no screen, nothing
-#      written).
+#      written);
+#   4. a stick with profiles.ini and a programme for one of its people: the
+#      people and the programme are shown as changes, OK keeps both in the
+#      data directory, and the next start asks who is exercising; a
+#      profiles.ini with an error is refused with its line.
 # Skips (status 77) only when /dev/fuse is absent (a chroot, a container
 # without FUSE); a missing tool is a failure (scripts/deps test installs them).
 # Needs root for the helper's bind mounts; otherwise it runs itself in a user
@@ -56,6 +60,16 @@ run() {
     2> "$out/$1.stderr" || rc=$?
   [[ $rc -eq 0 ]] || { cat "$out/$1.stderr" >&2; fail "$1: station exited with $rc"; }
 }
+# stick NAME DEST=SRC...: image NAME with rehab-mirror/ (and programmes/) and
+# each SRC copied to rehab-mirror/DEST, then mounted by the helper.
+stick() {
+  local name=$1 f
+  shift
+  image "$name"
+  mmd -i "$out/$name.img" ::rehab-mirror ::rehab-mirror/programmes
+  for f in "$@"; do mcopy -i "$out/$name.img" "${f#*=}" "::rehab-mirror/${f%%=*}"; done
+  "$helper" add "$out/$name.img" 2>> "$out/mount.log" || { cat "$out/mount.log" >&2; fail "mount"; }
+}
 screens() { (cd "$out/$1" && ls | sed -E 's/^[0-9]+-//; s/\.png$//' | paste -sd' '); }
 # On the image itself (after unmounting): the names in a folder.
 on_image() { mdir -b -i "$out/$1.img" "::$2" 2>/dev/null | sed 's|.*/||' | sort | paste -sd' '; }
@@ -95,16 +109,13 @@ pdftoppm -r 50 -png -singlefile "$out/default-report.pdf" "$out/report-page" ||
 [[ $(stat -c %s "$out/report-page.png") -gt 5000 ]] || fail "the rendered page is empty"
 
 # 2. A bad programme: refused with file, line and reason; nothing changes.
-image bad
-mmd -i "$out/bad.img" ::rehab-mirror
 printf '[exercise bridge]\nsets = 3\nreps = 99\n' > "$out/bad.ini"
-mcopy -i "$out/bad.img" "$out/bad.ini" ::rehab-mirror/programme.ini
 cp "$stored" "$out/stored-before.ini"
-"$helper" add "$out/bad.img" 2>> "$out/mount.log"
+stick bad programme.ini="$out/bad.ini"
 printf '3 ok   # continue\n6 ok   # done\n' > "$out/bad.txt"
 run bad 8
 [[ "$(screens bad)" == "stick-bad stick-done home" ]] || fail "screens: $(screens bad)"
-grep -q 'programme refused: .*rehab-mirror/programme.ini:3: reps must be a whole number' \
+grep -q 'stick: refused: .*rehab-mirror/programme.ini:3: reps must be a whole number' \
   "$out/bad.stderr" || fail "the refusal does not name file, line and reason"
 cmp -s "$stored" "$out/stored-before.ini" || fail "a bad programme changed the stored one"
 "$helper" remove
@@ -119,4 +130,31 @@ run other 5
 [[ "$(screens other)" == "home pain-before" ]] || fail "screens: $(screens other)"
 "$helper" remove
 [[ "$(on_image other /)" == "notes.txt" ]] || fail "the other stick was written: $(on_image other /)"
+# 4. People from the stick: Alice and Bob (his own programme), applied by OK.
+printf '[alice]\nname = Alice\n[bob]\nname = Bob\nlanguage = de\n' > "$out/profiles.ini"
+printf '[exercise bridge]\nsets = 2\nreps = 8\n' > "$out/bob.ini"
+stick people profiles.ini="$out/profiles.ini" programmes/bob.ini="$out/bob.ini"
+printf '3 ok   # apply\n6 ok   # done\n' > "$out/people.txt"
+run people 8
+[[ "$(screens people)" == "stick-changes stick-done who" ]] || fail "screens: $(screens people)"
+grep -q 'stick: .*profiles.ini applied' "$out/people.stderr" || fail "no 'applied' in the log"
+{ grep -q '^\[bob\]$' "$out/data/profiles.ini" && grep -q '^language = de$' "$out/data/profiles.ini"; } ||
+  fail "the people are not kept: $(cat "$out/data/profiles.ini" 2>&1)"
+grep -q '^reps = 8$' "$out/data/programmes/bob.ini" || fail "Bob's programme is not kept"
+grep -q 'profiles: 2 from' "$out/people.stderr" || fail "the station did not read the people again"
+"$helper" remove
+printf '3 ok   # who\n' > "$out/who.txt"
+run who 4
+[[ "$(screens who)" == who* ]] || fail "the next start does not ask who: $(screens who)"
+
+# ... and a profiles.ini with an error: refused with its line, nothing kept.
+printf '[alice]\nname = Alice\ncolour = red\n' > "$out/profiles.ini"
+cp "$out/data/profiles.ini" "$out/profiles-before.ini"
+stick badpeople profiles.ini="$out/profiles.ini"
+printf '3 ok   # who: Alice\n6 ok   # continue\n9 ok   # done\n' > "$out/badpeople.txt"
+run badpeople 11
+grep -q 'stick: refused: .*rehab-mirror/profiles.ini:3: ' "$out/badpeople.stderr" ||
+  fail "the bad profiles.ini is not refused with its line: $(grep stick "$out/badpeople.stderr")"
+cmp -s "$out/data/profiles.ini" "$out/profiles-before.ini" || fail "a bad profiles.ini changed the people"
+"$helper" remove
 echo "e2e_usb: ok"

@@ -6,6 +6,11 @@
  * home; its changes are applied only by OK (the programme and the stored
  * copy change) and Down keeps the current one; a stick that goes away closes
  * its panel.
+ * - A stick with profiles.ini: the people it adds, renames and removes and
+ *   the new person's programme are listed; OK writes the people to the
+ *   station's profiles.ini and keeps the programme; a bad profiles.ini is
+ *   refused with its line and nothing changes; where the station's people
+ *   are not the data directory's, a stick's profiles.ini is not read.
  */
 #include <stdio.h>
 #include <string.h>
@@ -61,6 +66,92 @@ static void put(const char *path, const char *text)
     }
 }
 
+static bool has_change(const panels_view *v, const char *line)
+{
+    for (int i = 0; i < v->n_changes; i++)
+        if (!strcmp(v->changes[i], line))
+            return true;
+    return false;
+}
+
+/* The stick at `stick` comes in (after being away) with profiles.ini. */
+static void stick_in(world *w, const char *stick, const char *profiles_text)
+{
+    char folder[1200], path[1300], away[1200];
+    snprintf(folder, sizeof folder, "%s/rehab-mirror", stick);
+    snprintf(away, sizeof away, "%s/photos", stick);
+    rename(folder, away);
+    tick(w, SCREEN_HOME);
+    rename(away, folder);
+    snprintf(path, sizeof path, "%s/profiles.ini", folder);
+    put(path, profiles_text);
+    tick(w, SCREEN_HOME);
+}
+
+static void test_people(const char *top, const char *stick)
+{
+    char path[1300], err[256] = "", data[1100];
+    snprintf(data, sizeof data, "%s/people-data", top);
+    mkdir(data, 0755);
+    snprintf(path, sizeof path, "%s/profiles.ini", data);
+    put(path, "[alice]\nname = Alice\n[bob]\nname = Bob\n");
+    profiles people;
+    CHECK(profiles_load(&people, path, err), "the station's people: %s", err);
+    world w = { .p = panels_create(stick, data, "alice"), .log = adlog_open(data, T0, err) };
+    programme_default(&w.prog);
+    panels_set_people(w.p, &people, path);
+    snprintf(path, sizeof path, "%s/rehab-mirror/programmes", stick);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/rehab-mirror/programmes/carol.ini", stick);
+    put(path, "[exercise bridge]\nsets = 1\nreps = 5\n");
+    snprintf(path, sizeof path, "%s/rehab-mirror/programme.ini", stick);
+    remove(path);
+
+    stick_in(&w, stick, "[alice]\nname = Ali\n[carol]\nname = Carol\nlanguage = fr\n");
+    const panels_view *v = panels_get_view(w.p);
+    CHECK_EQ_INT(v->kind, PANEL_STICK_CHANGES, "people: their changes");
+    CHECK(v->people, "the panel says people");
+    CHECK(has_change(v, "Renamed: Alice -> Ali") && has_change(v, "New person: Carol") &&
+              has_change(v, "Removed: Bob (the record stays)") &&
+              has_change(v, "Carol: a new programme"),
+          "the lines (%d, first '%s')", v->n_changes, v->changes[0]);
+    CHECK_EQ_INT(v->written.files, 6, "reports for both of the station's people");
+    button_event ok = { .button = BUTTON_OK, .t_ms = w.now };
+    panels_env e = env(&w);
+    panels_press(w.p, &e, &ok);
+    CHECK(e.people_changed && !e.prog_changed, "OK: the people changed, alice's programme not");
+    snprintf(path, sizeof path, "%s/profiles.ini", data);
+    profiles after;
+    CHECK(profiles_load(&after, path, err) && after.n == 2 && !strcmp(after.p[0].name, "Ali") &&
+              !strcmp(after.p[1].language, "fr"),
+          "profiles.ini written: %s", err);
+    programme carol;
+    CHECK(programme_store_load(data, "carol", &carol, err) && carol.blocks[0].reps == 5,
+          "Carol's programme kept: %s", err);
+    press(&w, BUTTON_OK, NULL);
+
+    snprintf(path, sizeof path, "%s/profiles.ini", data);
+    char before[4096] = "";
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(before, 1, sizeof before - 1, f) : 0;
+    before[n] = '\0';
+    if (f)
+        fclose(f);
+    stick_in(&w, stick, "[alice]\nname = Ali\nshoe = 42\n");
+    CHECK_EQ_INT(v->kind, PANEL_STICK_BAD, "a bad profiles.ini is refused");
+    CHECK(strstr(v->error, "profiles.ini:3:") != NULL, "with its line: %s", v->error);
+    press(&w, BUTTON_OK, NULL);
+    press(&w, BUTTON_OK, NULL);
+    profiles_load(&after, path, err);
+    CHECK(after.n == 2 && !strcmp(after.p[0].name, "Ali"), "nothing changed");
+
+    panels_set_people(w.p, &people, ""); /* the config names the people's file */
+    stick_in(&w, stick, "[zed]\n");
+    CHECK(!v->people && !has_change(v, "New person: zed"), "a stick's people are not read");
+    panels_destroy(w.p);
+    adlog_close(w.log);
+}
+
 int main(void)
 {
     const char *top = check_tmpdir("panels");
@@ -113,5 +204,7 @@ int main(void)
     CHECK(!panels_active(w.p), "the stick gone: its panel closes");
     panels_destroy(w.p);
     adlog_close(w.log);
+    CHECK(rename(away, folder) == 0, "folder back for the people");
+    test_people(top, stick);
     return check_done();
 }

@@ -45,6 +45,17 @@ static void test_parse(void)
     profiles_programme(&ps, 7, path, sizeof path);
     CHECK(path[0] == '\0', "out of range: nothing");
 
+    char text2[4096];
+    profiles back;
+    CHECK(profiles_format(&ps, text2, sizeof text2), "formats");
+    CHECK(profiles_parse(&back, text2, "/data", "back.ini", err) && back.n == 3, "reads back: %s",
+          err);
+    for (int i = 0; i < 3 && back.n == 3; i++)
+        CHECK(!strcmp(back.p[i].key, ps.p[i].key) && !strcmp(back.p[i].name, ps.p[i].name) &&
+                  !strcmp(back.p[i].language, ps.p[i].language) && !back.p[i].programme[0],
+              "person %d the same, without a programme path", i);
+    CHECK(!profiles_format(&ps, text2, 40), "a small buffer is refused");
+
     CHECK(profiles_parse(&ps, "; nobody yet\n", ".", "empty.ini", err) && ps.n == 0,
           "a file with no people is valid: nobody");
 }

@@ -21,6 +21,7 @@
 #include "config.h"
 #include "display.h"
 #include "i18n.h"
+#include "intl.h"
 #include "languages.h"
 #include "panels.h"
 #include "programme_text.h"
@@ -295,9 +296,10 @@ static void check_legible(ui *u, const char *lang, int w, int h, const char *nam
 
 /* --- the panels over home (panels.h), drawn from hand-made views --------- */
 
-enum { N_PANELS = 6 };
+enum { N_PANELS = 7 };
 static const char *panel_names[N_PANELS] = { "history", "stick-changes", "stick-bad",
-                                              "stick-done", "stick-kept", "progress" };
+                                              "stick-done", "stick-kept", "progress",
+                                              "stick-people" };
 
 static panels_view make_panel(const programme *p, int i)
 {
@@ -357,6 +359,17 @@ static panels_view make_panel(const programme *p, int i)
         snprintf(v.written.names[0], sizeof v.written.names[0], "alice-2026-12-03.csv");
         snprintf(v.written.names[1], sizeof v.written.names[1], "alice-2026-12-03.png");
         snprintf(v.written.names[2], sizeof v.written.names[2], "alice-2026-12-03.pdf");
+        break;
+    case 6: /* a stick with people (texts as panels.c makes them) */
+        v.kind = PANEL_STICK_CHANGES;
+        v.people = true;
+        snprintf(v.programme_file, sizeof v.programme_file, "rehab-mirror/profiles.ini");
+        snprintf(v.changes[0], sizeof v.changes[0], _("New person: %s"), "Chidi");
+        snprintf(v.changes[1], sizeof v.changes[1], _("Renamed: %s -> %s"), "Bob", "Robert");
+        snprintf(v.changes[2], sizeof v.changes[2], _("Removed: %s (the record stays)"), "Alice");
+        snprintf(v.changes[3], sizeof v.changes[3], _("%s: a new programme"), "Chidi");
+        v.n_changes = 4;
+        v.written.files = 6;
         break;
     default:
         v.kind = PANEL_PROGRESS;

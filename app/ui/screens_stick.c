@@ -20,12 +20,17 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* "Reports written: a.csv, a-report.png, a-report.pdf" or why not. */
+/* "Reports written: a.csv, a-report.png, a-report.pdf", "6 reports
+ * written" (several people), or why not. */
 static void reports_line(const panels_view *v, char *buf, size_t cap)
 {
     const stick_written *w = &v->written;
     if (w->files == 0) {
         snprintf(buf, cap, _("No report written: %s"), w->error[0] ? w->error : _("unknown error"));
+        return;
+    }
+    if (w->files > 3) { /* several people: the names would not fit */
+        snprintf(buf, cap, P_("%d report written", "%d reports written", w->files), w->files);
         return;
     }
     size_t n = (size_t)snprintf(buf, cap, "%s ", _("Reports written:"));
@@ -70,12 +75,13 @@ static void change_list(ui *u, const panels_view *v, int y, int bottom)
 static void stick_changes(ui *u, const panels_view *v)
 {
     int w = ui_width(u), m = screen_margin(u);
-    int y = screen_title(u, _("New programme on the USB stick"), UI_ACCENT);
+    int y = screen_title(u, v->people ? _("People on the USB stick")
+                                      : _("New programme on the USB stick"), UI_ACCENT);
     char buf[512];
     snprintf(buf, sizeof buf, _("From %.200s. It would change:"), base_name(v->programme_file));
     y += ui_text_wrapped(u, buf, m, y, w - 2 * m, SZ_SMALL, UI_GREY, UI_LEFT) + ui_px(u, 0.01f);
     /* The changes need the room: the reports' names wait for the last panel. */
-    if (v->written.files == 3)
+    if (v->written.files > 0 && !v->written.error[0])
         snprintf(buf, sizeof buf, "%s", _("Reports written."));
     else
         reports_line(v, buf, sizeof buf);
