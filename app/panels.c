@@ -120,7 +120,21 @@ static void add_change(panels_view *v, const char *fmt, ...)
     va_end(ap);
 }
 
-/* The profiles the reports are for: each of the station's people, or the one. */
+/* Person i's own programme (kept in the data directory, or named by
+ * profiles.ini), as the station would load it for them; false when they
+ * follow the station's. */
+static bool own_programme(const panels *p, int i, programme *out)
+{
+    char path[STICK_PATH], err[256];
+    if (programme_store_load(p->data_dir, p->people->p[i].key, out, err))
+        return true;
+    profiles_programme(p->people, i, path, sizeof path);
+    return path[0] && programme_load(out, path, err);
+}
+
+/* The profiles the reports are for: each of the station's people, or the one.
+ * The station's programme stands for anyone without their own (it is the
+ * configured one unless the person at the station has their own). */
 static void write_reports(panels *p, panels_env *env)
 {
     stick_written *all = &p->v.written, one;
@@ -132,13 +146,19 @@ static void write_reports(panels *p, panels_env *env)
     int n = p->people && p->people->n > 0 ? p->people->n : 1;
     for (int i = 0; i < n; i++) {
         const char *key = p->people && p->people->n > 0 ? p->people->p[i].key : p->profile;
-        stick_write_reports(p->usb_dir, env->log, key, env->prog, env->wall_ms, streak(env), &one);
+        const programme *prog = env->prog;
+        programme theirs;
+        if (strcmp(key, p->profile) != 0 && own_programme(p, i, &theirs))
+            prog = &theirs;
+        adlog_set_profile(env->log, key); /* whose streak */
+        stick_write_reports(p->usb_dir, env->log, key, prog, env->wall_ms, streak(env), &one);
         for (int f = 0; f < one.files; f++, all->files++)
             if (all->files < 3)
                 snprintf(all->names[all->files], sizeof all->names[0], "%s", one.names[f]);
         if (one.error[0] && !all->error[0])
             snprintf(all->error, sizeof all->error, "%s", one.error);
     }
+    adlog_set_profile(env->log, p->profile);
 }
 
 /* "Deutsch" for "de-at"; a language the station does not ship as written. */
