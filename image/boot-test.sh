@@ -4,7 +4,9 @@
 # and checks the service there: it reaches running (READY=1 after its first
 # screen); a hung main loop (SIGSTOP) is restarted by the watchdog (new main
 # pid, NRestarts grows, "Watchdog timeout" in the journal); the reps logged
-# before the restart are still in the database after it (sqlite3 inside).
+# before the restart are still in the database after it (sqlite3 inside); ssh
+# is off, and maintenance-ssh.service starts it for root when a public key is
+# put in /boot/firmware/ssh; prints the boot's journal at warning and above.
 # The root stays untouched: it is read-only under a RAM overlay, as overlayroot
 # does on the Pi, and a scratch directory stands in for the data partition. A
 # test drop-in replaces the display with SDL's dummy driver, the camera with the
@@ -123,4 +125,18 @@ for id in $before; do
   [[ " $after " == *" $id "* ]] || fail "rep $id logged before the restart is gone (after: $after)"
 done
 echo "reps after the restart: $after"
+
+step "maintenance ssh: off by default, on with a public key on the boot partition"
+ssh_state() { inside systemctl is-active ssh.service 2>/dev/null || true; }
+[[ $(ssh_state) != active ]] || fail "ssh runs without /boot/firmware/ssh"
+ls "$root"/etc/ssh/ssh_host_* >/dev/null 2>&1 && fail "the image carries ssh host keys"
+inside /bin/sh -c 'mkdir -p /boot/firmware && echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC1tZXJlbHktYS10ZXN0LWtleS1mb3ItdGhlLWJvb3QtdGVzdA boot-test" > /boot/firmware/ssh'
+inside systemctl start maintenance-ssh.service
+ssh_on() { [[ $(ssh_state) == active ]]; }
+wait_for 120 "ssh started by maintenance-ssh.service" ssh_on
+inside grep -q '^ssh-ed25519 ' /root/.ssh/authorized_keys || fail "the key is not root's"
+echo "ssh: off without the file; with it, running for root by key"
+
+step "the journal's warnings and errors of this boot (journalctl -p warning)"
+inside journalctl -p warning -b --no-pager -o short-monotonic | tail -30
 step "PASS"

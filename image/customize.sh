@@ -19,6 +19,13 @@ cp -r "$here/rootfs/." "$root/"
 echo rehab-mirror > "$root/etc/hostname"
 printf '127.0.0.1\tlocalhost\n127.0.1.1\trehab-mirror\n' > "$root/etc/hosts"
 
+# Maintenance ssh, off unless /boot/firmware/ssh holds public keys
+# (maintenance-ssh.service, README): the server is not started by itself,
+# and the image carries no host keys (each station makes its own at boot).
+chroot "$root" systemctl disable ssh.service
+rm -f "$root"/etc/ssh/ssh_host_*
+chroot "$root" systemctl enable maintenance-ssh.service
+
 # No login prompt on the screen (the station's tty); boot messages on tty3.
 ln -sf /dev/null "$root/etc/systemd/system/getty@tty1.service"
 sed -i -e 's|^#\?ROOTPART=.*|ROOTPART="LABEL=rmroot"|' \
