@@ -39,8 +39,11 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME rehab-mirror)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "rehab-mirror maintainers <rehab-mirror@localhost>")
-# Stripped, with the symbols in rehab-mirror-dbgsym (the build is RelWithDebInfo).
-set(CPACK_STRIP_FILES ON)
+# Stripped, with the symbols in rehab-mirror-dbgsym_VERSION_ARCH.ddeb (the
+# build is RelWithDebInfo). CPackDeb strips only what is not yet stripped, after
+# copying its debug sections out (objcopy --only-keep-debug, by build id): so
+# CPACK_STRIP_FILES must stay off, or the symbols are gone before it looks.
+set(CPACK_STRIP_FILES OFF)
 set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "knee rehabilitation exercise station (camera-counted reps)")
 set(CPACK_PACKAGE_DESCRIPTION "A full-screen kiosk that guides clamshells, glute bridges and\n\

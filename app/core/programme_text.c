@@ -96,7 +96,7 @@ static void line(diff_out *d, const char *fmt, ...)
     if (d->n > PROGRAMME_DIFF_LINES)
         return;
     if (d->n == PROGRAMME_DIFF_LINES) { /* the last line says there is more */
-        snprintf(d->lines[PROGRAMME_DIFF_LINES - 1], PROGRAMME_DIFF_TEXT, _("... and more"));
+        snprintf(d->lines[PROGRAMME_DIFF_LINES - 1], PROGRAMME_DIFF_TEXT, "%s", _("... and more"));
         d->n++;
         return;
     }
