@@ -85,7 +85,7 @@ backlight *backlight_create(const char *class_dir)
     snprintf(b->path, sizeof b->path, "%s/%s/bl_power", dir, b->name);
     backlight_set_on(b, true);
     if (b->name[0])
-        log_info("backlight %s: off while the screen sleeps", b->name);
+        log_info("backlight %s: on; off while the screen sleeps", b->name);
     return b;
 }
 
