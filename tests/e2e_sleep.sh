@@ -108,6 +108,8 @@ wait_power() {
 }
 printf '[station]\nattract_after = 1\nsleep_after = 1\nwake_on_movement = off\n' > "$out/real.conf"
 echo "5 ok" > "$out/real.txt"
+pid=
+trap '[[ -z $pid ]] || kill "$pid" 2>/dev/null || true' EXIT # a failed check stops it
 real() {
   "$bin" --config "$out/real.conf" --software-renderer --no-sound --window 800x480 \
     --camera synthetic --buttons "script:$out/real.txt" --data-dir "$out/data" \
