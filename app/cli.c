@@ -73,6 +73,7 @@ static const char USAGE[] =
     "  REHAB_MIRROR_ASSETS    the assets directory (fonts/, programmes/)\n"
     "  REHAB_MIRROR_LOG       debug | info | warn | error: what is logged (default info)\n"
     "  REHAB_MIRROR_LOCALEDIR the translations (CODE/LC_MESSAGES/rehab-mirror.mo)\n"
+    "  REHAB_MIRROR_BACKLIGHT backlight devices (default /sys/class/backlight)\n"
     "  XDG_DATA_HOME, HOME    the default data directory: $XDG_DATA_HOME/rehab-mirror,\n"
     "                         else ~/.local/share/rehab-mirror\n"
     "  SDL_VIDEODRIVER        SDL's video driver when --video-driver is not given\n"

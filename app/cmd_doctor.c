@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "backlight.h"
 #include "buttons_gpiod.h"
 #include "cli.h"
 #include "config.h"
@@ -259,10 +260,31 @@ static void report_layout(const settings *cfg, int out_w, int out_h)
            lh > lw ? "portrait" : "landscape");
 }
 
+/* The backlight the station turns off while its screen sleeps: looked at,
+ * never switched (the station may be running). */
+static void report_backlight(void)
+{
+    const char *dir = backlight_class_dir(NULL);
+    char name[256], path[1024];
+    if (!backlight_find(dir, name, sizeof name)) {
+        printf("  backlight: none in %s (an HDMI monitor has none): a sleeping screen is "
+               "only black\n", dir);
+        return;
+    }
+    snprintf(path, sizeof path, "%s/%s/bl_power", dir, name);
+    if (access(path, W_OK) == 0)
+        printf("  backlight: %s, turned off while the screen sleeps\n", name);
+    else
+        printf("  backlight: %s, but %s cannot be written by this user: a sleeping screen is "
+               "only black (the video group may write it: 90-rehab-mirror-backlight.rules)\n",
+               name, path);
+}
+
 /* True when the video driver the station would ask for starts. */
 static bool report_display(const settings *cfg)
 {
     heading("Display");
+    report_backlight();
     int n = SDL_GetNumVideoDrivers();
     printf("  SDL video drivers built in:");
     for (int i = 0; i < n; i++)

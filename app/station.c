@@ -17,6 +17,7 @@
 #include <SDL.h>
 
 #include "adlog.h"
+#include "backlight.h"
 #include "buttons.h"
 #include "camera.h"
 #include "camera_watch.h"
@@ -64,6 +65,7 @@ typedef struct station {
     const char *profile;         /* whose sessions these are; NULL: default */
     rm_clock *clock;
     display *disp;
+    backlight *bl;               /* off while the screen sleeps (backlight.h) */
     ui *ui;
     camera *cam;
     buttons *btn;
@@ -383,6 +385,7 @@ static bool station_open(station *st)
     st->clock = make_clock(st->cfg);
     if (!open_screen(st))
         return false;
+    st->bl = backlight_create(NULL); /* on: a crash may have left it off */
     open_programme(st, NULL);
     char err[256] = "";
     if (st->cfg->kiosk) /* guests: nothing is kept (docs/PRIVACY.md) */
@@ -450,6 +453,7 @@ static void station_close(station *st)
     buttons_destroy(st->btn);
     camera_destroy(st->cam);
     adlog_close(st->log);
+    backlight_destroy(st->bl); /* never leaves a dark panel behind */
     ui_destroy(st->ui);
     display_destroy(st->disp);
     clock_destroy(st->clock);
@@ -899,6 +903,8 @@ static void run_loop(station *st)
             st->panel_on_screen = false;
             draw(st, v, screen_changed);
         }
+        /* After the frame: dark once black is shown, lit once awake is. */
+        backlight_set_on(st->bl, v->screen != SCREEN_SLEEP || panels_active(st->panels));
         notify_loop(st->drawn_once);
         st->prev = *v;
         if (clock_now_ms(st->clock) >= st->exit_at_ms)

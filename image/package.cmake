@@ -12,6 +12,8 @@ install(FILES ${RM_IMAGE_DIR}/rehab-mirror.service DESTINATION /lib/systemd/syst
 install(FILES ${RM_IMAGE_DIR}/rehab-mirror.sysusers DESTINATION /usr/lib/sysusers.d
         RENAME rehab-mirror.conf)
 install(FILES ${CMAKE_SOURCE_DIR}/assets/rehab-mirror.conf DESTINATION /etc/rehab-mirror)
+# The backlight's bl_power writable by the video group (the sleeping screen).
+install(FILES ${RM_IMAGE_DIR}/90-rehab-mirror-backlight.rules DESTINATION /lib/udev/rules.d)
 # The USB stick (image/stick): a udev rule starts a oneshot unit per stick,
 # which runs the mount helper as root; tmpfiles.d makes the mount point.
 install(PROGRAMS ${RM_IMAGE_DIR}/stick/rehab-mirror-stick DESTINATION /usr/lib/rehab-mirror)

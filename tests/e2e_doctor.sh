@@ -3,9 +3,11 @@
 # End-to-end: `rehab-mirror doctor` on a machine with no GPIO chips (a build
 # server) and the offscreen video driver. Checks that it exits 0 (the station
 # could run on its fallbacks), says there is no GPIO chip and why, names the
-# SDL video drivers built in, finds the offscreen display and says it is not a
-# real screen, and reports the data directory. On a machine with GPIO chips the
-# GPIO check is skipped, since the answer depends on the board.
+# SDL video drivers built in, says there is no backlight (tests/CMakeLists.txt
+# points it at nothing), finds the offscreen display and says it is not a real
+# screen, and reports the data directory. On a machine with GPIO chips the
+# GPIO check is skipped, since the answer depends on the board. A fake
+# backlight directory is named and not switched.
 # Then: the config file's rotation reaches the report; an invalid programme
 # or config file is reported with file and line and exits 1 (issue 15); and
 # full-screen with no desktop asks for kmsdrm, which doctor reports cannot
@@ -37,8 +39,17 @@ has "asks for: offscreen (SDL_VIDEODRIVER)"
 grep -q "SDL video drivers built in:.*offscreen" "$out/doctor.txt" || fail "offscreen not among the drivers"
 has "display: works with offscreen"
 has "offscreen is not a real screen"
+has "backlight: none in $REHAB_MIRROR_BACKLIGHT (an HDMI monitor has none)"
 has "data directory $out/data: exists, writable"
 has "The station can run"
+
+# A backlight (a fake sysfs directory) is named, and left as it was.
+mkdir -p "$out/backlight/panel"
+echo 4 > "$out/backlight/panel/bl_power"
+REHAB_MIRROR_BACKLIGHT=$out/backlight SDL_VIDEODRIVER=offscreen "$bin" doctor \
+  --data-dir "$out/data" > "$out/doctor.txt" 2> "$out/stderr.txt" || fail "doctor with a backlight"
+has "backlight: panel, turned off while the screen sleeps"
+[[ $(<"$out/backlight/panel/bl_power") == 4 ]] || fail "doctor switched the backlight"
 
 # The config file's settings show: rotation and the layout it gives.
 printf '[station]\nrotation = 90\ndisplay = 1280x720\n' > "$out/station.conf"
