@@ -39,6 +39,9 @@ static bool write_png(FILE *fp, const uint8_t *rgb, int w, int h, const char *pa
         return false;
     }
     png_init_io(png, fp);
+    /* Fast over small: a screenshot is taken at every change of screen (the
+     * loop waits for it), and a mostly black one is small at any level. */
+    png_set_compression_level(png, 1);
     png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
