@@ -25,6 +25,7 @@
 #include <SDL.h>
 #include <glob.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -38,7 +39,9 @@
 #include "prefs.h"
 #include "programme.h"
 #include "settings.h"
+#include "stick.h"
 #include "voice.h"
+#include "xmalloc.h"
 #if HAVE_LIBCAMERA
 #include "camera_libcamera.h"
 #endif
@@ -54,6 +57,14 @@ static bool is_dir(const char *path)
 {
     struct stat sb;
     return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+static int count_true(const bool *b, int n)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        k += b[i];
+    return k;
 }
 
 static bool is_file(const char *path)
@@ -417,6 +428,50 @@ static bool report_people(const settings *cfg)
     return ok;
 }
 
+/* The stick at usb_dir, read as the station would read it (stick.h): a
+ * physiotherapist can check a stick's files here before handing it over.
+ * False when a file on it would be refused. */
+static bool report_stick(const settings *cfg)
+{
+    heading("USB stick");
+    if (cfg->kiosk || !cfg->usb_dir[0]) {
+        printf("  not watched (%s)\n", cfg->kiosk ? "a kiosk" : "usb_dir is empty");
+        return true;
+    }
+    if (!is_dir(cfg->usb_dir)) {
+        printf("  %s: no such directory (the package's tmpfiles.d entry makes it at boot)\n",
+               cfg->usb_dir);
+        return true;
+    }
+    if (!stick_is_ours(cfg->usb_dir)) {
+        printf("  %s: watched; no stick with a %s/ folder there now\n", cfg->usb_dir,
+               STICK_FOLDER);
+        return true;
+    }
+    printf("  %s: a stick with %s/\n", cfg->usb_dir, STICK_FOLDER);
+    stick_people *sp = xcalloc(1, sizeof *sp);
+    stick_read_people(cfg->usb_dir, sp);
+    bool ok = !sp->found || sp->valid;
+    if (sp->found && sp->valid)
+        printf("  %s: %d %s, %d with a programme on the stick\n", PROFILES_FILE, sp->people.n,
+               sp->people.n == 1 ? "person" : "people", count_true(sp->has_prog, sp->people.n));
+    else if (sp->found)
+        printf("  %s\n  -> the stick would be refused; nothing would change\n", sp->error);
+    if (!sp->found) {
+        stick_programme one;
+        stick_read_programme(cfg->usb_dir, cfg->profile, &one);
+        ok = !one.found || one.valid;
+        if (!one.found)
+            printf("  no programme for '%s' on it\n", cfg->profile[0] ? cfg->profile : "default");
+        else if (one.valid)
+            printf("  %s: \"%s\", %d exercises\n", one.path, one.prog.name, one.prog.n_blocks);
+        else
+            printf("  %s\n  -> the stick would be refused; nothing would change\n", one.error);
+    }
+    free(sp);
+    return ok;
+}
+
 /* True when the assets are found; *prog_ok false when the programme is not
  * valid. */
 static bool report_assets(settings *cfg, bool *prog_ok)
@@ -488,10 +543,13 @@ int cmd_doctor(int argc, char **argv)
     bool prog_ok = true;
     bool assets = report_assets(&cfg, &prog_ok);
     config_ok = report_people(&cfg) && config_ok;
+    bool stick_ok = report_stick(&cfg);
     SDL_Quit();
     bool ok = screen_ok && assets;
     if (!ok)
         printf("\nThe station cannot run: see the lines marked -> above.\n");
+    else if (!stick_ok && config_ok && prog_ok)
+        printf("\nThe station can run; the USB stick's files would be refused (above).\n");
     else if (!config_ok || !prog_ok)
         printf("\nThe station would run, but not as configured: fix the %s above.\n",
                !prog_ok && !config_ok ? "programme and the config file"
@@ -499,5 +557,5 @@ int cmd_doctor(int argc, char **argv)
                                       : "config file");
     else
         printf("\nThe station can run (with the fallbacks above, if any).\n");
-    return ok && config_ok && prog_ok ? 0 : 1;
+    return ok && config_ok && prog_ok && stick_ok ? 0 : 1;
 }

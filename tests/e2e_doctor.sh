@@ -85,6 +85,23 @@ SDL_VIDEODRIVER=offscreen "$bin" doctor --config "$out/bad.conf" --data-dir "$ou
 has "$out/bad.conf:3:"
 has "-> the config file has an error"
 
+# A USB stick's files are read as the station would read them: a good
+# profiles.ini is counted, a bad programme.ini named with its line (exit 1).
+mkdir -p "$out/stick/rehab-mirror/programmes"
+printf '[ann]\n[ben]\n' > "$out/stick/rehab-mirror/profiles.ini"
+printf '[exercise bridge]\nreps = 5\n' > "$out/stick/rehab-mirror/programmes/ben.ini"
+SDL_VIDEODRIVER=offscreen "$bin" doctor --usb-dir "$out/stick" --data-dir "$out/data" \
+  > "$out/doctor.txt" 2> "$out/stderr.txt" || fail "doctor with a good stick"
+has "profiles.ini: 2 people, 1 with a programme on the stick"
+rm "$out/stick/rehab-mirror/profiles.ini"
+printf '[exercise bridge]\nreps = 99\n' > "$out/stick/rehab-mirror/programme.ini"
+rc=0
+SDL_VIDEODRIVER=offscreen "$bin" doctor --usb-dir "$out/stick" --data-dir "$out/data" \
+  > "$out/doctor.txt" 2> "$out/stderr.txt" || rc=$?
+[[ $rc -eq 1 ]] || fail "doctor with a bad stick exited $rc, want 1"
+has "$out/stick/rehab-mirror/programme.ini:2: reps must be a whole number"
+has "The station can run; the USB stick's files would be refused (above)."
+
 # Full-screen with no desktop asks for kmsdrm; without /dev/dri that cannot
 # start, and doctor says so and exits 1.
 if ! compgen -G "/dev/dri/card*" > /dev/null; then
