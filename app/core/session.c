@@ -12,7 +12,9 @@
  * `unsaved` flag; the next successful write clears it.
  *
  * The counting screen's own rules (camera and manual reps, undo, partials,
- * short holds, the counter's paused clock) are in session_reps.c.
+ * short holds, the counter's paused clock) are in session_reps.c; what the
+ * buttons do on each screen (pain checks, the pause menu, warning signs) in
+ * session_press.c; the screens outside a session in session_lobby.c.
  */
 #include "session_priv.h"
 
@@ -23,25 +25,7 @@
 #include "languages.h"
 #include "xmalloc.h"
 
-#define PAIN_LIMIT SESSION_PAIN_LIMIT
 #define SUMMARY_TIMEOUT_MS (120 * 1000)   /* summary returns home by itself */
-
-static const char ADVICE_PAIN_BEFORE[] =
-    N_("Your knee hurts too much to exercise today. Rest and try again tomorrow. "
-    "If the pain stays high, talk to your physiotherapist.");
-static const char ADVICE_PAIN_DURING[] =
-    N_("Stop exercising for today: pain above 5 out of 10 is too much. Next time try "
-    "fewer reps or a smaller movement. If it keeps happening, talk to your physiotherapist.");
-static const char ADVICE_RED_FLAG[] =
-    N_("No more exercise today. Sharp or sudden pain, swelling, the knee giving way or "
-    "locking, a hot red knee with fever, or calf pain: please contact a doctor or "
-    "physiotherapist. Chest pain or shortness of breath: call emergency services now.");
-static const char ADVICE_PAIN_AFTER[] =
-    N_("Your pain was high after exercising. Next time try an easier dose. If it happens "
-    "again, talk to your physiotherapist.");
-static const char ADVICE_ALL_DONE[] = N_("Well done: every rep of today's programme is done.");
-static const char ADVICE_SOME_DONE[] = N_("Good work. Every rep counts; see you next time.");
-static const char ADVICE_NONE_DONE[] = N_("No reps this time. Try again when you are ready.");
 
 static const char *const screen_ids[SCREEN_KIND_COUNT] = {
     "home",     "pain-before", "intro",    "position", "set",        "rest",
@@ -99,7 +83,7 @@ void session_go(session *s, session_screen screen)
 
 /* --- records ------------------------------------------------------------ */
 
-static void begin_session(session *s)
+void session_begin(session *s)
 {
     s->in_session = true;
     s->seq = 0;
@@ -113,7 +97,7 @@ static void begin_session(session *s)
     }
 }
 
-static void end_session(session *s, const char *status)
+void session_end(session *s, const char *status)
 {
     if (!s->in_session)
         return;
@@ -123,7 +107,7 @@ static void end_session(session *s, const char *status)
                                              status));
 }
 
-static void begin_set(session *s)
+void session_begin_set(session *s)
 {
     s->v.reps_done = s->v.manual_reps = s->v.holds_met = s->v.partials = 0;
     s->v.short_holds = 0;
@@ -138,7 +122,7 @@ static void begin_set(session *s)
     }
 }
 
-static void end_set(session *s, const char *status)
+void session_end_set(session *s, const char *status)
 {
     if (!s->set_open)
         return;
@@ -150,7 +134,7 @@ static void end_set(session *s, const char *status)
 
 /* --- flow --------------------------------------------------------------- */
 
-static void enter_position(session *s)
+void session_enter_position(session *s)
 {
     presence_begin(s->presence);
     s->v.presence = PRESENCE_UNKNOWN;
@@ -161,7 +145,7 @@ static void enter_position(session *s)
     s->v.cue = N_("Get into position");
 }
 
-static void start_block(session *s, int block)
+void session_start_block(session *s, int block)
 {
     s->v.block = block;
     s->v.set = 1;
@@ -176,24 +160,24 @@ static void start_block(session *s, int block)
     go(s, SCREEN_INTRO);
 }
 
-static void finish_exercises(session *s)
+void session_finish_exercises(session *s)
 {
     s->v.pain = s->v.pain_before >= 0 ? s->v.pain_before : 0;
     go(s, SCREEN_PAIN_AFTER);
 }
 
 /* After a block ends (done, skipped or stopped): the next block or the end. */
-static void next_block(session *s)
+void session_next_block(session *s)
 {
     if (s->v.block + 1 < s->prog.n_blocks)
-        start_block(s, s->v.block + 1);
+        session_start_block(s, s->v.block + 1);
     else
-        finish_exercises(s);
+        session_finish_exercises(s);
 }
 
 void session_set_done(session *s)
 {
-    end_set(s, SET_STATUS_COMPLETED);
+    session_end_set(s, SET_STATUS_COMPLETED);
     const programme_block *b = session_block(s);
     if (s->v.set < b->sets) {
         s->rest_until = s->now + (int64_t)s->prog.rest_s * 1000;
@@ -201,230 +185,11 @@ void session_set_done(session *s)
         go(s, SCREEN_REST);
         return;
     }
-    next_block(s);
+    session_next_block(s);
 }
 
 /* A stop: the session ends here, whatever was left of it, and the advice
  * shows. */
-static void stop_session(session *s, const char *set_status, const char *status,
-                         session_screen screen, const char *advice)
-{
-    end_set(s, set_status);
-    end_session(s, status);
-    go(s, screen);
-    s->v.advice = advice;
-}
-
-static void pain_answer(session *s)
-{
-    session_screen screen = s->v.screen;
-    int pain = s->v.pain;
-    if (screen == SCREEN_PAIN_BEFORE) {
-        s->v.pain_before = pain;
-        begin_session(s);
-        if (pain > PAIN_LIMIT) {
-            stop_session(s, SET_STATUS_PAIN, SESSION_STATUS_PAIN, SCREEN_PAIN_STOP,
-                         ADVICE_PAIN_BEFORE);
-            s->v.day_stop = s->v.day_stop ? s->v.day_stop : SESSION_STOP_PAIN;
-            return;
-        }
-        start_block(s, 0);
-    } else if (screen == SCREEN_PAIN_DURING) {
-        if (pain > PAIN_LIMIT) { /* the rest of the session too (PROTOCOL.md) */
-            s->v.pain_after = pain;
-            stop_session(s, SET_STATUS_PAIN, SESSION_STATUS_PAIN, SCREEN_PAIN_STOP,
-                         ADVICE_PAIN_DURING);
-            return;
-        }
-        go(s, s->v.paused_from);
-    } else if (screen == SCREEN_PAIN_AFTER) {
-        s->v.pain_after = pain;
-        bool all = s->v.total_done >= s->v.total_target;
-        end_session(s, all ? SESSION_STATUS_COMPLETED : SESSION_STATUS_ENDED);
-        go(s, SCREEN_SUMMARY);
-        s->v.advice = pain > PAIN_LIMIT    ? ADVICE_PAIN_AFTER
-                      : all                ? ADVICE_ALL_DONE
-                      : s->v.total_done > 0 ? ADVICE_SOME_DONE
-                                           : ADVICE_NONE_DONE;
-    }
-}
-
-void session_leave(session *s, const char *status)
-{
-    end_set(s, SET_STATUS_ENDED);
-    end_session(s, status);
-    s->v.block = -1;
-    s->v.pain_before = s->v.pain_after = -1;
-    go(s, session_lobby_after(s));
-}
-
-static void go_home(session *s)
-{
-    session_leave(s, SESSION_STATUS_ENDED);
-}
-
-static void pause_choose(session *s)
-{
-    switch ((pause_item)s->v.menu_cursor) {
-    case PAUSE_RESUME:
-        go(s, s->v.paused_from);
-        break;
-    case PAUSE_PAIN:
-        s->v.pain = s->v.pain_before >= 0 ? s->v.pain_before : 0;
-        go(s, SCREEN_PAIN_DURING);
-        break;
-    case PAUSE_RED_FLAG: /* the signs first; OK there confirms */
-        go(s, SCREEN_RED_FLAG_CHECK);
-        break;
-    case PAUSE_SKIP:
-        end_set(s, SET_STATUS_SKIPPED);
-        next_block(s);
-        break;
-    case PAUSE_END:
-        end_set(s, SET_STATUS_ENDED);
-        finish_exercises(s);
-        break;
-    case PAUSE_SOUND: /* the menu stays open: its row says what it is now */
-        s->v.muted = s->v.sound_available ? !s->v.muted : s->v.muted;
-        break;
-    case PAUSE_VOLUME:
-        s->v.menu_editing = s->v.sound_available && !s->v.menu_editing;
-        break;
-    case PAUSE_UNDO: /* only over an open set with a rep in it; else like resume */
-        if (s->v.paused_from == SCREEN_SET || s->v.paused_from == SCREEN_CAMERA_LOST)
-            session_reps_undo(s);
-        go(s, s->v.paused_from);
-        break;
-    default:
-        break;
-    }
-}
-
-static bool pausable(session_screen screen)
-{
-    return screen == SCREEN_INTRO || screen == SCREEN_POSITION || screen == SCREEN_SET ||
-           screen == SCREEN_REST;
-}
-
-static void confirm_red_flag(session *s)
-{
-    stop_session(s, SET_STATUS_ENDED, SESSION_STATUS_RED_FLAG, SCREEN_RED_FLAG, ADVICE_RED_FLAG);
-    s->v.day_stop = SESSION_STOP_RED_FLAG;
-}
-
-/* OK at home on a stopped day: the advice again, no session. */
-static void show_day_stop(session *s)
-{
-    bool red = s->v.day_stop == SESSION_STOP_RED_FLAG;
-    go(s, red ? SCREEN_RED_FLAG : SCREEN_PAIN_STOP);
-    s->v.advice = red ? ADVICE_RED_FLAG : ADVICE_PAIN_BEFORE;
-}
-
-/* The check-in before a session. It starts where the person was last time
- * (most days that is where they are today; the screen says so), unless that
- * answer stopped a session: then at 0, as before anything is known. */
-static void open_pain_check(session *s)
-{
-    int last = s->v.stats.last_pain_before;
-    s->v.pain = last >= 0 && last <= PAIN_LIMIT ? last : 0;
-    s->v.total_target = programme_total_reps(&s->prog);
-    go(s, SCREEN_PAIN_BEFORE);
-}
-
-static void press_ok(session *s)
-{
-    switch (s->v.screen) {
-    case SCREEN_HOME:
-        if (s->v.day_stop != SESSION_STOP_NONE)
-            show_day_stop(s);
-        else
-            open_pain_check(s);
-        break;
-    case SCREEN_PAIN_BEFORE:
-    case SCREEN_PAIN_DURING:
-    case SCREEN_PAIN_AFTER:
-        pain_answer(s);
-        break;
-    case SCREEN_INTRO:
-        enter_position(s);
-        break;
-    case SCREEN_POSITION: /* start now, even if the camera has not settled */
-        begin_set(s);
-        go(s, SCREEN_SET);
-        break;
-    case SCREEN_SET:
-        session_reps_ok(s);
-        break;
-    case SCREEN_REST:
-        s->v.set++;
-        enter_position(s);
-        break;
-    case SCREEN_PAUSE:
-        pause_choose(s);
-        break;
-    case SCREEN_RED_FLAG_CHECK:
-        confirm_red_flag(s);
-        break;
-    case SCREEN_LANGUAGE:
-        s->v.language = s->v.menu_cursor;
-        go(s, SCREEN_HOME);
-        break;
-    case SCREEN_PAIN_STOP: /* every stop ends the session */
-    case SCREEN_RED_FLAG:
-    case SCREEN_SUMMARY:
-        go_home(s);
-        break;
-    default:
-        break;
-    }
-}
-
-static void press_updown(session *s, int delta)
-{
-    session_view *v = &s->v;
-    /* Up or Down at home: the check-in, already moved one step (a press
-     * saved; OK there still confirms before anything starts). The station
-     * keeps Down at home for the history (panels.h), so there it is Up. */
-    if (v->screen == SCREEN_HOME && v->day_stop == SESSION_STOP_NONE)
-        open_pain_check(s);
-    if (v->screen == SCREEN_PAIN_BEFORE || v->screen == SCREEN_PAIN_DURING ||
-        v->screen == SCREEN_PAIN_AFTER) {
-        v->pain += delta;
-        v->pain = v->pain < 0 ? 0 : v->pain > 10 ? 10 : v->pain;
-    } else if (v->screen == SCREEN_PAUSE && v->menu_editing) { /* louder, softer */
-        v->volume += delta * 10;
-        v->volume = v->volume < 0 ? 0 : v->volume > 100 ? 100 : v->volume;
-    } else if (v->screen == SCREEN_PAUSE) { /* Down walks down the list */
-        v->menu_cursor = (v->menu_cursor - delta + PAUSE_ITEM_COUNT) % PAUSE_ITEM_COUNT;
-    } else if (v->screen == SCREEN_RED_FLAG_CHECK) { /* not confirmed: back to the menu */
-        go(s, SCREEN_PAUSE);
-    } else if (v->screen == SCREEN_LANGUAGE) {
-        v->menu_cursor = (v->menu_cursor - delta + languages_count) % languages_count;
-    }
-}
-
-static void press_long(session *s)
-{
-    if (s->v.screen == SCREEN_CAMERA_LOST) { /* the menu, over the screen the camera left */
-        s->v.paused_from = s->lost_from;
-        s->v.menu_cursor = PAUSE_RESUME;
-        go(s, SCREEN_PAUSE);
-    } else if (pausable(s->v.screen)) {
-        s->v.paused_from = s->v.screen;
-        s->v.menu_cursor = PAUSE_RESUME;
-        go(s, SCREEN_PAUSE);
-    } else if (s->v.screen == SCREEN_PAUSE) {
-        go(s, s->v.paused_from);
-    } else if (s->v.screen == SCREEN_RED_FLAG_CHECK) {
-        go(s, SCREEN_PAUSE);
-    } else if (s->v.screen == SCREEN_HOME) { /* the language chooser */
-        s->v.menu_cursor = s->v.language;
-        go(s, SCREEN_LANGUAGE);
-    } else if (s->v.screen == SCREEN_LANGUAGE) { /* left as it was */
-        go(s, SCREEN_HOME);
-    }
-}
-
 /* --- time --------------------------------------------------------------- */
 
 static void update_timers(session *s)
@@ -434,11 +199,11 @@ static void update_timers(session *s)
         v->rest_remaining_ms = s->rest_until > s->now ? s->rest_until - s->now : 0;
         if (v->rest_remaining_ms == 0) {
             v->set++;
-            enter_position(s);
+            session_enter_position(s);
         }
     } else if (v->screen == SCREEN_SUMMARY &&
                s->now - v->screen_since_ms >= SUMMARY_TIMEOUT_MS) {
-        go_home(s);
+        session_go_home(s);
     } else {
         session_lobby_timers(s); /* idle, attract, sleep; an abandoned session */
     }
@@ -508,11 +273,11 @@ void session_press(session *s, const button_event *ev)
     if (session_lobby_press(s, ev))
         ;
     else if (ev->long_press)
-        press_long(s);
+        session_press_long(s);
     else if (ev->button == BUTTON_OK)
-        press_ok(s);
+        session_press_ok(s);
     else
-        press_updown(s, ev->button == BUTTON_UP ? 1 : -1);
+        session_press_updown(s, ev->button == BUTTON_UP ? 1 : -1);
     input_end(s, &snap);
 }
 
@@ -549,7 +314,7 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
     if (look(s, luma, width, height, stride, t_ms))
         session_reps_frame(s, luma, width, height, stride, t_ms);
     if (s->v.screen == SCREEN_POSITION && s->v.counter.phase != REPS_PHASE_LEARNING) {
-        begin_set(s);
+        session_begin_set(s);
         go(s, SCREEN_SET);
     }
     input_end(s, &snap);
@@ -569,7 +334,7 @@ static void camera_state(session *s, bool lost)
         go(s, SCREEN_CAMERA_LOST);
     } else if (!lost && screen == SCREEN_CAMERA_LOST) {
         if (s->lost_from == SCREEN_POSITION) {
-            enter_position(s);
+            session_enter_position(s);
         } else {
             reps_reset(s->counter);
             s->v.counter = reps_get_status(s->counter);

@@ -59,6 +59,31 @@ static inline void session_saved(session *s, bool ok)
     s->v.unsaved = !ok;
 }
 
+/* session.c: the records, one sink call each as it happens (a failed call
+ * sets the view's `unsaved`). begin: a session with the pain before; end:
+ * with `status` and the pain after, once; begin_set/end_set likewise for the
+ * current block's set. */
+void session_begin(session *s);
+void session_end(session *s, const char *status);
+void session_begin_set(session *s);
+void session_end_set(session *s, const char *status);
+/* session.c: the flow between screens. enter_position: POSITION with the
+ * counter and presence learning afresh; start_block: the block's INTRO with a
+ * counter made for its exercise; next_block: the next block's INTRO, or the
+ * pain check after the last (finish_exercises). */
+void session_enter_position(session *s);
+void session_start_block(session *s, int block);
+void session_next_block(session *s);
+void session_finish_exercises(session *s);
+
+/* session_press.c: the buttons on the session's screens. ok: OK on the
+ * current screen; updown: Up (+1) or Down (-1); long: a long OK (the pause
+ * menu, or back); go_home: HOME (or the lobby's screen after a session). */
+void session_press_ok(session *s);
+void session_press_updown(session *s, int delta);
+void session_press_long(session *s);
+void session_go_home(session *s);
+
 /* session.c: the set is done; rest, the next block or the end. */
 void session_set_done(session *s);
 
