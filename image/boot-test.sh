@@ -39,6 +39,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+command -v systemd-nspawn >/dev/null ||
+  fail "systemd-nspawn is missing (systemd-container: scripts/deps image installs it)"
 step "boot"
 mkdir -p "$work/data" "$work/dropin"
 cat > "$work/dropin/test.conf" <<'CONF'
