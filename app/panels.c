@@ -108,7 +108,8 @@ static void open_history(panels *p, const panels_env *env)
 
 /* --- the stick ----------------------------------------------------------- */
 
-/* One more line on STICK_CHANGES; the last that fits says there is more. */
+/* One more line on STICK_CHANGES; past PROGRAMME_DIFF_LINES (more than any
+ * screen shows: the panel then ends in "... and N more") lines are dropped. */
 static void add_change(panels_view *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void add_change(panels_view *v, const char *fmt, ...)
 {
