@@ -113,6 +113,10 @@ before=$(reps)
 echo "reps before the hang: $before"
 [[ $(stat -c '%a' "$work/data") == 700 ]] || fail "the data partition's root is not mode 700"
 
+# A warning for the restarted station to log at start: a sound-choices file
+# it cannot read. journald must file it at priority warning (<4>), not info.
+printf '[sound]\nvolume = loud\n' > "$work/data/sound.ini"
+
 step "hang the main loop (SIGSTOP); the watchdog must restart the service"
 inside /bin/sh -c "kill -STOP $pid1"   # the shell's kill: no procps in the root
 restarted() { local p; p=$(svc MainPID); [[ $p != 0 && $p != "$pid1" ]] && running; }
@@ -141,4 +145,9 @@ echo "ssh: off without the file; with it, running for root by key"
 
 step "the journal's warnings and errors of this boot (journalctl -p warning)"
 inside journalctl -p warning -b --no-pager -o short-monotonic | tail -30
+inside journalctl -p warning -u rehab-mirror.service -o cat --no-pager | grep -q 'not a sound choice' ||
+  fail "the station's warning is not in the journal at priority warning"
+inside journalctl -p info..info -u rehab-mirror.service -o cat --no-pager | grep -q 'not a sound choice' &&
+  fail "the station's warning is in the journal at priority info"
+echo "the station's warning is filed at priority warning"
 step "PASS"

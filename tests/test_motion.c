@@ -4,7 +4,8 @@
  * drawn here: a still scene gives no range; a block moving back and forth gives
  * a range that follows its travel, and the position goes back and forth with
  * it; an exposure step moves nothing; the direction keeps its sign; bad frames
- * are refused and a size change starts afresh.
+ * are refused and a size change starts afresh; forgetting the window's past
+ * leaves a set-up out of the range.
  */
 #include <math.h>
 #include <stdint.h>
@@ -91,6 +92,55 @@ static void test_moving_block(void)
     motion_destroy(m);
 }
 
+/* A set-up: the block jumps from 20 to 110 at 1 s and then moves 110-118 and
+ * back every 2 s (small reps at the new pose). */
+static int setup_then_reps(int64_t t)
+{
+    if (t < 1000)
+        return 20;
+    double ph = fmod((double)t / 2000.0, 1.0);
+    return 110 + (int)(8.0 * (ph < 0.5 ? ph * 2.0 : (1.0 - ph) * 2.0));
+}
+
+static void test_forget(void)
+{
+    motion *m = motion_create(NULL);
+    uint8_t *px = malloc(W * H);
+    unsigned seed = 4;
+    motion_sample s, f;
+    int64_t t = 0;
+    for (; t <= 6000; t += 40) {
+        draw(px, setup_then_reps(t), 1.0f, &seed);
+        motion_feed(m, px, W, H, W, t, &s);
+    }
+    float before = s.hi - s.lo;
+    motion_forget(m, 100000, &f);
+    CHECK(fabsf((f.hi - f.lo) - before) < 0.01f * before,
+          "forgetting less than the window holds changes nothing (%.2f vs %.2f)",
+          (double)(f.hi - f.lo), (double)before);
+    motion_forget(m, 2000, &f);
+    CHECK(f.ready, "still ready after forgetting all but 2 s");
+    CHECK(f.lo_ms >= t - 2100 && f.hi_ms >= t - 2100, "the extremes are from the last 2 s (%lld, %lld)",
+          (long long)f.lo_ms, (long long)f.hi_ms);
+    CHECK(f.hi - f.lo < 0.5f * before, "the set-up no longer sets the range (%.2f, was %.2f)",
+          (double)(f.hi - f.lo), (double)before);
+    /* the ring goes on after it, round more than once, and forgets again */
+    for (int round = 0; round < 3; round++) {
+        for (int64_t end = t + 15000; t <= end; t += 40) {
+            draw(px, setup_then_reps(t), 1.0f, &seed);
+            motion_feed(m, px, W, H, W, t, &s);
+        }
+        CHECK(s.hi - s.lo > 2.0f && s.hi - s.lo < 0.5f * before,
+              "round %d: the range is the reps' (%.2f)", round, (double)(s.hi - s.lo));
+        motion_forget(m, 1000 + 1000 * round, &f);
+        CHECK(f.ready && f.lo_ms >= t - 1100 - 1000 * round,
+              "round %d: forgets again (extreme at %lld, now %lld)", round, (long long)f.lo_ms,
+              (long long)t);
+    }
+    free(px);
+    motion_destroy(m);
+}
+
 static void test_bad_frames_and_size_change(void)
 {
     motion *m = motion_create(NULL);
@@ -114,6 +164,7 @@ int main(void)
 {
     test_still_scene();
     test_moving_block();
+    test_forget();
     test_bad_frames_and_size_change();
     return check_done();
 }

@@ -222,13 +222,8 @@ static void trim_range(motion *m)
  * steps from the last one until it settles, its sign kept), the positions, the
  * trimmed range, the times of the extremes and the spread along it are brought
  * up to date. Returns whether the direction turned. */
-static bool add_sample(motion *m, int64_t t_ms)
+static bool update(motion *m)
 {
-    memcpy(row(m, m->head), m->avg, (size_t)m->n * sizeof *m->avg);
-    m->win_ms[m->head] = t_ms;
-    m->head = (m->head + 1) % m->cap;
-    if (m->count < m->cap)
-        m->count++;
     float before_mean[MAX_CELLS];
     memcpy(before_mean, m->mean, (size_t)m->n * sizeof *before_mean);
     memset(m->mean, 0, (size_t)m->n * sizeof *m->mean);
@@ -277,6 +272,28 @@ static bool add_sample(motion *m, int64_t t_ms)
     return dot(before, m->dir, m->n) < TURN_COS;
 }
 
+static bool add_sample(motion *m, int64_t t_ms)
+{
+    memcpy(row(m, m->head), m->avg, (size_t)m->n * sizeof *m->avg);
+    m->win_ms[m->head] = t_ms;
+    m->head = (m->head + 1) % m->cap;
+    if (m->count < m->cap)
+        m->count++;
+    return update(m);
+}
+
+/* The sample the caller sees: the window's figures and this frame's position. */
+static void fill(const motion *m, bool turned, motion_sample *out)
+{
+    *out = (motion_sample){ .ready = m->count >= READY_SAMPLES, .turned = turned,
+                            .lo = m->lo * m->rms, .hi = m->hi * m->rms, .lo_ms = m->lo_ms, .hi_ms = m->hi_ms,
+                            .lambda = m->lambda * m->rms, .shift = m->shift };
+    float p = 0.0f;
+    for (int i = 0; i < m->n; i++)
+        p += (m->avg[i] - m->mean[i]) * m->dir[i];
+    out->pos = p * m->rms;
+}
+
 bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stride,
                  int64_t t_ms, motion_sample *out)
 {
@@ -306,12 +323,39 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
         m->next_sample_ms = t_ms > INT64_MAX - m->cfg.sample_ms ? INT64_MAX
                                                                 : t_ms + m->cfg.sample_ms;
     }
-    *out = (motion_sample){ .ready = m->count >= READY_SAMPLES, .turned = turned,
-                            .lo = m->lo * m->rms, .hi = m->hi * m->rms, .lo_ms = m->lo_ms, .hi_ms = m->hi_ms,
-                            .lambda = m->lambda * m->rms, .shift = m->shift };
-    float p = 0.0f;
-    for (int i = 0; i < m->n; i++)
-        p += (m->avg[i] - m->mean[i]) * m->dir[i];
-    out->pos = p * m->rms;
+    fill(m, turned, out);
     return true;
+}
+
+/* Keeps the newest samples of the window (motion.h). The rows kept are moved
+ * to the start of the ring (their order does not matter: the window is a set
+ * of samples), so rows 0..count-1 stay the window's. */
+void motion_forget(motion *m, int64_t keep_ms, motion_sample *out)
+{
+    int keep = 0;
+    for (int j = 1; j <= m->count; j++) {
+        int k = (m->head - j + m->cap) % m->cap;
+        if (m->last_ms - m->win_ms[k] > keep_ms)
+            break;
+        keep = j;
+    }
+    if (keep < READY_SAMPLES)
+        keep = m->count < READY_SAMPLES ? m->count : READY_SAMPLES;
+    int first = (m->head - keep + m->cap) % m->cap, slot = 0;
+    for (int j = 0; j < keep; j++) {
+        int src = (first + j) % m->cap;
+        if (src < keep)
+            continue; /* already in place */
+        while ((slot - first + m->cap) % m->cap < keep) /* a slot that is not a kept row */
+            slot++;
+        memcpy(row(m, slot), row(m, src), (size_t)m->n * sizeof *m->win);
+        m->win_ms[slot] = m->win_ms[src];
+        slot++;
+    }
+    m->count = keep;
+    m->head = keep % m->cap;
+    if (m->count > 0)
+        update(m);
+    m->shift = 0.0f;
+    fill(m, false, out);
 }

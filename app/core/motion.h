@@ -74,6 +74,11 @@ void motion_destroy(motion *m);
 /* Forgets the window and the direction: the next frames start afresh. */
 void motion_reset(motion *m);
 
+/* Forgets the window's samples older than keep_ms (but keeps a ready window's
+ * worth): what came before a change of position says nothing about the
+ * movement from the new one. */
+void motion_forget(motion *m, int64_t keep_ms, motion_sample *out);
+
 /* Analyses one frame (luma, width x height, stride bytes per row, t_ms the frame
  * time in ms) and fills *out. A size change starts afresh. Returns false (and
  * leaves the state alone) for a NULL or oversized frame. */
