@@ -327,9 +327,28 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     return true;
 }
 
-/* Keeps the newest samples of the window (motion.h). The rows kept are moved
- * to the start of the ring (their order does not matter: the window is a set
- * of samples), so rows 0..count-1 stay the window's. */
+/* Swaps rows a and b of the ring with their times. */
+static void swap_rows(motion *m, int a, int b)
+{
+    float t[MAX_CELLS];
+    size_t len = (size_t)m->n * sizeof *t;
+    memcpy(t, row(m, a), len);
+    memcpy(row(m, a), row(m, b), len);
+    memcpy(row(m, b), t, len);
+    int64_t ms = m->win_ms[a];
+    m->win_ms[a] = m->win_ms[b];
+    m->win_ms[b] = ms;
+}
+
+static void reverse_rows(motion *m, int lo, int hi)
+{
+    while (lo < hi)
+        swap_rows(m, lo++, hi--);
+}
+
+/* Keeps the newest samples of the window (motion.h): the ring is turned so
+ * that the oldest kept row is row 0, which leaves the kept rows at
+ * 0..count-1 in time order, as a window filling from empty has them. */
 void motion_forget(motion *m, int64_t keep_ms, motion_sample *out)
 {
     int keep = 0;
@@ -341,16 +360,11 @@ void motion_forget(motion *m, int64_t keep_ms, motion_sample *out)
     }
     if (keep < READY_SAMPLES)
         keep = m->count < READY_SAMPLES ? m->count : READY_SAMPLES;
-    int first = (m->head - keep + m->cap) % m->cap, slot = 0;
-    for (int j = 0; j < keep; j++) {
-        int src = (first + j) % m->cap;
-        if (src < keep)
-            continue; /* already in place */
-        while ((slot - first + m->cap) % m->cap < keep) /* a slot that is not a kept row */
-            slot++;
-        memcpy(row(m, slot), row(m, src), (size_t)m->n * sizeof *m->win);
-        m->win_ms[slot] = m->win_ms[src];
-        slot++;
+    int first = (m->head - keep + m->cap) % m->cap;
+    if (first > 0) { /* turn the ring left by first rows: three reversals */
+        reverse_rows(m, 0, first - 1);
+        reverse_rows(m, first, m->cap - 1);
+        reverse_rows(m, 0, m->cap - 1);
     }
     m->count = keep;
     m->head = keep % m->cap;

@@ -358,8 +358,8 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
             n = close_excursion(c, t_ms, out, cap, n); /* not a rep: dropped */
             /* A change of position (lying down, turning over, a set-up):
              * the window forgets what came before it, whose range would
-             * dwarf the reps to come, and the rest end is learnt again. */
-            c->base = u;
+             * dwarf the reps to come, and the rest end (with its base) is
+             * learnt again. */
             motion_forget(c->motion, FORGET_MS, &c->s);
             c->rest_side = 0;
         } else if (d < c->tun.return_level * c->peak_d) {
