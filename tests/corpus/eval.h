@@ -84,7 +84,7 @@ typedef struct eval_summary {
     int negative_counts, negatives_counted; /* reps counted on negatives; clips */
     int matched, true_reps, counted_reps, true_partials, counted_partials;
     double err_sum, err_abs_sum, err_max, hold_err_sum;
-    double *errs;            /* every matched rep's error (for the 95th percentile) */
+    double *errs;            /* every matched rep's error (for the median and 95th percentile) */
     int holds_right, holds_total;
 } eval_summary;
 

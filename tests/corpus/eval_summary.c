@@ -58,19 +58,19 @@ void eval_summary_free(eval_summary *s)
 
 void eval_print_row_header(void)
 {
-    printf("%-26s %-9s %5s %7s %8s %9s %7s  %s\n", "clip", "exercise", "true", "counted",
-           "partials", "rep-err", "holds", "nuisances");
+    printf("%-26s %-9s %5s %7s %8s %15s %7s  %s\n", "clip", "exercise", "true", "counted",
+           "partials", "rep-err 1st/last", "holds", "nuisances");
 }
 
 void eval_print_row(const eval_truth *t, const eval_result *r)
 {
-    char err[32] = "-", holds[16] = "-", parts[16];
-    if (r->matched)
-        snprintf(err, sizeof err, "%+.2fs", r->err_sum / r->matched);
+    char err[40] = "-", holds[16] = "-", parts[16];
+    if (r->matched) /* the first and the last paired rep's time error */
+        snprintf(err, sizeof err, "%+.2f/%+.2fs", r->errs[0], r->errs[r->matched - 1]);
     if (r->holds_total)
         snprintf(holds, sizeof holds, "%d/%d", r->holds_right, r->holds_total);
     snprintf(parts, sizeof parts, "%d/%d", r->partials, t->partials);
-    printf("%-26s %-9s %5d %7d %8s %9s %7s  %s%s\n", t->name,
+    printf("%-26s %-9s %5d %7d %8s %15s %7s  %s%s\n", t->name,
            t->negative ? "-" : exercise_id(t->exercise), t->count, r->counted, parts, err,
            holds, t->nuisances, r->counted == t->count ? "" : "   <-- miscount");
 }
@@ -81,7 +81,9 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static double percentile95(const eval_summary *s)
+/* The q-th quantile (0 < q <= 1) of every paired rep's time error: the
+ * smallest error at or above which a share 1 - q of them lie. */
+static double percentile(const eval_summary *s, double q)
 {
     if (s->matched == 0)
         return 0.0;
@@ -89,7 +91,8 @@ static double percentile95(const eval_summary *s)
     for (int i = 0; i < s->matched; i++)
         v[i] = s->errs[i];
     qsort(v, (size_t)s->matched, sizeof *v, cmp_double);
-    double p = v[(int)ceil(0.95 * s->matched) - 1];
+    int k = (int)ceil(q * s->matched) - 1;
+    double p = v[k < 0 ? 0 : k];
     free(v);
     return p;
 }
@@ -117,7 +120,7 @@ bool eval_print_summary(const eval_summary *s, const eval_targets *tg)
     double n = s->clips ? s->clips : 1, pos = s->positives ? s->positives : 1;
     double mean_err = s->matched ? s->err_sum / s->matched : 0.0;
     double mean_abs = s->matched ? s->err_abs_sum / s->matched : 0.0;
-    double p95 = percentile95(s), worst = s->matched ? s->err_max : 0.0;
+    double p50 = percentile(s, 0.5), p95 = percentile(s, 0.95), worst = s->matched ? s->err_max : 0.0;
     double holds = s->holds_total ? (double)s->holds_right / s->holds_total : 1.0;
     printf("summary: %d clips (%d with exercise, %d without), %d true reps, %d counted, "
            "%d paired\n", s->clips, s->positives, s->negatives, s->true_reps, s->counted_reps,
@@ -150,6 +153,7 @@ bool eval_print_summary(const eval_summary *s, const eval_targets *tg)
            s->true_partials);
     printf("  %-34s %+6.2f s (mean |error| %.2f s)\n", "rep time error, mean", mean_err,
            mean_abs);
+    printf("  %-34s %+6.2f s\n", "rep time error, median", p50);
     printf("  %-34s %+6.2f s\n", "rep time error, 95th percentile", p95);
     snprintf(t, sizeof t, "<= %.2f s", tg->latency_s);
     ok &= verdict("rep time error, latest (latency)", worst, "%+6.2f s",
