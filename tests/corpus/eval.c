@@ -84,22 +84,61 @@ void eval_free(eval_run *r)
     free(r);
 }
 
-/* Pairs counted reps with true reps in time order; paired[i] is the counted rep
- * paired with true rep i, or -1. Returns how many counted reps were paired. */
-static int pair_reps(const eval_run *r, const eval_truth *t, int *paired)
+/* Whether a rep counted at `at` may stand for true rep i (eval.h). */
+static bool may_pair(int64_t at, const eval_truth *t, int i)
 {
-    int next_true = 0, n = 0;
-    for (int i = 0; i < t->n_reps; i++)
+    return t->reps[i].down_ms - EVAL_MATCH_EARLY_MS <= at &&
+           at <= t->reps[i].end_ms + EVAL_MATCH_LATE_MS;
+}
+
+/* The pairing of eval.h by dynamic programming over (counted, true) prefixes:
+ * each cell holds the best (most pairs, then least total |error|) pairing of
+ * the first k counted and i true reps. */
+int eval_pair(const int64_t *counted_ms, int nk, const eval_truth *t, int *paired)
+{
+    int ni = t->n_reps, w = ni + 1;
+    int *pairs = xcalloc((size_t)(nk + 1) * (size_t)w, sizeof *pairs);
+    double *cost = xcalloc((size_t)(nk + 1) * (size_t)w, sizeof *cost);
+#define AT(a, k, i) a[(size_t)(k) * (size_t)w + (size_t)(i)]
+    for (int k = 1; k <= nk; k++)
+        for (int i = 1; i <= ni; i++) {
+            /* best of: leave counted rep k out, leave true rep i out, pair them */
+            int bp = AT(pairs, k - 1, i);
+            double bc = AT(cost, k - 1, i);
+            if (AT(pairs, k, i - 1) > bp ||
+                (AT(pairs, k, i - 1) == bp && AT(cost, k, i - 1) < bc)) {
+                bp = AT(pairs, k, i - 1);
+                bc = AT(cost, k, i - 1);
+            }
+            if (may_pair(counted_ms[k - 1], t, i - 1)) {
+                int p = AT(pairs, k - 1, i - 1) + 1;
+                double c = AT(cost, k - 1, i - 1) +
+                           fabs((double)(counted_ms[k - 1] - t->reps[i - 1].end_ms));
+                if (p > bp || (p == bp && c < bc)) {
+                    bp = p;
+                    bc = c;
+                }
+            }
+            AT(pairs, k, i) = bp;
+            AT(cost, k, i) = bc;
+        }
+    for (int i = 0; i < ni; i++)
         paired[i] = -1;
-    for (int k = 0; k < r->kept; k++) {
-        int64_t at = r->reps[k].t_ms;
-        while (next_true < t->n_reps && t->reps[next_true].end_ms + EVAL_MATCH_LATE_MS < at)
-            next_true++;
-        if (next_true < t->n_reps && t->reps[next_true].down_ms - EVAL_MATCH_EARLY_MS <= at) {
-            paired[next_true++] = k;
-            n++;
+    int n = AT(pairs, nk, ni);
+    for (int k = nk, i = ni; k > 0 && i > 0;) { /* walk back along the choices */
+        if (AT(pairs, k, i) == AT(pairs, k - 1, i) && AT(cost, k, i) == AT(cost, k - 1, i)) {
+            k--;
+        } else if (AT(pairs, k, i) == AT(pairs, k, i - 1) && AT(cost, k, i) == AT(cost, k, i - 1)) {
+            i--;
+        } else {
+            paired[i - 1] = k - 1;
+            k--;
+            i--;
         }
     }
+#undef AT
+    free(pairs);
+    free(cost);
     return n;
 }
 
@@ -111,7 +150,10 @@ void eval_end(eval_run *r, const eval_truth *t, eval_result *out)
     out->partials = r->partials;
     out->frames = r->frames;
     out->err_max = -INFINITY;
-    out->matched = pair_reps(r, t, paired);
+    int64_t at[EVAL_MAX_REPS];
+    for (int k = 0; k < r->kept; k++)
+        at[k] = r->reps[k].t_ms;
+    out->matched = eval_pair(at, r->kept, t, paired);
     bool judge = t->exercise == EXERCISE_QUAD_SET && !t->negative;
     for (int i = 0, m = 0; i < t->n_reps; i++) {
         if (paired[i] < 0)

@@ -6,11 +6,13 @@
  * reps_create / reps_feed with frame n stamped n * 1000 * fps_den / fps_num ms,
  * exactly as `rehab-mirror count` runs it.
  *
- * Matching. Counted reps and true reps are paired in time order: a counted rep
- * decided at t pairs with the first unpaired true rep whose return began no more
- * than EVAL_MATCH_EARLY_MS after t (a rep cannot be known done before the
- * person starts back down) and that returned to rest no more than
- * EVAL_MATCH_LATE_MS before t. Its rep-time error
+ * Matching. Counted reps and true reps are paired in time order, each at most
+ * once: a counted rep decided at t may stand for a true rep whose return began
+ * no more than EVAL_MATCH_EARLY_MS after t (a rep cannot be known done before
+ * the person starts back down) and that returned to rest no more than
+ * EVAL_MATCH_LATE_MS before t. Of the pairings that keep both orders, the one
+ * with the most pairs is taken, and among those the one whose times agree
+ * best (least total |error|). Its rep-time error
  * is t minus the true return to rest (positive = late). Quad-set holds are judged
  * right when a true rep is paired and the counter's hold_met agrees with the
  * truth's; a missed rep or an extra counted rep is a hold judged wrong.
@@ -67,6 +69,10 @@ void eval_trace(eval_run *r, FILE *to);
 void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int64_t t_ms);
 /* Scores the clip (after its last frame). */
 void eval_end(eval_run *r, const eval_truth *t, eval_result *out);
+/* Pairs nk reps counted at counted_ms (in time order) with t's true reps as
+ * above: paired[i] is the index of the counted rep paired with true rep i, or
+ * -1. Returns the number of pairs. */
+int eval_pair(const int64_t *counted_ms, int nk, const eval_truth *t, int *paired);
 /* The counted reps and partials next to the truth, for finding what went wrong. */
 void eval_print_events(const eval_run *r, const eval_truth *t);
 void eval_free(eval_run *r);

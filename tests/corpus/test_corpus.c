@@ -212,6 +212,28 @@ static void test_summary_verdict(void)
     eval_summary_free(&late);
 }
 
+/* The pairing keeps both orders and takes the counted rep nearest in time: an
+ * extra rep counted early (a set-up before the first rep) takes no true rep
+ * from the rep counted on its return, and a missed rep leaves its truth out. */
+static void test_pairing(void)
+{
+    eval_truth t = { .n_reps = 3 };
+    static const int64_t end[3] = { 3500, 5950, 8550 };
+    for (int i = 0; i < 3; i++)
+        t.reps[i] = (eval_rep){ .down_ms = end[i] - 3000, .end_ms = end[i] };
+    int paired[3];
+    static const int64_t extra_first[4] = { 1500, 3500, 5800, 8430 };
+    CHECK(eval_pair(extra_first, 4, &t, paired) == 3 && paired[0] == 1 && paired[1] == 2 &&
+              paired[2] == 3,
+          "an early extra count took a pair: %d %d %d", paired[0], paired[1], paired[2]);
+    static const int64_t missed_second[2] = { 3400, 8600 };
+    CHECK(eval_pair(missed_second, 2, &t, paired) == 2 && paired[0] == 0 && paired[1] == -1 &&
+              paired[2] == 1,
+          "a missed rep was paired: %d %d %d", paired[0], paired[1], paired[2]);
+    static const int64_t too_late[1] = { 3500 + EVAL_MATCH_LATE_MS + 1 + 5950 };
+    CHECK(eval_pair(too_late, 1, &t, paired) == 0, "a count long after every return was paired");
+}
+
 int main(void)
 {
     test_deterministic();
@@ -219,5 +241,6 @@ int main(void)
     test_labels_round_trip();
     test_synth_labels();
     test_summary_verdict();
+    test_pairing();
     return check_done();
 }
