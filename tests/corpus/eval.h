@@ -30,6 +30,7 @@
 #define EVAL_MAX_REPS 128
 #define EVAL_MATCH_EARLY_MS 500
 #define EVAL_MATCH_LATE_MS 1500
+#define EVAL_ON_TIME_S 0.3 /* the station's contract: a rep is reported this close to its return */
 
 typedef struct eval_rep {
     int64_t down_ms;  /* the return begins (the top + the hold) */
