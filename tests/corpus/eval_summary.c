@@ -154,11 +154,13 @@ bool eval_print_summary(const eval_summary *s, const eval_targets *tg)
     printf("  %-34s %+6.2f s (mean |error| %.2f s)\n", "rep time error, mean", mean_err,
            mean_abs);
     printf("  %-34s %+6.2f s\n", "rep time error, median", p50);
-    int near = 0;
-    for (int i = 0; i < s->matched; i++)
-        near += fabs(s->errs[i]) <= EVAL_ON_TIME_S;
-    printf("  %-34s %6d of %d (%.2f)\n", "rep time error within 0.3 s", near, s->matched,
-           s->matched ? (double)near / s->matched : 0.0);
+    int early = 0, late = 0;
+    for (int i = 0; i < s->matched; i++) {
+        early += s->errs[i] < -EVAL_ON_TIME_S;
+        late += s->errs[i] > EVAL_ON_TIME_S;
+    }
+    printf("  %-34s %6d of %d (%d earlier, %d later)\n", "rep time error within 0.3 s",
+           s->matched - early - late, s->matched, early, late);
     printf("  %-34s %+6.2f s\n", "rep time error, 95th percentile", p95);
     snprintf(t, sizeof t, "<= %.2f s", tg->latency_s);
     ok &= verdict("rep time error, latest (latency)", worst, "%+6.2f s",
