@@ -36,9 +36,11 @@
  *   origin of positions, moves; the counting base is not, which forgives a
  *   slowly drifting rest).
  *
- * The values were chosen on the real-footage corpus (tests/real: the first 89
- * clips; on all 107, 248 reps and 27 negatives, within one 0.83, exact 0.63);
- * the quad set's min_range only on the synthetic person, since no real
+ * The values were chosen on the real-footage corpus (tests/real): on the
+ * first 107 clips, which they were chosen on, within one 0.83 and exact 0.63;
+ * on the 24 clips added after them and never used for a choice, within one
+ * 0.71 and exact 0.38; on all 131, within one 0.81 and exact 0.58. The quad
+ * set's min_range was chosen only on the synthetic person, since no real
  * quad-set footage was found.
  *
  * Known failures (from looking at the frames of the real clips): a clip that
@@ -49,8 +51,12 @@
  * large movement that comes back (changing legs in a stretch, a mobility
  * drill) counts as a rep; movements that are not one back-and-forth
  * (circles, alternating limbs that rest in the middle, two directions) are
- * under-counted; reps are reported about 0.6 s before the person is fully
- * back at rest; fidgeting and passers-by with no exercise can be counted.
+ * under-counted, alternating limbs often by half; a small figure whose reps
+ * move the picture less than min_range is not counted at all, and breathing
+ * in a large one can move it as much; a camera that pans, zooms or shakes
+ * moves the picture more than the person; a rep is decided three quarters of
+ * the way back, a median 0.2 s before the person is fully back at rest;
+ * fidgeting and passers-by with no exercise can be counted.
  */
 #include "reps.h"
 

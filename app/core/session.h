@@ -107,7 +107,8 @@ typedef struct session_rep {
 /* Pain above this (0-10 scale) stops exercise (PROTOCOL.md). */
 #define SESSION_PAIN_LIMIT 5
 /* An OK within this long after a camera rep means that rep, not another: the
- * counter reports a rep about 0.6 s before the person is back at rest, and a
+ * counter reports a rep before the person is fully back at rest (a median
+ * 0.2 s on the real clips, sometimes a second), and a
  * person takes about 0.5-1 s to see or hear the count and press. */
 #define SESSION_MANUAL_WINDOW_MS 1500
 
