@@ -38,8 +38,8 @@
  *
  * The values were chosen on the real-footage corpus (tests/real): on the
  * first 107 clips, which they were chosen on, within one 0.83 and exact 0.63;
- * on the 24 clips added after them and never used for a choice, within one
- * 0.71 and exact 0.38; on all 131, within one 0.81 and exact 0.58. The quad
+ * on the 28 clips added after them and never used for a choice, within one
+ * 0.75 and exact 0.39; on all 135, within one 0.81 and exact 0.58. The quad
  * set's min_range was chosen only on the synthetic person, since no real
  * quad-set footage was found.
  *

@@ -4,7 +4,8 @@
 tests/real/README.md): every row has its 13 tab-separated fields, a 40-hex
 commit, a 64-hex sha256, a known exercise, as many return-to-rest times as its
 count (rising, in ms; `-` for a negative), a known view, orientation and start,
-and a name used once. Prints `N passed, N failed` (one check per row) and exits
+a name used once, and a file (sha256) used once: the same footage committed to
+two repositories is one clip, not two. Prints `N passed, N failed` (one check per row) and exits
 1 on any failure."""
 import re
 import sys
@@ -46,11 +47,14 @@ def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "tests/real/clips.tsv"
     rows = open(path, encoding="utf-8").read().splitlines()[1:]
     passed = failed = 0
-    seen = set()
+    seen, files = set(), {}
     for i, row in enumerate(rows, start=2):
-        name = row.split("\t")[0]
-        why = check(row) or (f"name {name} used twice" if name in seen else None)
+        f = row.split("\t")
+        name, sha = f[0], f[4] if len(f) > 4 else ""
+        why = (check(row) or (f"name {name} used twice" if name in seen else None)
+               or (f"the same file as {files[sha]}" if sha in files else None))
         seen.add(name)
+        files.setdefault(sha, name)
         if why:
             failed += 1
             print(f"FAIL {path}:{i}: {name}: {why}")
