@@ -5,8 +5,8 @@ tests/real/README.md): every row has its 13 tab-separated fields, a 40-hex
 commit, a 64-hex sha256, a known exercise, as many return-to-rest times as its
 count (rising, in ms; `-` for a negative), a known view, orientation and start,
 a name used once, and a file (sha256) used once: the same footage committed to
-two repositories is one clip, not two. Prints `N passed, N failed` (one check per row) and exits
-1 on any failure."""
+two repositories is one clip, not two. Prints `N passed, N failed` (one check
+per row) and exits 1 on any failure."""
 import re
 import sys
 
