@@ -36,12 +36,12 @@
  *   origin of positions, moves; the counting base is not, which forgives a
  *   slowly drifting rest).
  *
- * The values were chosen on the real-footage corpus (tests/real): on the
- * first 107 clips, which they were chosen on, within one 0.83 and exact 0.64;
- * on the 28 clips added after them and never used for a choice, within one
- * 0.75 and exact 0.39; on all 135, within one 0.81 and exact 0.59. The quad
- * set's min_range was chosen only on the synthetic person, since no real
- * quad-set footage was found.
+ * The values were chosen on the real-footage corpus (tests/real), on its 107
+ * `tuning` rows: within one 0.83 and exact 0.64 there. On its 28 `held-out`
+ * rows, added later and never used for a choice, within one 0.75 and exact
+ * 0.39; on all 135, within one 0.81 and exact 0.59. The quad set's min_range
+ * was chosen only on the synthetic person, since no real quad-set footage was
+ * found.
  *
  * Known failures (from looking at the frames of the real clips): a clip that
  * starts at the top of a rep, or with a set-up movement before the first rep,

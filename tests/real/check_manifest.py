@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Checks tests/real/clips.tsv, the real-footage corpus manifest (see
-tests/real/README.md): every row has its 13 tab-separated fields, a 40-hex
+tests/real/README.md): every row has its 14 tab-separated fields, a 40-hex
 commit, a 64-hex sha256, a known exercise, as many return-to-rest times as its
-count (rising, in ms; `-` for a negative), a known view, orientation and start,
-a name used once, and a file (sha256) used once: the same footage committed to
-two repositories is one clip, not two. Prints `N passed, N failed` (one check
+count (rising, in ms; `-` for a negative), a known view, orientation, start and
+split (`tuning` or `held-out`), a name used once, and a file (sha256) used
+once: the same footage committed to two repositories is one clip, not two. Prints `N passed, N failed` (one check
 per row) and exits 1 on any failure."""
 import re
 import sys
@@ -14,13 +14,14 @@ EXERCISES = {"bridge", "clamshell", "quad-set", "generic"}
 VIEWS = {"side", "front", "top", "oblique"}
 ORIENTATIONS = {"landscape", "portrait"}
 STARTS = {"rest", "midrep", "top"}
+SPLITS = {"tuning", "held-out"}
 
 
 def check(row):
     f = row.rstrip("\n").split("\t")
-    if len(f) != 13:
-        return f"{len(f)} fields, want 13"
-    name, repo, commit, path, sha, ex, count, ends, view, orient, start, lic, cav = f
+    if len(f) != 14:
+        return f"{len(f)} fields, want 14"
+    name, repo, commit, path, sha, ex, count, ends, view, orient, start, split, lic, cav = f
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
         return f"name {name!r}"
     if "/" not in repo or not re.fullmatch(r"[0-9a-f]{40}", commit) or not path:
@@ -31,13 +32,18 @@ def check(row):
         return f"exercise {ex!r}"
     if not count.isdigit():
         return f"count {count!r}"
-    times = [] if ends.strip() == "-" else [int(t) for t in ends.split(",")]
+    try:
+        times = [] if ends.strip() == "-" else [int(t) for t in ends.split(",")]
+    except ValueError:
+        return f"rep times {ends!r}"
     if len(times) != int(count):
         return f"{len(times)} rep times for a count of {count}"
     if any(t <= 0 for t in times) or times != sorted(times):
         return "rep times must be positive and rising"
     if view not in VIEWS or orient not in ORIENTATIONS or start not in STARTS:
         return f"view/orientation/start {view}/{orient}/{start}"
+    if split not in SPLITS:
+        return f"split {split!r}"
     if not lic or not cav:
         return "licence and caveats must be given"
     return None
