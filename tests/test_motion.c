@@ -5,7 +5,8 @@
  * a range that follows its travel, and the position goes back and forth with
  * it; an exposure step moves nothing; the direction keeps its sign; bad frames
  * are refused and a size change starts afresh; forgetting the window's past
- * leaves a set-up out of the range.
+ * leaves a set-up out of the range; a cut to another scene (an edit, a black
+ * lead-in) empties the window, and movement or an exposure step is not a cut.
  */
 #include <math.h>
 #include <stdint.h>
@@ -68,14 +69,17 @@ static void test_moving_block(void)
     unsigned seed = 2;
     motion_sample s;
     float at_rest = 0, at_top = 0, range = 0;
+    int cuts = 0;
     for (int64_t t = 0; t < 15000; t += 40) {
         draw(px, block_at(t), t >= 10000 ? 1.2f : 1.0f, &seed); /* an exposure step at 10 s */
         motion_feed(m, px, W, H, W, t, &s);
+        cuts += s.cut;
         if (t == 7480) /* top */
             at_top = s.pos;
         if (t == 9000) /* rest (the 20 px mark) */
             at_rest = s.pos, range = s.hi - s.lo;
     }
+    CHECK(cuts == 0, "movement and an exposure step are not cuts (%d)", cuts);
     CHECK(range > 10.0f, "a block a tenth of the picture moving gives a range (%.2f)", (double)range);
     CHECK(fabsf(at_top - at_rest) > 0.7f * range, "rest and top are the ends of the range (%.2f vs %.2f)",
           (double)fabsf(at_top - at_rest), (double)range);
@@ -141,6 +145,69 @@ static void test_forget(void)
     motion_destroy(m);
 }
 
+/* A room lit from one side: one half of the picture bright, the other dark
+ * (top and bottom, or left and right), with the block at x in the top-left
+ * quarter's light, plus a little noise. */
+static void draw_lit(uint8_t *px, bool sideways, int x, unsigned *seed)
+{
+    for (int r = 0; r < H; r++)
+        for (int c = 0; c < W; c++) {
+            bool lit = sideways ? c < W / 2 : r < H / 2;
+            int v = lit ? 190 : 50;
+            if (c >= x && c < x + 30 && r >= 10 && r < 40)
+                v = 120;
+            *seed = *seed * 1103515245u + 12345u;
+            px[r * W + c] = (uint8_t)(v + (int)((*seed >> 16) % 3) - 1);
+        }
+}
+
+/* A clip that opens on near-black frames (a codec's noise, not a picture: the
+ * gain blows it up), cuts to the room, moves, then cuts to the room lit from
+ * the side. */
+static void test_cut(void)
+{
+    motion *m = motion_create(NULL);
+    uint8_t *px = malloc(W * H);
+    unsigned seed = 5;
+    motion_sample s;
+    int cuts = 0;
+    int64_t t = 0;
+    for (; t < 400; t += 40) {
+        for (int i = 0; i < W * H; i++) {
+            seed = seed * 1103515245u + 12345u;
+            px[i] = (uint8_t)((seed >> 16) % 3);
+        }
+        motion_feed(m, px, W, H, W, t, &s);
+        cuts += s.cut;
+    }
+    CHECK(cuts == 0, "black frames are not cuts of each other (%d)", cuts);
+    draw_lit(px, false, block_at(t), &seed);
+    motion_feed(m, px, W, H, W, t, &s);
+    CHECK(s.cut && !s.ready, "a black lead-in's end is a cut (cut %d, ready %d)", s.cut, s.ready);
+    for (t += 40; t < 8000; t += 40) {
+        draw_lit(px, false, block_at(t), &seed);
+        motion_feed(m, px, W, H, W, t, &s);
+        cuts += s.cut;
+    }
+    CHECK(cuts == 0 && s.ready && s.hi - s.lo > 10.0f,
+          "after the cut the room's movement is measured alone (cuts %d, range %.2f)", cuts,
+          (double)(s.hi - s.lo));
+    draw_lit(px, true, 20, &seed);
+    motion_feed(m, px, W, H, W, t, &s);
+    CHECK(s.cut && !s.ready, "a cut to the room lit from the side (cut %d, ready %d)", s.cut,
+          s.ready);
+    for (t += 40; t < 10000; t += 40) {
+        draw_lit(px, true, 20, &seed);
+        motion_feed(m, px, W, H, W, t, &s);
+        cuts += s.cut;
+    }
+    CHECK(cuts == 0 && s.ready && s.hi - s.lo < 1.0f,
+          "the still room after it has no range: the window holds nothing from before (%.2f)",
+          (double)(s.hi - s.lo));
+    free(px);
+    motion_destroy(m);
+}
+
 static void test_bad_frames_and_size_change(void)
 {
     motion *m = motion_create(NULL);
@@ -165,6 +232,7 @@ int main(void)
     test_still_scene();
     test_moving_block();
     test_forget();
+    test_cut();
     test_bad_frames_and_size_change();
     return check_done();
 }

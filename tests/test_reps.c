@@ -439,6 +439,42 @@ static void test_bumped_camera(void)
     check_room(&p, &r, "generic, camera knocked 4,2 px between reps");
 }
 
+/* A clip that opens on a title card (a cut to the person after it, as edited
+ * footage does): the card is not part of the movement, so the window starts
+ * afresh at the cut and every rep is counted, on time. Without that, the jump
+ * from the card sets the range and hides the first reps. */
+static void test_title_card_then_reps(void)
+{
+    synth_params p = synth_defaults(EXERCISE_BRIDGE, 320, 240);
+    p.reps = 4;
+    p.seed = 39;
+    const int64_t card_ms = 2000;
+    run_result res;
+    memset(&res, 0, sizeof res);
+    uint8_t *luma = malloc(320 * 240);
+    reps_config cfg = reps_default_config(EXERCISE_BRIDGE);
+    reps_counter *c = reps_create(&cfg);
+    for (int64_t t = 0; t <= card_ms + synth_duration_ms(&p) + 2000; t += 40) {
+        if (t < card_ms) { /* white words on black: a bright band across the middle */
+            for (int y = 0; y < 240; y++)
+                memset(luma + y * 320, y >= 80 && y < 160 ? 230 : 10, 320);
+        } else {
+            synth_render(&p, t - card_ms, luma, 320);
+        }
+        feed(c, &p, luma, t, &res);
+    }
+    finish(c, &res);
+    free(luma);
+    CHECK(res.reps == p.reps, "title card then reps: counted %d of %d", res.reps, p.reps);
+    for (int i = 0; i < res.reps; i++) {
+        const reps_event *e = nth(&res, REPS_EVENT_REP, i);
+        int64_t end = card_ms + synth_rep_time(&p, i).end_ms;
+        CHECK(e->t_ms <= end + REP_TOL_MS && e->t_ms >= end - REP_EARLY_MS,
+              "title card then reps: rep %d at %lld ms, back at rest %lld ms", i,
+              (long long)e->t_ms, (long long)end);
+    }
+}
+
 static void test_fidget_between_reps(void)
 {
     synth_params p = roomy(EXERCISE_CLAMSHELL, 35);
@@ -508,6 +544,7 @@ int main(void)
     test_light_changes();
     test_passers_by();
     test_bumped_camera();
+    test_title_card_then_reps();
     test_fidget_between_reps();
     test_shift_at_return();
     test_setup_before_reps();

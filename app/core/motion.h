@@ -9,7 +9,9 @@
  *
  * The idea. A frame becomes a coarse grid of cell means (cells of at least 8
  * pixels, grid cells along the longer side), divided by the frame's mean so an
- * exposure change moves nothing, and averaged over smooth_ms. Every sample_ms
+ * exposure change moves nothing, and averaged over smooth_ms. A frame unlike
+ * the last one in most of its cells is a cut (an edit, the camera knocked, a
+ * light switched): the window is emptied and fills again from it. Every sample_ms
  * the grid joins a window of the last window_ms. In that window the frames of
  * someone exercising lie along a line in grid space, from the rest pose to the
  * top of the rep and back: the window's principal direction (the unit vector
@@ -52,6 +54,9 @@ typedef struct motion_sample {
     bool ready;          /* the window holds a second or more: the fields below mean something */
     bool turned;         /* the direction changed more than a little at this frame
                             (a different movement now dominates the window) */
+    bool cut;            /* this frame is another scene than the last (an edit,
+                            the camera knocked, a light switched): the window
+                            was emptied and fills again from this frame */
     float pos;           /* this frame's position along the direction, from the
                             window's mean, luma levels (root mean square over
                             the cells) */
