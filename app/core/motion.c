@@ -29,6 +29,7 @@
  * hand-held camera 0.28; its edits (a title card, a black lead-in, a cut to
  * another take) change 0.50 to 1.0. */
 #define CUT_LEVEL (GAIN_LEVEL / 4.0f)
+#define COL_ROWS 257 /* rows of bytes a 16-bit sum holds: 257 x 255 = 65535 */
 #define CUT_SHARE 0.4f
 
 struct motion {
@@ -37,6 +38,7 @@ struct motion {
     int cell, gw, gh, n, x0, y0; /* layout: cell side, grid size, cells, origin */
     float cur[MAX_CELLS];       /* this frame's grid, gain applied */
     float prev[MAX_CELLS];      /* the last frame's */
+    uint16_t col[MOTION_MAX_DIM]; /* average(): a band's rows added column by column */
     float avg[MAX_CELLS];       /* running average of cur over smooth_ms */
     float mean[MAX_CELLS];      /* the window's mean */
     float dir[MAX_CELLS];       /* the window's principal direction, unit length */
@@ -122,33 +124,40 @@ static void layout(motion *m, int width, int height)
     m->height = height;
 }
 
-/* Box average of every cell into m->cur, sampling every other row and column
- * (a mean of cell^2/4 pixels still averages the noise away), then the gain:
- * every frame scaled to the same mean, so exposure steps and drift vanish,
- * except that a nearly black frame is lifted by MAX_GAIN at most. */
+/* Box average of every cell into m->cur from every other row (a mean of
+ * cell^2/2 pixels still averages the noise away), then the gain: every frame
+ * scaled to the same mean, so exposure steps and drift vanish, except that a
+ * nearly black frame is lifted by MAX_GAIN at most. The rows of a band of
+ * cells are added column by column over the whole width into 16-bit sums, a
+ * loop the compiler turns into vector adds (COL_ROWS rows at a time, so they
+ * cannot overflow), and then each cell's columns. */
 static void average(motion *m, const uint8_t *luma, int stride)
 {
-    int cell = m->cell, step = cell >= MIN_CELL ? 2 : 1;
+    int cell = m->cell, step = cell >= MIN_CELL ? 2 : 1, span = m->gw * cell;
+    uint16_t *col = m->col;
     float total = 0.0f;
     for (int gy = 0; gy < m->gh; gy++) {
-        uint32_t acc[MOTION_MAX_GRID] = { 0 };
-        for (int r = 0; r < cell; r += step) {
-            const uint8_t *row = luma + (size_t)(m->y0 + gy * cell + r) * (size_t)stride + m->x0;
-            for (int gx = 0; gx < m->gw; gx++) {
-                const uint8_t *p = row + gx * cell;
-                uint32_t s = 0;
-                for (int k = 0; k < cell; k += step)
-                    s += p[k];
-                acc[gx] += s;
+        uint32_t sum[MOTION_MAX_GRID] = { 0 };
+        for (int r0 = 0; r0 < cell; r0 += COL_ROWS * step) {
+            const uint8_t *px = luma + (size_t)(m->y0 + gy * cell + r0) * (size_t)stride + m->x0;
+            for (int x = 0; x < span; x++)
+                col[x] = px[x];
+            int end = r0 + COL_ROWS * step < cell ? r0 + COL_ROWS * step : cell;
+            for (int r = r0 + step; r < end; r += step) {
+                px = luma + (size_t)(m->y0 + gy * cell + r) * (size_t)stride + m->x0;
+                for (int x = 0; x < span; x++)
+                    col[x] = (uint16_t)(col[x] + px[x]);
             }
+            for (int gx = 0; gx < m->gw; gx++)
+                for (int k = 0; k < cell; k++)
+                    sum[gx] += col[gx * cell + k];
         }
         for (int gx = 0; gx < m->gw; gx++) {
-            m->cur[gy * m->gw + gx] = (float)acc[gx];
-            total += (float)acc[gx];
+            m->cur[gy * m->gw + gx] = (float)sum[gx];
+            total += (float)sum[gx];
         }
     }
-    float per_cell = (float)((cell + step - 1) / step);
-    per_cell *= per_cell; /* pixels summed in a cell */
+    float per_cell = (float)((cell + step - 1) / step) * (float)cell; /* pixels summed in a cell */
     bool dark = total * MAX_GAIN < GAIN_LEVEL * per_cell * (float)m->n;
     float gain = dark ? MAX_GAIN / per_cell : GAIN_LEVEL * (float)m->n / total;
     for (int i = 0; i < m->n; i++)
@@ -179,21 +188,22 @@ static float *row(const motion *m, int k)
 }
 
 /* One power-iteration step of the window's covariance on dir: w = sum over rows
- * of (x - mean) ((x - mean) . dir). Returns |w| (0: nothing moves). */
+ * of (x - mean) ((x - mean) . dir), computed as sum of p x minus (sum of p)
+ * mean with p = x . dir - mean . dir, two passes over a row instead of three.
+ * Returns |w| (0: nothing moves). */
 static float power_step(motion *m, float *w)
 {
     memset(w, 0, (size_t)m->n * sizeof *w);
-    float c[MAX_CELLS];
+    float md = dot(m->mean, m->dir, m->n), psum = 0.0f;
     for (int k = 0; k < m->count; k++) {
         const float *x = row(m, k);
-        float p = 0.0f;
-        for (int i = 0; i < m->n; i++) {
-            c[i] = x[i] - m->mean[i];
-            p += c[i] * m->dir[i];
-        }
+        float p = dot(x, m->dir, m->n) - md;
+        psum += p;
         for (int i = 0; i < m->n; i++)
-            w[i] += p * c[i];
+            w[i] += p * x[i];
     }
+    for (int i = 0; i < m->n; i++)
+        w[i] -= psum * m->mean[i];
     return sqrtf(dot(w, w, m->n));
 }
 
@@ -274,11 +284,9 @@ static bool update(motion *m)
             break;
     }
     float var = 0.0f, lowest = INFINITY, highest = -INFINITY;
+    float md = dot(m->mean, m->dir, m->n);
     for (int k = 0; k < m->count; k++) {
-        const float *x = row(m, k);
-        float p = 0.0f;
-        for (int i = 0; i < m->n; i++)
-            p += (x[i] - m->mean[i]) * m->dir[i];
+        float p = dot(row(m, k), m->dir, m->n) - md;
         m->proj[k] = p;
         var += p * p;
         if (p < lowest) {
@@ -324,12 +332,13 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     if (!luma || width < 1 || height < 1 || width > MOTION_MAX_DIM || height > MOTION_MAX_DIM ||
         stride < width || !out)
         return false;
+    bool resized = m->width != 0 && (width != m->width || height != m->height);
     if (width != m->width || height != m->height) {
         motion_reset(m);
         layout(m, width, height);
     }
     average(m, luma, stride);
-    bool cut = m->have_avg && is_cut(m);
+    bool cut = resized || (m->have_avg && is_cut(m));
     memcpy(m->prev, m->cur, (size_t)m->n * sizeof *m->prev);
     if (cut) { /* another scene: what the window holds says nothing about it */
         m->have_avg = m->have_dir = false;

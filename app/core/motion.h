@@ -55,8 +55,9 @@ typedef struct motion_sample {
     bool turned;         /* the direction changed more than a little at this frame
                             (a different movement now dominates the window) */
     bool cut;            /* this frame is another scene than the last (an edit,
-                            the camera knocked, a light switched): the window
-                            was emptied and fills again from this frame */
+                            the camera knocked, a light switched, another frame
+                            size): the window was emptied and fills again from
+                            this frame */
     float pos;           /* this frame's position along the direction, from the
                             window's mean, luma levels (root mean square over
                             the cells) */
