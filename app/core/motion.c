@@ -14,7 +14,7 @@
 #include "xmalloc.h"
 
 #define MAX_CELLS (MOTION_MAX_GRID * MOTION_MAX_GRID)
-#define MIN_CELL 8          /* smallest cell side, pixels: a mean of 16+ sampled pixels */
+#define MIN_CELL 8          /* smallest cell side, pixels: a mean of 32+ sampled pixels */
 #define GAIN_LEVEL 128.0f   /* every frame is scaled to this mean luma */
 #define MAX_GAIN 8.0f       /* ... but by no more than this: a frame darker than 16 levels
                                is no picture, and scaling it up would make noise a scene */
@@ -29,8 +29,8 @@
  * hand-held camera 0.28; its edits (a title card, a black lead-in, a cut to
  * another take) change 0.50 to 1.0. */
 #define CUT_LEVEL (GAIN_LEVEL / 4.0f)
-#define COL_ROWS 257 /* rows of bytes a 16-bit sum holds: 257 x 255 = 65535 */
 #define CUT_SHARE 0.4f
+#define COL_ROWS 257        /* rows of bytes a 16-bit sum holds: 257 x 255 = 65535 */
 
 struct motion {
     motion_config cfg;
