@@ -88,13 +88,20 @@ void motion_destroy(motion *m)
     free(m);
 }
 
-void motion_reset(motion *m)
+/* Empties the window and forgets the running average and the direction; the
+ * layout stays. */
+static void empty_window(motion *m)
 {
-    m->width = m->height = 0;
     m->have_avg = m->have_dir = false;
     m->count = m->head = 0;
     m->lo = m->hi = m->lambda = 0.0f;
     m->lo_ms = m->hi_ms = 0;
+}
+
+void motion_reset(motion *m)
+{
+    empty_window(m);
+    m->width = m->height = 0;
     m->last_ms = INT64_MIN;
 }
 
@@ -349,11 +356,8 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     average(m, luma, stride);
     bool cut = resized || (m->have_avg && is_cut(m));
     memcpy(m->prev, m->cur, (size_t)m->n * sizeof *m->prev);
-    if (cut) { /* another scene: what the window holds says nothing about it */
-        m->have_avg = m->have_dir = false;
-        m->count = m->head = 0;
-        m->lo = m->hi = m->lambda = 0.0f;
-    }
+    if (cut) /* another scene: what the window holds says nothing about it */
+        empty_window(m);
     if (!m->have_avg) {
         memcpy(m->avg, m->cur, (size_t)m->n * sizeof *m->avg);
         m->have_avg = true;
