@@ -145,19 +145,24 @@ static void test_forget(void)
     motion_destroy(m);
 }
 
-/* A room lit from one side: one half of the picture bright, the other dark
- * (top and bottom, or left and right), with the block at x in the top-left
- * quarter's light, plus a little noise. */
-static void draw_lit(uint8_t *px, bool sideways, int x, unsigned *seed)
+/* A room lit from one side, w x h: one half of the picture bright, the other
+ * dark (top and bottom, or left and right), with a block a fifth of the width
+ * wide at bx (a fraction of the width) in the top band, plus a little noise
+ * when seed is given. 300 bright rows overflow a 16-bit sum. */
+static void draw_lit(uint8_t *px, int w, int h, bool sideways, float bx, unsigned *seed)
 {
-    for (int r = 0; r < H; r++)
-        for (int c = 0; c < W; c++) {
-            bool lit = sideways ? c < W / 2 : r < H / 2;
-            int v = lit ? 190 : 50;
-            if (c >= x && c < x + 30 && r >= 10 && r < 40)
+    for (int r = 0; r < h; r++)
+        for (int c = 0; c < w; c++) {
+            bool lit = sideways ? c < w / 2 : r < h / 2;
+            int v = lit ? 250 : 50;
+            if (c >= (int)(bx * (float)w) && c < (int)((bx + 0.2f) * (float)w) && r >= h / 10 &&
+                r < h / 3)
                 v = 120;
-            *seed = *seed * 1103515245u + 12345u;
-            px[r * W + c] = (uint8_t)(v + (int)((*seed >> 16) % 3) - 1);
+            if (seed) {
+                *seed = *seed * 1103515245u + 12345u;
+                v += (int)((*seed >> 16) % 3) - 1;
+            }
+            px[(size_t)r * (size_t)w + (size_t)c] = (uint8_t)(v > 255 ? 255 : v);
         }
 }
 
@@ -181,23 +186,23 @@ static void test_cut(void)
         cuts += s.cut;
     }
     CHECK(cuts == 0, "black frames are not cuts of each other (%d)", cuts);
-    draw_lit(px, false, block_at(t), &seed);
+    draw_lit(px, W, H, false, (float)block_at(t) / W, &seed);
     motion_feed(m, px, W, H, W, t, &s);
     CHECK(s.cut && !s.ready, "a black lead-in's end is a cut (cut %d, ready %d)", s.cut, s.ready);
     for (t += 40; t < 8000; t += 40) {
-        draw_lit(px, false, block_at(t), &seed);
+        draw_lit(px, W, H, false, (float)block_at(t) / W, &seed);
         motion_feed(m, px, W, H, W, t, &s);
         cuts += s.cut;
     }
     CHECK(cuts == 0 && s.ready && s.hi - s.lo > 10.0f,
           "after the cut the room's movement is measured alone (cuts %d, range %.2f)", cuts,
           (double)(s.hi - s.lo));
-    draw_lit(px, true, 20, &seed);
+    draw_lit(px, W, H, true, 20.0f / W, &seed);
     motion_feed(m, px, W, H, W, t, &s);
     CHECK(s.cut && !s.ready, "a cut to the room lit from the side (cut %d, ready %d)", s.cut,
           s.ready);
     for (t += 40; t < 10000; t += 40) {
-        draw_lit(px, true, 20, &seed);
+        draw_lit(px, W, H, true, 20.0f / W, &seed);
         motion_feed(m, px, W, H, W, t, &s);
         cuts += s.cut;
     }
@@ -206,19 +211,6 @@ static void test_cut(void)
           (double)(s.hi - s.lo));
     free(px);
     motion_destroy(m);
-}
-
-/* The scene of draw_lit at any size: the block's x is a fraction of the width. */
-static void draw_scaled(uint8_t *px, int w, int h, float bx)
-{
-    for (int r = 0; r < h; r++)
-        for (int c = 0; c < w; c++) {
-            int v = r < h / 2 ? 250 : 50; /* 300 bright rows overflow a 16-bit sum */
-            if (c >= (int)(bx * (float)w) && c < (int)((bx + 0.2f) * (float)w) && r >= h / 10 &&
-                r < h / 3)
-                v = 120;
-            px[(size_t)r * (size_t)w + (size_t)c] = (uint8_t)v;
-        }
 }
 
 /* The signal does not depend on the frame's size: the same scene at 600x600
@@ -235,7 +227,7 @@ static void test_frame_size(void)
         motion *m = motion_create(&cfg);
         motion_sample s;
         for (int64_t t = 0; t < 4000; t += 100) {
-            draw_scaled(px, sizes[i], sizes[i], (float)(block_at(t) - 20) / 160.0f);
+            draw_lit(px, sizes[i], sizes[i], false, (float)(block_at(t) - 20) / 160.0f, NULL);
             motion_feed(m, px, sizes[i], sizes[i], sizes[i], t, &s);
         }
         range[i] = s.hi - s.lo;
