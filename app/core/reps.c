@@ -39,9 +39,9 @@
  *   slowly drifting rest).
  *
  * The values were chosen on the real-footage corpus (tests/real), on its 109
- * `tuning` rows: within one 0.83 and exact 0.65 there. On its 34 `held-out`
- * rows, added later and never used for a choice, within one 0.82 and exact
- * 0.56; on all 143, within one 0.83 and exact 0.63. The quad set's min_range
+ * `tuning` rows: within one 0.83 and exact 0.65 there. On its 61 `held-out`
+ * rows, added later and never used for a choice, within one 0.84 and exact
+ * 0.59; on all 170, within one 0.83 and exact 0.63. The quad set's min_range
  * was chosen only on the synthetic person, since no real quad-set footage was
  * found.
  *
