@@ -54,6 +54,20 @@ def angles(frames):
     return out
 
 
+def followed(exercise, widest):
+    """The angles that may be followed: the exercise's, or all (the angle
+    between the knees only for a clamshell)."""
+    if not widest and exercise in FOR_EXERCISE:
+        return FOR_EXERCISE[exercise]
+    return tuple(j for j in JOINTS if j != 'knees' or exercise == 'clamshell')
+
+
+def chain_found(frame):
+    """Whether shoulder, hip and knee of one side are all scored MIN_SCORE or more."""
+    seen = {k[0] for k in frame['k'] if k[3] >= MIN_SCORE}
+    return any({s + 'Shoulder', s + 'Hip', s + 'Knee'} <= seen for s in ('left', 'right'))
+
+
 def trimmed(vals):
     v = sorted(x for x in vals if x is not None)
     if len(v) < 10:
@@ -67,7 +81,7 @@ def count(frames, exercise, widest):
     ang = angles(frames)
     rate = len(t) / t[-1] if len(t) > 1 and t[-1] > 0 else 5.0
     win = max(10, int(WINDOW_S * rate))
-    allowed = JOINTS if widest or exercise not in FOR_EXERCISE else FOR_EXERCISE[exercise]
+    allowed = followed(exercise, widest)
     hold = HOLD_MS.get(exercise, 0)
     reps, out, rest, joint = [], False, 0, None
     base = peak = start = 0.0
@@ -76,9 +90,11 @@ def count(frames, exercise, widest):
         if i < 5:
             continue
         if not out:
-            ranges = [(r[1] - r[0], j) for j in allowed if j != 'knees' or j in FOR_EXERCISE.get(exercise, ())
-                      for r in [trimmed(ang[j][first:i + 1])] if r]
-            best = max(ranges, default=(0, None))[1]
+            best, widest_span = None, -1.0
+            for j in allowed:
+                r = trimmed(ang[j][first:i + 1])
+                if r and r[1] - r[0] > widest_span:
+                    best, widest_span = j, r[1] - r[0]
             if best != joint:
                 joint, rest = best, 0
         if joint is None or ang[joint][i] is None:
@@ -129,9 +145,7 @@ def main(argv):
         frames = [json.loads(l) for l in open(p) if l.startswith('{')]
         if len(frames) < 10:
             continue
-        kps = sum(1 for f in frames if any(
-            sum(1 for k in f['k'] if k[0] in (s + 'Shoulder', s + 'Hip', s + 'Knee') and k[3] >= MIN_SCORE) == 3
-            for s in ('left', 'right'))) / len(frames)
+        kps = sum(map(chain_found, frames)) / len(frames)
         ms = sum(f.get('ms', 0) for f in frames) / len(frames)
         reps = count(frames, lab['exercise'], widest)
         rows.append((name, lab['exercise'], lab['count'], len(reps), kps, ms))

@@ -33,6 +33,6 @@ while IFS=$'\t' read -r name repo commit path _; do
         [[ -n $git_dir ]] && git --git-dir="$git_dir" show "$commit:$path" > "$tmp/clip" && src=$tmp/clip
     fi
     (cd "$node_dir" && node "$here/pose.js" "$models" "$model" "$src" "$rate" "$side") \
-        > "$out/$name.tmp" && mv "$out/$name.tmp" "$out/$name.jsonl" || echo "pose: $name failed" >&2
+        < /dev/null > "$out/$name.tmp" && mv "$out/$name.tmp" "$out/$name.jsonl" || echo "pose: $name failed" >&2
 done < "$top/tests/real/clips.tsv"
 python3 "$here/count.py" "$out" "$labels"
