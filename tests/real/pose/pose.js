@@ -22,6 +22,10 @@ if (!file) {
   process.exit(2);
 }
 const rate = Number(rateArg || 5), maxSide = Number(maxArg || 1280);
+// POSE_ROTATE=90 or 270 turns each frame a quarter clockwise or anticlockwise
+// first: a person lying across the frame then stands in it, as the models
+// were trained. Keypoints are given in the turned frame.
+const rotate = Number(process.env.POSE_ROTATE || 0);
 
 // Human fetches its models over HTTP: serve MODEL_DIR on a loopback port.
 function serve(dir) {
@@ -59,9 +63,11 @@ async function main() {
     gesture: { enabled: false }, segmentation: { enabled: false }, filter: { enabled: false },
   });
   await human.load();
-  const [w, h] = size();
+  const [sw, sh] = size();
+  const turn = rotate === 90 ? ',transpose=1' : rotate === 270 ? ',transpose=2' : '';
+  const [w, h] = turn ? [sh, sw] : [sw, sh];
   const ff = spawn('ffmpeg', ['-nostdin', '-loglevel', 'error', '-i', file, '-vf',
-    `fps=${rate},scale=${w}:${h}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+    `fps=${rate},scale=${sw}:${sh}${turn}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
   const frame = w * h * 3;
   let acc = Buffer.alloc(0), i = 0;
   for await (const chunk of ff.stdout) {
