@@ -3,9 +3,10 @@
  * rm-evaluate: runs the counting core on labelled clips and scores it.
  *
  *   rm-evaluate [OPTIONS] DIR            every DIR/NAME.json with its NAME.y4m
- *   rm-evaluate [OPTIONS] --seed S [--clips N] [--first I]
+ *   rm-evaluate [OPTIONS] --seed S [--seeds K] [--clips N] [--first I]
  *                                        corpus clips rendered in memory (the
- *                                        same frames rm-corpus would write)
+ *                                        same frames rm-corpus would write),
+ *                                        of seeds S to S+K-1 (K 1 by default)
  * Options:
  *   --only TEXT       only clips whose name contains TEXT
  *   --events          under each row, the true returns to rest and the counted reps
@@ -84,7 +85,7 @@ static void breakdown_print(const breakdown *b)
 typedef struct options {
     const char *dir, *only;
     bool have_seed, events, summary_only, trace;
-    unsigned long seed, clips, first;
+    unsigned long seed, seeds, clips, first;
     eval_targets targets;
     breakdown *tallies; /* NULL with --summary-only */
 } options;
@@ -92,7 +93,7 @@ typedef struct options {
 static int usage(const char *why, const char *arg)
 {
     fprintf(stderr, "rm-evaluate: %s%s%s\nusage: rm-evaluate [--only TEXT] [--events] [--trace] "
-                    "[--summary-only] [--targets] DIR | --seed S [--clips N] [--first I]\n",
+                    "[--summary-only] [--targets] DIR | --seed S [--seeds K] [--clips N] [--first I]\n",
             why, arg ? ": " : "", arg ? arg : "");
     return 2;
 }
@@ -125,6 +126,10 @@ static int parse_valued(options *o, const char *a, const char *v)
     if (!strcmp(a, "--seed")) {
         o->seed = (unsigned long)x;
         o->have_seed = true;
+    } else if (!strcmp(a, "--seeds")) {
+        if (x < 1 || x > 1000)
+            return usage("--seeds takes 1 to 1000", v);
+        o->seeds = (unsigned long)x;
     } else if (!strcmp(a, "--clips")) {
         o->clips = (unsigned long)x;
     } else if (!strcmp(a, "--first")) {
@@ -150,7 +155,7 @@ static int parse_valued(options *o, const char *a, const char *v)
 
 static int parse(int argc, char **argv, options *o)
 {
-    *o = (options){ .clips = 72 };
+    *o = (options){ .clips = 72, .seeds = 1 };
     o->targets = (eval_targets){ .given = 0 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -199,8 +204,8 @@ static void run_seed(const options *o, eval_summary *s)
     eval_truth *t = xmalloc(sizeof *t);
     uint8_t *img = NULL;
     size_t cap = 0;
-    for (unsigned long i = o->first; i < o->first + o->clips; i++) {
-        corpus_plan((uint32_t)o->seed, (int)i, c);
+    for (unsigned long j = 0; j < o->seeds * o->clips; j++) {
+        corpus_plan((uint32_t)(o->seed + j / o->clips), (int)(o->first + j % o->clips), c);
         if (o->only && !strstr(c->name, o->only))
             continue;
         size_t need = (size_t)c->params.width * (size_t)c->params.height;
@@ -208,7 +213,6 @@ static void run_seed(const options *o, eval_summary *s)
             img = xrealloc(img, cap = need);
         eval_truth_from_clip(c, t);
         eval_run *run = eval_begin(t);
-    eval_trace(run, o->trace ? stdout : NULL);
         eval_trace(run, o->trace ? stdout : NULL);
         for (int k = 0; k < c->frames; k++) {
             corpus_render(c, k, img);
