@@ -148,13 +148,13 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 30 };
+enum { N_VIEWS = 32 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
     "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "home-stopped",
     "red-flag-check", "set-partial", "summary", "language", "summary-pain", "home-pain-stop",
-    "who", "attract", "still-there", "home-kiosk",
+    "who", "attract", "still-there", "home-kiosk", "home-streak-1", "home-streak-0",
 };
 static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
@@ -240,6 +240,10 @@ static session_view make_view(const programme *p, int i)
     case 27: v.screen = SCREEN_ATTRACT; v.kiosk = true; break;
     case 28: v.screen = SCREEN_STILL_THERE; v.abandon_in_ms = 27000; break;
     case 29: v.screen = SCREEN_HOME; v.block = -1; v.kiosk = true; break;
+    /* each streak line has its own words: "1 day so far: keep it going" is
+     * the longest in German */
+    case 30: v.screen = SCREEN_HOME; v.block = -1; v.stats.streak_days = 1; break;
+    case 31: v.screen = SCREEN_HOME; v.block = -1; v.stats.streak_days = 0; break;
     default:
         v.screen = SCREEN_SUMMARY;
         v.pain_after = 1;

@@ -161,6 +161,10 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
         size = a < b ? a : b;
     }
     int dot = ui_px(u, 0.022f);
+    /* The figures' lines shrink to the width (a long translation on a
+     * portrait screen), never below the legible floor. */
+    float streak_size = v->kiosk ? SZ_BODY : screen_fit(u, streak, SZ_BODY * 1.15f, true, max_w);
+    float week_size = v->kiosk || !week[0] ? SZ_BODY : screen_fit(u, week, SZ_BODY, false, max_w);
     /* A guest's home keeps the figures' room, empty: the same layout. */
     int stats_h = line_height(u, SZ_BODY * 1.15f) +
                   (week[0] ? line_height(u, SZ_BODY) + 3 * dot : 0);
@@ -187,9 +191,9 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
     }
     y += gap;
     if (!v->kiosk) { /* a guest's home shows nobody's figures */
-        y += ui_text(u, streak, cx, y, SZ_BODY * 1.15f, UI_OK, UI_CENTER, true);
+        y += ui_text(u, streak, cx, y, streak_size, UI_OK, UI_CENTER, true);
         if (week[0]) {
-            y += ui_text(u, week, cx, y, SZ_BODY, UI_WHITE, UI_CENTER, false);
+            y += ui_text(u, week, cx, y, week_size, UI_WHITE, UI_CENTER, false);
             const session_stats *st = &v->stats;
             week_dots(u, st->week_sessions, week_target(v), y + 3 * dot / 2);
         }
