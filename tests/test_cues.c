@@ -6,9 +6,10 @@
  * one" follow their rep a pause after the voice is free; a lesser cue waits while the
  * voice is busy and is dropped when older than its patience; a more urgent
  * cue replaces a waiting one, a less urgent one does not. The hold says
- * "hold", counts its last seconds aloud only when longer than 3 s (a shorter
- * one ticks), then "relax". Screens: rest, "set 2", the exercise's name with
- * its side, the session's end (all done or not), camera lost, the alert tone;
+ * "hold", ticks its last seconds (never digits), then "relax", which follows the rep's number when both come
+ * at once (a timed hold's end). Screens: rest, "set 2", the exercise's name with
+ * its side, "go" as a counted set begins, the session's end (all done or
+ * not), camera lost, the alert tone;
  * a partial is named. Each cue carries the tone the tones-only station played
  * before voice came.
  */
@@ -242,6 +243,40 @@ static void test_timed(void)
     CHECK(s.started && s.c.phrase == PHRASE_MOVED, "a moved timed hold is named");
 }
 
+/* The station counts a timed hold on the frame its clock ends it: the rep's
+ * number and "relax" are asked together. The number goes at once; "relax"
+ * follows it, a pause after the voice is free, however long the number took
+ * (it is not dropped as older than its patience). */
+static void test_relax_after_number(void)
+{
+    setup_programme(10, 5);
+    prog.blocks[0].exercise = EXERCISE_QUAD_SET;
+    cues c;
+    cues_init(&c);
+    session_view p = base_view(), v = p;
+    v.timed = p.timed = true;
+    p.timed_phase = TIMED_HOLD;
+    p.hold_remaining_ms = 40;
+    v.timed_phase = TIMED_RELAX;
+    v.hold_remaining_ms = 0;
+    v = with_rep(v);
+    said s = step(&c, &p, &v, 10000, 0);
+    CHECK(s.started && s.c.phrase == phrases_number(1) && s.interrupt, "the hold's number first");
+    s = step(&c, &v, &v, 10050, 700);
+    CHECK(!s.started, "'relax' waits while the number plays");
+    s = step(&c, &v, &v, 10750, 0);
+    CHECK(!s.started, "a pause after the number");
+    s = step(&c, &v, &v, 10750 + CUES_PAUSE_MS, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_RELAX, "then 'relax' (got phrase %d)", s.c.phrase);
+    /* Its patience still holds once the number is said. */
+    cues_init(&c);
+    s = step(&c, &p, &v, 20000, 0);
+    s = step(&c, &v, &v, 20050, 700);
+    s = step(&c, &v, &v, 20750, 0);
+    s = step(&c, &v, &v, 20750 + cues_patience_ms(CUE_RANK_TIMED) + 1, 0);
+    CHECK(!s.started, "a 'relax' never started is dropped after its patience");
+}
+
 /* A rep whose hold fell short: its number, then "hold a little longer" (over
  * "3 more" when both are due). */
 static void test_short_hold(void)
@@ -316,6 +351,21 @@ static void test_screens(void)
     CHECK(!strcmp(text, "Clamshell, left side"), "text '%s'", text);
 
     p = base_view();
+    p.screen = SCREEN_POSITION;
+    v = base_view();
+    s = step(&c, &p, &v, 50, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_GO, "a counted set begins: 'go'");
+    phrases_text(s.c.phrase, text, sizeof text);
+    CHECK(!strcmp(text, "Go"), "text '%s'", text);
+    cues_init(&c);
+    p.timed = v.timed = true;
+    v.timed_phase = TIMED_TIGHTEN;
+    s = step(&c, &p, &v, 60, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_TIGHTEN, "a timed set begins with 'tighten' only");
+    s = step(&c, &v, &v, 5000, 0);
+    CHECK(!s.started, "no 'go' after it (got phrase %d)", s.c.phrase);
+
+    p = base_view();
     v = p;
     v.screen = SCREEN_REST;
     s = step(&c, &p, &v, 100, 0);
@@ -374,6 +424,7 @@ int main(void)
     test_not_seen();
     test_short_hold();
     test_timed();
+    test_relax_after_number();
     test_screens();
     test_phrase_table();
     return check_done();

@@ -127,6 +127,10 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
         ask(r, PHRASE_REST, after_set, CUE_RANK_INFO, now);
     if (p->screen == SCREEN_REST && v->screen == SCREEN_POSITION)
         ask(r, phrases_set(v->set), CUE_TONE_NONE, CUE_RANK_INFO, now);
+    /* The set begins: someone lying with eyes closed hears when to start (a
+     * timed hold's start is its "tighten"). */
+    if (p->screen == SCREEN_POSITION && v->screen == SCREEN_SET && !v->timed)
+        ask(r, PHRASE_GO, CUE_TONE_NONE, CUE_RANK_INFO, now);
     if (b && v->screen == SCREEN_INTRO && (p->screen != SCREEN_INTRO || p->block != v->block))
         ask(r, phrases_exercise(b->exercise, b->side), after_set, CUE_RANK_INFO, now);
     if (entered(p, v, SCREEN_PAIN_AFTER))
@@ -144,14 +148,25 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
         ask(r, PHRASE_NONE, CUE_TONE_ALERT, CUE_RANK_ALERT, now);
 }
 
+/* How long the waiting cue has waited, against its patience. */
+static int64_t waited_ms(const cues *c, int64_t now)
+{
+    if (!c->behind_rep)
+        return now - c->waiting.due_ms;
+    if (c->quiet_since_ms < 0)
+        return 0; /* the number still plays */
+    return now - (c->quiet_since_ms > c->rep_ms ? c->quiet_since_ms : c->rep_ms);
+}
+
 /* Puts a lesser cue in the slot when it outranks (or equals, being newer) the
  * one waiting there, or the slot is empty or stale. */
 static void offer(cues *c, const cue *q, int64_t now)
 {
-    bool stale = c->has_waiting && now - c->waiting.due_ms > cues_patience_ms(c->waiting.rank);
+    bool stale = c->has_waiting && waited_ms(c, now) > cues_patience_ms(c->waiting.rank);
     if (!c->has_waiting || stale || q->rank >= c->waiting.rank) {
         c->waiting = *q;
         c->has_waiting = true;
+        c->behind_rep = false;
     }
 }
 
@@ -174,6 +189,8 @@ bool cues_update(cues *c, const session_view *prev, const session_view *v, int64
         if (r.list[i].rank != CUE_RANK_REP)
             offer(c, &r.list[i], now_ms);
     if (rep) {
+        c->behind_rep = c->has_waiting; /* only this rep's follow-ups are left */
+        c->rep_ms = now_ms;
         *out = *rep;
         *interrupt = true;
         return true;
@@ -182,7 +199,7 @@ bool cues_update(cues *c, const session_view *prev, const session_view *v, int64
         c->quiet_since_ms = -1;
     else if (c->quiet_since_ms < 0)
         c->quiet_since_ms = now_ms;
-    if (c->has_waiting && now_ms - c->waiting.due_ms > cues_patience_ms(c->waiting.rank))
+    if (c->has_waiting && waited_ms(c, now_ms) > cues_patience_ms(c->waiting.rank))
         c->has_waiting = false;
     if (!c->has_waiting || busy_ms > 0)
         return false;
@@ -190,6 +207,6 @@ bool cues_update(cues *c, const session_view *prev, const session_view *v, int64
     if (c->waiting.due_ms < c->quiet_since_ms && now_ms - c->quiet_since_ms < CUES_PAUSE_MS)
         return false;
     *out = c->waiting;
-    c->has_waiting = false;
+    c->has_waiting = c->behind_rep = false;
     return true;
 }

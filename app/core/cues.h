@@ -9,7 +9,9 @@
  * (an older rep number included) and dropping whatever waits; every other cue
  * waits in a single slot, where a newer cue of at least its rank replaces it,
  * and is dropped once it is older than its rank's patience (a "2" of the hold
- * countdown heard a second late is worse than silence). A cue that waited
+ * countdown heard a second late is worse than silence); a cue asked with a rep
+ * number ("3 more", a timed hold's "relax") follows that number, its patience
+ * counted from when the number has been said. A cue that waited
  * starts a short pause after the voice falls silent.
  *
  * The hold's last three seconds tick; they are never counted aloud, since
@@ -58,6 +60,10 @@ typedef struct cue {
 typedef struct cues {
     cue waiting;         /* the one cue waiting for the voice */
     bool has_waiting;
+    bool behind_rep;     /* it was asked with a rep number (its "3 more", its
+                            "relax"): its patience runs from when the number
+                            has been said, not from when it was asked */
+    int64_t rep_ms;      /* when the last rep number started */
     int64_t quiet_since_ms; /* when the voice last fell silent; -1 while busy */
 } cues;
 

@@ -40,6 +40,7 @@ typedef enum phrase_id {
     PHRASE_SESSION_DONE,                         /* every prescribed rep done */
     PHRASE_SESSION_ENDED,                        /* ended with reps left */
     PHRASE_STILL_THERE,                          /* an abandoned session's warning */
+    PHRASE_GO,                                   /* a counted set begins */
     PHRASE_COUNT
 } phrase_id;
 
