@@ -148,13 +148,14 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 32 };
+enum { N_VIEWS = 33 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
     "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "home-stopped",
     "red-flag-check", "set-partial", "summary", "language", "summary-pain", "home-pain-stop",
     "who", "attract", "still-there", "home-kiosk", "home-streak-1", "home-streak-0",
+    "position-learning",
 };
 static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
@@ -244,6 +245,12 @@ static session_view make_view(const programme *p, int i)
      * the longest in German */
     case 30: v.screen = SCREEN_HOME; v.block = -1; v.stats.streak_days = 1; break;
     case 31: v.screen = SCREEN_HOME; v.block = -1; v.stats.streak_days = 0; break;
+    case 32: /* someone seen, the rest pose nearly learnt: "95%" inside the ring */
+        v.screen = SCREEN_POSITION;
+        v.presence = PRESENCE_SEEN;
+        v.counter.phase = REPS_PHASE_LEARNING;
+        v.counter.learn_progress = 0.95f;
+        break;
     default:
         v.screen = SCREEN_SUMMARY;
         v.pain_after = 1;

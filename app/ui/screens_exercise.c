@@ -166,9 +166,11 @@ static void learn_ring(ui *u, const session_view *v, int cx, int top, int room, 
     ui_ring(u, cx, cy, r, r / 5, f, learned ? UI_OK : UI_ACCENT);
     char pct[8];
     snprintf(pct, sizeof pct, "%d%%", (int)(f * 100 + 0.5f));
-    int th = ui_px(u, SZ_BODY * 1.6f);
-    ui_text(u, learned ? "\xe2\x9c\x93" : pct, cx, cy - th * 6 / 10, SZ_BODY * 1.4f,
-            learned ? UI_OK : UI_WHITE, UI_CENTER, true);
+    const char *mid = learned ? "\xe2\x9c\x93" : pct;
+    /* inside the ring's hole (radius 0.8 r), however small the ring became */
+    float size = screen_fit_size(u, mid, SZ_BODY * 1.4f, true, r * 13 / 10);
+    int th = ui_px(u, size * 1.6f / 1.4f);
+    ui_text(u, mid, cx, cy - th * 6 / 10, size, learned ? UI_OK : UI_WHITE, UI_CENTER, true);
 }
 
 void screens_position(ui *u, const session_view *v, const camera_frame *frame, int64_t now_ms)
@@ -184,7 +186,7 @@ void screens_position(ui *u, const session_view *v, const camera_frame *frame, i
     if (ui_width(u) > ui_height(u)) {
         int pw = w * 64 / 100;
         camera_box(u, frame, m, y, pw - m, room);
-        int r = ui_px(u, 0.12f);
+        int r = ui_px(u, 0.17f); /* "95%" fits inside, at a size read from the mat */
         learn_ring(u, v, pw + (w - pw) / 2, y, room, r, w - pw - m);
     } else {
         camera_box(u, frame, m, y, w - 2 * m, room * 6 / 10);
