@@ -29,17 +29,22 @@ static void dose_text(const programme_block *b, char *buf, size_t cap)
         snprintf(buf + n, cap - (size_t)n, _(", hold %d\xc2\xa0s"), b->hold_s);
 }
 
-/* The cues as bullet lines and the dose, left-aligned at x from y. With
- * draw false, only measures. Returns the height used. */
+/* The cues as bullet lines and the dose, left-aligned at x from y. A cue's
+ * wrapped lines hang under its first word, not under the bullet. With draw
+ * false, only measures. Returns the height used. */
 static int intro_words(ui *u, const programme_block *b, int x, int y, int max_w, float size,
                        bool draw)
 {
+    static const char BULLET[] = "\xe2\x80\xa2";
     char buf[160];
     int gap = ui_px(u, 0.02f), y0 = y;
+    int indent = ui_text_width(u, "\xe2\x80\xa2 ", size, false);
     for (int i = 0; i < b->n_cues; i++) {
-        snprintf(buf, sizeof buf, "\xe2\x80\xa2 %s", screen_tr(b->cues[i]));
-        y += (draw ? ui_text_wrapped(u, buf, x, y, max_w, size, UI_WHITE, UI_LEFT)
-                   : ui_text_wrapped_height(u, buf, max_w, size)) + gap;
+        const char *cue = screen_tr(b->cues[i]);
+        if (draw)
+            ui_text(u, BULLET, x, y, size, UI_WHITE, UI_LEFT, false);
+        y += (draw ? ui_text_wrapped(u, cue, x + indent, y, max_w - indent, size, UI_WHITE, UI_LEFT)
+                   : ui_text_wrapped_height(u, cue, max_w - indent, size)) + gap;
     }
     dose_text(b, buf, sizeof buf); /* wrapped, never shrunk */
     y += gap + (draw ? ui_text_wrapped(u, buf, x, y + gap, max_w, size, UI_ACCENT, UI_LEFT)
