@@ -210,9 +210,11 @@ static void test_hold(int hold_s)
 /* A timed hold (quad sets, timed_hold.h): "tighten" as the set begins,
  * "hold", the last seconds, "relax" when the clock ends it; a hold spoiled by
  * movement is named as such, not as a partial. */
-/* A quad-set programme (5 s holds) and two timed views of its set. */
-static void setup_timed(session_view *p, session_view *v)
+/* A quad-set programme (5 s holds), a fresh coach and two timed views of its
+ * set. */
+static void setup_timed(cues *c, session_view *p, session_view *v)
 {
+    cues_init(c);
     setup_programme(10, 5);
     prog.blocks[0].exercise = EXERCISE_QUAD_SET;
     *p = base_view();
@@ -222,10 +224,9 @@ static void setup_timed(session_view *p, session_view *v)
 
 static void test_timed(void)
 {
-    session_view p, v;
-    setup_timed(&p, &v);
     cues c;
-    cues_init(&c);
+    session_view p, v;
+    setup_timed(&c, &p, &v);
     p.screen = SCREEN_POSITION;
     v.timed_phase = TIMED_TIGHTEN;
     said s = step(&c, &p, &v, 0, 0);
@@ -257,10 +258,9 @@ static void test_timed(void)
  * (it is not dropped as older than its patience). */
 static void test_relax_after_number(void)
 {
-    session_view p, v;
-    setup_timed(&p, &v);
     cues c;
-    cues_init(&c);
+    session_view p, v;
+    setup_timed(&c, &p, &v);
     p.timed_phase = TIMED_HOLD;
     p.hold_remaining_ms = 40;
     v.timed_phase = TIMED_RELAX;

@@ -29,16 +29,17 @@ static void dose_text(const programme_block *b, char *buf, size_t cap)
         snprintf(buf + n, cap - (size_t)n, _(", hold %d\xc2\xa0s"), b->hold_s);
 }
 
+#define BULLET "\xe2\x80\xa2"
+
 /* The cues as bullet lines and the dose, left-aligned at x from y. A cue's
  * wrapped lines hang under its first word, not under the bullet. With draw
  * false, only measures. Returns the height used. */
 static int intro_words(ui *u, const programme_block *b, int x, int y, int max_w, float size,
                        bool draw)
 {
-    static const char BULLET[] = "\xe2\x80\xa2";
     char buf[160];
     int gap = ui_px(u, 0.02f), y0 = y;
-    int indent = ui_text_width(u, "\xe2\x80\xa2 ", size, false);
+    int indent = ui_text_width(u, BULLET " ", size, false);
     for (int i = 0; i < b->n_cues; i++) {
         const char *cue = screen_tr(b->cues[i]);
         if (draw)
