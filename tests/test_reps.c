@@ -514,6 +514,32 @@ static void test_setup_before_reps(void)
     check_room(&p, &r, "clamshell, a long slide into place before smaller reps");
 }
 
+/* The first rep begins with the clip: the counter is still learning when the
+ * person leaves rest and is ready only near the top, so the excursion it sees
+ * is the last few tenths of a second of the rep. The rep began when the
+ * picture was last at rest, before the counter was ready; measured from when
+ * it was seen, it would be shorter than any rep and lost. */
+static void test_first_rep_under_way_when_ready(void)
+{
+    synth_params p = synth_defaults(EXERCISE_BRIDGE, 320, 240);
+    p.reps = 3;
+    p.seed = 41;
+    p.settle_ms = 200;
+    p.up_ms = 700;
+    p.hold_ms = 100;
+    p.down_ms = 500;
+    p.rest_ms = 800;
+    reps_config cfg = reps_default_config(EXERCISE_BRIDGE);
+    run_result res;
+    run(&p, &cfg, 25, -1, &res);
+    CHECK(res.reps == p.reps, "first rep under way when ready: counted %d of %d", res.reps,
+          p.reps);
+    const reps_event *e = nth(&res, REPS_EVENT_REP, 0);
+    CHECK(e && e->start_ms <= synth_rep_time(&p, 0).start_ms + 200,
+          "first rep under way when ready: it began at %lld ms, not when first seen",
+          e ? (long long)e->start_ms : -1LL);
+}
+
 /* No exercise at all: nothing may be counted. */
 static void test_negatives_count_nothing(void)
 {
@@ -548,6 +574,7 @@ int main(void)
     test_fidget_between_reps();
     test_shift_at_return();
     test_setup_before_reps();
+    test_first_rep_under_way_when_ready();
     test_negatives_count_nothing();
     return check_done();
 }
