@@ -52,7 +52,7 @@ screens() { (cd "$out/$1/shots" && ls | sed -E 's/^[0-9]+-//; s/\.png$//' | past
 lit() { python3 "$here/png_lit.py" "$@"; }
 # Regions of a 640x360 screenshot: the notice line above the hints, and the
 # "not saved" mark under "Set N of M" at the top right.
-notice_band=(0 0.73 1 0.785) # the notice wraps to two lines here; its second
+notice_band=(0 0.745 1 0.785) # the notice's first line (it wraps to two here), clear of the descenders above it
 unsaved_mark=(0.75 0.12 1 0.18)
 normal="camera:1,camera:2,camera:3,manual:4,manual:5,camera:6"
 reps() { sql "$1" "SELECT group_concat(source || ':' || seq) FROM (SELECT * FROM reps ORDER BY seq)"; }

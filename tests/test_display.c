@@ -167,6 +167,58 @@ static void save_rotated_screen(const char *dir)
     display_destroy(d);
 }
 
+/* The ink's left and right ends in rows y0..y1 of the renderer (-1: none). */
+static void ink_span(SDL_Renderer *r, int w, int y0, int y1, int *left, int *right)
+{
+    static Uint8 row[3 * 2048];
+    *left = *right = -1;
+    for (int y = y0; y < y1; y++) {
+        SDL_Rect line = { 0, y, w, 1 };
+        if (SDL_RenderReadPixels(r, &line, SDL_PIXELFORMAT_RGB24, row, 3 * w) != 0)
+            return;
+        for (int x = 0; x < w; x++)
+            if (row[3 * x] > 64) {
+                *left = *left < 0 || x < *left ? x : *left;
+                *right = x > *right ? x : *right;
+            }
+    }
+}
+
+/* Centred wrapped text comes out balanced: in a width where greedy wrapping
+ * would leave "little" alone on the second line, both lines are of about
+ * the same length, and there are still two. */
+static void test_balanced_wrap(void)
+{
+    const char *assets = getenv("REHAB_MIRROR_ASSETS");
+    char err[256] = "";
+    display_options opt = { 800, 480, false, true, "test_display", 0 };
+    display *d = display_create(&opt, err);
+    ui *u = d ? ui_create(display_renderer(d), assets ? assets : RM_ASSET_DIR_SOURCE, err) : NULL;
+    CHECK(u != NULL, "display or ui: %s", err);
+    if (u) {
+        SDL_Renderer *r = display_renderer(d);
+        ui_set_size(u, 800, 480);
+        const char *text = "Lie on the mat, or move a little";
+        float size = 0.08f;
+        int width = ui_text_width(u, text, size, false) * 9 / 10;
+        int h = ui_text_wrapped_height(u, text, width, size);
+        display_begin(d);
+        SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+        SDL_RenderClear(r);
+        int used = ui_text_wrapped(u, text, 400, 10, width, size, UI_WHITE, UI_CENTER);
+        CHECK(used == h && h > 0, "drawn %d px tall, measured %d", used, h);
+        int l1, r1, l2, r2;
+        ink_span(r, 800, 10, 10 + h / 2, &l1, &r1);
+        ink_span(r, 800, 10 + h / 2, 10 + h, &l2, &r2);
+        CHECK(l1 >= 0 && l2 >= 0, "two lines of ink: %d, %d", l1, l2);
+        CHECK(r2 - l2 >= (r1 - l1) / 2, "lines of %d and %d px: the second is a lone word",
+              r1 - l1, r2 - l2);
+        CHECK(r1 - l1 <= width, "the first line (%d px) is wider than %d", r1 - l1, width);
+    }
+    ui_destroy(u);
+    display_destroy(d);
+}
+
 int main(void)
 {
     test_pick_driver();
@@ -181,6 +233,7 @@ int main(void)
     for (int rot = 0; rot < 360; rot += 90)
         test_rendered(rot, dir);
     save_rotated_screen(dir);
+    test_balanced_wrap();
     SDL_Quit();
     return check_done();
 }

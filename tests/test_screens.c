@@ -148,14 +148,14 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 33 };
+enum { N_VIEWS = 34 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
     "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "home-stopped",
     "red-flag-check", "set-partial", "summary", "language", "summary-pain", "home-pain-stop",
     "who", "attract", "still-there", "home-kiosk", "home-streak-1", "home-streak-0",
-    "position-learning",
+    "position-learning", "summary-notice",
 };
 static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
@@ -251,13 +251,15 @@ static session_view make_view(const programme *p, int i)
         v.counter.phase = REPS_PHASE_LEARNING;
         v.counter.learn_progress = 0.95f;
         break;
-    default:
+    default: /* 22; 33 with the disk full: its notice above the hints, clear of the rest */
         v.screen = SCREEN_SUMMARY;
         v.pain_after = 1;
         v.block_done[0] = 30, v.block_done[1] = 30, v.block_done[2] = 24, v.block_done[3] = 30;
         v.total_done = 114;
         v.total_target = 120;
         v.advice = "Good work. Every rep counts; see you next time.";
+        if (i == 33)
+            v.notice = "The disk is full: the last reps are not saved yet. Still trying.";
         break;
     }
     return v;

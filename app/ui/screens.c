@@ -83,6 +83,17 @@ float screen_fit(ui *u, const char *text, float size, bool bold, int max_width)
  * that (a narrow portrait screen, a long translation) wraps instead. */
 #define TITLE_SHRINK 0.75f
 
+int screen_heading(ui *u, const char *text, int cx, int y, int max_width, float size,
+                   ui_color color, bool draw)
+{
+    float one = screen_fit_size(u, text, size, false, max_width);
+    if (one < size * TITLE_SHRINK || one < ui_min_text(u))
+        return draw ? ui_text_wrapped(u, text, cx, y, max_width, size, color, UI_CENTER)
+                    : ui_text_wrapped_height(u, text, max_width, size);
+    return draw ? ui_text(u, text, cx, y, one, color, UI_CENTER, false)
+                : ui_text_wrapped_height(u, text, max_width, one);
+}
+
 int screen_title(ui *u, const char *text, ui_color color)
 {
     int y = screen_margin(u), width = ui_width(u) - 2 * screen_margin(u);

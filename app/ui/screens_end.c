@@ -73,17 +73,19 @@ void screens_summary(ui *u, const session_view *v, int64_t now_ms)
                                  : _("Every rep counts. See you next time!");
     int line_h = ui_px(u, SZ_BODY * 1.17f);
     int core = 2 * line_h, line_th = ui_text_wrapped_height(u, line, w - 4 * m, SZ_BODY);
-    int room = screen_hints_top(u) - m - y;
+    /* The record's notice (disk full, not saved) is drawn above the hints:
+     * everything else stays above it. */
+    int room = screen_hints_top(u) - m - y -
+               screen_notice_height(u, v->notice ? screen_tr(v->notice) : NULL);
     int n = v->prog ? v->prog->n_blocks : 0;
-    /* When not everything fits (a small screen): pain advice comes before the
-     * rows, the rows before a closing "well done". */
+    /* When not everything fits (a small screen, a notice): the totals come
+     * first, then pain advice, then the rows (dropped when even their least
+     * height is too much), then a closing "well done". */
     bool advice_first = v->pain_after > SESSION_PAIN_LIMIT;
-    int row = row_height(u, n, room - core - line_th - m);
-    bool show_rows = !advice_first || row * n + m + core + line_th <= room;
-    if (!show_rows)
+    int first = core + (advice_first ? line_th : 0);
+    int row = row_height(u, n, room - first - m);
+    if (row * n + m + first > room)
         n = 0;
-    else
-        row = row_height(u, n, room - core - (advice_first ? line_th : 0) - m);
     bool show_line = row * n + m + core + line_th <= room;
     if (!show_line && advice_first)
         ui_report_unfit(u, line);

@@ -143,8 +143,7 @@ static int ring_words(ui *u, const session_view *v, int cx, int y, int max_w, bo
     const char *what = seen ? NULL
                        : empty ? _("Lie down on the mat") : _("Lie on the mat, or move a little");
     ui_color c = seen && learned ? UI_OK : UI_WHITE;
-    int h = draw ? ui_text_wrapped(u, head, cx, y, max_w, SZ_BODY, c, UI_CENTER)
-                 : ui_text_wrapped_height(u, head, max_w, SZ_BODY);
+    int h = screen_heading(u, head, cx, y, max_w, SZ_BODY, c, draw);
     if (what)
         h += draw ? ui_text_wrapped(u, what, cx, y + h, max_w, SZ_SMALL, UI_GREY, UI_CENTER)
                   : ui_text_wrapped_height(u, what, max_w, SZ_SMALL);
@@ -190,7 +189,12 @@ void screens_position(ui *u, const session_view *v, const camera_frame *frame, i
     y += ui_text(u, line, w / 2, y, SZ_SMALL, UI_GREY, UI_CENTER, false) + m / 2;
     int bottom = screen_hints_top(u) - m, room = bottom - y;
     if (ui_width(u) > ui_height(u)) {
-        int pw = w * 64 / 100;
+        /* The picture at most 64% of the width, less where the height
+         * limits it: the ring's words get what it does not use. */
+        bool sized = frame && frame->width > 0 && frame->height > 0;
+        int fw = sized ? frame->width : 4, fh = sized ? frame->height : 3;
+        int pw = w * 64 / 100, need = 2 * m + (int)((int64_t)room * fw / fh);
+        pw = need < pw ? need : pw;
         camera_box(u, frame, m, y, pw - m, room);
         int r = ui_px(u, 0.17f); /* "95%" fits inside, at a size read from the mat */
         learn_ring(u, v, pw + (w - pw) / 2, y, room, r, w - pw - m);

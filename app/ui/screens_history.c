@@ -5,7 +5,7 @@
  * adherence as a percentage and the streak; then one bar per week (sessions
  * done, the prescribed number marked by a white line across it) and, under
  * the bars, the week's mean pain before (white) and after (accent) on the
- * 0-10 scale, joined week to week. Black everywhere else: the mirror.
+ * 0-10 scale, with a line at 5 (the limit). Black everywhere else: the mirror.
  */
 #include <stdio.h>
 

@@ -19,12 +19,15 @@
 
 #include "screens_parts.h"
 
-/* "Clamshell · Glute bridge · Quad set": each title once, in order. */
-static void today_list(const programme *p, char *buf, size_t cap)
+/* "Clamshell · Glute bridge · Quad set": each title once, in order, as many
+ * to a line as fit in max_w, so no name is broken in two and no separator is
+ * left hanging at a line's end. */
+static void today_text(ui *u, const programme *p, int max_w, char *buf, size_t cap)
 {
-    size_t len = 0;
+    static const char sep[] = "  \xc2\xb7  ";
+    size_t len = 0, line = 0; /* where the current line begins */
     buf[0] = '\0';
-    for (int i = 0; p && i < p->n_blocks; i++) {
+    for (int i = 0; p && i < p->n_blocks && len + 1 < cap; i++) {
         const programme_block *b = &p->blocks[i];
         const char *t = screen_tr(b->title[0] ? b->title : exercise_name(b->exercise));
         bool seen = false;
@@ -32,9 +35,19 @@ static void today_list(const programme *p, char *buf, size_t cap)
             const programme_block *o = &p->blocks[j];
             seen = !strcmp(t, screen_tr(o->title[0] ? o->title : exercise_name(o->exercise)));
         }
-        if (seen || len >= cap)
+        if (seen)
             continue;
-        len += (size_t)snprintf(buf + len, cap - len, "%s%s", len ? "  \xc2\xb7  " : "", t);
+        size_t was = len;
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s", len ? sep : "", t);
+        if (len >= cap)
+            len = cap - 1;
+        if (was > line && ui_text_width(u, buf + line, SZ_BODY, false) > max_w) {
+            len = was; /* it goes on a line of its own */
+            len += (size_t)snprintf(buf + len, cap - len, "\n%s", t);
+            if (len >= cap)
+                len = cap - 1;
+            line = was + 1;
+        }
     }
 }
 
@@ -138,7 +151,7 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
     }
 
     char list[512], streak[128], week[128];
-    today_list(p, list, sizeof list);
+    today_text(u, p, w * 9 / 10, list, sizeof list);
     streak_text(v->stats.streak_days, streak, sizeof streak);
     week_text(v, week, sizeof week);
     /* Three blocks with equal gaps between them: today's exercises, how to

@@ -59,6 +59,11 @@ float screen_fit(ui *u, const char *text, float size, bool bold, int max_width);
 float screen_row_text(ui *u, int row);
 /* The same without the floor: for trying a layout before choosing it. */
 float screen_fit_size(ui *u, const char *text, float size, bool bold, int max_width);
+/* A heading centred on cx: one line shrunk to max_width, or wrapped at size
+ * when even three quarters of size (or the legible least) is too wide. Returns its height;
+ * with draw false only measures. */
+int screen_heading(ui *u, const char *text, int cx, int y, int max_width, float size,
+                   ui_color color, bool draw);
 /* The title line at the top (shrunk to fit the width, or wrapped when even
  * three quarters of its size is too wide); returns the y just below it. */
 int screen_title(ui *u, const char *text, ui_color color);

@@ -361,12 +361,46 @@ static void next_line(ui *u, const char **p, int max_width, float size, char *li
     *p = best;
 }
 
+static int count_lines(ui *u, const char *text, int max_width, float size)
+{
+    int lines = 0;
+    char line[512];
+    const char *p = text ? text : "";
+    while (*p) {
+        next_line(u, &p, max_width, size, line, sizeof line);
+        lines++;
+    }
+    return lines;
+}
+
+/* The narrowest width, to a few pixels, that wraps text into no more lines
+ * than max_width does: its lines come out of about equal length, with no
+ * word left alone on the last (greedy wrapping's line count only grows as
+ * the width shrinks). */
+static int balanced_width(ui *u, const char *text, int max_width, float size)
+{
+    int n = count_lines(u, text, max_width, size);
+    if (n < 2)
+        return max_width;
+    int lo = max_width / n / 2, hi = max_width;
+    while (hi - lo > 2) {
+        int mid = lo + (hi - lo) / 2;
+        if (count_lines(u, text, mid, size) <= n)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
 int ui_text_wrapped(ui *u, const char *text, int x, int y, int max_width, float size,
                     ui_color color, ui_align align)
 {
     int used = 0;
     char line[512];
     const char *p = text ? text : "";
+    if (align == UI_CENTER)
+        max_width = balanced_width(u, p, max_width, size);
     while (*p) {
         next_line(u, &p, max_width, size, line, sizeof line);
         used += ui_text(u, line, x, y + used, size, color, align, false);
@@ -377,14 +411,7 @@ int ui_text_wrapped(ui *u, const char *text, int x, int y, int max_width, float 
 int ui_text_wrapped_height(ui *u, const char *text, int max_width, float size)
 {
     TTF_Font *f = font_at(u, text_px(u, size), false);
-    int lines = 0;
-    char line[512];
-    const char *p = text ? text : "";
-    while (*p) {
-        next_line(u, &p, max_width, size, line, sizeof line);
-        lines++;
-    }
-    return lines * (f ? TTF_FontHeight(f) : text_px(u, size));
+    return count_lines(u, text, max_width, size) * (f ? TTF_FontHeight(f) : text_px(u, size));
 }
 
 void ui_fill_rect(ui *u, int x, int y, int w, int h, ui_color color)
