@@ -18,15 +18,27 @@
 static bool landscape(ui *u) { return ui_width(u) * 10 >= ui_height(u) * 15; }
 
 
-/* "3 sets × 10 reps, hold 2 s" */
+/* "3 sets × 10 reps, hold 2 s", wrapped only after its comma: every other
+ * space becomes a no-break space, so "3 sets × 10 reps" and "hold 2 s" each
+ * stay whole. */
 static void dose_text(const programme_block *b, char *buf, size_t cap)
 {
-    char sets[48], reps[48];
+    char sets[48], reps[48], text[160];
     snprintf(sets, sizeof sets, P_("%d set", "%d sets", b->sets), b->sets);
     snprintf(reps, sizeof reps, P_("%d rep", "%d reps", b->reps), b->reps);
-    int n = snprintf(buf, cap, "%s \xc3\x97 %s", sets, reps);
-    if (b->hold_s > 0 && n > 0 && (size_t)n < cap)
-        snprintf(buf + n, cap - (size_t)n, _(", hold %d\xc2\xa0s"), b->hold_s);
+    int n = snprintf(text, sizeof text, "%s \xc3\x97 %s", sets, reps);
+    if (b->hold_s > 0 && n > 0 && (size_t)n < sizeof text)
+        snprintf(text + n, sizeof text - (size_t)n, _(", hold %d\xc2\xa0s"), b->hold_s);
+    size_t k = 0;
+    for (const char *p = text; *p && k + 3 <= cap; p++) {
+        if (*p == ' ' && p > text && p[-1] != ',') {
+            buf[k++] = '\xc2';
+            buf[k++] = '\xa0';
+        } else {
+            buf[k++] = *p;
+        }
+    }
+    buf[k < cap ? k : cap - 1] = '\0';
 }
 
 #define BULLET "\xe2\x80\xa2"

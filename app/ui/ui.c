@@ -399,8 +399,7 @@ int ui_text_wrapped(ui *u, const char *text, int x, int y, int max_width, float 
     int used = 0;
     char line[512];
     const char *p = text ? text : "";
-    if (align == UI_CENTER)
-        max_width = balanced_width(u, p, max_width, size);
+    max_width = balanced_width(u, p, max_width, size);
     while (*p) {
         next_line(u, &p, max_width, size, line, sizeof line);
         used += ui_text(u, line, x, y + used, size, color, align, false);

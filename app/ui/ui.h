@@ -75,8 +75,8 @@ void ui_clear(ui *u); /* black */
  * (0.05 = body text, 0.5 = the huge count). Returns the height used. */
 int ui_text(ui *u, const char *text, int x, int y, float size, ui_color color, ui_align align,
             bool bold);
-/* Word-wrapped text within max_width; returns the height used. Centred text
- * is balanced: the same number of lines as max_width gives, of about equal
+/* Word-wrapped text within max_width; returns the height used. It is
+ * balanced: the same number of lines as max_width gives, of about equal
  * length, so no word is left alone on the last. */
 int ui_text_wrapped(ui *u, const char *text, int x, int y, int max_width, float size,
                     ui_color color, ui_align align);
