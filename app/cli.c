@@ -37,7 +37,7 @@ static const char USAGE[] =
     "  --profile NAME         whose sessions these are (default \"default\"; see erase)\n"
     "  --programme FILE       the prescription (INI); default: the runner's-knee programme\n"
     "  --config FILE          settings file (default " SETTINGS_DEFAULT_FILE " if present)\n"
-    "  --screenshot-dir DIR   write a PNG each time the screen changes\n"
+    "  --screenshot-dir DIR   write a PNG each time the screen changes (DIR is made)\n"
     "  --fullscreen | --window WxH   (taller than wide = portrait)\n"
     "  --rotation DEGREES     0 | 90 | 180 | 270: turn the picture clockwise (a screen\n"
     "                         mounted on its side: 90 when its top edge is on the left)\n"

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "atomic_file.h"
+
 /* --- start-up ----------------------------------------------------------- */
 
 /* The programme at `path`, else the configured one, else the built-in one. */
@@ -284,6 +286,10 @@ bool station_open(station *st)
     st->clock = make_clock(st->cfg);
     if (!open_screen(st))
         return false;
+    char shots_err[256] = "";
+    if (st->cfg->screenshot_dir[0] &&
+        !atomic_file_mkdirs(st->cfg->screenshot_dir, 0755, shots_err))
+        log_warn("screenshots: %s; none will be written", shots_err);
     st->bl = backlight_create(NULL); /* on: a crash may have left it off */
     open_programme(st, NULL);
     char err[256] = "";

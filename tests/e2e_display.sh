@@ -5,7 +5,8 @@
 # to "offscreen", and the station exits 1 saying so; full-screen without a
 # desktop asks for kmsdrm, which fails plainly here (no /dev/dri). An explicit
 # --video-driver wins over SDL_VIDEODRIVER. With --rotation 90 on a 1280x720
-# window the screenshots show the logical, portrait 720x1280 picture.
+# window the screenshots show the logical, portrait 720x1280 picture, in a
+# --screenshot-dir the station made.
 # Usage: e2e_display.sh REHAB_MIRROR_BINARY OUTPUT_DIR
 set -euo pipefail
 bin=$1
@@ -36,10 +37,11 @@ if ! compgen -G "/dev/dri/card*" > /dev/null; then
   expect 1 "video driver 'kmsdrm' did not start" -- --fullscreen
 fi
 
-# Rotation: the screenshot is the logical picture, portrait.
+# Rotation: the screenshot is the logical picture, portrait. The screenshot
+# folder (two levels that do not exist yet) is made.
 expect 0 "video driver: offscreen" SDL_VIDEODRIVER=offscreen -- \
-  --window 1280x720 --rotation 90 --screenshot-dir "$out/shots"
-size=$(python3 -c 'import struct,sys; print("%dx%d" % struct.unpack(">II", open(sys.argv[1],"rb").read(24)[16:24]))' "$out/shots/001-home.png")
+  --window 1280x720 --rotation 90 --screenshot-dir "$out/new/shots"
+size=$(python3 -c 'import struct,sys; print("%dx%d" % struct.unpack(">II", open(sys.argv[1],"rb").read(24)[16:24]))' "$out/new/shots/001-home.png")
 [[ $size == 720x1280 ]] || fail "rotated screenshot is $size, want 720x1280"
 
 echo "e2e_display: 1 passed, 0 failed"
