@@ -135,14 +135,13 @@ struct reps_counter {
     float swings[SWINGS]; /* the last excursions' sizes (reps and partials), luma levels */
     int n_swings;
     float base;           /* lowest oriented position since the last return: where this rest is */
-    int64_t base_ms;      /* when the picture was there */
     float hold_base;      /* the base the excursion left from, kept in step with the window */
     float hold_peak;      /* the highest distance from it */
     /* the excursion under way */
     bool out;
     int64_t start_ms;     /* when it rose past leave_level */
-    int64_t left_ms;      /* when it left rest: start_ms, or base_ms if it was under
-                             way at the first ready frame */
+    int64_t left_ms;      /* when it left rest: start_ms, or when the window saw the
+                             rest end if it was under way at the first ready frame */
     float peak, peak_d;   /* highest level; highest distance from rest */
     int64_t hold_ms;      /* time at or above hold_frac of the peak distance so far */
     int64_t hold_since;   /* the live hold began (-1: not holding) */
@@ -212,7 +211,6 @@ static void learn_rest(reps_counter *c)
 {
     c->rest_side = c->s.lo_ms <= c->s.hi_ms ? -1 : 1;
     c->base = c->rest_side < 0 ? c->s.lo : -c->s.hi;
-    c->base_ms = c->rest_side < 0 ? c->s.lo_ms : c->s.hi_ms;
     c->out = false;
     c->hold_since = -1;
 }
@@ -365,15 +363,14 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
     /* The hold is timed from where this excursion left, a fixed pose: its
      * position moves as the window's mean does. */
     c->hold_base -= c->rest_side < 0 ? c->s.shift : -c->s.shift;
-    if (!c->out && u < c->base) {
+    if (!c->out && u < c->base)
         c->base = u;
-        c->base_ms = t_ms;
-    }
     float d = u - c->base;
     c->level = d / c->range;
     if (!c->out && c->level > c->tun.leave_level) {
         begin_excursion(c, t_ms);
-        c->left_ms = first_ready ? c->base_ms : t_ms;
+        /* On the first ready frame rest was learnt just now, from the window. */
+        c->left_ms = first_ready ? (c->rest_side < 0 ? c->s.lo_ms : c->s.hi_ms) : t_ms;
         c->hold_base = c->base;
     }
     if (c->out) {
@@ -393,7 +390,6 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
         } else if (d < c->tun.return_level * c->peak_d) {
             n = decide(c, t_ms, out, cap, n);
             c->base = u;
-            c->base_ms = t_ms;
         }
     }
     return n < cap ? n : cap;
