@@ -408,7 +408,8 @@ static void log_resources(station *st, const char *when)
               f.sqlite, f.fds, f.threads);
 }
 
-/* One line each time the position screen's verdict on the mat changes. */
+/* One line each time the position screen's verdict on the mat changes, and
+ * one when the person seen has settled (session.h). */
 static void log_presence(const station *st, const session_view *v)
 {
     static const char *const said[] = {
@@ -418,6 +419,8 @@ static void log_presence(const station *st, const session_view *v)
     if (v->screen == SCREEN_POSITION &&
         (st->prev.screen != SCREEN_POSITION || st->prev.presence != v->presence))
         log_info("position: %s", said[v->presence]);
+    if (v->screen == SCREEN_POSITION && v->settled && !st->prev.settled)
+        log_info("position: settled at %.1f s", (double)clock_now_ms(st->clock) / 1000.0);
 }
 
 static void run_loop(station *st)

@@ -26,6 +26,10 @@
 
 #define ERRLEN 256
 #define DEMO_ARRIVE_MS 500 /* within the settle, so the reps keep their times */
+/* Arrived, the person lies still until "Go" (the position screen waits for
+ * stillness, which it sees some 3.3 s after the arrival, and "Go" follows
+ * a second later) and then begins, as a person would on hearing it. */
+#define DEMO_SETTLE_MS 5500
 
 typedef struct synthetic {
     camera base;
@@ -141,6 +145,7 @@ camera *camera_synthetic_create(exercise_kind ex, const camera_options *opt,
     s->params.reps = opt->reps;
     s->params.seed = opt->seed;
     s->params.arrive_ms = DEMO_ARRIVE_MS;
+    s->params.settle_ms = DEMO_SETTLE_MS;
     s->fps = fps;
     s->last_t_ms = -1;
     s->luma = xmalloc((size_t)w * (size_t)h);
@@ -161,6 +166,7 @@ void camera_synthetic_set_exercise(camera *cam, exercise_kind ex, bool mirror)
     p.seed = s->params.seed;
     p.mirror = mirror;
     p.arrive_ms = DEMO_ARRIVE_MS;
+    p.settle_ms = DEMO_SETTLE_MS;
     s->params = p;
     restart(s);
 }

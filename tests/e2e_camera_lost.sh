@@ -28,13 +28,14 @@ hold_seconds = 2
 cues = On your back, feet flat | Lift your hips
 INI
 
-# The demo person starts bridging when the position screen opens (second 3):
-# a 3 s settle, then a rep about every 8 s.
+# The demo person starts afresh when the position screen opens (second 3):
+# still until "Go" (about second 7.8), bridges from second 8.5, a rep about
+# every 8 s (the first counted at about second 13.9).
 cat > "$out/buttons.txt" <<'TXT'
 1 ok     # home -> pain check-in
 2 ok     # pain 0 -> bridge intro
 3 ok     # -> get into position
-13.2 ok  # a manual rep at rest, before the camera stops (8 s would be mid-bridge:
+15.8 ok  # a manual rep at rest, before the camera stops (11 s would be mid-bridge:
          # the camera's rep, not another)
 55 ok    # pain after -> summary
 57 ok    # summary -> home

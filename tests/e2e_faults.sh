@@ -185,10 +185,12 @@ grep -q "camera lost: camera stopped" "$out/cam-stop/stderr.txt" || fail "stop: 
 grep -q "camera: frames are back" "$out/cam-stop/stderr.txt" || fail "stop: camera never reopened"
 ls "$out/cam-stop/shots" | grep -q -- '-camera-lost\.png$' || fail "stop: no camera-lost screen"
 # Every rep shown is saved, once. (How many there are depends on what the
-# gaps cost: an OK mid-movement or just after a camera rep adds none.)
+# gaps cost: each reopened camera's person lies still for 5.5 s and then
+# bridges, so about one rep is seen each time it is open, and set 1's three
+# take most of the run.)
 n=$(sql cam-stop "SELECT count(*) FROM reps")
 shown=$(grep -c "shown rep session=" "$out/cam-stop/stderr.txt" || true)
-[[ $n -ge 4 && $n == "$shown" ]] || fail "stop: reps $(reps cam-stop), $shown shown"
+[[ $n -ge 3 && $n == "$shown" ]] || fail "stop: reps $(reps cam-stop), $shown shown"
 ok "camera stops after 150 frames: camera-lost screen, reopened, all $n reps shown saved"
 
 # --- buttons: every OK press bouncing for 5 ms on both edges; a stuck Down

@@ -59,25 +59,25 @@ print(" ".join("%s:%s" % (s["profile"], s["status"]) for s in json.load(sys.stdi
 { echo "0.5 ok      # who's exercising? Alice"
   awk '!/^#/ && NF { $1 += 1; print }' "$here/fixtures/bridge-2x3.buttons"
   cat <<'TXT'
-50 ok long  # who's exercising? (at Alice)
-51 down     # Bob
-52 ok       # -> Bob's home: nothing of Alice's
-53 ok       # -> pain check-in
-54 ok       # -> introduction
-55 ok long  # pause menu
-56 down
-57 down
-58 down
-59 down     # End session
-60 ok       # -> pain after
-61 ok       # -> summary
-63 ok       # -> home
-65 ok long  # who's exercising? (at Bob)
-66 up       # Alice
-67 ok       # -> Alice's home: her session and streak
+53 ok long  # who's exercising? (at Alice)
+54 down     # Bob
+55 ok       # -> Bob's home: nothing of Alice's
+56 ok       # -> pain check-in
+57 ok       # -> introduction
+58 ok long  # pause menu
+59 down
+60 down
+61 down
+62 down     # End session
+63 ok       # -> pain after
+64 ok       # -> summary
+66 ok       # -> home
+68 ok long  # who's exercising? (at Bob)
+69 up       # Alice
+70 ok       # -> Alice's home: her session and streak
 TXT
 } > "$out/both.txt"
-run both 800x480 69
+run both 800x480 72
 want="who home pain-before intro position set rest position set pain-after summary home"
 want+=" who home pain-before intro pause pain-after summary home who home"
 [[ "$(screens both)" == "$want" ]] || fail "screens were: $(screens both); want: $want"

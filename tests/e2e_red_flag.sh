@@ -19,22 +19,22 @@ export TZ="RMT$( ((off >= 0)) && echo +)$off"
 cat > "$out/buttons.txt" <<'TXT'
 1 ok        # home -> pain check-in
 2 ok        # pain 0 -> first introduction
-3 ok        # -> get into position; the set starts by itself
-7 ok long   # pause menu
-7.5 down
-8 down      # "I have a warning sign"
-8.5 ok      # -> the signs, and the question
-11 up       # not confirmed: back to the menu
-12 ok       # the signs again
-14 ok       # confirmed -> "Please stop now"
-17 ok       # -> home (the day is stopped)
-19 ok       # the advice again, not a session
-21 ok       # -> home
+3 ok        # -> get into position; the set starts by itself (about 7.8)
+10 ok long  # pause menu
+10.5 down
+11 down     # "I have a warning sign"
+11.5 ok     # -> the signs, and the question
+14 up       # not confirmed: back to the menu
+15 ok       # the signs again
+17 ok       # confirmed -> "Please stop now"
+20 ok       # -> home (the day is stopped)
+22 ok       # the advice again, not a session
+24 ok       # -> home
 TXT
 rc=0
 "$bin" --virtual-clock --software-renderer --no-sound --window 1080x1920 \
   --camera synthetic --buttons "script:$out/buttons.txt" --data-dir "$out/data" \
-  --screenshot-dir "$out/shots" --exit-after 23 2> "$out/stderr.txt" || rc=$?
+  --screenshot-dir "$out/shots" --exit-after 26 2> "$out/stderr.txt" || rc=$?
 [[ $rc -eq 0 ]] || { cat "$out/stderr.txt" >&2; fail "station exited with $rc"; }
 
 got=$(cd "$out/shots" && ls | sed -E 's/^[0-9]+-//; s/\.png$//' | paste -sd' ')

@@ -32,11 +32,12 @@ hold_seconds = 5
 cues = Leg straight | Tighten and hold
 INI
 
-# Times are seconds on the virtual clock. The demo person starts its reps each
-# time the position screen opens: bridges end about every 8 s after a 3 s
-# settle. Quad sets are led by the clock: 2 s to tighten, the 5 s hold, 4 s to
-# relax, from the set's start about 1 s after the position screen opens. The
-# camera counts the bridges at about 13.4, 21.7 and 29.8 s; a manual rep must
+# Times are seconds on the virtual clock. The demo person starts afresh each
+# time the position screen opens: arrives at 0.5 s, lies still, and the set
+# begins once they have kept still (some 4.8 s after the screen opens); their
+# bridges begin at 5.5 s and end about every 8 s. Quad sets are led by the
+# clock: 2 s to tighten, the 5 s hold, 4 s to relax, from the set's start. The
+# camera counts the bridges at about 15.6, 24.1 and 32.1 s; a manual rep must
 # come at rest and more than 1.5 s after a counted rep, or it is that rep.
 cat > "$out/buttons.txt" <<'TXT'
 1 ok          # home -> pain check-in
@@ -44,9 +45,9 @@ cat > "$out/buttons.txt" <<'TXT'
 2.5 up        # pain 2
 3 ok          # -> bridge intro
 5 ok          # -> get into position (the camera learns the rest pose)
-15.3 ok       # a manual rep during the bridge set, at rest
+17.6 ok       # a manual rep during the bridge set, at rest
 40 ok         # quad set intro -> position
-53.8 ok       # a manual rep during the quad set, at rest
+57.6 ok       # a manual rep during the quad set, at rest
 80 ok         # pain after (stays at 2) -> summary
 85 ok         # summary -> home
 TXT

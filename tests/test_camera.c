@@ -106,6 +106,7 @@ static void test_synthetic_pacing(void)
     p.reps = -1;
     p.seed = 7;
     p.arrive_ms = 500; /* the demo person arrives on the mat half a second in */
+    p.settle_ms = 5500; /* and lies still until the set has begun */
     camera_frame f;
     CHECK_EQ_INT(camera_next_due_ms(cam), 500, "first frame due at creation");
     CHECK_EQ_INT(camera_poll(cam, &f), CAMERA_FRAME, "first poll");
@@ -145,6 +146,7 @@ static void test_synthetic_pacing(void)
     q.seed = 7;
     q.mirror = true;
     q.arrive_ms = 500;
+    q.settle_ms = 5500;
     CHECK(frame_matches(&f, &q, 0), "restart frame is not the empty mat");
     synth_frame empty = synth_plain_frame();
     empty.empty = true;

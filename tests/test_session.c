@@ -168,6 +168,18 @@ static void test_manual_session(void)
     session_destroy(s);
 }
 
+/* The synthetic person as the demo camera's: arrives on the mat half a second
+ * after the position screen opens, lies still until "Go" (the set begins
+ * once they have kept still) and then does the reps. */
+static synth_params waiting_person(exercise_kind ex, int reps)
+{
+    synth_params sp = synth_defaults(ex, 320, 240);
+    sp.reps = reps;
+    sp.arrive_ms = 500;
+    sp.settle_ms = 5500;
+    return sp;
+}
+
 /* The synthetic person's bridges, fed as frames, count without any press. */
 static void test_camera_reps(void)
 {
@@ -179,8 +191,7 @@ static void test_camera_reps(void)
     now_ms = 0;
     start_session(s, 1);
     press(s, BUTTON_OK, false); /* intro -> position */
-    synth_params sp = synth_defaults(EXERCISE_BRIDGE, 320, 240);
-    sp.reps = 3;
+    synth_params sp = waiting_person(EXERCISE_BRIDGE, 3);
     static uint8_t frame[320 * 240];
     int64_t t0 = now_ms;
     bool reached_set = false;
@@ -197,7 +208,9 @@ static void test_camera_reps(void)
 }
 
 /* An empty mat on the position screen: nobody seen, no learning, no set;
- * the person arriving is seen and the set begins about a second later. */
+ * the person arriving is seen, and the set begins once they have kept still
+ * (the picture reads still some 3.3 s after the arrival) and the counter has
+ * had its second. */
 static void test_empty_mat(void)
 {
     programme p;
@@ -226,7 +239,7 @@ static void test_empty_mat(void)
         if (v->screen == SCREEN_SET)
             set_at = t;
     }
-    CHECK(set_at >= 20900 && set_at <= 21700, "the set began %lld ms after the person arrived",
+    CHECK(set_at >= 23500 && set_at <= 25000, "the set began %lld ms after the person arrived",
           (long long)(set_at - 20000));
     session_destroy(s);
 }
@@ -638,6 +651,7 @@ static void feed_one(session *s, const synth_params *sp, int64_t perf_ms, int64_
                      int small_rep, float scale)
 {
     synth_frame f = synth_plain_frame();
+    f.empty = perf_ms < sp->arrive_ms;
     f.pose.s = synth_pose_at(sp, perf_ms);
     if (small_rep >= 0) {
         synth_rep_truth tr = synth_rep_time(sp, small_rep);
@@ -683,9 +697,68 @@ static session *camera_set(programme *p, record *r, int64_t *t0)
 
 static synth_params bridge_person(int reps)
 {
-    synth_params sp = synth_defaults(EXERCISE_BRIDGE, 320, 240);
-    sp.reps = reps;
-    return sp;
+    return waiting_person(EXERCISE_BRIDGE, reps);
+}
+
+/* The person at performance time t, getting down onto the mat: from the
+ * arrival the whole body comes down from a quarter of its length above its
+ * place, over down_ms. */
+static void feed_getting_down(session *s, const synth_params *sp, int64_t t, int64_t t0,
+                              int64_t down_ms)
+{
+    static uint8_t frame[320 * 240];
+    synth_frame f = synth_plain_frame();
+    f.empty = t < sp->arrive_ms;
+    f.pose.s = synth_pose_at(sp, t);
+    float k = (float)(t - sp->arrive_ms) / (float)down_ms;
+    f.pose.shift_y = 0.25f * (1.0f - (k < 0.0f ? 0.0f : k > 1.0f ? 1.0f : k));
+    f.pose.head = f.pose.shift_y * 4.0f;
+    synth_render_frame(sp, &f, t, frame, 320);
+    session_frame(s, frame, 320, 240, 320, t0 + t);
+}
+
+/* Seen is usually someone still getting down: the set waits until they have
+ * kept still, and the counter starts afresh from the pose they settled in,
+ * so getting down is not the first movement it knows and the reps that
+ * follow are all counted. Someone who never keeps still (they began before
+ * "Go") gets the set SESSION_SETTLE_MAX_MS after being seen. */
+static void test_settles_before_go(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    int64_t t0;
+    session *s = camera_set(&p, &r, &t0);
+    synth_params sp = waiting_person(EXERCISE_BRIDGE, 3);
+    sp.settle_ms = 8500; /* getting down 0.5-3.5 s, then still until "Go" */
+    int64_t set_at = -1;
+    for (int64_t t = 0; t <= synth_duration_ms(&sp) + 1000; t += 66) {
+        feed_getting_down(s, &sp, t, t0, 3000);
+        if (set_at < 0 && screen(s) == SCREEN_SET)
+            set_at = t;
+    }
+    CHECK(set_at >= 6000 && set_at <= 8000,
+          "the set began %lld ms after getting down began, want 2.5-4.5 s after it ended",
+          (long long)(set_at - sp.arrive_ms));
+    CHECK_EQ_INT(r.camera_reps, 3, "every rep after getting down counted");
+    CHECK_EQ_INT(screen(s), SCREEN_REST, "and they complete the set");
+    session_destroy(s);
+
+    /* Restless: quick bridges from the moment they arrive, never still (a
+     * hold or a pause of 1.5 s or more would read as settling). */
+    s = camera_set(&p, &r, &t0);
+    sp = waiting_person(EXERCISE_BRIDGE, 8);
+    sp.settle_ms = 1000;
+    sp.hold_ms = sp.rest_ms = 300;
+    set_at = -1;
+    for (int64_t t = 0; t <= 12000 && set_at < 0; t += 66) {
+        feed_getting_down(s, &sp, t, t0, 1);
+        if (screen(s) == SCREEN_SET)
+            set_at = t;
+    }
+    CHECK(set_at >= 500 + SESSION_SETTLE_MAX_MS && set_at <= 2000 + SESSION_SETTLE_MAX_MS,
+          "never still: the set began %lld ms after the arrival", (long long)(set_at - 500));
+    session_destroy(s);
 }
 
 /* OK during a camera rep is that rep, OK just after one is that one too; OK
@@ -855,6 +928,7 @@ int main(void)
     test_manual_session();
     test_camera_reps();
     test_empty_mat();
+    test_settles_before_go();
     test_timed_quad_set();
     test_pain_before_stops();
     test_pause_menu();

@@ -45,6 +45,7 @@ struct presence {
     int64_t marked[MAX_CELLS];     /* when each cell last changed, or INT64_MIN */
     int64_t moved_ms;              /* when any cell last changed */
     int64_t since_ms;              /* the first frame since presence_begin */
+    bool still;                    /* as of the last frame: no cell marked for STILL_MS */
     presence_verdict verdict;
     grid empty, candidate, occupied;
 };
@@ -66,6 +67,7 @@ void presence_begin(presence *p)
     p->have_avg = false;
     p->ring_count = p->ring_head = 0;
     p->verdict = PRESENCE_UNKNOWN;
+    p->still = false;
     p->last_ms = INT64_MIN;
     p->moved_ms = INT64_MIN;
     p->since_ms = INT64_MIN;
@@ -266,6 +268,7 @@ presence_verdict presence_feed(presence *p, const uint8_t *luma, int width, int 
     }
     int64_t calm_from = p->moved_ms > p->since_ms ? p->moved_ms : p->since_ms;
     bool still = p->ring_count == RING && t_ms - calm_from >= STILL_MS;
+    p->still = still;
     if (known_here) {
         if (still)
             learn_here(p);
@@ -278,4 +281,9 @@ presence_verdict presence_feed(presence *p, const uint8_t *luma, int width, int 
     if (still)
         p->verdict = judge_still(p);
     return p->verdict;
+}
+
+bool presence_still(const presence *p)
+{
+    return p->still;
 }

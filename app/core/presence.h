@@ -76,4 +76,10 @@ void presence_begin(presence *p);
 presence_verdict presence_feed(presence *p, const uint8_t *luma, int width, int height,
                                int stride, int64_t t_ms, bool known_here);
 
+/* Whether the picture was still at the last frame fed: no part of it has
+ * moved for 1.5 s (a second's lag included: about 2.5 s after a movement
+ * ends). Breathing and sensor noise are still; a limb settling is not.
+ * False after presence_begin until a frame shows it. */
+bool presence_still(const presence *p);
+
 #endif

@@ -138,6 +138,7 @@ void session_enter_position(session *s)
 {
     presence_begin(s->presence);
     s->v.presence = PRESENCE_UNKNOWN;
+    s->v.settled = false;
     reps_reset(s->counter);
     s->v.counter = reps_get_status(s->counter);
     s->v.position_elapsed_ms = 0;
@@ -283,9 +284,14 @@ void session_press(session *s, const button_event *ev)
 
 /* Someone on the mat? On POSITION the counter sees nothing until someone is
  * seen, and starts afresh then, so an empty mat is never its rest pose (nor
- * the empty-to-person change its first movement). On SET the person is
- * there, which teaches presence what the mat looks like with them on it.
- * Returns whether the counter gets the frame. */
+ * the empty-to-person change its first movement). Seen is usually someone
+ * still getting down onto the mat, so the counter starts afresh once more
+ * when the picture is first still: the pose they settled in is its rest, not
+ * the standing or kneeling one they came from, and the set ("Go") waits for
+ * it. Someone who never keeps still (they began before "Go") gets the set
+ * SESSION_SETTLE_MAX_MS after being seen, the counter learning since then.
+ * On SET the person is there, which teaches presence what the mat looks like
+ * with them on it. Returns whether the counter gets the frame. */
 static bool look(session *s, const uint8_t *luma, int width, int height, int stride,
                  int64_t t_ms)
 {
@@ -296,7 +302,16 @@ static bool look(session *s, const uint8_t *luma, int width, int height, int str
         return true;
     if (s->v.presence != PRESENCE_SEEN)
         return false;
-    if (was != PRESENCE_SEEN) {
+    bool afresh = was != PRESENCE_SEEN;
+    if (afresh)
+        s->seen_ms = t_ms;
+    if (!s->v.settled && presence_still(s->presence)) {
+        s->v.settled = true;
+        afresh = true;
+    } else if (!s->v.settled && t_ms - s->seen_ms >= SESSION_SETTLE_MAX_MS) {
+        s->v.settled = true;
+    }
+    if (afresh) {
         reps_reset(s->counter);
         s->v.counter = reps_get_status(s->counter);
     }
@@ -313,7 +328,8 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
     input_begin(s, &snap, t_ms);
     if (look(s, luma, width, height, stride, t_ms))
         session_reps_frame(s, luma, width, height, stride, t_ms);
-    if (s->v.screen == SCREEN_POSITION && s->v.counter.phase != REPS_PHASE_LEARNING) {
+    if (s->v.screen == SCREEN_POSITION && s->v.settled &&
+        s->v.counter.phase != REPS_PHASE_LEARNING) {
         session_begin_set(s);
         go(s, SCREEN_SET);
     }

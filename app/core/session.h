@@ -10,8 +10,10 @@
  * starts at the person's last answer, stats.last_pain_before) -(OK)-> for
  * each block of the programme:
  *   INTRO (demo + cues) -(OK)-> POSITION (camera view; once someone is seen
- *   on the mat (presence.h), the counter learns the rest pose) -> SET (rep N of M; OK adds a manual rep) -> REST (countdown, OK
- *   skips) -> POSITION for the next set ... -> next block's INTRO
+ *   on the mat (presence.h) and has kept still, the counter learns the rest
+ *   pose; OK starts at once) -> SET (rep N of M; OK adds a manual rep) ->
+ *   REST (countdown, OK skips) -> POSITION for the next set ... -> next
+ *   block's INTRO
  * -> PAIN_AFTER -(OK)-> SUMMARY -(OK or timeout)-> HOME.
  * Before HOME and around it: the lobby (who is exercising, attract, sleep;
  * see "the lobby" below), and the abandoned session's warning.
@@ -111,6 +113,10 @@ typedef struct session_rep {
  * 0.2 s on the real clips, sometimes a second), and a
  * person takes about 0.5-1 s to see or hear the count and press. */
 #define SESSION_MANUAL_WINDOW_MS 1500
+/* POSITION: someone seen who has not kept still by then gets "Go" anyway (they
+ * began without waiting for it). Walking to the mat and lying down takes 3-6
+ * s, and the picture reads still some 2.5 s after the last movement. */
+#define SESSION_SETTLE_MAX_MS 8000
 
 /* Why no session may start today (a warning sign outranks pain). */
 typedef enum session_stop {
@@ -190,6 +196,9 @@ typedef struct session_view {
     int64_t position_elapsed_ms; /* POSITION */
     presence_verdict presence;   /* POSITION: is someone on the mat; the counter
                                     learns only once someone is SEEN */
+    bool settled;                /* POSITION: the person seen has kept still (or
+                                    SESSION_SETTLE_MAX_MS passed): the set
+                                    begins once the counter is ready */
 
     int pain;                    /* PAIN_*: the value being chosen, 0..10 */
     int pain_before, pain_after; /* -1 when not asked yet */

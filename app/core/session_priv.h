@@ -18,6 +18,7 @@ struct session {
     session_view v;
     reps_counter *counter;
     presence *presence;         /* someone on the mat (POSITION), taught on SET */
+    int64_t seen_ms;            /* POSITION: when someone was first seen */
     int64_t now;
     int64_t last_input_ms;
     int64_t session_id, set_id; /* sink ids; 0 when not open (or not saved) */

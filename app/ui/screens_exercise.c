@@ -144,15 +144,15 @@ static void camera_box(ui *u, const camera_frame *frame, int x, int y, int w, in
                     ui_px(u, 0.008f), UI_ACCENT);
 }
 
-/* The words under the ring: a heading and, when nobody is seen, what to do;
- * both wrapped within max_w. With draw false only measures. */
+/* The words under the ring: a heading and what to do (nobody seen; seen but
+ * not yet still); both wrapped within max_w. With draw false only measures. */
 static int ring_words(ui *u, const session_view *v, int cx, int y, int max_w, bool draw)
 {
-    bool learned = v->counter.phase != REPS_PHASE_LEARNING;
+    bool learned = v->settled && v->counter.phase != REPS_PHASE_LEARNING;
     bool empty = v->presence == PRESENCE_EMPTY, seen = v->presence == PRESENCE_SEEN;
     const char *head = !seen ? (empty ? _("The mat is empty") : _("Nobody seen yet"))
                        : learned ? _("Ready") : _("I can see you");
-    const char *what = seen ? NULL
+    const char *what = seen ? (v->settled ? NULL : _("Keep still a moment"))
                        : empty ? _("Lie down on the mat") : _("Lie on the mat, or move a little");
     ui_color c = seen && learned ? UI_OK : UI_WHITE;
     int h = screen_heading(u, head, cx, y, max_w, SZ_BODY, c, draw);
@@ -163,8 +163,8 @@ static int ring_words(ui *u, const session_view *v, int cx, int y, int max_w, bo
 }
 
 /* Whether anyone is seen on the mat (presence.h) and, once someone is, the
- * learning ring: the counter's first second of pictures; nobody seen, an
- * empty grey ring. The ring and its words as one block centred in the box
+ * learning ring: the counter's first second of pictures once they have kept
+ * still (empty until then); nobody seen, an empty grey ring. The ring and its words as one block centred in the box
  * (top, room); the ring gives way to the words. */
 static void learn_ring(ui *u, const session_view *v, int cx, int top, int room, int r, int max_w)
 {
@@ -178,8 +178,8 @@ static void learn_ring(ui *u, const session_view *v, int cx, int top, int room, 
         ui_ring(u, cx, cy, r, r / 5, 0.0f, UI_GREY);
         return;
     }
-    bool learned = v->counter.phase != REPS_PHASE_LEARNING;
-    float f = learned ? 1.0f : v->counter.learn_progress;
+    bool learned = v->settled && v->counter.phase != REPS_PHASE_LEARNING;
+    float f = learned ? 1.0f : v->settled ? v->counter.learn_progress : 0.0f;
     ui_ring(u, cx, cy, r, r / 5, f, learned ? UI_OK : UI_ACCENT);
     char pct[8];
     snprintf(pct, sizeof pct, "%d%%", (int)(f * 100 + 0.5f));
