@@ -3,7 +3,8 @@
  * test_presence: someone on the mat or not, on frames of the synthetic room
  * (hal/synth.c): an empty room is never "seen" (nor after an exposure step,
  * nor with mains flicker banding it);
- * a person arriving is seen within half a second; a person lying still with
+ * a person arriving is seen within half a second, and the picture reads
+ * still again some 3 s later; a person lying still with
  * nothing to compare is not known until they move; the empty room and the
  * occupied mat, once learnt, tell an empty mat (EMPTY) from a still person
  * (SEEN); a still person who was never seen is not learnt as the empty room;
@@ -98,6 +99,33 @@ static void test_arrival(void)
     presence_destroy(p);
 }
 
+/* Still: the empty room is; the person arriving is not, until the picture
+ * has been calm for 1.5 s (about 2.5-3.5 s after they stopped moving, the
+ * marks lasting a second). presence_begin forgets it. */
+static void test_still(void)
+{
+    presence *p = presence_create();
+    CHECK(!presence_still(p), "still before any frame");
+    run(p, EMPTY_ROOM, 0, 3000, false, 1.0f, NULL);
+    CHECK(presence_still(p), "the empty room is not still after 3 s");
+    int64_t calm = -1;
+    for (int64_t t = 3000; t < 9000 && calm < 0; t += STEP) {
+        render(STILL_PERSON, t, 1.0f);
+        presence_feed(p, px, W, H, W, t, false);
+        if (t >= 3200 && t < 3600) /* within a sample or two of the arrival */
+            CHECK(!presence_still(p), "still %lld ms after the person arrived",
+                  (long long)(t - 3000));
+        else if (t >= 3600 && presence_still(p))
+            calm = t;
+    }
+    CHECK(calm >= 3000 + 2500 && calm <= 3000 + 3800,
+          "the picture read still %lld ms after the arrival (want 2.5-3.8 s)",
+          (long long)(calm - 3000));
+    presence_begin(p);
+    CHECK(!presence_still(p), "still after presence_begin");
+    presence_destroy(p);
+}
+
 static void test_still_then_moving(void)
 {
     presence *p = presence_create();
@@ -172,6 +200,7 @@ int main(void)
     sp.furnished = true;
     test_empty_room();
     test_arrival();
+    test_still();
     test_still_then_moving();
     test_references();
     test_still_person_not_learnt_as_empty();
