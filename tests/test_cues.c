@@ -407,6 +407,30 @@ static void test_screens(void)
     CHECK(!s.started, "once");
 }
 
+/* Between sets: "set 2", and "last set" (not "set 3") before the block's
+ * last, so someone lying with eyes closed knows this set is the end of it. */
+static void test_next_set(void)
+{
+    setup_programme(10, 2);
+    prog.blocks[0].sets = 3;
+    char text[64];
+    for (int set = 2; set <= 3; set++) {
+        cues c;
+        cues_init(&c);
+        session_view p = base_view(), v = p;
+        p.screen = SCREEN_REST;
+        v.screen = SCREEN_POSITION;
+        p.set = set - 1;
+        v.set = set;
+        said s = step(&c, &p, &v, 0, 0);
+        phrase_id want = set == 3 ? PHRASE_LAST_SET : phrases_set(2);
+        CHECK(s.started && s.c.phrase == want, "set %d of 3: phrase %d, not %d", set, s.c.phrase,
+              want);
+        phrases_text(s.c.phrase, text, sizeof text);
+        CHECK(!strcmp(text, set == 3 ? "Last set" : "Set 2"), "set %d of 3: '%s'", set, text);
+    }
+}
+
 static void test_phrase_table(void)
 {
     char text[64];
@@ -432,6 +456,7 @@ int main(void)
     test_timed();
     test_relax_after_number();
     test_screens();
+    test_next_set();
     test_phrase_table();
     return check_done();
 }

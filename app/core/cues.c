@@ -125,8 +125,9 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
     const programme_block *b = block_of(v);
     if (entered(p, v, SCREEN_REST))
         ask(r, PHRASE_REST, after_set, CUE_RANK_INFO, now);
-    if (p->screen == SCREEN_REST && v->screen == SCREEN_POSITION)
-        ask(r, phrases_set(v->set), CUE_TONE_NONE, CUE_RANK_INFO, now);
+    if (p->screen == SCREEN_REST && v->screen == SCREEN_POSITION) /* "set 2", "last set" */
+        ask(r, b && b->sets > 1 && v->set >= b->sets ? PHRASE_LAST_SET : phrases_set(v->set),
+            CUE_TONE_NONE, CUE_RANK_INFO, now);
     /* The set begins: someone lying with eyes closed hears when to start (a
      * timed hold's start is its "tighten"). */
     if (p->screen == SCREEN_POSITION && v->screen == SCREEN_SET && !v->timed)

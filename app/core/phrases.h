@@ -41,6 +41,7 @@ typedef enum phrase_id {
     PHRASE_SESSION_ENDED,                        /* ended with reps left */
     PHRASE_STILL_THERE,                          /* an abandoned session's warning */
     PHRASE_GO,                                   /* a counted set begins */
+    PHRASE_LAST_SET,                             /* the block's last set is next (not "Set n") */
     PHRASE_COUNT
 } phrase_id;
 
