@@ -721,7 +721,8 @@ static void feed_getting_down(session *s, const synth_params *sp, int64_t t, int
  * kept still, and the counter starts afresh from the pose they settled in,
  * so getting down is not the first movement it knows and the reps that
  * follow are all counted. Someone who never keeps still (they began before
- * "Go") gets the set SESSION_SETTLE_MAX_MS after being seen. */
+ * "Go") gets the set with their second counted rep, or
+ * SESSION_SETTLE_MAX_MS after being seen. */
 static void test_settles_before_go(void)
 {
     programme p;
@@ -745,19 +746,46 @@ static void test_settles_before_go(void)
     session_destroy(s);
 
     /* Restless: quick bridges from the moment they arrive, never still (a
-     * hold or a pause of 1.5 s or more would read as settling). */
+     * hold or a pause of 1.5 s or more would read as settling). The set
+     * begins with the second bridge the counter counts (the first alone could
+     * be getting down), and counts both. */
     s = camera_set(&p, &r, &t0);
     sp = waiting_person(EXERCISE_BRIDGE, 8);
     sp.settle_ms = 1000;
     sp.hold_ms = sp.rest_ms = 300;
     set_at = -1;
-    for (int64_t t = 0; t <= 12000 && set_at < 0; t += 66) {
+    int at_start = -1;
+    for (int64_t t = 0; t <= synth_duration_ms(&sp) + 1000; t += 66) {
         feed_getting_down(s, &sp, t, t0, 1);
+        if (set_at < 0 && screen(s) == SCREEN_SET) {
+            set_at = t;
+            at_start = r.camera_reps;
+        }
+    }
+    synth_rep_truth second = synth_rep_time(&sp, 1), third = synth_rep_time(&sp, 2);
+    CHECK(set_at >= second.end_ms - 1500 && set_at < third.end_ms,
+          "never still: the set began at %lld ms, want with the second bridge (back at %lld)",
+          (long long)set_at, (long long)second.end_ms);
+    CHECK_EQ_INT(at_start, 2, "the two bridges that began the set are counted in it");
+    CHECK_EQ_INT(screen(s), SCREEN_REST, "the camera's bridges complete the set of 3");
+    session_destroy(s);
+
+    /* Never still and no rep: sliding slowly along the mat. */
+    s = camera_set(&p, &r, &t0);
+    sp = waiting_person(EXERCISE_BRIDGE, 0);
+    set_at = -1;
+    for (int64_t t = 0; t <= 12000 && set_at < 0; t += 66) {
+        synth_frame f = synth_plain_frame();
+        f.empty = t < sp.arrive_ms;
+        f.pose.shift_x = 0.05f * (float)t / 1000.0f; /* a twentieth of their length a second */
+        synth_render_frame(&sp, &f, t, frame_buf, 320);
+        session_frame(s, frame_buf, 320, 240, 320, t0 + t);
         if (screen(s) == SCREEN_SET)
             set_at = t;
     }
     CHECK(set_at >= 500 + SESSION_SETTLE_MAX_MS && set_at <= 2000 + SESSION_SETTLE_MAX_MS,
-          "never still: the set began %lld ms after the arrival", (long long)(set_at - 500));
+          "never still, no rep: the set began %lld ms after the arrival",
+          (long long)(set_at - 500));
     session_destroy(s);
 }
 

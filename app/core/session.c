@@ -139,6 +139,7 @@ void session_enter_position(session *s)
     presence_begin(s->presence);
     s->v.presence = PRESENCE_UNKNOWN;
     s->v.settled = false;
+    s->has_early_rep = false;
     reps_reset(s->counter);
     s->v.counter = reps_get_status(s->counter);
     s->v.position_elapsed_ms = 0;
@@ -288,8 +289,10 @@ void session_press(session *s, const button_event *ev)
  * still getting down onto the mat, so the counter starts afresh once more
  * when the picture is first still: the pose they settled in is its rest, not
  * the standing or kneeling one they came from, and the set ("Go") waits for
- * it. Someone who never keeps still (they began before "Go") gets the set
- * SESSION_SETTLE_MAX_MS after being seen, the counter learning since then.
+ * it. Someone who began before "Go" and never keeps still gets the set with
+ * the second rep the counter (learning since they were seen) counts, and
+ * both in it (session_reps.c: the first alone may be getting down), or at the
+ * latest SESSION_SETTLE_MAX_MS after being seen, with the one rep if any.
  * On SET the person is there, which teaches presence what the mat looks like
  * with them on it. Returns whether the counter gets the frame. */
 static bool look(session *s, const uint8_t *luma, int width, int height, int stride,
@@ -312,6 +315,7 @@ static bool look(session *s, const uint8_t *luma, int width, int height, int str
         s->v.settled = true;
     }
     if (afresh) {
+        s->has_early_rep = false;
         reps_reset(s->counter);
         s->v.counter = reps_get_status(s->counter);
     }
@@ -329,10 +333,8 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
     if (look(s, luma, width, height, stride, t_ms))
         session_reps_frame(s, luma, width, height, stride, t_ms);
     if (s->v.screen == SCREEN_POSITION && s->v.settled &&
-        s->v.counter.phase != REPS_PHASE_LEARNING) {
-        session_begin_set(s);
-        go(s, SCREEN_SET);
-    }
+        s->v.counter.phase != REPS_PHASE_LEARNING)
+        session_reps_start_set(s);
     input_end(s, &snap);
 }
 

@@ -113,9 +113,9 @@ typedef struct session_rep {
  * 0.2 s on the real clips, sometimes a second), and a
  * person takes about 0.5-1 s to see or hear the count and press. */
 #define SESSION_MANUAL_WINDOW_MS 1500
-/* POSITION: someone seen who has not kept still by then gets "Go" anyway (they
- * began without waiting for it). Walking to the mat and lying down takes 3-6
- * s, and the picture reads still some 2.5 s after the last movement. */
+/* POSITION: someone seen who has neither kept still nor done a counted rep by
+ * then gets "Go" anyway. Walking to the mat and lying down takes 3-6 s, and
+ * the picture reads still some 2.5 s after the last movement. */
 #define SESSION_SETTLE_MAX_MS 8000
 
 /* Why no session may start today (a warning sign outranks pain). */
@@ -198,7 +198,8 @@ typedef struct session_view {
                                     learns only once someone is SEEN */
     bool settled;                /* POSITION: the person seen has kept still (or
                                     SESSION_SETTLE_MAX_MS passed): the set
-                                    begins once the counter is ready */
+                                    begins once the counter is ready (or at
+                                    once with a rep counted before that) */
 
     int pain;                    /* PAIN_*: the value being chosen, 0..10 */
     int pain_before, pain_after; /* -1 when not asked yet */

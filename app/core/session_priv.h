@@ -34,6 +34,8 @@ struct session {
     session_rep set_reps[SESSION_MAX_SET_REPS]; /* the open set's reps, for undo */
     int n_set_reps;
     int64_t last_camera_rep_ms; /* the set's last camera rep, -1 none */
+    reps_event early_rep;       /* POSITION: a rep counted before "Go" */
+    bool has_early_rep;
     const char *flash_word;     /* view.flash while it lasts */
     const char *flash_cue;      /* the cue line that goes with it */
     int64_t flash_until;        /* view.flash shows until then */
@@ -108,6 +110,9 @@ int64_t session_lobby_next_ms(const session *s);
 /* session_reps.c */
 /* A new set opens: no reps, nothing pending, nothing to flash. */
 void session_reps_begin(session *s);
+/* POSITION -> SET by itself: the set opens, with the rep the counter counted
+ * before "Go" if one is kept (the person did not keep still first). */
+void session_reps_start_set(session *s);
 /* OK on SET: a manual rep, unless the camera has just counted one or is in
  * the middle of one (see session.h). */
 void session_reps_ok(session *s);

@@ -128,13 +128,44 @@ void session_reps_ok(session *s)
         manual_rep(s);
 }
 
+void session_reps_start_set(session *s)
+{
+    session_begin_set(s);
+    session_go(s, SCREEN_SET);
+    if (s->has_early_rep) {
+        s->has_early_rep = false;
+        camera_rep(s, &s->early_rep);
+    }
+}
+
+/* POSITION before the person has kept still: a rep the counter, learning
+ * since they were seen, counted. The first is kept, as getting down onto the
+ * mat can look like one; a second means they began without waiting for "Go"
+ * (session.c, look), and the set begins with both. Returns whether it began. */
+static bool early_rep(session *s, const reps_event *ev)
+{
+    if (!s->has_early_rep) {
+        s->early_rep = *ev;
+        s->has_early_rep = true;
+        return false;
+    }
+    s->v.settled = true;
+    session_reps_start_set(s);
+    return true;
+}
+
 void session_reps_frame(session *s, const uint8_t *luma, int width, int height, int stride,
                         int64_t t_ms)
 {
     reps_event events[8];
     size_t n = reps_feed(s->counter, luma, width, height, stride, t_ms - s->counter_shift,
                          events, 8);
-    for (size_t i = 0; i < n && s->v.screen == SCREEN_SET && !s->v.timed; i++) {
+    for (size_t i = 0; i < n && !s->v.timed; i++) {
+        if (s->v.screen == SCREEN_POSITION && !s->v.settled &&
+            events[i].kind == REPS_EVENT_REP && !early_rep(s, &events[i]))
+            continue;
+        if (s->v.screen != SCREEN_SET)
+            continue;
         if (events[i].kind == REPS_EVENT_REP) {
             s->last_input_ms = s->now;
             camera_rep(s, &events[i]);
