@@ -338,6 +338,40 @@ static void test_not_seen(void)
     CHECK_EQ_INT(said_it, 0, "someone seen: nothing said");
 }
 
+/* Seen on the position screen but not still for 4 s: "keep still" once (the
+ * set waits for it); seen and still at once: nothing. */
+static void test_keep_still(void)
+{
+    setup_programme(10, 2);
+    cues c;
+    cues_init(&c);
+    session_view p = base_view(), v = p;
+    p.screen = v.screen = SCREEN_POSITION;
+    p.presence = v.presence = PRESENCE_SEEN;
+    int said_it = 0;
+    for (int64_t t = 0; t <= 12000; t += 100) {
+        p = v;
+        v.unsettled_ms = t;
+        said s = step(&c, &p, &v, t, 0);
+        said_it += s.started && s.c.phrase == PHRASE_KEEP_STILL;
+        if (s.started && s.c.phrase == PHRASE_KEEP_STILL)
+            CHECK(t >= 4000 && t < 4200, "said at %lld ms, want 4 s", (long long)t);
+    }
+    CHECK_EQ_INT(said_it, 1, "'keep still' said once");
+    cues_init(&c);
+    v = base_view();
+    v.screen = SCREEN_POSITION;
+    v.presence = PRESENCE_SEEN;
+    v.settled = true;
+    said_it = 0;
+    for (int64_t t = 0; t <= 12000; t += 100) {
+        p = v;
+        said s = step(&c, &p, &v, t, 0);
+        said_it += s.started && s.c.phrase == PHRASE_KEEP_STILL;
+    }
+    CHECK_EQ_INT(said_it, 0, "settled: nothing said");
+}
+
 static void test_screens(void)
 {
     setup_programme(4, 2);
@@ -452,6 +486,7 @@ int main(void)
     test_hold(2);
     test_hold(5);
     test_not_seen();
+    test_keep_still();
     test_short_hold();
     test_timed();
     test_relax_after_number();

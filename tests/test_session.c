@@ -732,12 +732,17 @@ static void test_settles_before_go(void)
     session *s = camera_set(&p, &r, &t0);
     synth_params sp = waiting_person(EXERCISE_BRIDGE, 3);
     sp.settle_ms = 8500; /* getting down 0.5-3.5 s, then still until "Go" */
-    int64_t set_at = -1;
+    int64_t set_at = -1, unsettled = 0;
     for (int64_t t = 0; t <= synth_duration_ms(&sp) + 1000; t += 66) {
         feed_getting_down(s, &sp, t, t0, 3000);
         if (set_at < 0 && screen(s) == SCREEN_SET)
             set_at = t;
+        if (screen(s) == SCREEN_POSITION && session_get_view(s)->unsettled_ms > unsettled)
+            unsettled = session_get_view(s)->unsettled_ms;
     }
+    CHECK(unsettled >= 4000 && unsettled < 6000,
+          "seen and not yet still for %lld ms (the voice says 'keep still' at 4 s)",
+          (long long)unsettled);
     CHECK(set_at >= 6000 && set_at <= 8000,
           "the set began %lld ms after getting down began, want 2.5-4.5 s after it ended",
           (long long)(set_at - sp.arrive_ms));

@@ -28,6 +28,7 @@ static const char *const fixed[PHRASE_COUNT] = {
     [PHRASE_STILL_THERE] = N_("Are you still there? Press OK to carry on"),
     [PHRASE_GO] = N_("Go"),
     [PHRASE_LAST_SET] = N_("Last set"),
+    [PHRASE_KEEP_STILL] = N_("Keep still a moment"),
 };
 
 /* %d is the set number (rep numbers are digits: each voice reads them in its

@@ -42,6 +42,7 @@ typedef enum phrase_id {
     PHRASE_STILL_THERE,                          /* an abandoned session's warning */
     PHRASE_GO,                                   /* a counted set begins */
     PHRASE_LAST_SET,                             /* the block's last set is next (not "Set n") */
+    PHRASE_KEEP_STILL,                           /* position: seen, not yet still */
     PHRASE_COUNT
 } phrase_id;
 

@@ -139,6 +139,7 @@ void session_enter_position(session *s)
     presence_begin(s->presence);
     s->v.presence = PRESENCE_UNKNOWN;
     s->v.settled = false;
+    s->v.unsettled_ms = 0;
     s->has_early_rep = false;
     reps_reset(s->counter);
     s->v.counter = reps_get_status(s->counter);
@@ -209,8 +210,11 @@ static void update_timers(session *s)
     } else {
         session_lobby_timers(s); /* idle, attract, sleep; an abandoned session */
     }
-    if (v->screen == SCREEN_POSITION)
+    if (v->screen == SCREEN_POSITION) {
         v->position_elapsed_ms = s->now - v->screen_since_ms;
+        bool waiting = v->presence == PRESENCE_SEEN && !v->settled;
+        v->unsettled_ms = waiting ? s->now - s->seen_ms : 0;
+    }
 }
 
 /* --- public ------------------------------------------------------------- */

@@ -196,6 +196,8 @@ typedef struct session_view {
     int64_t position_elapsed_ms; /* POSITION */
     presence_verdict presence;   /* POSITION: is someone on the mat; the counter
                                     learns only once someone is SEEN */
+    int64_t unsettled_ms;        /* POSITION: how long someone has been seen
+                                    without settling (0 when not seen) */
     bool settled;                /* POSITION: the person seen has kept still (or
                                     SESSION_SETTLE_MAX_MS passed): the set
                                     begins once the counter is ready (or at
