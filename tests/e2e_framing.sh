@@ -4,8 +4,9 @@
 # counter learns (issue 13 item 5). A replay of an empty mat (the synthetic
 # room with nobody in it, `synth --arrive`) on the position screen: no set
 # begins, nothing is learnt, the log says nobody is seen. Then a clip in
-# which the person arrives at 8 s: seen, and the set begins about a second
-# later. Headless, virtual clock, scripted buttons.
+# which the person arrives at 8 s: seen, lies still, and the set begins once
+# they have (some 4.5 s after the arrival). Headless, virtual clock, scripted
+# buttons.
 # Usage: e2e_framing.sh REHAB_MIRROR_BINARY OUTPUT_DIR
 set -euo pipefail
 bin=$1
@@ -55,6 +56,9 @@ got=$(screens "$out/arrive.shots")
 [[ "$got" == "home pain-before intro position set"* ]] || fail "arriving: screens were: $got"
 grep -q "position: nobody seen yet" "$out/arrive.stderr" || fail "arriving: not 'nobody' first"
 grep -q "position: someone on the mat" "$out/arrive.stderr" || fail "arriving: not seen"
+settled=$(sed -nE 's/.*position: settled at ([0-9.]+) s.*/\1/p' "$out/arrive.stderr")
+python3 -c "import sys; t = float(sys.argv[1]); assert 10.5 <= t <= 12.5, t" "${settled:-0}" ||
+  fail "arriving: settled at '${settled}' s, want 2.5-4.5 s after the arrival at 8 s"
 # Counting began with the person there: the clip's 3 reps are counted.
 "$bin" export --data-dir "$out/arrive.data" --format json > "$out/arrive.json" || fail "export"
 python3 - "$out/arrive.json" <<'PY' || fail "arriving: the reps were not counted"
