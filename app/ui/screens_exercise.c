@@ -162,9 +162,9 @@ static int ring_words(ui *u, const session_view *v, int cx, int y, int max_w, bo
     return h;
 }
 
-/* Whether anyone is seen on the mat (presence.h) and, once someone is, the
- * learning ring: the counter's first second of pictures once they have kept
- * still (empty until then); nobody seen, an empty grey ring. The ring and its words as one block centred in the box
+/* Whether anyone is seen on the mat (presence.h) and, once someone is and
+ * has kept still, the learning ring: the counter's first second of pictures;
+ * until then an empty grey ring. The ring and its words as one block centred in the box
  * (top, room); the ring gives way to the words. */
 static void learn_ring(ui *u, const session_view *v, int cx, int top, int room, int r, int max_w)
 {
@@ -174,12 +174,12 @@ static void learn_ring(ui *u, const session_view *v, int cx, int top, int room, 
     int block = 2 * r + gap + words;
     int cy = top + (room > block ? (room - block) / 2 : 0) + r;
     ring_words(u, v, cx, cy + r + gap, max_w, true);
-    if (v->presence != PRESENCE_SEEN) {
+    if (v->presence != PRESENCE_SEEN || !v->settled) {
         ui_ring(u, cx, cy, r, r / 5, 0.0f, UI_GREY);
         return;
     }
-    bool learned = v->settled && v->counter.phase != REPS_PHASE_LEARNING;
-    float f = learned ? 1.0f : v->settled ? v->counter.learn_progress : 0.0f;
+    bool learned = v->counter.phase != REPS_PHASE_LEARNING;
+    float f = learned ? 1.0f : v->counter.learn_progress;
     ui_ring(u, cx, cy, r, r / 5, f, learned ? UI_OK : UI_ACCENT);
     char pct[8];
     snprintf(pct, sizeof pct, "%d%%", (int)(f * 100 + 0.5f));
