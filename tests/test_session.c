@@ -13,6 +13,7 @@
 typedef struct record {
     int sessions, sets, reps, manual_reps, camera_reps, timed_reps, undone;
     int64_t last_hold_ms;
+    int64_t rep_t[16]; /* the first 16 reps' times */
     int pain_before, pain_after;
     char session_status[32], last_set_status[32];
     int set_reps[16], set_holds[16];
@@ -40,6 +41,8 @@ static bool rec_rep(void *ctx, int64_t set_id, const session_rep *rep)
     record *r = ctx;
     if (r->fail_writes)
         return false;
+    if (r->reps < 16)
+        r->rep_t[r->reps] = rep->t_ms;
     r->reps++;
     r->manual_reps += rep->manual;
     r->camera_reps += !rep->manual && !rep->timed;
@@ -767,11 +770,15 @@ static void test_settles_before_go(void)
             at_start = r.camera_reps;
         }
     }
-    synth_rep_truth second = synth_rep_time(&sp, 1), third = synth_rep_time(&sp, 2);
+    synth_rep_truth first = synth_rep_time(&sp, 0), second = synth_rep_time(&sp, 1),
+                    third = synth_rep_time(&sp, 2);
     CHECK(set_at >= second.end_ms - 1500 && set_at < third.end_ms,
           "never still: the set began at %lld ms, want with the second bridge (back at %lld)",
           (long long)set_at, (long long)second.end_ms);
     CHECK_EQ_INT(at_start, 2, "the two bridges that began the set are counted in it");
+    CHECK(r.rep_t[0] - t0 >= first.end_ms - 1500 && r.rep_t[0] - t0 <= first.end_ms + 500,
+          "the first is saved at %lld ms; want when it was done (back at %lld), not when the set "
+          "began", (long long)(r.rep_t[0] - t0), (long long)first.end_ms);
     CHECK_EQ_INT(screen(s), SCREEN_REST, "the camera's bridges complete the set of 3");
     session_destroy(s);
 

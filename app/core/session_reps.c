@@ -46,7 +46,8 @@ static void flash(session *s, const char *word, const char *cue)
     s->flash_until = s->now + FLASH_MS;
 }
 
-/* Counts a rep: the view, the undo list, the sink; may complete the set. */
+/* Counts a rep done at rep.t_ms: the view, the undo list, the sink; may
+ * complete the set. */
 static void add_rep(session *s, session_rep rep)
 {
     session_view *v = &s->v;
@@ -58,7 +59,6 @@ static void add_rep(session *s, session_rep rep)
     rep.seq = v->rep_seq = ++s->seq;
     rep.timed = !rep.manual && v->timed;
     rep.number = v->reps_done;
-    rep.t_ms = s->now;
     v->manual_reps += rep.manual;
     v->holds_met += rep.hold_met;
     if (s->n_set_reps < SESSION_MAX_SET_REPS)
@@ -74,10 +74,11 @@ static void add_rep(session *s, session_rep rep)
 static void manual_rep(session *s)
 {
     s->v.manual_pending = false;
-    add_rep(s, (session_rep){ .manual = true });
+    add_rep(s, (session_rep){ .manual = true, .t_ms = s->now });
 }
 
-static void camera_rep(session *s, const reps_event *ev)
+/* A rep the counter or the clock reported, done at at_ms (session time). */
+static void camera_rep(session *s, const reps_event *ev, int64_t at_ms)
 {
     const programme_block *b = session_block(s);
     s->last_camera_rep_ms = s->now;
@@ -94,7 +95,7 @@ static void camera_rep(session *s, const reps_event *ev)
     }
     if (!met)
         flash(s, N_("Hold longer"), N_("Hold a little longer next time"));
-    add_rep(s, (session_rep){ .hold_ms = ev->hold_ms, .hold_met = met,
+    add_rep(s, (session_rep){ .t_ms = at_ms, .hold_ms = ev->hold_ms, .hold_met = met,
                               .amplitude = ev->amplitude });
 }
 
@@ -134,7 +135,8 @@ void session_reps_start_set(session *s)
     session_go(s, SCREEN_SET);
     if (s->has_early_rep) {
         s->has_early_rep = false;
-        camera_rep(s, &s->early_rep);
+        /* saved with when it was done: the counter's clock runs behind */
+        camera_rep(s, &s->early_rep, s->early_rep.t_ms + s->counter_shift);
     }
 }
 
@@ -168,7 +170,7 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
             continue;
         if (events[i].kind == REPS_EVENT_REP) {
             s->last_input_ms = s->now;
-            camera_rep(s, &events[i]);
+            camera_rep(s, &events[i], s->now);
         } else if (events[i].kind == REPS_EVENT_PARTIAL) {
             partial(s);
         }
@@ -221,7 +223,7 @@ void session_reps_timed(session *s)
             /* a hold kept is the person at work, as a camera rep is: a long
              * timed set is not an abandoned session */
             s->last_input_ms = s->now;
-            camera_rep(s, &ev[i]);
+            camera_rep(s, &ev[i], s->now);
         } else if (ev[i].kind == REPS_EVENT_PARTIAL)
             s->timed_moved_until = s->now + RELAX_MS, v->partials++;
     }
