@@ -19,7 +19,7 @@
 #    from when the station's log says it);
 #  - volume 0 records silence (the device open, every sample 0);
 #  - volume 30 is quieter than volume 80 by about 30/80 (RMS and peak over
-#    the same 12 s of the same script);
+#    the same 16 s of the same script, which hold the first rep);
 #  - muted in the pause menu (its Sound row), the reps after it are silent
 #    while the first one was heard; the choice is saved in the data directory
 #    (sound.ini) and a new start there is muted.
@@ -120,7 +120,7 @@ record main; main_reader=$!
 record tones; tones_reader=$!
 run main 80 90 "$out/main.fifo" & main=$!
 run tones 80 15 "$out/tones.fifo" xx-none & tones=$!
-run low 30 15 & low=$!
+run low 30 20 & low=$!
 run mute 0 15 & mute=$!
 # The menu's mute, then a start on the same data directory: muted from the
 # saved choice.
@@ -235,9 +235,9 @@ check_reps("tones", "tones", 1)
 m = samples("mute")
 assert len(m) / RATE > 10, f"muted recording only {len(m) / RATE:.1f} s"
 assert max(map(abs, m)) == 0, f"volume 0 is not silent: peak {max(map(abs, m))}"
-n = 12 * RATE
+n = 16 * RATE  # the first rep's number (or tone) comes near 13.5 s
 lo, hi = samples("low")[:n], s[:n]
-assert len(lo) == n, "volume 30 recording shorter than 12 s"
+assert len(lo) == n, "volume 30 recording shorter than 16 s"
 rms = lambda x: math.sqrt(sum(v * v for v in x) / len(x))
 ratio, peaks = rms(lo) / rms(hi), max(map(abs, lo)) / max(map(abs, hi))
 print(f"volume 30 / 80: RMS ratio {ratio:.3f}, peak ratio {peaks:.3f} (want about 0.375)")
