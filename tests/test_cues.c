@@ -305,37 +305,41 @@ static void test_short_hold(void)
           (int)s.c.phrase);
 }
 
+/* 12 s of the position screen v in 100 ms steps, *timer (a field of *v, or
+ * NULL) following the clock: how often `want` was said, and when it first
+ * was (-1: never). */
+static int said_on_position(session_view *v, int64_t *timer, phrase_id want, int64_t *first_at)
+{
+    cues c;
+    cues_init(&c);
+    v->screen = SCREEN_POSITION;
+    int n = 0;
+    *first_at = -1;
+    for (int64_t t = 0; t <= 12000; t += 100) {
+        session_view p = *v;
+        if (timer)
+            *timer = t;
+        said s = step(&c, &p, v, t, 0);
+        if (s.started && s.c.phrase == want && n++ == 0)
+            *first_at = t;
+    }
+    return n;
+}
+
 /* Nobody seen on the position screen for 5 s: said once; someone seen: not. */
 static void test_not_seen(void)
 {
     setup_programme(10, 2);
-    cues c;
-    cues_init(&c);
-    session_view p = base_view(), v = p;
-    p.screen = v.screen = SCREEN_POSITION;
-    p.presence = v.presence = PRESENCE_UNKNOWN;
-    int said_it = 0;
-    for (int64_t t = 0; t <= 12000; t += 100) {
-        p = v;
-        v.position_elapsed_ms = t;
-        said s = step(&c, &p, &v, t, 0);
-        said_it += s.started && s.c.phrase == PHRASE_NOT_SEEN;
-        if (s.started && s.c.phrase == PHRASE_NOT_SEEN)
-            CHECK(t >= 5000 && t < 5200, "said at %lld ms, want 5 s", (long long)t);
-    }
-    CHECK_EQ_INT(said_it, 1, "'I cannot see you' said once");
-    cues_init(&c);
+    int64_t at;
+    session_view v = base_view();
+    v.presence = PRESENCE_UNKNOWN;
+    CHECK_EQ_INT(said_on_position(&v, &v.position_elapsed_ms, PHRASE_NOT_SEEN, &at), 1,
+                 "'I cannot see you' said once");
+    CHECK(at >= 5000 && at < 5200, "said at %lld ms, want 5 s", (long long)at);
     v = base_view();
-    v.screen = SCREEN_POSITION;
     v.presence = PRESENCE_SEEN;
-    said_it = 0;
-    for (int64_t t = 0; t <= 12000; t += 100) {
-        p = v;
-        v.position_elapsed_ms = t;
-        said s = step(&c, &p, &v, t, 0);
-        said_it += s.started && s.c.phrase == PHRASE_NOT_SEEN;
-    }
-    CHECK_EQ_INT(said_it, 0, "someone seen: nothing said");
+    CHECK_EQ_INT(said_on_position(&v, &v.position_elapsed_ms, PHRASE_NOT_SEEN, &at), 0,
+                 "someone seen: nothing said");
 }
 
 /* Seen on the position screen but not still for 4 s: "keep still" once (the
@@ -343,33 +347,17 @@ static void test_not_seen(void)
 static void test_keep_still(void)
 {
     setup_programme(10, 2);
-    cues c;
-    cues_init(&c);
-    session_view p = base_view(), v = p;
-    p.screen = v.screen = SCREEN_POSITION;
-    p.presence = v.presence = PRESENCE_SEEN;
-    int said_it = 0;
-    for (int64_t t = 0; t <= 12000; t += 100) {
-        p = v;
-        v.unsettled_ms = t;
-        said s = step(&c, &p, &v, t, 0);
-        said_it += s.started && s.c.phrase == PHRASE_KEEP_STILL;
-        if (s.started && s.c.phrase == PHRASE_KEEP_STILL)
-            CHECK(t >= 4000 && t < 4200, "said at %lld ms, want 4 s", (long long)t);
-    }
-    CHECK_EQ_INT(said_it, 1, "'keep still' said once");
-    cues_init(&c);
+    int64_t at;
+    session_view v = base_view();
+    v.presence = PRESENCE_SEEN;
+    CHECK_EQ_INT(said_on_position(&v, &v.unsettled_ms, PHRASE_KEEP_STILL, &at), 1,
+                 "'keep still' said once");
+    CHECK(at >= 4000 && at < 4200, "said at %lld ms, want 4 s", (long long)at);
     v = base_view();
-    v.screen = SCREEN_POSITION;
     v.presence = PRESENCE_SEEN;
     v.settled = true;
-    said_it = 0;
-    for (int64_t t = 0; t <= 12000; t += 100) {
-        p = v;
-        said s = step(&c, &p, &v, t, 0);
-        said_it += s.started && s.c.phrase == PHRASE_KEEP_STILL;
-    }
-    CHECK_EQ_INT(said_it, 0, "settled: nothing said");
+    CHECK_EQ_INT(said_on_position(&v, NULL, PHRASE_KEEP_STILL, &at), 0,
+                 "settled: nothing said");
 }
 
 static void test_screens(void)
