@@ -801,6 +801,49 @@ static void test_settles_before_go(void)
     session_destroy(s);
 }
 
+/* The pause menu on the position screen: whoever comes back from it (they
+ * may have got up to reach the buttons) is looked at afresh, as after a lost
+ * camera, so the set waits until they have kept still again and does not
+ * begin the moment the menu closes because the wait began before it. */
+static void test_pause_on_position(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    int64_t t0;
+    session *s = camera_set(&p, &r, &t0);
+    synth_params sp = waiting_person(EXERCISE_BRIDGE, 0);
+    for (int64_t t = 0; t < 3000; t += 66) { /* restless: sliding along the mat */
+        synth_frame f = synth_plain_frame();
+        f.empty = t < sp.arrive_ms;
+        f.pose.shift_x = 0.05f * (float)t / 1000.0f;
+        synth_render_frame(&sp, &f, t, frame_buf, 320);
+        session_frame(s, frame_buf, 320, 240, 320, t0 + t);
+    }
+    CHECK(screen(s) == SCREEN_POSITION && session_get_view(s)->presence == PRESENCE_SEEN,
+          "seen and not yet settled: screen %d", (int)screen(s));
+    press_at(s, BUTTON_OK, true, t0 + 3000);
+    CHECK_EQ_INT(screen(s), SCREEN_PAUSE, "long OK opens the menu");
+    int64_t back = 3000 + SESSION_SETTLE_MAX_MS + 2000;
+    press_at(s, BUTTON_OK, true, t0 + back);
+    CHECK_EQ_INT(screen(s), SCREEN_POSITION, "long OK again goes back");
+    CHECK(session_get_view(s)->presence != PRESENCE_SEEN && !session_get_view(s)->settled,
+          "back from the menu the person is looked for again");
+    int64_t set_at = -1, still = back + 1500;
+    for (int64_t t = back; t < back + 10000 && set_at < 0; t += 66) {
+        synth_frame f = synth_plain_frame(); /* back onto the mat, then still */
+        f.pose.shift_x = 0.15f + 0.05f * (float)((t < still ? t : still) - back) / 1000.0f;
+        synth_render_frame(&sp, &f, t, frame_buf, 320);
+        session_frame(s, frame_buf, 320, 240, 320, t0 + t);
+        if (screen(s) == SCREEN_SET)
+            set_at = t;
+    }
+    CHECK(set_at >= still + 2000 && set_at <= still + 5000,
+          "the set began %lld ms after the person lay still again, back from the menu; "
+          "want 2-5 s", (long long)(set_at - still));
+    session_destroy(s);
+}
+
 /* OK during a camera rep is that rep, OK just after one is that one too; OK
  * at rest adds a rep; the pause menu takes the last back. */
 static void test_ok_during_camera_rep(void)
@@ -969,6 +1012,7 @@ int main(void)
     test_camera_reps();
     test_empty_mat();
     test_settles_before_go();
+    test_pause_on_position();
     test_timed_quad_set();
     test_pain_before_stops();
     test_pause_menu();

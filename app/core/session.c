@@ -76,9 +76,16 @@ static void go(session *s, session_screen screen)
     s->v.advice = NULL;
 }
 
+/* Back to the position screen from elsewhere (the pause menu, a pain
+ * report) is a fresh look, as after a lost camera: the person may have got
+ * up meanwhile, and a wait for them to keep still that began before would
+ * give "Go" at once. */
 void session_go(session *s, session_screen screen)
 {
-    go(s, screen);
+    if (screen == SCREEN_POSITION && s->v.screen != SCREEN_POSITION)
+        session_enter_position(s);
+    else
+        go(s, screen);
 }
 
 /* --- records ------------------------------------------------------------ */
