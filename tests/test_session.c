@@ -720,6 +720,18 @@ static void feed_getting_down(session *s, const synth_params *sp, int64_t t, int
     session_frame(s, frame, 320, 240, 320, t0 + t);
 }
 
+/* The person lying with no rep, shifted by shift_x of their length along the
+ * mat (sliding when it changes), at performance time t; absent before the
+ * arrival. */
+static void feed_lying(session *s, const synth_params *sp, int64_t t, int64_t t0, float shift_x)
+{
+    synth_frame f = synth_plain_frame();
+    f.empty = t < sp->arrive_ms;
+    f.pose.shift_x = shift_x;
+    synth_render_frame(sp, &f, t, frame_buf, 320);
+    session_frame(s, frame_buf, 320, 240, 320, t0 + t);
+}
+
 /* Seen is usually someone still getting down: the set waits until they have
  * kept still, and the counter starts afresh from the pose they settled in,
  * so getting down is not the first movement it knows and the reps that
@@ -787,11 +799,7 @@ static void test_settles_before_go(void)
     sp = waiting_person(EXERCISE_BRIDGE, 0);
     set_at = -1;
     for (int64_t t = 0; t <= 12000 && set_at < 0; t += 66) {
-        synth_frame f = synth_plain_frame();
-        f.empty = t < sp.arrive_ms;
-        f.pose.shift_x = 0.05f * (float)t / 1000.0f; /* a twentieth of their length a second */
-        synth_render_frame(&sp, &f, t, frame_buf, 320);
-        session_frame(s, frame_buf, 320, 240, 320, t0 + t);
+        feed_lying(s, &sp, t, t0, 0.05f * (float)t / 1000.0f); /* a twentieth of their length a second */
         if (screen(s) == SCREEN_SET)
             set_at = t;
     }
@@ -813,13 +821,8 @@ static void test_pause_on_position(void)
     int64_t t0;
     session *s = camera_set(&p, &r, &t0);
     synth_params sp = waiting_person(EXERCISE_BRIDGE, 0);
-    for (int64_t t = 0; t < 3000; t += 66) { /* restless: sliding along the mat */
-        synth_frame f = synth_plain_frame();
-        f.empty = t < sp.arrive_ms;
-        f.pose.shift_x = 0.05f * (float)t / 1000.0f;
-        synth_render_frame(&sp, &f, t, frame_buf, 320);
-        session_frame(s, frame_buf, 320, 240, 320, t0 + t);
-    }
+    for (int64_t t = 0; t < 3000; t += 66) /* restless: sliding along the mat */
+        feed_lying(s, &sp, t, t0, 0.05f * (float)t / 1000.0f);
     CHECK(screen(s) == SCREEN_POSITION && session_get_view(s)->presence == PRESENCE_SEEN,
           "seen and not yet settled: screen %d", (int)screen(s));
     press_at(s, BUTTON_OK, true, t0 + 3000);
@@ -831,10 +834,8 @@ static void test_pause_on_position(void)
           "back from the menu the person is looked for again");
     int64_t set_at = -1, still = back + 1500;
     for (int64_t t = back; t < back + 10000 && set_at < 0; t += 66) {
-        synth_frame f = synth_plain_frame(); /* back onto the mat, then still */
-        f.pose.shift_x = 0.15f + 0.05f * (float)((t < still ? t : still) - back) / 1000.0f;
-        synth_render_frame(&sp, &f, t, frame_buf, 320);
-        session_frame(s, frame_buf, 320, 240, 320, t0 + t);
+        /* back onto the mat, then still */
+        feed_lying(s, &sp, t, t0, 0.15f + 0.05f * (float)((t < still ? t : still) - back) / 1000.0f);
         if (screen(s) == SCREEN_SET)
             set_at = t;
     }
