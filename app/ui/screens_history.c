@@ -44,10 +44,21 @@ static void pain_dot(ui *u, int x, int y, int r, ui_color c, bool ring)
     ui_ring(u, x, y, r, ring ? ui_px(u, 0.006f) : r, 1, c);
 }
 
-/* Weekly mean pain before (white) and after (accent), 0 at the bottom. */
-static void pain_band(ui *u, const panels_view *v, int x, int y, int w, int h)
+/* Weekly mean pain before (white) and after (accent), 0 at the bottom. With
+ * axis, the band's 0 and 5 are labelled at its left (in the width given) and
+ * its top, 10, is a line too. */
+static void pain_band(ui *u, const panels_view *v, int x, int y, int w, int h, bool axis)
 {
-    int step = w / HISTORY_WEEKS, r = ui_px(u, 0.014f);
+    if (axis) {
+        int label = ui_text_width(u, "5", SZ_SMALL, false) + ui_px(u, 0.015f);
+        int half = ui_px(u, SZ_SMALL) * 6 / 10; /* about half the line: the figure's middle on its line */
+        ui_text(u, "5", x, y + h / 2 - half, SZ_SMALL, UI_GREY, UI_LEFT, false);
+        ui_text(u, "0", x, y + h - half, SZ_SMALL, UI_GREY, UI_LEFT, false);
+        ui_fill_rect(u, x + label, y, w - label, 1, UI_GREY);
+        x += label;
+        w -= label;
+    }
+    int step = w / HISTORY_WEEKS, r = ui_px(u, 0.018f);
     ui_fill_rect(u, x, y + h, w, 1, UI_GREY);
     ui_fill_rect(u, x, y + h / 2, w, 1, UI_GREY); /* 5: the limit */
     for (int i = 0; i < HISTORY_WEEKS; i++) {
@@ -62,62 +73,69 @@ static void pain_band(ui *u, const panels_view *v, int x, int y, int w, int h)
     }
 }
 
-void screens_history(ui *u, const panels_view *v)
+/* The charts in the box from (x, y) to (x + w, bottom): the bars with their
+ * legend, then the pain band with its legend, each legend wrapped or the
+ * scale on a row of its own where the width is short. */
+static void charts(ui *u, const panels_view *v, int x, int y, int w, int bottom, bool portrait)
 {
-    int w = ui_width(u), cx = w / 2, m = screen_margin(u);
-    int y = screen_title(u, _("Last 8 weeks"), UI_ACCENT);
-    const history_week *now = &v->weeks[HISTORY_WEEKS - 1];
-    char big[32], line[96];
-    snprintf(big, sizeof big, "%d%%", history_adherence_pct(now));
-    snprintf(line, sizeof line, P_("%d of %d session this week", "%d of %d sessions this week", now->target),
-             now->sessions, now->target);
-    bool portrait = ui_height(u) > w;
-    y += ui_px(u, 0.01f);
-    if (portrait) {
-        y += ui_text(u, big, cx, y, 0.2f, UI_WHITE, UI_CENTER, true);
-        y += ui_text(u, line, cx, y, SZ_BODY, UI_WHITE, UI_CENTER, false);
-    } else { /* the figure left, its words right of it */
-        int bw = ui_text_width(u, big, 0.16f, true), gap = ui_px(u, 0.03f);
-        int lw = ui_text_width(u, line, SZ_BODY, false), left = cx - (bw + gap + lw) / 2;
-        int bh = ui_text(u, big, left, y, 0.16f, UI_WHITE, UI_LEFT, true);
-        ui_text(u, line, left + bw + gap, y + bh / 2 - ui_px(u, SZ_BODY) / 2, SZ_BODY, UI_WHITE,
-                UI_LEFT, false);
-        y += bh;
-    }
-    if (v->streak_days > 0)
-        snprintf(line, sizeof line, P_("%d day in a row", "%d days in a row", v->streak_days),
-                 v->streak_days);
-    else
-        snprintf(line, sizeof line, "%s", _("Start a new streak today"));
-    /* The streak (home shows it too) only where the charts keep room. */
-    int streak_h = ui_px(u, SZ_BODY * 1.1f * 1.17f) + ui_px(u, 0.02f);
-    if (screen_hints_top(u) - m - y - streak_h > ui_px(u, 0.55f))
-        y += ui_text(u, line, cx, y, screen_fit(u, line, SZ_BODY * 1.1f, true, w - 2 * m), UI_OK,
-                     UI_CENTER, true) + ui_px(u, 0.02f);
-
-    int bottom = screen_hints_top(u) - m, room = bottom - y;
-    /* Each legend a row; wrapped, or the scale on a row of its own, where the
-     * width is short (portrait, a long translation). */
+    int m = screen_margin(u), room = bottom - y;
     int row = ui_px(u, SZ_SMALL * 1.4f), one = ui_text_wrapped_height(u, "0", w, SZ_SMALL);
     const char *legend_text = _("Sessions each week (line: prescribed)");
-    int legend_h = row * (ui_text_wrapped_height(u, legend_text, w - 2 * m, SZ_SMALL) / one);
+    int legend_h = row * (ui_text_wrapped_height(u, legend_text, w, SZ_SMALL) / one);
     const char *before = _("Pain before"), *after = _("and after"), *scale = _("0-10, line at 5");
     int gap = ui_px(u, 0.02f), before_w = ui_text_width(u, before, SZ_SMALL, false);
     int pain_w = before_w + gap + ui_text_width(u, after, SZ_SMALL, false);
-    bool scale_below = pain_w + 2 * gap + ui_text_width(u, scale, SZ_SMALL, false) > w - 2 * m;
-    int pain_legend_h = scale_below ? 2 * row : row;
-    int pain_h = room / (portrait ? 3 : 5);
+    /* The scale in words where it fits beside the legend, else on the band. */
+    bool axis = pain_w + 2 * gap + ui_text_width(u, scale, SZ_SMALL, false) > w;
+    int pain_legend_h = row;
+    int pain_h = room / (portrait ? 3 : 4);
     int bars_h = room - pain_h - legend_h - pain_legend_h - m;
-    ui_text_wrapped(u, legend_text, m, y, w - 2 * m, SZ_SMALL, UI_GREY, UI_LEFT);
-    sessions_bars(u, v, m, y + legend_h + m / 2, w - 2 * m, bars_h);
+    ui_text_wrapped(u, legend_text, x, y, w, SZ_SMALL, UI_GREY, UI_LEFT);
+    sessions_bars(u, v, x, y + legend_h + m / 2, w, bars_h);
     y += legend_h + bars_h + m;
-    ui_text(u, before, m, y, SZ_SMALL, UI_WHITE, UI_LEFT, false);
-    ui_text(u, after, m + before_w + gap, y, SZ_SMALL, UI_ACCENT, UI_LEFT, false);
-    if (scale_below)
-        ui_text(u, scale, m, y + row, SZ_SMALL, UI_GREY, UI_LEFT, false);
+    ui_text(u, before, x, y, SZ_SMALL, UI_WHITE, UI_LEFT, false);
+    ui_text(u, after, x + before_w + gap, y, SZ_SMALL, UI_ACCENT, UI_LEFT, false);
+    if (!axis)
+        ui_text(u, scale, x + w, y, SZ_SMALL, UI_GREY, UI_RIGHT, false);
+    pain_band(u, v, x, y + row, w, pain_h, axis);
+}
+
+/* Portrait: the figures, then the charts across the width. Landscape (the
+ * 7" screen, a television): the figures in a column on the left and the
+ * charts beside them with the whole height, which a stack would squeeze to
+ * a strip. */
+void screens_history(ui *u, const panels_view *v)
+{
+    int w = ui_width(u), cx = w / 2, m = screen_margin(u);
+    int y = screen_title(u, _("Last 8 weeks"), UI_ACCENT) + ui_px(u, 0.01f);
+    int bottom = screen_hints_top(u) - m;
+    const history_week *now = &v->weeks[HISTORY_WEEKS - 1];
+    char big[32], line[96], streak[96];
+    snprintf(big, sizeof big, "%d%%", history_adherence_pct(now));
+    snprintf(line, sizeof line, P_("%d of %d session this week", "%d of %d sessions this week", now->target),
+             now->sessions, now->target);
+    if (v->streak_days > 0)
+        snprintf(streak, sizeof streak, P_("%d day in a row", "%d days in a row", v->streak_days),
+                 v->streak_days);
     else
-        ui_text(u, scale, w - m, y, SZ_SMALL, UI_GREY, UI_RIGHT, false);
-    y += pain_legend_h - row; /* the band starts a row below its legend, as before */
-    pain_band(u, v, m, y + row, w - 2 * m, pain_h);
+        snprintf(streak, sizeof streak, "%s", _("Start a new streak today"));
+    if (ui_height(u) > w) {
+        y += ui_text(u, big, cx, y, 0.2f, UI_WHITE, UI_CENTER, true);
+        y += ui_text(u, line, cx, y, SZ_BODY, UI_WHITE, UI_CENTER, false);
+        /* The streak (home shows it too) only where the charts keep room. */
+        int streak_h = ui_px(u, SZ_BODY * 1.1f * 1.17f) + ui_px(u, 0.02f);
+        if (bottom - y - streak_h > ui_px(u, 0.55f))
+            y += ui_text(u, streak, cx, y, screen_fit(u, streak, SZ_BODY * 1.1f, true, w - 2 * m),
+                         UI_OK, UI_CENTER, true) + ui_px(u, 0.02f);
+        charts(u, v, m, y, w - 2 * m, bottom, true);
+    } else {
+        int col = (w - 2 * m) / 3, lx = m + col / 2, gap = ui_px(u, 0.05f);
+        int ly = y + ui_text(u, big, lx, y, screen_fit(u, big, 0.2f, true, col), UI_WHITE,
+                             UI_CENTER, true);
+        ly += ui_text_wrapped(u, line, lx, ly, col, SZ_BODY, UI_WHITE, UI_CENTER) + ui_px(u, 0.03f);
+        if (ly + ui_text_wrapped_height(u, streak, col, SZ_BODY) <= bottom)
+            ui_text_wrapped(u, streak, lx, ly, col, SZ_BODY, UI_OK, UI_CENTER);
+        charts(u, v, m + col + gap, y + ui_px(u, 0.02f), w - 2 * m - col - gap, bottom, false);
+    }
     screen_hints(u, (screen_hint[]){ { KEY_OK, _("back") } }, 1);
 }
