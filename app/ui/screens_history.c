@@ -45,8 +45,7 @@ static void pain_dot(ui *u, int x, int y, int r, ui_color c, bool ring)
 }
 
 /* Weekly mean pain before (white) and after (accent), 0 at the bottom. With
- * axis, the band's 0 and 5 are labelled at its left (in the width given) and
- * its top, 10, is a line too. */
+ * axis, the band's 0 and 5 are labelled at its left (in the width given). */
 static void pain_band(ui *u, const panels_view *v, int x, int y, int w, int h, bool axis)
 {
     if (axis) {
@@ -54,13 +53,13 @@ static void pain_band(ui *u, const panels_view *v, int x, int y, int w, int h, b
         int half = ui_px(u, SZ_SMALL) * 6 / 10; /* about half the line: the figure's middle on its line */
         ui_text(u, "5", x, y + h / 2 - half, SZ_SMALL, UI_GREY, UI_LEFT, false);
         ui_text(u, "0", x, y + h - half, SZ_SMALL, UI_GREY, UI_LEFT, false);
-        ui_fill_rect(u, x + label, y, w - label, 1, UI_GREY);
         x += label;
         w -= label;
     }
     int step = w / HISTORY_WEEKS, r = ui_px(u, 0.018f);
-    ui_fill_rect(u, x, y + h, w, 1, UI_GREY);
+    ui_fill_rect(u, x, y, w, 1, UI_GREY); /* 10 */
     ui_fill_rect(u, x, y + h / 2, w, 1, UI_GREY); /* 5: the limit */
+    ui_fill_rect(u, x, y + h, w, 1, UI_GREY); /* 0 */
     for (int i = 0; i < HISTORY_WEEKS; i++) {
         const history_week *wk = &v->weeks[i];
         int cx = x + step * i + step / 2;
