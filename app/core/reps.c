@@ -42,11 +42,12 @@
  *   slowly drifting rest).
  *
  * The values were chosen on the real-footage corpus (tests/real), on its 111
- * `tuning` rows: within one 0.83 and exact 0.65 there. On its 59 `held-out`
- * rows, added later and never used for a choice, within one 0.83 and exact
- * 0.61; on all 170, within one 0.83 and exact 0.64. The quad set's min_range
- * was chosen only on the synthetic person, since no real quad-set footage was
- * found.
+ * `tuning` rows: within one 0.83 and exact 0.65 there. On its 81 `held-out`
+ * rows, added later and never used for a choice, within one 0.79 and exact
+ * 0.54; on all 192, within one 0.81 and exact 0.60. The quad set's min_range
+ * was chosen only on the synthetic person: the one real quad set found since
+ * is a close-up of a thigh, whose 4 s hold it counts (timed 3.3 s), which
+ * says nothing of a whole body at 2-3 m.
  *
  * Known failures (from looking at the frames of the real clips): a clip that
  * starts at the top of a rep, or with a set-up movement before the first rep,
@@ -105,10 +106,11 @@ static const tuning TUNING = {
 #define CLAMSHELL_MIN_RANGE 4.0f
 
 /* A quad set moves a few pixels (a tightening thigh, a kneecap drawn up): its
- * range is a fraction of a limb's. Chosen on the synthetic person only: no
- * footage of a real quad set has been found to check it against, which is why
- * the station leads quad sets by the clock (timed_hold.h) and this serves only
- * `count --exercise quad-set` and the synthetic corpus. */
+ * range is a fraction of a limb's. Chosen on the synthetic person only: the
+ * one real quad set found (a close-up of the thigh) cannot check it for a
+ * whole body at 2-3 m, which is why the station leads quad sets by the clock
+ * (timed_hold.h) and this serves only `count --exercise quad-set` and the
+ * synthetic corpus. */
 #define QUAD_SET_MIN_RANGE 1.0f
 
 /* After a change of position the window keeps only its last 2 s: the new

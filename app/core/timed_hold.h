@@ -2,8 +2,9 @@
 /*
  * timed_hold: holds led by the clock, for an exercise whose work a camera
  * cannot be shown to see. A quad set tightens the thigh and draws the kneecap
- * up: a few pixels at 2-3 m, and no public footage of a real one was found to
- * check a camera counter against (tests/real/README.md). So the station leads
+ * up: a few pixels at 2-3 m, and the only public footage of a real one found
+ * is a close-up of the thigh (tests/real/clips.tsv), nothing like the
+ * station's view of a whole body. So the station leads
  * each hold by the clock and by voice, and the camera's only job is to check
  * that the person stayed still through it.
  *
