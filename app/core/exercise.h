@@ -25,7 +25,7 @@ const char *exercise_name(exercise_kind kind);
 bool exercise_parse(const char *id, exercise_kind *out);
 /* True when the station leads the exercise's holds by the clock and the camera
  * only checks that the person keeps still (timed_hold.h): the quad set, whose
- * contraction no footage has shown a camera can see from where the station's
+ * contraction no footage has shown a camera can see from where the station
  * stands (the one real clip is a close-up of the thigh). */
 bool exercise_led_by_time(exercise_kind kind);
 

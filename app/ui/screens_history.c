@@ -2,10 +2,11 @@
 /*
  * screens_history: the last 8 weeks, opened from home with Down. Read from
  * the mat at 3 m, so the answers come first and large: this week's
- * adherence as a percentage and the streak; then one bar per week (sessions
- * done, the prescribed number marked by a white line across it) and, under
- * the bars, the week's mean pain before (white) and after (accent) on the
- * 0-10 scale, with a line at 5 (the limit). Black everywhere else: the mirror.
+ * adherence as a percentage and the streak (above the charts in portrait, in
+ * a column left of them in landscape); then one bar per week (sessions done,
+ * the prescribed number marked by a white line across it) and, under the
+ * bars, the week's mean pain before (white) and after (accent) on the 0-10
+ * scale, with a line at 5 (the limit). Black everywhere else: the mirror.
  */
 #include <stdio.h>
 
@@ -72,9 +73,10 @@ static void pain_band(ui *u, const panels_view *v, int x, int y, int w, int h, b
     }
 }
 
-/* The charts in the box from (x, y) to (x + w, bottom): the bars with their
- * legend, then the pain band with its legend, each legend wrapped or the
- * scale on a row of its own where the width is short. */
+/* The charts in the box from (x, y) to (x + w, bottom): the bars under their
+ * legend (wrapped where the width is short), then the pain band under its
+ * legend, with the scale in words beside the legend or, where that does not
+ * fit, as figures on the band. */
 static void charts(ui *u, const panels_view *v, int x, int y, int w, int bottom, bool portrait)
 {
     int m = screen_margin(u), room = bottom - y;
@@ -86,9 +88,8 @@ static void charts(ui *u, const panels_view *v, int x, int y, int w, int bottom,
     int pain_w = before_w + gap + ui_text_width(u, after, SZ_SMALL, false);
     /* The scale in words where it fits beside the legend, else on the band. */
     bool axis = pain_w + 2 * gap + ui_text_width(u, scale, SZ_SMALL, false) > w;
-    int pain_legend_h = row;
     int pain_h = room / (portrait ? 3 : 4);
-    int bars_h = room - pain_h - legend_h - pain_legend_h - m;
+    int bars_h = room - pain_h - legend_h - row - m;
     ui_text_wrapped(u, legend_text, x, y, w, SZ_SMALL, UI_GREY, UI_LEFT);
     sessions_bars(u, v, x, y + legend_h + m / 2, w, bars_h);
     y += legend_h + bars_h + m;
