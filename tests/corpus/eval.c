@@ -155,6 +155,7 @@ void eval_end(eval_run *r, const eval_truth *t, eval_result *out)
         at[k] = r->reps[k].t_ms;
     out->matched = eval_pair(at, r->kept, t, paired);
     bool judge = t->exercise == EXERCISE_QUAD_SET && !t->negative;
+    bool target = reps_default_config(t->exercise).hold_target_ms > 0 || t->hold_target_ms > 0;
     for (int i = 0, m = 0; i < t->n_reps; i++) {
         if (paired[i] < 0)
             continue;
@@ -163,8 +164,13 @@ void eval_end(eval_run *r, const eval_truth *t, eval_result *out)
         out->errs[m++] = err;
         out->err_sum += err;
         out->err_max = fmax(out->err_max, err);
-        out->hold_err_sum += fabs((double)(e->hold_ms - t->reps[i].hold_ms)) / 1000.0;
         out->holds_right += judge && e->hold_met == t->reps[i].hold_met;
+        if (!t->reps[i].hold_known)
+            continue;
+        out->hold_err_sum += fabs((double)(e->hold_ms - t->reps[i].hold_ms)) / 1000.0;
+        out->holds_timed++;
+        out->verdicts += target;
+        out->verdicts_right += target && e->hold_met == t->reps[i].hold_met;
     }
     if (judge)
         out->holds_total = t->n_reps + (r->counted - out->matched);
@@ -243,6 +249,7 @@ void eval_truth_from_clip(const corpus_clip *c, eval_truth *t)
         e->end_ms = e->down_ms + m->down_ms;
         e->hold_ms = m->hold_ms;
         e->hold_met = m->hold_ms >= c->hold_target_ms;
+        e->hold_known = true;
     }
     t->count = t->n_reps;
     scene_from_clip(c, t);

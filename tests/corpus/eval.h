@@ -36,7 +36,9 @@ typedef struct eval_rep {
     int64_t down_ms;  /* the return begins (the top + the hold) */
     int64_t end_ms;   /* back at rest */
     int64_t hold_ms;  /* time held at the top */
-    bool hold_met;
+    bool hold_met;    /* hold_ms reaches the clip's hold target */
+    bool hold_known;  /* the hold was labelled: every synthetic rep, a real rep
+                         whose manifest row gives its top (tests/real) */
 } eval_rep;
 
 typedef struct eval_truth {
@@ -57,8 +59,13 @@ typedef struct eval_result {
     int matched;
     double err_sum, err_max;         /* rep-time error over matched reps, s */
     double errs[EVAL_MAX_REPS];      /* each matched rep's error, s */
-    double hold_err_sum;             /* |counted - true| hold over matched reps, s */
-    int holds_right, holds_total;    /* quad sets only */
+    double hold_err_sum;             /* |counted - true| hold over matched reps whose
+                                        hold is known, s */
+    int holds_timed;                 /* those reps */
+    int verdicts_right;              /* of them, with a hold target: the counter's
+                                        met/short agrees with the truth's */
+    int verdicts;
+    int holds_right, holds_total;    /* quad sets only, a missed or extra rep wrong */
     int64_t frames;
 } eval_result;
 
@@ -92,6 +99,7 @@ typedef struct eval_summary {
     int matched, true_reps, counted_reps, true_partials, counted_partials;
     double err_sum, err_abs_sum, err_max, hold_err_sum;
     double *errs;            /* every matched rep's error (for the median and 95th percentile) */
+    int holds_timed, verdicts_right, verdicts;
     int holds_right, holds_total;
 } eval_summary;
 

@@ -9,7 +9,10 @@
  * "hold_met"}] (or "events", the same list, where "reps" is a number, as in the
  * labels of `rehab-mirror synth`). A hand-labelled real clip needs only exercise, count and each
  * rep's end_ms (the return is then taken to begin 3 s before it, the hold to
- * be 0 and met). Anything else is ignored.
+ * be unknown and met); with top_ms and hold_ms its hold is known, and
+ * hold_met, when not given, is whether hold_ms reaches the clip's hold target
+ * (hold_target_ms, or the counter's default for the exercise). Anything else
+ * is ignored.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -182,6 +185,9 @@ static bool read_reps(const parser *p, int arr, eval_truth *t, char *err)
         return true;
     if (p->t[arr].kind != T_ARR)
         return snprintf(err, 256, "\"reps\" is not an array"), false;
+    /* read_truth has read the exercise and the hold target */
+    int64_t target = t->hold_target_ms >= 0 ? t->hold_target_ms
+                                            : reps_default_config(t->exercise).hold_target_ms;
     for (int i = arr + 1, k = 0; k < p->t[arr].size; k++, i = p->t[i].next) {
         double end, v;
         if (t->n_reps >= EVAL_MAX_REPS)
@@ -190,10 +196,11 @@ static bool read_reps(const parser *p, int arr, eval_truth *t, char *err)
             return snprintf(err, 256, "rep %d has no end_ms", k + 1), false;
         eval_rep *r = &t->reps[t->n_reps++];
         r->end_ms = (int64_t)end;
-        r->hold_ms = get_num(p, member(p, i, "hold_ms"), &v) ? (int64_t)v : 0;
+        r->hold_known = get_num(p, member(p, i, "hold_ms"), &v);
+        r->hold_ms = r->hold_known ? (int64_t)v : 0;
         r->down_ms = get_num(p, member(p, i, "top_ms"), &v) ? (int64_t)v + r->hold_ms
                                                             : r->end_ms - 3000;
-        r->hold_met = get_bool(p, member(p, i, "hold_met"), true);
+        r->hold_met = get_bool(p, member(p, i, "hold_met"), !r->hold_known || r->hold_ms >= target);
     }
     return true;
 }

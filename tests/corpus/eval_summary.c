@@ -48,6 +48,9 @@ void eval_add(eval_summary *s, const eval_truth *t, const eval_result *r)
     s->matched += r->matched;
     s->holds_right += r->holds_right;
     s->holds_total += r->holds_total;
+    s->holds_timed += r->holds_timed;
+    s->verdicts_right += r->verdicts_right;
+    s->verdicts += r->verdicts;
 }
 
 void eval_summary_free(eval_summary *s)
@@ -147,8 +150,11 @@ bool eval_print_summary(const eval_summary *s, const eval_targets *tg)
                   GIVEN(EVAL_T_HOLDS) && s->holds_total,
                   holds >= tg->holds, t);
     printf("  %-34s %6d of %d\n", "  (holds right of judged)", s->holds_right, s->holds_total);
-    printf("  %-34s %6.2f s\n", "hold time error, mean |error|",
-           s->matched ? s->hold_err_sum / s->matched : 0.0);
+    printf("  %-34s %6.2f s over %d paired reps with a known hold\n",
+           "hold time error, mean |error|",
+           s->holds_timed ? s->hold_err_sum / s->holds_timed : 0.0, s->holds_timed);
+    printf("  %-34s %6d of %d (met or short of the hold target)\n", "  hold verdicts right",
+           s->verdicts_right, s->verdicts);
     printf("  %-34s %6d of %d true partials\n", "partials reported", s->counted_partials,
            s->true_partials);
     printf("  %-34s %+6.2f s (mean |error| %.2f s)\n", "rep time error, mean", mean_err,

@@ -148,7 +148,8 @@ static void test_labels_round_trip(void)
             CHECK(got.reps[r].end_ms == want.reps[r].end_ms &&
                       got.reps[r].down_ms == want.reps[r].down_ms &&
                       got.reps[r].hold_ms == want.reps[r].hold_ms &&
-                      got.reps[r].hold_met == want.reps[r].hold_met,
+                      got.reps[r].hold_met == want.reps[r].hold_met &&
+                      got.reps[r].hold_known && want.reps[r].hold_known,
                   "%s: rep %d read back wrong", c1.name, r);
     }
     static const char *const bad[] = { "{\"exercise\": \"bridge\"}", "{\"count\": 2}",
@@ -187,6 +188,34 @@ static void test_synth_labels(void)
     CHECK(got.n_reps == 2 && got.reps[0].down_ms == 7000 && got.reps[1].down_ms == 17000 &&
               got.reps[0].hold_met && !got.reps[1].hold_met,
           "synth-style label read wrong: %d reps", got.n_reps);
+}
+
+/* The labels of scripts/real-clips: a rep's hold is known where the manifest
+ * gives its top, and is then met or short against the exercise's target. */
+static void test_real_labels(void)
+{
+    const char *dir = getenv("RM_TEST_TMP");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/real-labels.json", dir ? dir : "/tmp");
+    static eval_truth got;
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs("{\"exercise\": \"bridge\", \"kind\": \"positive\", \"count\": 3, \"reps\": ["
+              "{\"end_ms\": 3000, \"top_ms\": 1000, \"hold_ms\": 1500}, "
+              "{\"end_ms\": 7000, \"top_ms\": 4000, \"hold_ms\": 2200}, "
+              "{\"end_ms\": 9000}]}", f);
+        fclose(f);
+    }
+    char err[256] = "";
+    CHECK(eval_read_labels(path, &got, err), "real label refused: %s", err);
+    CHECK(got.n_reps == 3 && got.reps[0].hold_known && got.reps[0].hold_ms == 1500 &&
+              !got.reps[0].hold_met && got.reps[0].down_ms == 2500,
+          "a labelled hold short of the bridge's 2 s read wrong");
+    CHECK(got.n_reps == 3 && got.reps[1].hold_known && got.reps[1].hold_met,
+          "a labelled hold over the bridge's 2 s read wrong");
+    CHECK(got.n_reps == 3 && !got.reps[2].hold_known && got.reps[2].hold_met &&
+              got.reps[2].down_ms == 6000,
+          "a rep without a labelled hold read wrong");
 }
 
 static void test_summary_verdict(void)
@@ -240,6 +269,7 @@ int main(void)
     test_coverage_and_truth();
     test_labels_round_trip();
     test_synth_labels();
+    test_real_labels();
     test_summary_verdict();
     test_pairing();
     return check_done();

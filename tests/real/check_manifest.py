@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Checks tests/real/clips.tsv, the real-footage corpus manifest (see
-tests/real/README.md): every row has its 14 tab-separated fields, a 40-hex
+tests/real/README.md): every row has its 15 tab-separated fields, a 40-hex
 commit, a 64-hex sha256, a known exercise, as many return-to-rest times as its
-count (rising, in ms; `-` for a negative), a known view, orientation, start and
+count (rising, in ms; `-` for a negative), holds that are `-` or one TOP-LEAVE
+(or `?`) per rep, each inside its rep, a known view, orientation, start and
 split (`tuning` or `held-out`), a name used once, and a file (sha256) used
 once: the same footage committed to two repositories is one clip, not two. Prints `N passed, N failed` (one check
 per row) and exits 1 on any failure."""
@@ -17,11 +18,32 @@ STARTS = {"rest", "midrep", "top"}
 SPLITS = {"tuning", "held-out"}
 
 
+def check_holds(holds, times):
+    """`-`, or per rep TOP-LEAVE (ms: the top reached, the top left) or `?`;
+    each top after the previous rep's return, each leave before its own."""
+    if holds == "-":
+        return None
+    items = holds.split(",")
+    if len(items) != len(times):
+        return f"{len(items)} holds for {len(times)} reps"
+    for i, item in enumerate(items):
+        if item == "?":
+            continue
+        try:
+            top, leave = (int(x) for x in item.split("-"))
+        except ValueError:
+            return f"hold {item!r}"
+        after = times[i - 1] if i else 0
+        if not after <= top <= leave < times[i]:
+            return f"hold {item} must lie between the returns {after} and {times[i]}"
+    return None
+
+
 def check(row):
     f = row.rstrip("\n").split("\t")
-    if len(f) != 14:
-        return f"{len(f)} fields, want 14"
-    name, repo, commit, path, sha, ex, count, ends, view, orient, start, split, lic, cav = f
+    if len(f) != 15:
+        return f"{len(f)} fields, want 15"
+    name, repo, commit, path, sha, ex, count, ends, holds, view, orient, start, split, lic, cav = f
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
         return f"name {name!r}"
     if "/" not in repo or not re.fullmatch(r"[0-9a-f]{40}", commit) or not path:
@@ -40,6 +62,9 @@ def check(row):
         return f"{len(times)} rep times for a count of {count}"
     if any(t <= 0 for t in times) or times != sorted(times):
         return "rep times must be positive and rising"
+    why = check_holds(holds, times)
+    if why:
+        return why
     if view not in VIEWS or orient not in ORIENTATIONS or start not in STARTS:
         return f"view/orientation/start {view}/{orient}/{start}"
     if split not in SPLITS:

@@ -9,16 +9,16 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-HEADER = ("name\trepo\tcommit\tpath\tsha256\texercise\tcount\trep_end_ms\tview\t"
+HEADER = ("name\trepo\tcommit\tpath\tsha256\texercise\tcount\trep_end_ms\trep_holds\tview\t"
           "orientation\tstart\tsplit\tlicence\tcaveats")
 A = ["bridge-a", "someone/videos", "a" * 40, "bridge.mp4", "1" * 64, "bridge", "2",
-     "1500,3000", "side", "landscape", "rest", "tuning", "none", "clear"]
+     "1500,3000", "400-900,?", "side", "landscape", "rest", "tuning", "none", "clear"]
 B = ["still-b", "someone/videos", "a" * 40, "plank.mp4", "2" * 64, "generic", "0",
-     "-", "front", "portrait", "top", "held-out", "MIT", "a held plank"]
+     "-", "-", "front", "portrait", "top", "held-out", "MIT", "a held plank"]
 
 
 def changed(row, **kw):
-    cols = ["name", "repo", "commit", "path", "sha", "exercise", "count", "ends",
+    cols = ["name", "repo", "commit", "path", "sha", "exercise", "count", "ends", "holds",
             "view", "orient", "start", "split", "lic", "cav"]
     r = list(row)
     for k, v in kw.items():
@@ -36,6 +36,13 @@ CASES = [  # (what, second row, a word the failure line must contain)
     ("a rep time that is not a number", changed(A, name="c", sha="3" * 64, ends="1.5s,3000"), "rep times"),
     ("an unknown exercise", changed(B, exercise="squat"), "exercise"),
     ("a short commit", changed(B, commit="abc123"), "commit"),
+    ("a hold missing", changed(A, name="c", sha="3" * 64, holds="400-900"), "holds"),
+    ("a hold after its return", changed(A, name="c", sha="3" * 64, holds="400-1600,2000-2600"),
+     "between"),
+    ("a hold before the last return", changed(A, name="c", sha="3" * 64, holds="400-900,1400-2600"),
+     "between"),
+    ("a hold that is not TOP-LEAVE", changed(A, name="c", sha="3" * 64, holds="400,2000-2600"),
+     "hold"),
 ]
 
 
