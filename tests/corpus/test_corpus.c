@@ -168,23 +168,31 @@ static void test_labels_round_trip(void)
     }
 }
 
-/* The labels of `rehab-mirror synth`: "reps" is the count, "events" the list. */
-static void test_synth_labels(void)
+/* Writes json to a file in the test's folder and reads it back as labels. */
+static bool read_label_text(const char *file, const char *json, eval_truth *got, char *err)
 {
     const char *dir = getenv("RM_TEST_TMP");
     char path[4096];
-    snprintf(path, sizeof path, "%s/synth-labels.json", dir ? dir : "/tmp");
-    static eval_truth got;
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : "/tmp", file);
     FILE *f = fopen(path, "w");
     if (f) {
-        fputs("{\"exercise\": \"quad-set\", \"kind\": \"positive\", \"reps\": 2, "
-              "\"count\": 2, \"events\": [{\"top_ms\": 1000, \"hold_ms\": 6000, "
-              "\"end_ms\": 9000, \"hold_met\": true}, {\"end_ms\": 20000, "
-              "\"hold_met\": false}]}", f);
+        fputs(json, f);
         fclose(f);
     }
+    return eval_read_labels(path, got, err);
+}
+
+/* The labels of `rehab-mirror synth`: "reps" is the count, "events" the list. */
+static void test_synth_labels(void)
+{
+    static eval_truth got;
     char err[256] = "";
-    CHECK(eval_read_labels(path, &got, err), "synth-style label refused: %s", err);
+    CHECK(read_label_text("synth-labels.json",
+                          "{\"exercise\": \"quad-set\", \"kind\": \"positive\", \"reps\": 2, "
+                          "\"count\": 2, \"events\": [{\"top_ms\": 1000, \"hold_ms\": 6000, "
+                          "\"end_ms\": 9000, \"hold_met\": true}, {\"end_ms\": 20000, "
+                          "\"hold_met\": false}]}", &got, err),
+          "synth-style label refused: %s", err);
     CHECK(got.n_reps == 2 && got.reps[0].down_ms == 7000 && got.reps[1].down_ms == 17000 &&
               got.reps[0].hold_met && !got.reps[1].hold_met,
           "synth-style label read wrong: %d reps", got.n_reps);
@@ -194,20 +202,14 @@ static void test_synth_labels(void)
  * gives its top, and is then met or short against the exercise's target. */
 static void test_real_labels(void)
 {
-    const char *dir = getenv("RM_TEST_TMP");
-    char path[4096];
-    snprintf(path, sizeof path, "%s/real-labels.json", dir ? dir : "/tmp");
     static eval_truth got;
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs("{\"exercise\": \"bridge\", \"kind\": \"positive\", \"count\": 3, \"reps\": ["
-              "{\"end_ms\": 3000, \"top_ms\": 1000, \"hold_ms\": 1500}, "
-              "{\"end_ms\": 7000, \"top_ms\": 4000, \"hold_ms\": 2200}, "
-              "{\"end_ms\": 9000}]}", f);
-        fclose(f);
-    }
     char err[256] = "";
-    CHECK(eval_read_labels(path, &got, err), "real label refused: %s", err);
+    CHECK(read_label_text("real-labels.json",
+                          "{\"exercise\": \"bridge\", \"kind\": \"positive\", \"count\": 3, "
+                          "\"reps\": [{\"end_ms\": 3000, \"top_ms\": 1000, \"hold_ms\": 1500}, "
+                          "{\"end_ms\": 7000, \"top_ms\": 4000, \"hold_ms\": 2200}, "
+                          "{\"end_ms\": 9000}]}", &got, err),
+          "real label refused: %s", err);
     CHECK(got.n_reps == 3 && got.reps[0].hold_known && got.reps[0].hold_ms == 1500 &&
               !got.reps[0].hold_met && got.reps[0].down_ms == 2500,
           "a labelled hold short of the bridge's 2 s read wrong");
