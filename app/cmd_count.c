@@ -158,6 +158,9 @@ static int run_clip(y4m_reader *r, reps_counter *c, int64_t *frames, event_list 
         }
         n++;
     }
+    reps_event last[1]; /* the clip has ended: a rep decided but not yet said */
+    if (got == 0 && reps_flush(c, last, 1) == 1)
+        list_push(last[0].kind == REPS_EVENT_REP ? reps : partials, &last[0]);
     *frames = n;
     if (got < 0) {
         fprintf(stderr, "rehab-mirror count: %s\n", err); /* names the file and frame */

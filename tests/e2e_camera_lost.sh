@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end: the camera stops in the middle of a set and comes back. The
-# synthetic camera's gap option sends no frame from second 16 for 6 s (the
+# synthetic camera's gap option sends no frame from second 17 for 6 s (the
 # virtual clock makes it exact). Checks the screens in order (the set gives way
 # to camera-lost 2 s into the gap and resumes when frames return), that the
 # set kept its count (one set, 4 reps: the manual rep before the gap, camera
@@ -30,13 +30,13 @@ INI
 
 # The demo person starts afresh when the position screen opens (second 3):
 # still until "Go" (about second 7.8), bridges from second 8.5, a rep about
-# every 8 s (the first counted at about second 13.9).
+# every 8 s (the first counted, as the hips are back down, at about second 14.8).
 cat > "$out/buttons.txt" <<'TXT'
 1 ok     # home -> pain check-in
 2 ok     # pain 0 -> bridge intro
 3 ok     # -> get into position
-15.8 ok  # a manual rep at rest, before the camera stops (11 s would be mid-bridge:
-         # the camera's rep, not another)
+16.5 ok  # a manual rep at rest, before the camera stops (11 s would be mid-bridge:
+         # the camera's rep, not another; before 16.3, the camera's rep too)
 55 ok    # pain after -> summary
 57 ok    # summary -> home
 TXT
@@ -56,7 +56,7 @@ run() {
   [[ $rc -eq 0 ]] || { cat "$out/stderr$1.txt" >&2; fail "station ($2) exited with $rc"; }
 }
 
-run "" "synthetic:bridge,gap=16+6" 60
+run "" "synthetic:bridge,gap=17+6" 60
 got=$(screens "$out/shots")
 want="home pain-before intro position set camera-lost set pain-after summary home"
 [[ "$got" == "$want" ]] || fail "screens were: $got; want: $want"

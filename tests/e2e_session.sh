@@ -37,7 +37,7 @@ INI
 # begins once they have kept still (some 4.8 s after the screen opens); their
 # bridges begin at 5.5 s and end about every 8 s. Quad sets are led by the
 # clock: 2 s to tighten, the 5 s hold, 4 s to relax, from the set's start. The
-# camera counts the bridges at about 15.6, 24.1 and 32.1 s; a manual rep must
+# camera counts the bridges at about 16.7, 24.5 and 32.5 s; a manual rep must
 # come at rest and more than 1.5 s after a counted rep, or it is that rep.
 cat > "$out/buttons.txt" <<'TXT'
 1 ok          # home -> pain check-in
@@ -45,7 +45,7 @@ cat > "$out/buttons.txt" <<'TXT'
 2.5 up        # pain 2
 3 ok          # -> bridge intro
 5 ok          # -> get into position (the camera learns the rest pose)
-17.6 ok       # a manual rep during the bridge set, at rest
+18.8 ok       # a manual rep during the bridge set, at rest
 40 ok         # quad set intro -> position
 57.6 ok       # a manual rep during the quad set, at rest
 80 ok         # pain after (stays at 2) -> summary

@@ -62,21 +62,22 @@ cat > "$out/buttons.txt" <<'TXT'
 TXT
 
 : > "$out/none.txt"
-# The menu run: after the first rep (about 14.8 s), the pause menu, Down to
-# Sound, OK mutes it, a long OK resumes; reps go on (about 23 and 31 s).
+# The menu run: after the first rep (about 15.7 s, said as the hips are back
+# down), the pause menu, Down to Sound, OK mutes it, a long OK resumes; reps go
+# on (about 24 and 32 s).
 cat > "$out/menu.txt" <<'TXT'
 1 ok
 2 up
 3 ok
 4 ok
-16 ok long   # the pause menu
-16.5 down
-16.8 down
-17.1 down
-17.4 down
-17.7 down    # -> Sound
-18.2 ok      # muted
-18.8 ok long # resume
+17 ok long   # the pause menu
+17.5 down
+17.8 down
+18.1 down
+18.4 down
+18.7 down    # -> Sound
+19.2 ok      # muted
+19.8 ok long # resume
 TXT
 
 # run NAME VOLUME SECONDS [AUDIOFILE [LANGUAGE]]: the station with the disk
@@ -119,7 +120,7 @@ PY
 record main; main_reader=$!
 record tones; tones_reader=$!
 run main 80 90 "$out/main.fifo" & main=$!
-run tones 80 15 "$out/tones.fifo" xx-none & tones=$!
+run tones 80 17 "$out/tones.fifo" xx-none & tones=$!
 run low 30 20 & low=$!
 run mute 0 15 & mute=$!
 # The menu's mute, then a start on the same data directory: muted from the
@@ -235,7 +236,7 @@ check_reps("tones", "tones", 1)
 m = samples("mute")
 assert len(m) / RATE > 10, f"muted recording only {len(m) / RATE:.1f} s"
 assert max(map(abs, m)) == 0, f"volume 0 is not silent: peak {max(map(abs, m))}"
-n = 16 * RATE  # the first rep's number (or tone) comes near 13.5 s
+n = 16 * RATE  # the first rep's number (or tone) comes near 14.5 s
 lo, hi = samples("low")[:n], s[:n]
 assert len(lo) == n, "volume 30 recording shorter than 16 s"
 rms = lambda x: math.sqrt(sum(v * v for v in x) / len(x))
@@ -250,15 +251,15 @@ s = samples("menu")
 db = sqlite3.connect(f"{out}/menu.data/adherence.db")
 reps = [t / 1000.0 for (t,) in db.execute("SELECT t FROM reps ORDER BY seq")]
 start = float(re.search(r"device playing since wall-clock ms (\d+)", log).group(1)) / 1000.0
-before = [r for r in reps if r - start < 16]
-after = [r for r in reps if r - start > 19.5]
+before = [r for r in reps if r - start < 17]
+after = [r for r in reps if r - start > 20.5]
 assert before and len(after) >= 1, f"menu: reps at {[round(r - start, 1) for r in reps]} s"
 env = rms_windows(s)
-cut = int(19.5 * RATE / WIN)   # the file's own timeline: drifts late, never early
-heard = sounds(env[:int(16 * RATE / WIN)], 50, 0.15)
+cut = int(20.5 * RATE / WIN)   # the file's own timeline: drifts late, never early
+heard = sounds(env[:int(17 * RATE / WIN)], 50, 0.15)
 late = sounds(env[cut:], 1, 0.01)
 assert heard, "menu: the rep before the mute was not heard"
-assert not late, f"menu: sound after the mute at {[round(a + 19.5, 2) for a, _ in late]} s"
+assert not late, f"menu: sound after the mute at {[round(a + 20.5, 2) for a, _ in late]} s"
 print(f"menu: reps at {[round(r - start, 1) for r in reps]} s; heard before the mute, "
       f"{len(after)} silent after it")
 saved = open(f"{out}/menu.data/sound.ini").read()

@@ -9,7 +9,8 @@
  * has changed most over the last seconds (motion.h) and counts cycles of it: a
  * rep leaves the end of the range where the person rests, reaches the other
  * end and comes back. Where the person rests is learnt from the movement, not
- * from a still period. A rep counts on the return to rest; its hold is the
+ * from a still period. A rep counts on the return to rest (it is decided on
+ * the way down and reported once the person is back); its hold is the
  * time it spent near its top. An excursion well short of the range is reported
  * as PARTIAL and not counted. (The whole idea and its failures: top of reps.c.)
  */
@@ -76,6 +77,11 @@ void reps_reset(reps_counter *c);
  * Timestamps must not go backwards; a frame that does is ignored. */
 size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, int stride,
                  int64_t t_ms, reps_event *out, size_t cap);
+
+/* The input has ended (a clip's last frame): says a rep (or partial) decided
+ * on the way down but not yet said, as reps_feed would once the person was
+ * back. Returns how many events it wrote (0 or 1). */
+size_t reps_flush(reps_counter *c, reps_event *out, size_t cap);
 
 reps_status reps_get_status(const reps_counter *c);
 

@@ -236,6 +236,8 @@ void session_press_long(session *s)
         s->v.menu_cursor = PAUSE_RESUME;
         session_go(s, SCREEN_PAUSE);
     } else if (pausable(s->v.screen)) {
+        if (s->v.screen == SCREEN_SET)
+            session_reps_settle(s); /* may complete the set: the menu is then over REST */
         s->v.paused_from = s->v.screen;
         s->v.menu_cursor = PAUSE_RESUME;
         session_go(s, SCREEN_PAUSE);

@@ -119,8 +119,9 @@ void session_reps_ok(session *s);
 /* A frame on POSITION or SET, on the counter's paused-aware clock. */
 void session_reps_frame(session *s, const uint8_t *luma, int width, int height, int stride,
                         int64_t t_ms);
-/* The counter will not finish what it saw (camera lost): a pending OK becomes
- * a manual rep. */
+/* The counter will not finish what it saw (camera lost, a pause): a rep it
+ * has decided and not yet said counts now, and a pending OK becomes a manual
+ * rep. Either may complete the set. */
 void session_reps_settle(session *s);
 /* "Undo last rep" from the pause menu: the open set's last rep is taken back
  * (and the sink told). False when there is none. */

@@ -156,12 +156,10 @@ static bool early_rep(session *s, const reps_event *ev)
     return true;
 }
 
-void session_reps_frame(session *s, const uint8_t *luma, int width, int height, int stride,
-                        int64_t t_ms)
+/* The counter's events on this screen: reps and partials on SET, an early rep
+ * on POSITION before the person has settled. */
+static void take_events(session *s, const reps_event *events, size_t n)
 {
-    reps_event events[8];
-    size_t n = reps_feed(s->counter, luma, width, height, stride, t_ms - s->counter_shift,
-                         events, 8);
     for (size_t i = 0; i < n && !s->v.timed; i++) {
         if (s->v.screen == SCREEN_POSITION && !s->v.settled &&
             events[i].kind == REPS_EVENT_REP && !early_rep(s, &events[i]))
@@ -175,6 +173,15 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
             partial(s);
         }
     }
+}
+
+void session_reps_frame(session *s, const uint8_t *luma, int width, int height, int stride,
+                        int64_t t_ms)
+{
+    reps_event events[8];
+    size_t n = reps_feed(s->counter, luma, width, height, stride, t_ms - s->counter_shift,
+                         events, 8);
+    take_events(s, events, n);
     s->v.counter = reps_get_status(s->counter);
     reps_phase phase = s->v.counter.phase;
     if (s->v.screen == SCREEN_SET && s->v.manual_pending &&
@@ -184,6 +191,9 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
 
 void session_reps_settle(session *s)
 {
+    reps_event last[1];
+    take_events(s, last, reps_flush(s->counter, last, 1));
+    s->v.counter = reps_get_status(s->counter);
     if (s->v.manual_pending)
         manual_rep(s);
 }

@@ -56,12 +56,9 @@ eval_run *eval_begin(const eval_truth *t)
     return r;
 }
 
-void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int64_t t_ms)
+/* Keeps the counter's reps and partials. */
+static void take(eval_run *r, const reps_event *ev, size_t n)
 {
-    reps_event ev[8];
-    size_t n = reps_feed(r->counter, luma, width, height, width, t_ms, ev, 8);
-    if (r->trace)
-        trace_frame(r, t_ms, ev, n);
     for (size_t i = 0; i < n; i++) {
         if (ev[i].kind == REPS_EVENT_PARTIAL && r->kept_partials < EVAL_MAX_REPS)
             r->partial[r->kept_partials++] = ev[i];
@@ -73,6 +70,15 @@ void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int64_t 
         if (r->kept < EVAL_MAX_REPS)
             r->reps[r->kept++] = ev[i];
     }
+}
+
+void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int64_t t_ms)
+{
+    reps_event ev[8];
+    size_t n = reps_feed(r->counter, luma, width, height, width, t_ms, ev, 8);
+    if (r->trace)
+        trace_frame(r, t_ms, ev, n);
+    take(r, ev, n);
     r->frames++;
 }
 
@@ -145,6 +151,8 @@ int eval_pair(const int64_t *counted_ms, int nk, const eval_truth *t, int *paire
 void eval_end(eval_run *r, const eval_truth *t, eval_result *out)
 {
     int paired[EVAL_MAX_REPS];
+    reps_event last[1]; /* the clip has ended: a rep decided but not yet said */
+    take(r, last, reps_flush(r->counter, last, 1));
     memset(out, 0, sizeof *out);
     out->counted = r->counted;
     out->partials = r->partials;
