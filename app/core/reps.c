@@ -487,7 +487,8 @@ reps_status reps_get_status(const reps_counter *c)
         st.phase = REPS_PHASE_HOLD;
         st.hold_ms = c->hold_ms;
     } else {
-        st.phase = c->out || c->pending ? REPS_PHASE_MOVING : REPS_PHASE_REST; /* pending: on the way back */
+        /* a rep decided and not yet said: still on the way back */
+        st.phase = c->out || c->pending ? REPS_PHASE_MOVING : REPS_PHASE_REST;
     }
     return st;
 }

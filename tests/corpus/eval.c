@@ -46,12 +46,17 @@ static void trace_frame(const eval_run *r, int64_t t_ms, const reps_event *ev, s
     fputc('\n', r->trace);
 }
 
+int64_t eval_hold_target_ms(const eval_truth *t)
+{
+    return t->hold_target_ms >= 0 ? t->hold_target_ms
+                                  : reps_default_config(t->exercise).hold_target_ms;
+}
+
 eval_run *eval_begin(const eval_truth *t)
 {
     eval_run *r = xcalloc(1, sizeof *r);
     reps_config cfg = reps_default_config(t->exercise);
-    if (t->hold_target_ms >= 0)
-        cfg.hold_target_ms = t->hold_target_ms;
+    cfg.hold_target_ms = eval_hold_target_ms(t);
     r->counter = reps_create(&cfg);
     return r;
 }
@@ -163,7 +168,7 @@ void eval_end(eval_run *r, const eval_truth *t, eval_result *out)
         at[k] = r->reps[k].t_ms;
     out->matched = eval_pair(at, r->kept, t, paired);
     bool judge = t->exercise == EXERCISE_QUAD_SET && !t->negative;
-    bool target = reps_default_config(t->exercise).hold_target_ms > 0 || t->hold_target_ms > 0;
+    bool target = eval_hold_target_ms(t) > 0;
     for (int i = 0, m = 0; i < t->n_reps; i++) {
         if (paired[i] < 0)
             continue;

@@ -69,6 +69,10 @@ typedef struct eval_result {
     int64_t frames;
 } eval_result;
 
+/* The hold a clip's reps are judged against, ms: its hold_target_ms, or the
+ * counter's default for its exercise (0: no target). */
+int64_t eval_hold_target_ms(const eval_truth *t);
+
 /* Running the counter over one clip. */
 typedef struct eval_run eval_run;
 eval_run *eval_begin(const eval_truth *t);

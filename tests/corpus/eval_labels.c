@@ -185,9 +185,7 @@ static bool read_reps(const parser *p, int arr, eval_truth *t, char *err)
         return true;
     if (p->t[arr].kind != T_ARR)
         return snprintf(err, 256, "\"reps\" is not an array"), false;
-    /* read_truth has read the exercise and the hold target */
-    int64_t target = t->hold_target_ms >= 0 ? t->hold_target_ms
-                                            : reps_default_config(t->exercise).hold_target_ms;
+    int64_t target = eval_hold_target_ms(t); /* read_truth has read what it needs */
     for (int i = arr + 1, k = 0; k < p->t[arr].size; k++, i = p->t[i].next) {
         double end, v;
         if (t->n_reps >= EVAL_MAX_REPS)
