@@ -6,7 +6,8 @@
  * it; an exposure step moves nothing; the direction keeps its sign; bad frames
  * are refused and a size change starts afresh; forgetting the window's past
  * leaves a set-up out of the range; a cut to another scene (an edit, a black
- * lead-in) empties the window, and movement or an exposure step is not a cut.
+ * lead-in) empties the window, and movement or an exposure step is not a cut;
+ * a pause keeps the window as the movement left it.
  */
 #include <math.h>
 #include <stdint.h>
@@ -94,6 +95,43 @@ static void test_moving_block(void)
           (double)at_rest);
     free(px);
     motion_destroy(m);
+}
+
+/* A pause: the block moves for 6 s, then rests at 20 for 30 s, longer than
+ * the window. The window stops taking samples once the picture has been still
+ * for pause_ms, so the range and the rest pose's position stay as they were;
+ * with pause_ms 0 the stillness fills the window and the range goes. */
+static void test_pause(void)
+{
+    for (int never = 0; never < 2; never++) {
+        motion_config cfg = motion_default_config();
+        if (never)
+            cfg.pause_ms = 0;
+        motion *m = motion_create(&cfg);
+        uint8_t *px = malloc(W * H);
+        unsigned seed = 4;
+        motion_sample s;
+        float range = 0, at_rest = 0;
+        for (int64_t t = 0; t < 36000; t += 40) {
+            draw(px, t < 6000 ? block_at(t) : 20, 1.0f, &seed);
+            motion_feed(m, px, W, H, W, t, &s);
+            if (t == 6000)
+                range = s.hi - s.lo, at_rest = s.pos;
+        }
+        float after = s.hi - s.lo;
+        if (never) {
+            CHECK(after < 0.2f * range, "without pauses 30 s of stillness empties the range "
+                  "(%.2f of %.2f)", (double)after, (double)range);
+        } else {
+            CHECK(after > 0.8f * range, "a pause keeps the range (%.2f of %.2f)", (double)after,
+                  (double)range);
+            CHECK(fabsf(s.pos - at_rest) < 0.1f * range,
+                  "a pause keeps the rest pose where it was (%.2f, %.2f)", (double)s.pos,
+                  (double)at_rest);
+        }
+        free(px);
+        motion_destroy(m);
+    }
 }
 
 /* A set-up: the block jumps from 20 to 110 at 1 s and then moves 110-118 and
@@ -261,6 +299,7 @@ static void test_bad_frames_and_size_change(void)
 
 int main(void)
 {
+    test_pause();
     test_still_scene();
     test_moving_block();
     test_forget();

@@ -586,6 +586,33 @@ static void test_said_when_back(void)
 }
 
 /* No exercise at all: nothing may be counted. */
+/* Someone who lies still for a while after "go", and rests between reps
+ * longer than the window, has every rep counted on time with its hold: the
+ * stillness does not wash the movement out of the window (motion.h, pauses). */
+static void test_long_pauses(void)
+{
+    static const exercise_kind kinds[] = { EXERCISE_BRIDGE, EXERCISE_CLAMSHELL };
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        synth_params p = synth_defaults(kinds[k], 320, 240);
+        p.reps = 3;
+        p.settle_ms = 15000;
+        p.rest_ms = 15000;
+        p.up_ms = 500; /* as fast as real people move (tests/real) */
+        p.down_ms = 600;
+        p.hold_ms = 600; /* and as short a top: they hold 0.5-1 s */
+        p.noise = 0.05f; /* clean video, as from a good camera in daylight */
+        p.seed = 41 + (uint32_t)k;
+        reps_config cfg = reps_default_config(kinds[k]);
+        run_result r;
+        run(&p, &cfg, 15, -1, &r);
+        char what[64];
+        snprintf(what, sizeof what, "%s, 15 s still before and between reps",
+                 exercise_id(kinds[k]));
+        CHECK(r.reps == p.reps, "%s: counted %d reps, performed %d", what, r.reps, p.reps);
+        check_timing(&p, &r, what);
+    }
+}
+
 static void test_negatives_count_nothing(void)
 {
     synth_params p = synth_defaults(EXERCISE_BRIDGE, 320, 240);
@@ -621,6 +648,7 @@ int main(void)
     test_setup_before_reps();
     test_first_rep_under_way_when_ready();
     test_said_when_back();
+    test_long_pauses();
     test_negatives_count_nothing();
     return check_done();
 }

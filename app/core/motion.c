@@ -23,6 +23,7 @@
 #define MAX_STEPS 8         /* power-iteration steps per sample at most (2 at least) */
 #define SETTLED_COS 0.999f  /* a step that moved the direction less than this ends them */
 #define TRIM 0.1f           /* the share of the window's samples left out at each end of the range */
+#define STILL_SHARE 0.1f    /* a pause: the picture within this share of the range (motion.h) */
 /* A cut: from one frame to the next, more than CUT_SHARE of the cells change by
  * more than CUT_LEVEL (a quarter of the mean luma). On the real corpus a person
  * moving changes at most 0.14 of the cells that much in one frame and a
@@ -56,7 +57,8 @@ struct motion {
 
 motion_config motion_default_config(void)
 {
-    return (motion_config){ .grid = 24, .smooth_ms = 100, .window_ms = 12000, .sample_ms = 100 };
+    return (motion_config){ .grid = 24, .smooth_ms = 100, .window_ms = 12000, .sample_ms = 100,
+                            .pause_ms = 4000, .still_level = 0.6f };
 }
 
 motion *motion_create(const motion_config *cfg)
@@ -320,8 +322,33 @@ static bool update(motion *m)
     return dot(before, m->dir, m->n) < TURN_COS;
 }
 
+/* A pause (motion.h): every sample of the last pause_ms lies within the
+ * still band of the frame now (the running average about to join). */
+static bool paused(const motion *m)
+{
+    if (m->cfg.pause_ms <= 0 || m->count < READY_SAMPLES)
+        return false;
+    float band = STILL_SHARE * (m->hi - m->lo), least = m->cfg.still_level / m->rms;
+    if (band < least)
+        band = least;
+    for (int j = 1; j <= m->count; j++) {
+        int k = (m->head - j + m->cap) % m->cap;
+        const float *x = row(m, k);
+        float d = 0.0f;
+        for (int i = 0; i < m->n; i++)
+            d += (x[i] - m->avg[i]) * (x[i] - m->avg[i]);
+        if (d >= band * band)
+            return false;
+        if (m->last_ms - m->win_ms[k] >= m->cfg.pause_ms)
+            return true;
+    }
+    return false;
+}
+
 static bool add_sample(motion *m, int64_t t_ms)
 {
+    if (paused(m))
+        return false;
     memcpy(row(m, m->head), m->avg, (size_t)m->n * sizeof *m->avg);
     m->win_ms[m->head] = t_ms;
     m->head = (m->head + 1) % m->cap;

@@ -22,6 +22,13 @@
  * picture changes strongly and small for breathing, codec noise or a twitch.
  * Nothing here knows what the rest pose is: reps.c learns it from the cycles.
  *
+ * Pauses. Someone who rests between reps, or lies still after being told to
+ * begin, would otherwise fill the window with stillness: the movement before
+ * the pause would fall out of it, and the next rep would have to last a tenth
+ * of the window at its top before it set the range's end. So once the picture
+ * has stayed still for pause_ms, the window takes no more samples until it
+ * moves: it holds the movement before the pause and pause_ms of the pause.
+ *
  * Caveats: whatever changes most in the window is the direction, so someone
  * walking past takes it over while they pass; alternating limbs (left, then
  * right) are two directions, of which the principal one sees both as one
@@ -46,6 +53,10 @@ typedef struct motion_config {
                             are found, ms (default 12000: a slow rep with its
                             hold and its rest fits in it) */
     int64_t sample_ms;   /* how often a grid frame joins the window, ms (default 100) */
+    int64_t pause_ms;    /* a picture still for this long is a pause: the window takes
+                            no more samples until it moves (default 4000; 0: never) */
+    float still_level;   /* luma levels RMS: still is within this, or within a tenth of
+                            the window's range, of the frame now (default 0.6) */
 } motion_config;
 
 motion_config motion_default_config(void);
