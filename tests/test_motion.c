@@ -7,7 +7,8 @@
  * are refused and a size change starts afresh; forgetting the window's past
  * leaves a set-up out of the range; a cut to another scene (an edit, a black
  * lead-in) empties the window, and movement or an exposure step is not a cut;
- * a pause keeps the window as the movement left it.
+ * a pause keeps the window as the movement left it; the window's samples
+ * can be read back.
  */
 #include <math.h>
 #include <stdint.h>
@@ -93,6 +94,45 @@ static void test_moving_block(void)
     CHECK(fabsf(rest_after_step - at_rest) < 0.15f * range,
           "an exposure step does not move the rest pose (%.2f vs %.2f)", (double)rest_after_step,
           (double)at_rest);
+    free(px);
+    motion_destroy(m);
+}
+
+/* The window's history: its samples oldest first, 100 ms apart, their
+ * positions on the current direction, the highest where the block was at the
+ * top; a smaller cap gives the newest ones. */
+static void test_history(void)
+{
+    motion *m = motion_create(NULL);
+    uint8_t *px = malloc(W * H);
+    unsigned seed = 5;
+    motion_sample s;
+    for (int64_t t = 0; t <= 6000; t += 20) {
+        draw(px, block_at(t), 1.0f, &seed);
+        motion_feed(m, px, W, H, W, t, &s);
+    }
+    int64_t ts[MOTION_MAX_SAMPLES], ts5[5];
+    float p[MOTION_MAX_SAMPLES], p5[5];
+    int n = motion_history(m, ts, p, MOTION_MAX_SAMPLES);
+    CHECK(n == 61, "6 s at a sample every 100 ms: %d samples", n);
+    int hi = 0, lo = 0;
+    for (int i = 0; i < n; i++) {
+        CHECK(i == 0 || ts[i] - ts[i - 1] == 100, "sample %d at %lld ms", i, (long long)ts[i]);
+        hi = p[i] > p[hi] ? i : hi;
+        lo = p[i] < p[lo] ? i : lo;
+    }
+    CHECK(ts[n - 1] == 6000 && fabsf(p[n - 1] - s.pos) < 0.01f,
+          "the newest is this frame's (%.2f vs %.2f)", (double)p[n - 1], (double)s.pos);
+    /* the direction's sign is its own: one end is the top, the other rest */
+    long ph_hi = (long)(ts[hi] % 3000), ph_lo = (long)(ts[lo] % 3000);
+    bool hi_top = ph_hi >= 1200 && ph_hi <= 1800, lo_top = ph_lo >= 1200 && ph_lo <= 1800;
+    CHECK(hi_top != lo_top, "one extreme at the top (%ld, %ld ms into a cycle)", ph_hi, ph_lo);
+    CHECK(p[hi] >= s.hi && p[lo] <= s.lo, "the history spans the range (%.2f..%.2f, %.2f..%.2f)",
+          (double)p[lo], (double)p[hi], (double)s.lo, (double)s.hi);
+    CHECK(motion_history(m, ts5, p5, 5) == 5 && ts5[0] == ts[n - 5] && ts5[4] == ts[n - 1] &&
+              p5[0] == p[n - 5],
+          "a cap of 5 gives the newest 5");
+    CHECK(motion_history(m, ts5, p5, 0) == 0, "a cap of 0 gives none");
     free(px);
     motion_destroy(m);
 }
@@ -299,6 +339,7 @@ static void test_bad_frames_and_size_change(void)
 
 int main(void)
 {
+    test_history();
     test_pause();
     test_still_scene();
     test_moving_block();

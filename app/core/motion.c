@@ -408,6 +408,17 @@ bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stri
     return true;
 }
 
+int motion_history(const motion *m, int64_t *t_ms, float *pos, int cap)
+{
+    int n = m->count < cap ? m->count : cap < 0 ? 0 : cap;
+    for (int j = 0; j < n; j++) {
+        int k = (m->head - n + j + m->cap) % m->cap;
+        t_ms[j] = m->win_ms[k];
+        pos[j] = m->proj[k] * m->rms;
+    }
+    return n;
+}
+
 /* Swaps rows a and b of the ring with their times. */
 static void swap_rows(motion *m, int a, int b)
 {

@@ -96,6 +96,12 @@ void motion_reset(motion *m);
  * movement from the new one. */
 void motion_forget(motion *m, int64_t keep_ms, motion_sample *out);
 
+/* The window's newest samples, at most cap of them, oldest first: when each
+ * joined and its position along the current direction, in the units and from
+ * the origin of motion_sample.pos. Returns how many. What came before an
+ * excursion was recognised as one (reps.c) is found here. */
+int motion_history(const motion *m, int64_t *t_ms, float *pos, int cap);
+
 /* Analyses one frame (luma, width x height, stride bytes per row, t_ms the frame
  * time in ms) and fills *out. A size change starts afresh. Returns false (and
  * leaves the state alone) for a NULL or oversized frame. */

@@ -42,8 +42,11 @@
  * - Hold. The time at or above hold_frac of the excursion's peak, measured
  *   from the pose it left (that base is kept in step as the window's mean, the
  *   origin of positions, moves; the counting base is not, which forgives a
- *   slowly drifting rest). On the 98 real reps whose hold was labelled it is
- *   off by 0.44 s on average, a median 0.2 s long.
+ *   slowly drifting rest). An excursion recognised only at its top (the first
+ *   rep after lying still: its top must fill a tenth of a window of stillness
+ *   before it sets the range) has the hold so far read back from the window's
+ *   samples (look_back). On the 98 real reps whose hold was labelled it is
+ *   off by 0.43 s on average, a median 0.2 s long.
  *
  * The values were chosen on the real-footage corpus (tests/real), on its 113
  * `tuning` rows: within one 0.84 and exact 0.62 there. On its 81 `held-out`
@@ -66,11 +69,7 @@
  * in a large one can move it as much; a camera that pans, zooms or shakes
  * moves the picture more than the person; a person who goes on moving after a
  * rep (sliding the feet out) has it said up to a second late; fidgeting and
- * passers-by with no exercise can be counted; the first rep after someone
- * has lain still for a few seconds sets the range only once its top has
- * filled a tenth of the window's samples, so its hold reads short (the
- * committed pp-bridging clip after 8 s of stillness: 0.9 s of 1.6 s). Rep
- * times on the real clips: a median 0.00 s after the person is back, 156 of
+ * passers-by with no exercise can be counted. Rep times on the real clips: a median 0.00 s after the person is back, 156 of
  * 284 within 0.3 s.
  */
 #include "reps.h"
@@ -161,7 +160,8 @@ struct reps_counter {
     float hold_peak;      /* the highest distance from it */
     /* the excursion under way */
     bool out;
-    int64_t start_ms;     /* when it rose past leave_level */
+    int64_t start_ms;     /* when it was recognised: it rose past leave_level */
+    int64_t rose_ms;      /* when it rose past it, as the window saw (look_back) */
     int64_t left_ms;      /* when it left rest: start_ms, or when the window saw the
                              rest end if it was under way at the first ready frame */
     float peak, peak_d;   /* highest level; highest distance from rest */
@@ -257,10 +257,48 @@ static float oriented(const reps_counter *c)
 static void begin_excursion(reps_counter *c, int64_t t_ms)
 {
     c->out = true;
-    c->start_ms = t_ms;
+    c->start_ms = c->rose_ms = t_ms;
     c->peak = c->peak_d = c->hold_peak = 0.0f;
     c->hold_ms = 0;
     c->hold_since = -1;
+}
+
+/* The hold of an excursion recognised late. The range grows only as the
+ * window sees the movement: after a still start (a window full of stillness)
+ * the rep's top must fill a tenth of it first, so the excursion is recognised
+ * at its top, up to half a second after the person got there. How the hold
+ * went until now is read back from the window's samples: the picture rose
+ * after the window last saw it within leave_level of the base, and if it has
+ * been at its top since (as follow_hold would have found, min_rep_ms after
+ * it rose), that time is held already. d: the distance from rest now. */
+static void look_back(reps_counter *c, int64_t t_ms, float d)
+{
+    int64_t ts[MOTION_MAX_SAMPLES];
+    float p[MOTION_MAX_SAMPLES];
+    int n = motion_history(c->motion, ts, p, MOTION_MAX_SAMPLES);
+    float side = c->rest_side < 0 ? 1.0f : -1.0f, leave = c->tun.leave_level * c->range;
+    for (int j = 0; j < n; j++)
+        p[j] = side * p[j] - c->base; /* distances from rest */
+    int k = n; /* the oldest sample of the run out past leave_level, up to now */
+    while (k > 0 && p[k - 1] > leave)
+        k--;
+    if (k == n)
+        return; /* recognised as it rose */
+    c->rose_ms = ts[k];
+    c->hold_peak = d;
+    for (int j = k; j < n; j++)
+        if (p[j] > c->hold_peak)
+            c->hold_peak = p[j];
+    if (d < c->tun.hold_frac * c->hold_peak)
+        return; /* not at the top now */
+    int top = n; /* the oldest sample of the run at the top, up to now */
+    while (top > k && p[top - 1] >= (c->tun.hold_frac - HOLD_BAND) * c->hold_peak &&
+           ts[top - 1] - c->rose_ms >= c->tun.min_rep_ms)
+        top--;
+    while (top < n && p[top] < c->tun.hold_frac * c->hold_peak)
+        top++; /* it began where it reached the top, as follow_hold's does */
+    if (top < n)
+        c->hold_ms = t_ms - ts[top]; /* follow_hold says, at once, that a hold has begun */
 }
 
 /* The hold: time at or above hold_frac of the excursion's peak distance. A new
@@ -277,7 +315,7 @@ static size_t follow_hold(reps_counter *c, float d, int64_t t_ms, int64_t dt,
     }
     float enter = c->hold_since >= 0 ? c->tun.hold_frac - HOLD_BAND : c->tun.hold_frac;
     bool holding = d >= enter * c->hold_peak &&
-                   t_ms - c->start_ms >= c->tun.min_rep_ms; /* not in the first jerk */
+                   t_ms - c->rose_ms >= c->tun.min_rep_ms; /* not in the first jerk */
     if (holding) {
         if (c->hold_since < 0) {
             c->hold_since = t_ms;
@@ -457,6 +495,7 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
         /* On the first ready frame rest was learnt just now, from the window. */
         c->left_ms = first_ready ? (c->rest_side < 0 ? c->s.lo_ms : c->s.hi_ms) : t_ms;
         c->hold_base = c->base;
+        look_back(c, t_ms, d);
     }
     if (c->out) {
         if (c->level > c->peak)
