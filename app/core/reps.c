@@ -72,8 +72,8 @@
  * in a large one can move it as much; a camera that pans, zooms or shakes
  * moves the picture more than the person; a person who goes on moving after a
  * rep (sliding the feet out) has it said up to a second late; fidgeting and
- * passers-by with no exercise can be counted. Rep times on the real clips: a median 0.00 s after the person is back, 156 of
- * 284 within 0.3 s.
+ * passers-by with no exercise can be counted. Rep times on the real clips:
+ * a median 0.00 s after the person is back, 156 of 284 within 0.3 s.
  */
 #include "reps.h"
 
@@ -304,9 +304,10 @@ static void begin_excursion(reps_counter *c, int64_t t_ms)
  * the rep's top must fill a tenth of it first, so the excursion is recognised
  * at its top, up to half a second after the person got there. How the hold
  * went until now is read back from the window's samples: the picture rose
- * after the window last saw it within leave_level of the base, and if it has
- * been at its top since (as follow_hold would have found, min_rep_ms after
- * it rose), that time is held already. d: the distance from rest now. */
+ * after the window last saw it within leave_level of the base, and the time
+ * it has been at its top since with the picture stopped (as follow_hold
+ * would have counted it, min_rep_ms after it rose) is held already. d: the
+ * distance from rest now. */
 static void look_back(reps_counter *c, int64_t t_ms, float d)
 {
     int64_t ts[MOTION_MAX_SAMPLES];
