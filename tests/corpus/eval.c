@@ -28,7 +28,7 @@ void eval_trace(eval_run *r, FILE *to)
     if (to)
         fprintf(to, "#     t ph   (labelled: position, the window's low and high ends, its spread"
                     " along the direction, the range, level, this excursion's peak level,"
-                    " rest side, o = out)  events\n");
+                    " rest side, o = out, the hold so far in ms)  events\n");
 }
 
 static void trace_frame(const eval_run *r, int64_t t_ms, const reps_event *ev, size_t n)
@@ -37,10 +37,10 @@ static void trace_frame(const eval_run *r, int64_t t_ms, const reps_event *ev, s
     reps_trace x;
     reps_get_trace(r->counter, &x);
     reps_status st = reps_get_status(r->counter);
-    fprintf(r->trace, "%7.2f %c pos %7.2f lo %7.2f hi %7.2f sd %6.2f range %6.2f level %5.2f peak %5.2f rest %+d %c",
+    fprintf(r->trace, "%7.2f %c pos %7.2f lo %7.2f hi %7.2f sd %6.2f range %6.2f level %5.2f peak %5.2f rest %+d %c hold %4d",
             (double)t_ms / 1000.0, ph[st.phase], (double)x.pos, (double)x.lo, (double)x.hi,
             (double)x.lambda, (double)x.range, (double)x.level, (double)x.peak, x.rest_side,
-            x.out ? 'o' : '.');
+            x.out ? 'o' : '.', (int)st.hold_ms);
     for (size_t i = 0; i < n; i++)
         fprintf(r->trace, " %c%d", kinds[ev[i].kind], ev[i].count);
     fputc('\n', r->trace);
