@@ -203,6 +203,11 @@ static bool sink_rep(void *ctx, int64_t set_id, const session_rep *rep)
     record *rec = enqueue(r, REC_REP);
     if (!rec)
         return false;
+    /* when it was done: a rep counted before its set began (session_reps.c)
+     * is handed over when the set begins */
+    int64_t ago = clock_now_ms(r->clock) - rep->t_ms;
+    if (ago > 0)
+        rec->wall_ms -= ago;
     rec->session = r->latest_session;
     rec->set = set_id;
     rec->rep = *rep;

@@ -3,10 +3,11 @@
  * recorder: the session's sink (session.h) over the adherence log, with a
  * queue for what could not be saved yet. Every record the session reports
  * (session begun, set begun, rep, rep taken back, set ended, session ended) is
- * queued with the wall time it happened and written in order at once; a write
- * that fails for a reason that may pass (disk full, I/O error, log busy or
- * not open) stays at the head of the queue, and the records behind it wait,
- * until recorder_retry or the next record gets it written. Nothing is written
+ * queued with the wall time it happened (a rep's from its t_ms on the clock:
+ * one counted before its set began is handed over later) and written in order
+ * at once; a write that fails for a reason that may pass (disk full, I/O
+ * error, log busy or not open) stays at the head of the queue, and the records
+ * behind it wait, until recorder_retry or the next record gets it written. Nothing is written
  * twice: a record leaves the queue only once its write reported success, and
  * the log refuses a rep it already holds. A record the log refuses for good
  * (its set is already closed) is dropped with one log line.

@@ -4,9 +4,10 @@
  * fail. Faults come from the log's fault VFS (adlog_fault.h): a full disk
  * for a while, then room again; a few I/O errors; a record the log refuses;
  * no log at all; a queue that hits its cap; and, when the test may mount
- * (root), a real full disk: a tiny tmpfs, grown again with a remount. Checks that the records wait,
- * that they are written in order once writes work, exactly once, with the
- * times they happened, and what the recorder says about saved reps meanwhile.
+ * (root), a real full disk: a tiny tmpfs, grown again with a remount. Checks
+ * that the records wait, that they are written in order once writes work,
+ * exactly once, with the times they happened (a rep counted before its set
+ * began included), and what the recorder says about saved reps meanwhile.
  */
 #include <errno.h>
 #include <sqlite3.h>
@@ -31,9 +32,10 @@ static programme one_block(void)
     return fixture_one_bridge("Recorder", 6);
 }
 
-static session_rep rep(int seq)
+/* Rep seq, done now on clk. */
+static session_rep rep(const rm_clock *clk, int seq)
 {
-    return (session_rep){ .seq = seq, .number = seq, .manual = true };
+    return (session_rep){ .seq = seq, .number = seq, .manual = true, .t_ms = clock_now_ms(clk) };
 }
 
 static long long peek(const char *dir, const char *sql)
@@ -96,7 +98,8 @@ static void test_full_then_room(void)
     session_sink k = f.k;
     int64_t s = f.session, set = f.set;
     clock_advance_to(clk, 1000);
-    CHECK(k.rep(k.ctx, set, &(session_rep){ .seq = 1, .number = 1 }), "rep 1 saved");
+    session_rep x1 = rep(clk, 1);
+    CHECK(k.rep(k.ctx, set, &x1), "rep 1 saved");
     int64_t row = 0;
     CHECK(recorder_rep_saved(r, 1, &row) && row == 1, "rep 1 known saved, session row %lld",
           (long long)row);
@@ -104,7 +107,7 @@ static void test_full_then_room(void)
     CHECK(adlog_fault_set("full=1-1000000"), "the disk is full");
     for (int seq = 2; seq <= 4; seq++) {
         clock_advance_to(clk, seq * 1000);
-        session_rep x = rep(seq);
+        session_rep x = rep(clk, seq);
         CHECK(!k.rep(k.ctx, set, &x), "rep %d reported unsaved", seq);
     }
     CHECK_EQ_INT(recorder_pending(r), 3, "three reps wait");
@@ -126,11 +129,11 @@ static void test_full_then_room(void)
     /* An I/O error: the next record gets the earlier one through. */
     CHECK(adlog_fault_set("ioerr=1-1"), "an I/O error");
     clock_advance_to(clk, 9000);
-    session_rep x5 = rep(5);
+    session_rep x5 = rep(clk, 5);
     CHECK(!k.rep(k.ctx, set, &x5), "rep 5 failed");
     CHECK(!recorder_disk_full(r), "an I/O error is not a full disk");
     clock_advance_to(clk, 10000);
-    session_rep x6 = rep(6);
+    session_rep x6 = rep(clk, 6);
     k.rep(k.ctx, set, &x6);
     CHECK_EQ_INT(recorder_pending(r), 0, "rep 5 and 6 written with rep 6");
     CHECK(k.end_set(k.ctx, set, 6, 0, SET_STATUS_COMPLETED), "set ended");
@@ -145,6 +148,28 @@ static void test_full_then_room(void)
                  "session completed");
 }
 
+/* A rep counted before its set began (the person started before "Go": the
+ * set begins with their second rep, session_reps.c) is handed over later than
+ * it was done, and saved with when it was done; a rep handed over as it is
+ * done keeps the time it is handed over. */
+static void test_rep_done_earlier(void)
+{
+    const char *dir = check_tmpdir("recorder_earlier");
+    fixture f;
+    fixture_open(&f, dir);
+    clock_advance_to(f.clk, 2000);
+    session_rep first = rep(f.clk, 1);
+    clock_advance_to(f.clk, 5000);
+    session_rep second = rep(f.clk, 2);
+    CHECK(f.k.rep(f.k.ctx, f.set, &first) && f.k.rep(f.k.ctx, f.set, &second),
+          "both handed over at 5 s and saved");
+    fixture_close(&f);
+    CHECK_EQ_INT(peek(dir, "SELECT t FROM reps WHERE seq = 1") - T0, 2000,
+                 "the first is saved with when it was done");
+    CHECK_EQ_INT(peek(dir, "SELECT t FROM reps WHERE seq = 2") - T0, 5000,
+                 "the second with when it was handed over");
+}
+
 /* A rep for a set the log never heard of is dropped, not retried forever. */
 static void test_refused_and_no_log(void)
 {
@@ -154,7 +179,7 @@ static void test_refused_and_no_log(void)
     rm_clock *clk = clock_create_virtual(T0);
     recorder *r = recorder_create(log, clk);
     session_sink k = recorder_sink(r);
-    session_rep x = rep(1);
+    session_rep x = rep(clk, 1);
     CHECK(!k.rep(k.ctx, 12345, &x), "a rep of an unknown set is not saved");
     CHECK_EQ_INT(recorder_pending(r), 0, "and not kept waiting");
     recorder_destroy(r);
@@ -167,7 +192,7 @@ static void test_refused_and_no_log(void)
     int64_t s = k.begin_session(k.ctx, &p, 0);
     int64_t set = k.begin_set(k.ctx, s, &p.blocks[0], 0, 1);
     for (int i = 1; i <= RECORDER_MAX_PENDING + 10; i++) {
-        x = rep(i);
+        x = rep(clk, i);
         k.rep(k.ctx, set, &x);
     }
     CHECK_EQ_INT(recorder_pending(r), RECORDER_MAX_PENDING, "the queue stops at its cap");
@@ -184,7 +209,7 @@ static void test_rep_twice(void)
     programme p = one_block();
     int64_t s = adlog_begin_session(log, T0, &p, 0);
     int64_t set = adlog_begin_set(log, s, T0, &p.blocks[0], 0, 1);
-    session_rep x = rep(1);
+    session_rep x = { .seq = 1, .number = 1, .manual = true };
     CHECK(adlog_rep(log, set, T0, &x) && adlog_rep(log, set, T0, &x), "both writes succeed");
     adlog_close(log);
     CHECK_EQ_INT(peek(dir, "SELECT count(*) FROM reps"), 1, "one row");
@@ -215,14 +240,14 @@ static void test_tmpfs(void)
     int seq = 0;
     while (seq < 4000 && recorder_pending(r) == 0) {
         clock_advance_to(clk, ++seq * 1000);
-        session_rep x = rep(seq);
+        session_rep x = rep(clk, seq);
         k.rep(k.ctx, set, &x);
     }
     CHECK(recorder_pending(r) > 0, "the disk filled after %d reps", seq);
     CHECK(recorder_disk_full(r), "a real full disk is known as full");
     for (int i = 0; i < 3; i++) {
         clock_advance_to(clk, ++seq * 1000);
-        session_rep x = rep(seq);
+        session_rep x = rep(clk, seq);
         CHECK(!k.rep(k.ctx, set, &x), "rep %d on a full disk is not saved", seq);
     }
     int waiting = recorder_pending(r);
@@ -245,6 +270,7 @@ int main(void)
     test_full_then_room();
     test_refused_and_no_log();
     test_rep_twice();
+    test_rep_done_earlier();
     test_tmpfs();
     return check_done();
 }
