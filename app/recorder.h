@@ -7,10 +7,11 @@
  * one counted before its set began is handed over later) and written in order
  * at once; a write that fails for a reason that may pass (disk full, I/O
  * error, log busy or not open) stays at the head of the queue, and the records
- * behind it wait, until recorder_retry or the next record gets it written. Nothing is written
- * twice: a record leaves the queue only once its write reported success, and
- * the log refuses a rep it already holds. A record the log refuses for good
- * (its set is already closed) is dropped with one log line.
+ * behind it wait, until recorder_retry or the next record gets it written.
+ * Nothing is written twice: a record leaves the queue only once its write
+ * reported success, and the log refuses a rep it already holds. A record the
+ * log refuses for good (its set is already closed) is dropped with one log
+ * line.
  *
  * The session is given the recorder's own ids (1, 2, ...), which stay valid
  * while the records wait; the recorder maps them to the log's row ids when it
