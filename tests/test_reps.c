@@ -520,7 +520,8 @@ static void test_setup_before_reps(void)
  * person leaves rest and is ready only near the top, so the excursion it sees
  * is the last few tenths of a second of the rep. The rep began when the
  * picture was last at rest, before the counter was ready; measured from when
- * it was seen, it would be shorter than any rep and lost. */
+ * it was seen, it would be shorter than any rep and lost. It says it began
+ * unseen (the session does not judge its hold); the reps after it do not. */
 static void test_first_rep_under_way_when_ready(void)
 {
     synth_params p = synth_defaults(EXERCISE_BRIDGE, 320, 240);
@@ -540,6 +541,11 @@ static void test_first_rep_under_way_when_ready(void)
     CHECK(e && e->start_ms <= synth_rep_time(&p, 0).start_ms + 200,
           "first rep under way when ready: it began at %lld ms, not when first seen",
           e ? (long long)e->start_ms : -1LL);
+    for (int i = 0; i < res.reps; i++) {
+        e = nth(&res, REPS_EVENT_REP, i);
+        CHECK(e->began_unseen == (i == 0), "rep %d says it began %s", i,
+              e->began_unseen ? "unseen (its hold may have too)" : "as the counter watched");
+    }
 }
 
 /* A slow return: the person takes 1.5 s to come down and eases onto the mat.
@@ -640,6 +646,8 @@ static void test_first_hold_after_still(void)
             int64_t truth = synth_rep_time(&p, i).hold_ms;
             CHECK(llabs(e->hold_ms - truth) <= 250, "%s after 10 s still: rep %d hold %lld ms, true %lld",
                   exercise_id(STILL_KINDS[k]), i, (long long)e->hold_ms, (long long)truth);
+            CHECK(!e->began_unseen, "%s after 10 s still: rep %d was watched from rest",
+                  exercise_id(STILL_KINDS[k]), i);
         }
     }
 }

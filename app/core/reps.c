@@ -31,7 +31,8 @@
  *   hold target plus max_extra_ms (having begun, it reached leave_level).
  *   An excursion already under way at the counter's first ready frame (the
  *   clip or the set began mid-rep) began before the counter could see it:
- *   its min_rep_ms is timed from when the window last saw the rest end.
+ *   its min_rep_ms is timed from when the window last saw the rest end, and
+ *   its rep says it began unseen (so may its hold have).
  *   Once there are reps, an excursion smaller than partial_frac of the
  *   middle of the last SWINGS is a PARTIAL.
  * - Change of position. An excursion out for longer than that is not a rep
@@ -200,6 +201,7 @@ struct reps_counter {
     int64_t rose_ms;      /* when it rose past it, as the window saw (look_back) */
     int64_t left_ms;      /* when it left rest: start_ms, or when the window saw the
                              rest end if it was under way at the first ready frame */
+    bool began_unseen;    /* it was: the counter did not follow it from rest */
     float peak, peak_d;   /* highest level; highest distance from rest */
     int64_t hold_ms;      /* time at or above hold_frac of the peak distance so far */
     int64_t hold_since;   /* the live hold began (-1: not holding) */
@@ -432,7 +434,7 @@ static size_t decide(reps_counter *c, int64_t t_ms, reps_event *out, size_t cap,
     float amp = ref > 0.0f ? c->peak_d / ref : 1.0f;
     remember_swing(c, c->peak_d);
     reps_event ev = { .t_ms = t_ms, .start_ms = c->left_ms, .hold_ms = c->hold_ms,
-                      .amplitude = amp };
+                      .amplitude = amp, .began_unseen = c->began_unseen };
     if (amp >= c->tun.partial_frac) {
         ev.kind = REPS_EVENT_REP;
         ev.hold_met = c->hold_ms >= c->cfg.hold_target_ms;
@@ -539,6 +541,7 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
         begin_excursion(c, t_ms);
         /* On the first ready frame rest was learnt just now, from the window. */
         c->left_ms = first_ready ? (c->rest_side < 0 ? c->s.lo_ms : c->s.hi_ms) : t_ms;
+        c->began_unseen = first_ready;
         c->hold_base = c->base;
         look_back(c, t_ms, d);
     }

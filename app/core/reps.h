@@ -37,6 +37,9 @@ typedef struct reps_event {
     int64_t hold_ms;    /* REP, PARTIAL: time held at the top, measured when the
                            rep is decided; HOLD_END: the live hold's length */
     bool hold_met;      /* REP: hold_ms >= the configured hold target */
+    bool began_unseen;  /* REP, PARTIAL: already under way when the counter became
+                           ready (a clip, or a look at the person, that began
+                           mid-rep): hold_ms is only the part of the hold it saw */
     float amplitude;    /* REP, PARTIAL: peak excursion / calibrated full rep (1 = full) */
     int count;          /* REP: the running count including this one */
 } reps_event;

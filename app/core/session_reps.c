@@ -77,13 +77,16 @@ static void manual_rep(session *s)
     add_rep(s, (session_rep){ .manual = true, .t_ms = s->now });
 }
 
-/* A rep the counter or the clock reported, done at at_ms (session time). */
+/* A rep the counter or the clock reported, done at at_ms (session time). A
+ * rep already under way when the counter became ready (begun before "Go" by
+ * someone who did not wait, or as the camera came back) had part of its hold
+ * unseen: its hold is not judged short. */
 static void camera_rep(session *s, const reps_event *ev, int64_t at_ms)
 {
     const programme_block *b = session_block(s);
     s->last_camera_rep_ms = s->now;
     s->v.manual_pending = false; /* an OK during this movement meant this rep */
-    bool met = b->hold_s == 0 || ev->hold_met;
+    bool met = b->hold_s == 0 || ev->hold_met || ev->began_unseen;
     s->v.last_hold_ms = (int)ev->hold_ms;
     s->v.last_hold_met = met;
     if (b->hold_s > 0 && !s->v.timed)
