@@ -8,7 +8,8 @@
  * cue replaces a waiting one, a less urgent one does not. The hold says
  * "hold", ticks its last seconds (never digits), then "relax", which follows the rep's number when both come
  * at once (a timed hold's end). Screens: rest, "set 2", the exercise's name with
- * its side, "go" as a counted set begins, the session's end (all done or
+ * its side, "go" as a counted set begins (not after the count of one begun
+ * before it), the session's end (all done or
  * not), camera lost, the alert tone;
  * a partial is named. Each cue carries the tone the tones-only station played
  * before voice came.
@@ -385,6 +386,17 @@ static void test_screens(void)
     CHECK(s.started && s.c.phrase == PHRASE_GO, "a counted set begins: 'go'");
     phrases_text(s.c.phrase, text, sizeof text);
     CHECK(!strcmp(text, "Go"), "text '%s'", text);
+    /* begun before "Go": the set opens with two reps counted; "2" is said, not "go" after it */
+    cues_init(&c);
+    v = with_rep(with_rep(base_view()));
+    s = step(&c, &p, &v, 50, 0);
+    CHECK(s.started && s.c.phrase == phrases_number(2), "a set begun early: its count first");
+    for (int64_t t = 100; t <= 3000; t += 100) {
+        s = step(&c, &v, &v, t, t < 500 ? 400 : 0); /* "2" plays until 0.5 s */
+        CHECK(!s.started, "and no 'go' after it (got phrase %d at %lld ms)", s.c.phrase,
+              (long long)t);
+    }
+    v = base_view();
     cues_init(&c);
     p.timed = v.timed = true;
     v.timed_phase = TIMED_TIGHTEN;

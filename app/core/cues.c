@@ -131,8 +131,11 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
         ask(r, b && b->sets > 1 && v->set >= b->sets ? PHRASE_LAST_SET : phrases_set(v->set),
             CUE_TONE_NONE, CUE_RANK_INFO, now);
     /* The set begins: someone lying with eyes closed hears when to start (a
-     * timed hold's start is its "tighten"). */
-    if (p->screen == SCREEN_POSITION && v->screen == SCREEN_SET && !v->timed)
+     * timed hold's start is its "tighten"). One who began before "Go" gets
+     * the set with reps already counted: their count is the cue, and a "go"
+     * after "2" would sound like a new start. */
+    if (p->screen == SCREEN_POSITION && v->screen == SCREEN_SET && !v->timed &&
+        v->reps_done == 0)
         ask(r, PHRASE_GO, CUE_TONE_NONE, CUE_RANK_INFO, now);
     if (b && v->screen == SCREEN_INTRO && (p->screen != SCREEN_INTRO || p->block != v->block))
         ask(r, phrases_exercise(b->exercise, b->side), after_set, CUE_RANK_INFO, now);
