@@ -5,10 +5,13 @@
  * fps_den / fps_num ms) and prints one JSON object:
  *   {"exercise":..,"frames":N,"duration_s":..,"reps":N,"partials":N,
  *    "hold_target_s":..,"holds_met":N,"holds_short":N,"events":[{"t":..,
- *    "start":..,"hold_s":..,"hold_met":..,"amplitude":..,"by":"camera"},..],
- *    "partial_events":[same fields]}
+ *    "start":..,"hold_s":..,"hold_met":..,"began_unseen":..,"amplitude":..,
+ *    "by":"camera"},..],"partial_events":[same fields]}
  * "events" holds the counted reps only, so its length equals "reps"; each
- * counted rep's hold either met the target or fell short. "by" says what
+ * counted rep's hold either met the target or fell short, as measured.
+ * "began_unseen" marks a rep already under way when the counter became ready
+ * (the clip began mid-rep, or within the counter's first second): its hold is
+ * only the part that was seen, which the station does not judge. "by" says what
  * counted an event: here always "camera" (a clip has no clock to lead a hold);
  * the station leads quad sets by the clock and logs those holds as "timed"
  * (timed_hold.h), so `count --exercise quad-set` measures a camera counter the
@@ -108,10 +111,11 @@ static int parse_args(int argc, char **argv, count_args *a)
 
 static void print_event(const reps_event *e, bool first)
 {
-    printf("%s{\"t\":%.3f,\"start\":%.3f,\"hold_s\":%.3f,\"hold_met\":%s,\"amplitude\":%.3f,"
-           "\"by\":\"camera\"}",
+    printf("%s{\"t\":%.3f,\"start\":%.3f,\"hold_s\":%.3f,\"hold_met\":%s,\"began_unseen\":%s,"
+           "\"amplitude\":%.3f,\"by\":\"camera\"}",
            first ? "" : ",", (double)e->t_ms / 1000.0, (double)e->start_ms / 1000.0,
-           (double)e->hold_ms / 1000.0, e->hold_met ? "true" : "false", (double)e->amplitude);
+           (double)e->hold_ms / 1000.0, e->hold_met ? "true" : "false",
+           e->began_unseen ? "true" : "false", (double)e->amplitude);
 }
 
 static void print_list(const char *name, const event_list *l)

@@ -28,10 +28,24 @@ ends = [e["end_ms"] / 1000 for e in label["events"]]
 early = 1.6 if ex == "quad-set" else 1.2
 for e, end in zip(got["events"], ends):
     assert -early <= e["t"] - end <= 0.3, f'{ex}: rep at {e["t"]} s, true return to rest {end} s'
+    assert e["began_unseen"] is False, f'{ex}: rep at {e["t"]} s after a still start began unseen'
 print(f'{ex}: {got["reps"]} of {label["reps"]}')
 PY
   passed=$((passed + 1))
 done
+
+# A clip that begins as the rep does (the committed real bridge: he starts to
+# lift within the counter's first second): its rep says it began unseen, so
+# its hold is only the part that was seen.
+here=$(cd "$(dirname "$0")" && pwd)
+"$bin" count --exercise bridge "$here/real/clips/pp-bridging.y4m" > "$out/real.count.json" ||
+  fail "count of the real bridge"
+python3 - "$out/real.count.json" <<'PY' || fail "began_unseen on the real bridge"
+import json, sys
+got = json.load(open(sys.argv[1]))
+assert got["reps"] == 1 and got["events"][0]["began_unseen"] is True, got["events"]
+PY
+passed=$((passed + 1))
 
 # Bad input: one line on stderr, exit status 1 (bad file) or 2 (usage).
 expect() {
