@@ -148,14 +148,14 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 35 };
+enum { N_VIEWS = 36 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
     "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "home-stopped",
     "red-flag-check", "set-partial", "summary", "language", "summary-pain", "home-pain-stop",
     "who", "attract", "still-there", "home-kiosk", "home-streak-1", "home-streak-0",
-    "position-learning", "summary-notice", "position-settling",
+    "position-learning", "summary-notice", "position-settling", "position-begun",
 };
 static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
@@ -253,10 +253,12 @@ static session_view make_view(const programme *p, int i)
         v.counter.learn_progress = 0.95f;
         break;
     case 34: /* someone seen, still getting down: "Keep still a moment" */
+    case 35: /* ... or a rep counted lately (they began): not asked to keep still */
         v.screen = SCREEN_POSITION;
         v.presence = PRESENCE_SEEN;
         v.counter.phase = REPS_PHASE_LEARNING;
         v.counter.learn_progress = 0.4f;
+        v.early_rep = i == 35;
         break;
     default: /* 22; 33 with the disk full: its notice above the hints, clear of the rest */
         v.screen = SCREEN_SUMMARY;

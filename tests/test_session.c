@@ -741,7 +741,8 @@ static void feed_lying(session *s, const synth_params *sp, int64_t t, int64_t t0
  * so getting down is not the first movement it knows and the reps that
  * follow are all counted. Someone who never keeps still (they began before
  * "Go") gets the set with their second counted rep, or
- * SESSION_SETTLE_MAX_MS after being seen. */
+ * SESSION_SETTLE_MAX_MS after being seen; the wait to ask them to keep still
+ * starts again at a rep counted. */
 static void test_settles_before_go(void)
 {
     programme p;
@@ -796,6 +797,44 @@ static void test_settles_before_go(void)
           "the first is saved at %lld ms; want when it was done (back at %lld), not when the set "
           "began", (long long)(r.rep_t[0] - t0), (long long)first.end_ms);
     CHECK_EQ_INT(screen(s), SCREEN_REST, "the camera's bridges complete the set of 3");
+    session_destroy(s);
+
+    /* Slow bridges from the moment they arrive, no pause long enough to read
+     * as settling: the wait for stillness starts again at each bridge the
+     * counter counts, so one who exercises is not asked to keep still (heard
+     * on real footage: "keep still a moment", then "2" a second and a half
+     * later); the set begins with the next. */
+    s = camera_set(&p, &r, &t0);
+    sp = waiting_person(EXERCISE_BRIDGE, 8);
+    sp.settle_ms = 1000;
+    sp.up_ms = sp.down_ms = sp.hold_ms = 1000;
+    sp.rest_ms = 300;
+    int64_t early_at = -1, most_unsettled = 0, at_rep = -1;
+    set_at = -1;
+    for (int64_t t = 0; t <= synth_duration_ms(&sp) && set_at < 0; t += 66) {
+        feed_getting_down(s, &sp, t, t0, 1);
+        session_tick(s, t0 + t);
+        const session_view *v = session_get_view(s);
+        if (screen(s) == SCREEN_SET) {
+            set_at = t;
+        } else if (screen(s) == SCREEN_POSITION) {
+            if (v->early_rep && early_at < 0) {
+                early_at = t;
+                at_rep = v->unsettled_ms;
+            }
+            if (v->unsettled_ms > most_unsettled)
+                most_unsettled = v->unsettled_ms;
+        }
+    }
+    CHECK(early_at >= 0 && set_at - early_at >= 1500,
+          "one bridge counted at %lld ms, the set began at %lld ms (want a wait between)",
+          (long long)early_at, (long long)set_at);
+    CHECK(at_rep >= 0 && at_rep < 200, "the wait starts again at the bridge counted (%lld ms)",
+          (long long)at_rep);
+    CHECK(most_unsettled < SESSION_KEEP_STILL_MS,
+          "never asked to keep still: waited %lld ms at most, asked at %d", (long long)most_unsettled,
+          SESSION_KEEP_STILL_MS);
+    CHECK_EQ_INT(r.camera_reps, 2, "the set began with both bridges");
     session_destroy(s);
 
     /* Never still and no rep: sliding slowly along the mat. */

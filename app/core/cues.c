@@ -23,7 +23,6 @@
 #define THREE_MORE 3  /* "3 more" when this many reps are left */
 #define TICKS_S 3      /* the hold's last seconds tick */
 #define NOT_SEEN_MS 5000 /* position: nobody seen this long, and it is said */
-#define UNSETTLED_MS 4000 /* position: seen this long, not yet still: "keep still" */
 
 void cues_init(cues *c)
 {
@@ -118,7 +117,8 @@ static void hold_requests(const session_view *p, const session_view *v, int64_t 
 
 /* Screens entered: rest, the next set, an exercise, the session's end, alerts;
  * nobody seen on the mat for NOT_SEEN_MS of the position screen (once); seen
- * for UNSETTLED_MS without keeping still, which "Go" waits for (once).
+ * for SESSION_KEEP_STILL_MS without keeping still, which "Go" waits for
+ * (once, or again as long after a rep counted meanwhile: session.h).
  * The set-done chime stands in for what follows a set when there is no voice. */
 static void screen_requests(const session_view *p, const session_view *v, int64_t now,
                             requests *r)
@@ -147,7 +147,7 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
         v->position_elapsed_ms >= NOT_SEEN_MS)
         ask(r, PHRASE_NOT_SEEN, CUE_TONE_NONE, CUE_RANK_INFO, now);
     if (v->screen == SCREEN_POSITION && p->screen == SCREEN_POSITION &&
-        p->unsettled_ms < UNSETTLED_MS && v->unsettled_ms >= UNSETTLED_MS)
+        p->unsettled_ms < SESSION_KEEP_STILL_MS && v->unsettled_ms >= SESSION_KEEP_STILL_MS)
         ask(r, PHRASE_KEEP_STILL, CUE_TONE_NONE, CUE_RANK_INFO, now);
     if (entered(p, v, SCREEN_CAMERA_LOST))
         ask(r, PHRASE_CAMERA_LOST, CUE_TONE_NONE, CUE_RANK_ALERT, now);

@@ -147,7 +147,7 @@ void session_enter_position(session *s)
     s->v.presence = PRESENCE_UNKNOWN;
     s->v.settled = false;
     s->v.unsettled_ms = 0;
-    s->has_early_rep = false;
+    s->v.early_rep = false;
     reps_reset(s->counter);
     s->v.counter = reps_get_status(s->counter);
     s->v.position_elapsed_ms = 0;
@@ -220,7 +220,8 @@ static void update_timers(session *s)
     if (v->screen == SCREEN_POSITION) {
         v->position_elapsed_ms = s->now - v->screen_since_ms;
         bool waiting = v->presence == PRESENCE_SEEN && !v->settled;
-        v->unsettled_ms = waiting ? s->now - s->seen_ms : 0;
+        int64_t since = v->early_rep ? s->early_rep_ms : s->seen_ms;
+        v->unsettled_ms = waiting ? s->now - since : 0;
     }
 }
 
@@ -326,7 +327,7 @@ static bool look(session *s, const uint8_t *luma, int width, int height, int str
         s->v.settled = true;
     }
     if (afresh) {
-        s->has_early_rep = false;
+        s->v.early_rep = false;
         reps_reset(s->counter);
         s->v.counter = reps_get_status(s->counter);
     }

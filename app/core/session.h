@@ -117,6 +117,11 @@ typedef struct session_rep {
  * then gets "Go" anyway. Walking to the mat and lying down takes 3-6 s, and
  * the picture reads still some 2.5 s after the last movement. */
 #define SESSION_SETTLE_MAX_MS 8000
+/* POSITION: someone seen who has not kept still for this long is asked to by
+ * voice (the screen asks from the start). A rep counted meanwhile starts the
+ * wait again, and the screen's request with it: someone exercising has one
+ * every few seconds and is not asked. */
+#define SESSION_KEEP_STILL_MS 4000
 
 /* Why no session may start today (a warning sign outranks pain). */
 typedef enum session_stop {
@@ -197,7 +202,12 @@ typedef struct session_view {
     presence_verdict presence;   /* POSITION: is someone on the mat; the counter
                                     learns only once someone is SEEN */
     int64_t unsettled_ms;        /* POSITION: how long someone has been seen
-                                    without settling (0 when not seen) */
+                                    without settling, since the rep counted
+                                    meanwhile if any (0 when not seen) */
+    bool early_rep;              /* POSITION: the counter counted a rep before
+                                    the person kept still. It may be getting
+                                    down, or they began before "Go": the set
+                                    begins with the next one (session_reps.c) */
     bool settled;                /* POSITION: the person seen has kept still (or
                                     SESSION_SETTLE_MAX_MS passed): the set
                                     begins once the counter is ready (or at

@@ -136,8 +136,8 @@ void session_reps_start_set(session *s)
 {
     session_begin_set(s);
     session_go(s, SCREEN_SET);
-    if (s->has_early_rep) {
-        s->has_early_rep = false;
+    if (s->v.early_rep) {
+        s->v.early_rep = false;
         /* saved with when it was done: the counter's clock runs behind */
         camera_rep(s, &s->early_rep, s->early_rep.t_ms + s->counter_shift);
     }
@@ -149,9 +149,10 @@ void session_reps_start_set(session *s)
  * (session.c, look), and the set begins with both. Returns whether it began. */
 static bool early_rep(session *s, const reps_event *ev)
 {
-    if (!s->has_early_rep) {
+    if (!s->v.early_rep) {
         s->early_rep = *ev;
-        s->has_early_rep = true;
+        s->early_rep_ms = s->now;
+        s->v.early_rep = true;
         return false;
     }
     s->v.settled = true;

@@ -145,14 +145,16 @@ static void camera_box(ui *u, const camera_frame *frame, int x, int y, int w, in
 }
 
 /* The words under the ring: a heading and what to do (nobody seen; seen but
- * not yet still); both wrapped within max_w. With draw false only measures. */
+ * not yet still, unless a rep was counted lately: session.h); both wrapped
+ * within max_w. With draw false only measures. */
 static int ring_words(ui *u, const session_view *v, int cx, int y, int max_w, bool draw)
 {
     bool learned = v->settled && v->counter.phase != REPS_PHASE_LEARNING;
     bool empty = v->presence == PRESENCE_EMPTY, seen = v->presence == PRESENCE_SEEN;
     const char *head = !seen ? (empty ? _("The mat is empty") : _("Nobody seen yet"))
                        : learned ? _("Ready") : _("I can see you");
-    const char *what = seen ? (v->settled ? NULL : _("Keep still a moment"))
+    bool ask_still = !v->settled && (!v->early_rep || v->unsettled_ms >= SESSION_KEEP_STILL_MS);
+    const char *what = seen ? (ask_still ? _("Keep still a moment") : NULL)
                        : empty ? _("Lie down on the mat") : _("Lie on the mat, or move a little");
     ui_color c = seen && learned ? UI_OK : UI_WHITE;
     int h = screen_heading(u, head, cx, y, max_w, SZ_BODY, c, draw);
