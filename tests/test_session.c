@@ -837,6 +837,35 @@ static void test_settles_before_go(void)
     CHECK_EQ_INT(r.camera_reps, 2, "the set began with both bridges");
     session_destroy(s);
 
+    /* One quick bridge-like movement (getting down can look like one), then
+     * fidgeting, never still: they are asked to keep still 4 s after it. */
+    s = camera_set(&p, &r, &t0);
+    sp = waiting_person(EXERCISE_BRIDGE, 1);
+    sp.settle_ms = 2000;
+    sp.up_ms = sp.down_ms = 600;
+    sp.hold_ms = 300;
+    int64_t asked_at = -1, moved_at = synth_rep_time(&sp, 0).end_ms + 200;
+    early_at = set_at = -1;
+    for (int64_t t = 0; t <= 12000 && set_at < 0; t += 66) {
+        if (t < moved_at)
+            feed_getting_down(s, &sp, t, t0, 1);
+        else /* sliding a twentieth of their length a second */
+            feed_lying(s, &sp, t, t0, 0.05f * (float)(t - moved_at) / 1000.0f);
+        session_tick(s, t0 + t);
+        const session_view *v = session_get_view(s);
+        if (screen(s) == SCREEN_SET)
+            set_at = t;
+        else if (v->early_rep && early_at < 0)
+            early_at = t;
+        else if (v->early_rep && v->unsettled_ms >= SESSION_KEEP_STILL_MS && asked_at < 0)
+            asked_at = t;
+    }
+    CHECK(early_at >= 0 && asked_at >= early_at + SESSION_KEEP_STILL_MS - 100 &&
+              asked_at <= early_at + SESSION_KEEP_STILL_MS + 200 && set_at > asked_at,
+          "one movement counted at %lld ms, fidgeting after it: asked to keep still at %lld ms, "
+          "the set began at %lld ms", (long long)early_at, (long long)asked_at, (long long)set_at);
+    session_destroy(s);
+
     /* Never still and no rep: sliding slowly along the mat. */
     s = camera_set(&p, &r, &t0);
     sp = waiting_person(EXERCISE_BRIDGE, 0);
