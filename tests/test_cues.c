@@ -396,6 +396,29 @@ static void test_screens(void)
         CHECK(!s.started, "and no 'go' after it (got phrase %d at %lld ms)", s.c.phrase,
               (long long)t);
     }
+    /* ... and one of those two held too briefly: the screen says "hold
+     * longer", and so does the voice, after the count (not at all before) */
+    cues_init(&c);
+    v.short_holds = 1;
+    s = step(&c, &p, &v, 50, 0);
+    CHECK(s.started && s.c.phrase == phrases_number(2), "its count first");
+    int64_t longer_at = -1;
+    for (int64_t t = 100; t <= 3000 && longer_at < 0; t += 100) {
+        s = step(&c, &v, &v, t, t < 500 ? 400 : 0);
+        if (s.started && s.c.phrase == PHRASE_HOLD_LONGER)
+            longer_at = t;
+        else
+            CHECK(!s.started, "nothing else (got phrase %d at %lld ms)", s.c.phrase, (long long)t);
+    }
+    CHECK(longer_at >= 500, "then 'hold a little longer' (at %lld ms)", (long long)longer_at);
+    cues_init(&c);
+    session_view lost = v;
+    lost.screen = SCREEN_CAMERA_LOST;
+    for (int64_t t = 0; t <= 3000; t += 100) {
+        s = step(&c, t == 0 ? &lost : &v, &v, t, 0);
+        CHECK(!s.started, "back from a lost camera: nothing said again (got phrase %d at %lld ms)",
+              s.c.phrase, (long long)t);
+    }
     v = base_view();
     cues_init(&c);
     p.timed = v.timed = true;

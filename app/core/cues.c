@@ -90,7 +90,8 @@ static bool holding(const session_view *v)
 /* Within a set: a timed hold's "tighten"; the hold begun, its last three
  * seconds, its end (a counted rep's only when held to the target, a timed
  * one's always); a partial, or a timed hold spoiled by movement; a rep
- * whose hold fell short ("hold a little longer"). The last seconds tick
+ * whose hold fell short ("hold a little longer"), also among the reps a set
+ * begins with. The last seconds tick
  * (cues.h: numbers are rep counts only). */
 static void hold_requests(const session_view *p, const session_view *v, int64_t now, requests *r)
 {
@@ -99,12 +100,18 @@ static void hold_requests(const session_view *p, const session_view *v, int64_t 
     if (v->timed && v->timed_phase == TIMED_TIGHTEN &&
         (p->screen != SCREEN_SET || p->timed_phase != TIMED_TIGHTEN))
         ask(r, PHRASE_TIGHTEN, CUE_TONE_NONE, CUE_RANK_TIMED, now);
-    if (p->screen != SCREEN_SET)
+    /* A set begun with reps counted (the person began before "Go") has its
+     * verdicts on them said after the count, as within a set; back from the
+     * pause menu or a lost camera, nothing new is said. */
+    bool in_set = p->screen == SCREEN_SET;
+    if (!in_set && p->screen != SCREEN_POSITION)
         return;
-    if (v->partials > p->partials)
+    if (v->partials > (in_set ? p->partials : 0))
         ask(r, v->timed ? PHRASE_MOVED : PHRASE_PARTIAL, CUE_TONE_NONE, CUE_RANK_INFO, now);
-    if (v->short_holds > p->short_holds) /* after the rep's number, over "3 more" */
+    if (v->short_holds > (in_set ? p->short_holds : 0)) /* after the rep's number, over "3 more" */
         ask(r, PHRASE_HOLD_LONGER, CUE_TONE_NONE, CUE_RANK_INFO, now);
+    if (!in_set)
+        return;
     bool now_holding = holding(v);
     if (now_holding && !holding(p) && v->hold_remaining_ms > 0)
         ask(r, PHRASE_HOLD, CUE_TONE_NONE, CUE_RANK_TIMED, now);
