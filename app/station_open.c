@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "atomic_file.h"
+#include "languages.h"
 
 /* --- start-up ----------------------------------------------------------- */
 
@@ -168,10 +169,14 @@ static void open_language(station *st)
     bool chosen = i18n_load_choice(st->cfg->data_dir, st->language, sizeof st->language);
     if (!chosen)
         snprintf(st->language, sizeof st->language, "%s", st->cfg->language);
-    if (!i18n_set_language(st->language))
-        log_info("language '%s': the screens are in English (shipped: en, de, fr, es)",
-                 st->language);
-    else
+    if (!i18n_set_language(st->language)) {
+        char shipped[64] = "";
+        for (int i = 0; i < languages_count; i++)
+            snprintf(shipped + strlen(shipped), sizeof shipped - strlen(shipped), "%s%s",
+                     i ? ", " : "", languages[i].code);
+        log_info("language '%s': the screens are in English (shipped: %s)", st->language,
+                 shipped);
+    } else
         log_info("language '%s'%s", st->language, chosen ? " (chosen on the station)" : "");
 }
 

@@ -9,6 +9,7 @@ const shipped_language languages[] = {
     { "de", "Deutsch" },
     { "fr", "Fran\xc3\xa7" "ais" },
     { "es", "Espa\xc3\xb1ol" },
+    { "it", "Italiano" },
 };
 const int languages_count = (int)(sizeof languages / sizeof languages[0]);
 
