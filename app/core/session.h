@@ -119,8 +119,10 @@ typedef struct session_rep {
 #define SESSION_SETTLE_MAX_MS 8000
 /* POSITION: someone seen who has not kept still for this long is asked to by
  * voice (the screen asks from the start). A rep counted meanwhile starts the
- * wait again, and the screen's request with it: someone exercising has one
- * every few seconds and is not asked. */
+ * wait again, and the screen's request with it, as does each movement the
+ * counter sees begin after it: someone exercising begins a rep every few
+ * seconds (a bridge held 2 s takes some 5 s from one return to the next,
+ * more than this) and is not asked. */
 #define SESSION_KEEP_STILL_MS 4000
 
 /* Why no session may start today (a warning sign outranks pain). */
@@ -203,7 +205,8 @@ typedef struct session_view {
                                     learns only once someone is SEEN */
     int64_t unsettled_ms;        /* POSITION: how long someone has been seen
                                     without settling, since the rep counted
-                                    meanwhile if any (0 when not seen) */
+                                    meanwhile if any, or the movement begun
+                                    after it (0 when not seen) */
     bool early_rep;              /* POSITION: the counter counted a rep before
                                     the person kept still. It may be getting
                                     down, or they began before "Go": the set

@@ -143,10 +143,12 @@ void session_reps_start_set(session *s)
     }
 }
 
-/* POSITION before the person has kept still: a rep the counter, learning
- * since they were seen, counted. The first is kept, as getting down onto the
- * mat can look like one; a second means they began without waiting for "Go"
- * (session.c, look), and the set begins with both. Returns whether it began. */
+/* POSITION before the set begins: a rep the counter, learning since they
+ * were seen, counted. The first is kept, as getting down onto the mat can
+ * look like one; a second means they began without waiting for "Go"
+ * (session.c, look), and the set begins with both. A rep in the frame in
+ * which they are settled is kept too: the set begins with it at the end of
+ * that frame. Returns whether the set began. */
 static bool early_rep(session *s, const reps_event *ev)
 {
     if (!s->v.early_rep) {
@@ -161,12 +163,15 @@ static bool early_rep(session *s, const reps_event *ev)
 }
 
 /* The counter's events on this screen: reps and partials on SET, an early rep
- * on POSITION before the person has settled. */
+ * on POSITION. Settled there means the set begins at the end of this frame
+ * (session.c, session_frame), so a rep in it is kept all the same: when the
+ * wait ends by SESSION_SETTLE_MAX_MS in the frame in which a rep is said,
+ * that rep is in the set. */
 static void take_events(session *s, const reps_event *events, size_t n)
 {
     for (size_t i = 0; i < n && !s->v.timed; i++) {
-        if (s->v.screen == SCREEN_POSITION && !s->v.settled &&
-            events[i].kind == REPS_EVENT_REP && !early_rep(s, &events[i]))
+        if (s->v.screen == SCREEN_POSITION && events[i].kind == REPS_EVENT_REP &&
+            !early_rep(s, &events[i]))
             continue;
         if (s->v.screen != SCREEN_SET)
             continue;
@@ -186,8 +191,15 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
     size_t n = reps_feed(s->counter, luma, width, height, stride, t_ms - s->counter_shift,
                          events, 8);
     take_events(s, events, n);
+    reps_phase was = s->v.counter.phase;
     s->v.counter = reps_get_status(s->counter);
     reps_phase phase = s->v.counter.phase;
+    /* Someone who began before "Go" starts each rep within seconds of the
+     * last: the wait for stillness starts again with it (a held bridge takes
+     * longer than SESSION_KEEP_STILL_MS from one return to the next). */
+    if (s->v.screen == SCREEN_POSITION && s->v.early_rep && was == REPS_PHASE_REST &&
+        phase == REPS_PHASE_MOVING)
+        s->early_rep_ms = s->now;
     if (s->v.screen == SCREEN_SET && s->v.manual_pending &&
         (phase == REPS_PHASE_REST || phase == REPS_PHASE_LEARNING))
         manual_rep(s); /* the movement ended with no verdict */
