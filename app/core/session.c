@@ -220,7 +220,7 @@ static void update_timers(session *s)
     if (v->screen == SCREEN_POSITION) {
         v->position_elapsed_ms = s->now - v->screen_since_ms;
         bool waiting = v->presence == PRESENCE_SEEN && !v->settled;
-        int64_t since = v->early_rep ? s->early_rep_ms : s->seen_ms;
+        int64_t since = v->early_rep ? s->still_wait_ms : s->seen_ms;
         v->unsettled_ms = waiting ? s->now - since : 0;
     }
 }

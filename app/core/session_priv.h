@@ -35,9 +35,9 @@ struct session {
     int n_set_reps;
     int64_t last_camera_rep_ms; /* the set's last camera rep, -1 none */
     reps_event early_rep;       /* POSITION: a rep counted before "Go" (view.early_rep) */
-    int64_t early_rep_ms;       /* when it was counted, or a movement after it
-                                   began, on the session's clock: the wait for
-                                   stillness runs from then */
+    int64_t still_wait_ms;      /* with an early rep held, the wait for stillness
+                                   runs from then (session clock): when it was
+                                   counted, or a movement after it began */
     const char *flash_word;     /* view.flash while it lasts */
     const char *flash_cue;      /* the cue line that goes with it */
     int64_t flash_until;        /* view.flash shows until then */

@@ -153,7 +153,7 @@ static bool early_rep(session *s, const reps_event *ev)
 {
     if (!s->v.early_rep) {
         s->early_rep = *ev;
-        s->early_rep_ms = s->now;
+        s->still_wait_ms = s->now;
         s->v.early_rep = true;
         return false;
     }
@@ -199,7 +199,7 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
      * longer than SESSION_KEEP_STILL_MS from one return to the next). */
     if (s->v.screen == SCREEN_POSITION && s->v.early_rep && was == REPS_PHASE_REST &&
         phase == REPS_PHASE_MOVING)
-        s->early_rep_ms = s->now;
+        s->still_wait_ms = s->now;
     if (s->v.screen == SCREEN_SET && s->v.manual_pending &&
         (phase == REPS_PHASE_REST || phase == REPS_PHASE_LEARNING))
         manual_rep(s); /* the movement ended with no verdict */
