@@ -31,6 +31,7 @@ struct speaker {
     unsigned started;
     char language[SETTINGS_LANGUAGE_MAX]; /* of the phrases rendered */
     bool muted;
+    int64_t heard_until;  /* a virtual clock's time when what was queued is heard */
 };
 
 /* Renders every phrase; false when the voice said none of them. */
@@ -116,13 +117,33 @@ void speaker_destroy(speaker *s)
     free(s);
 }
 
+/* How long the sound queued has still to play, ms. On the real clock the
+ * device's queue says. A virtual clock (tests, replays) runs ahead of any
+ * device, whose queue would read busy for minutes and hold back every cue
+ * but the rep numbers that cut in: there the speaker counts what it queued
+ * at the clock's own pace. */
+static int64_t busy_ms(const speaker *s, int64_t now_ms)
+{
+    if (!clock_is_virtual(s->clock))
+        return audio_queued_ms(s->snd);
+    return s->heard_until > now_ms ? s->heard_until - now_ms : 0;
+}
+
+/* Queued at now_ms, n samples: after what plays, or in its place. */
+static void account(speaker *s, size_t n, bool interrupt, int64_t now_ms)
+{
+    int64_t from = interrupt || s->heard_until < now_ms ? now_ms : s->heard_until;
+    s->heard_until = from + (int64_t)n * 1000 / AUDIO_RATE;
+}
+
 /* interrupt: cut off what is playing (rep numbers); busy says whether
  * anything was, for the debug line. */
-static void play(speaker *s, const cue *c, bool interrupt, bool busy)
+static void play(speaker *s, const cue *c, bool interrupt, bool busy, int64_t now_ms)
 {
     s->started++;
     if (s->voiced && c->phrase != PHRASE_NONE && s->pcm[c->phrase]) {
         audio_play_samples(s->snd, s->pcm[c->phrase], s->len[c->phrase], interrupt);
+        account(s, s->len[c->phrase], interrupt, now_ms);
         if (log_get_level() >= LOG_DEBUG) {
             char text[TEXT_MAX];
             phrases_text(c->phrase, text, sizeof text);
@@ -133,6 +154,7 @@ static void play(speaker *s, const cue *c, bool interrupt, bool busy)
         if (interrupt)
             audio_cut(s->snd);
         audio_play(s->snd, (audio_cue)(c->tone - 1));
+        account(s, audio_render_cue((audio_cue)(c->tone - 1), NULL, 0), interrupt, now_ms);
     }
 }
 
@@ -140,9 +162,9 @@ void speaker_update(speaker *s, const session_view *prev, const session_view *v,
 {
     cue c;
     bool interrupt;
-    int64_t busy = audio_queued_ms(s->snd);
+    int64_t busy = busy_ms(s, now_ms);
     if (cues_update(&s->coach, prev, v, now_ms, busy, &c, &interrupt) && !s->muted)
-        play(s, &c, interrupt, busy > 0);
+        play(s, &c, interrupt, busy > 0, now_ms);
 }
 
 void speaker_set_sound(speaker *s, bool muted, int volume)

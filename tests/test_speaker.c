@@ -82,6 +82,36 @@ static void test_switch(void)
     clock_destroy(clock);
 }
 
+/* On a virtual clock (tests, replays: time runs far ahead of the device) the
+ * voice is busy for as long as what was queued lasts at the clock's pace,
+ * not for as long as the device takes: the rep's number, then "3 more" once
+ * the number has been heard, both within a second or so of clock time
+ * while no real time passes. */
+static void test_virtual_pace(void)
+{
+    if (!HAVE_ESPEAK)
+        return;
+    settings cfg;
+    settings_defaults(&cfg);
+    rm_clock *clock = clock_create_virtual(0);
+    speaker *s = speaker_create(&cfg, clock);
+    session_view p = set_view(6), v = set_view(7);
+    speaker_update(s, &p, &v, 1000);
+    CHECK_EQ_INT(speaker_cues_started(s), 1, "the rep's number at once");
+    speaker_update(s, &v, &v, 1050);
+    CHECK_EQ_INT(speaker_cues_started(s), 1, "'3 more' waits while the number plays");
+    int64_t at = -1;
+    for (int64_t t = 1100; t <= 4000 && at < 0; t += 50) {
+        speaker_update(s, &v, &v, t);
+        if (speaker_cues_started(s) == 2)
+            at = t;
+    }
+    CHECK(at > 1100 && at < 2500, "'3 more' at %lld ms, want after the number, before 2.5 s",
+          (long long)at);
+    speaker_destroy(s);
+    clock_destroy(clock);
+}
+
 int main(void)
 {
     programme_default(&prog);
@@ -92,6 +122,7 @@ int main(void)
     test_one("xx-no-such-language", true, false);
     test_one("en", false, false);
     test_switch();
+    test_virtual_pace();
     speaker_destroy(NULL);
     CHECK(!speaker_has_voice(NULL) && speaker_cues_started(NULL) == 0, "NULL speaker");
     SDL_Quit();
