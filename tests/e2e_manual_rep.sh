@@ -10,20 +10,11 @@
 set -euo pipefail
 bin=$1
 out=$2
+here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$out"
 mkdir -p "$out/shots" "$out/data"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-cat > "$out/programme.ini" <<'INI'
-[programme]
-name = E2E
-rest_seconds = 10
-
-[exercise bridge]
-sets = 1
-reps = 10
-hold_seconds = 2
-INI
 # The position screen opens at second 3 and the demo person starts afresh:
 # 5.5 s still (the set begins in it, once they have kept still), then a
 # bridge every 8 s (2 s up, 2.5 s at the top, 2 s down, 1.5 s at rest): tops
@@ -39,7 +30,7 @@ cat > "$out/buttons.txt" <<'TXT'
 TXT
 rc=0
 "$bin" --virtual-clock --software-renderer --no-sound --window 800x480 \
-  --camera synthetic --buttons "script:$out/buttons.txt" --programme "$out/programme.ini" \
+  --camera synthetic --buttons "script:$out/buttons.txt" --programme "$here/fixtures/bridge-1x10.ini" \
   --data-dir "$out/data" --screenshot-dir "$out/shots" --exit-after 40.5 2> "$out/stderr.txt" || rc=$?
 [[ $rc -eq 0 ]] || { cat "$out/stderr.txt" >&2; fail "station exited with $rc"; }
 

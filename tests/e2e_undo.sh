@@ -10,20 +10,11 @@
 set -euo pipefail
 bin=$1
 out=$2
+here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$out"
 mkdir -p "$out/shots" "$out/data"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-cat > "$out/programme.ini" <<'INI'
-[programme]
-name = E2E
-rest_seconds = 10
-
-[exercise bridge]
-sets = 1
-reps = 10
-hold_seconds = 2
-INI
 # Timing as in e2e_manual_rep.sh: the camera counts a bridge at about 11.5,
 # 19.7, 27.8 and 35.8 s; 29.6 s is at rest, 1.8 s after a count.
 cat > "$out/buttons.txt" <<'TXT'
@@ -37,7 +28,7 @@ cat > "$out/buttons.txt" <<'TXT'
 TXT
 rc=0
 "$bin" --virtual-clock --software-renderer --no-sound --window 800x480 \
-  --camera synthetic --buttons "script:$out/buttons.txt" --programme "$out/programme.ini" \
+  --camera synthetic --buttons "script:$out/buttons.txt" --programme "$here/fixtures/bridge-1x10.ini" \
   --data-dir "$out/data" --screenshot-dir "$out/shots" --exit-after 38 2> "$out/stderr.txt" || rc=$?
 [[ $rc -eq 0 ]] || { cat "$out/stderr.txt" >&2; fail "station exited with $rc"; }
 

@@ -361,6 +361,28 @@ static void test_keep_still(void)
                  "settled: nothing said");
 }
 
+/* Moving with no rep counted for long (session.h, SESSION_MISSED_MS): "if I
+ * miss a rep, press OK" as the view's told_missed turns on, once; the
+ * following updates, told_missed still on, say nothing more. */
+static void test_missed(void)
+{
+    setup_programme(10, 2);
+    cues c;
+    cues_init(&c);
+    session_view p = base_view(), v = p;
+    v.told_missed = true;
+    said s = step(&c, &p, &v, 20000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_MISSED && s.c.tone == CUE_TONE_NONE,
+          "told: said at once");
+    char text[64];
+    phrases_text(s.c.phrase, text, sizeof text);
+    CHECK(!strcmp(text, "If I miss a rep, press OK"), "text '%s'", text);
+    for (int64_t t = 20100; t < 30000; t += 100) {
+        s = step(&c, &v, &v, t, 0);
+        CHECK(!s.started, "said again at %lld ms", (long long)t);
+    }
+}
+
 static void test_screens(void)
 {
     setup_programme(4, 2);
@@ -510,6 +532,7 @@ int main(void)
     test_hold(5);
     test_not_seen();
     test_keep_still();
+    test_missed();
     test_short_hold();
     test_timed();
     test_relax_after_number();

@@ -148,14 +148,14 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 36 };
+enum { N_VIEWS = 37 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
     "pain-after", "camera-lost", "timed-tighten", "timed-hold", "timed-relax", "home-stopped",
     "red-flag-check", "set-partial", "summary", "language", "summary-pain", "home-pain-stop",
     "who", "attract", "still-there", "home-kiosk", "home-streak-1", "home-streak-0",
-    "position-learning", "summary-notice", "position-settling", "position-begun",
+    "position-learning", "summary-notice", "position-settling", "position-begun", "set-missed",
 };
 static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
@@ -236,6 +236,14 @@ static session_view make_view(const programme *p, int i)
         v.reps_done = 7;
         v.flash = "Partial";
         v.cue = "That one was partial: go a little further";
+        break;
+    case 36: /* moving with no rep counted: press OK for the missed ones */
+        v.screen = SCREEN_SET;
+        v.reps_done = 3;
+        v.counter.level = 0.2f;
+        v.told_missed = true;
+        v.flash = "Missed?";
+        v.cue = "If I miss a rep, press OK";
         break;
     case 26: v.screen = SCREEN_WHO; v.people = PEOPLE; v.people_count = 3; v.who_cursor = 1; break;
     case 27: v.screen = SCREEN_ATTRACT; v.kiosk = true; break;

@@ -1174,6 +1174,61 @@ static void test_camera_rep_is_activity(void)
     session_destroy(s);
 }
 
+/* Someone who moves and has no rep counted (here: sliding along the mat, a
+ * movement that never comes back) is told once, on the screen and by voice
+ * (cues.c), to press OK for the reps the camera misses, SESSION_MISSED_MS
+ * of moving after the last rep or the set's start; not again in that set,
+ * though an OK (a manual rep) starts the time again. Someone whose reps
+ * are counted, or who lies still through the set, is never told. */
+static void test_missed_reps(void)
+{
+    programme p;
+    char err[256];
+    CHECK(programme_parse(&p, "[programme]\nname = T\n[exercise bridge]\nsets = 1\nreps = 10\n"
+                              "hold_seconds = 2\n", "missed", err), "programme: %s", err);
+    const char *const how[] = { "sliding", "counted reps", "lying still" };
+    for (int mode = 0; mode < 3; mode++) {
+        record r;
+        int64_t t0;
+        session *s = camera_set(&p, &r, &t0);
+        synth_params sp = bridge_person(8);
+        int64_t told_at = -1, slide_from = 8000, ok_at = 30000;
+        int told = 0;
+        bool flashed = false, was = false;
+        for (int64_t t = 0; t < 60000; t += 66) {
+            if (mode == 0)
+                feed_lying(s, &sp, t, t0,
+                           t < slide_from ? 0.0f : 0.4f * (float)(t - slide_from) / 52000.0f);
+            else if (mode == 1)
+                feed_one(s, &sp, t, t0 + t, -1, 1.0f);
+            else
+                feed_lying(s, &sp, t, t0, 0.0f);
+            if (mode == 0 && t < ok_at && t + 66 >= ok_at)
+                press_at(s, BUTTON_OK, false, t0 + t);
+            const session_view *v = session_get_view(s);
+            told += v->told_missed && !was;
+            was = v->told_missed;
+            if (v->told_missed && told_at < 0)
+                told_at = t;
+            flashed = flashed || (v->flash && !strcmp(v->flash, "Missed?") && v->cue &&
+                                  !strcmp(v->cue, "If I miss a rep, press OK"));
+        }
+        if (mode == 0) {
+            CHECK(told == 1, "%s: told %d times, want once", how[mode], told);
+            CHECK(told_at >= slide_from + SESSION_MISSED_MS &&
+                      told_at < slide_from + SESSION_MISSED_MS + 3000,
+                  "%s: told %lld ms after it began, want %d-%d", how[mode],
+                  (long long)(told_at - slide_from), SESSION_MISSED_MS, SESSION_MISSED_MS + 3000);
+            CHECK(flashed, "%s: the screen says it", how[mode]);
+            CHECK(r.reps == 1, "%s: %d reps, want the one OK", how[mode], r.reps);
+        } else {
+            CHECK(told == 0, "%s: told %d times, want never", how[mode], told);
+            CHECK(mode == 2 || r.reps >= 5, "%s: %d reps", how[mode], r.reps);
+        }
+        session_destroy(s);
+    }
+}
+
 int main(void)
 {
     test_manual_session();
@@ -1198,5 +1253,6 @@ int main(void)
     test_short_holds();
     test_partial_shown();
     test_camera_rep_is_activity();
+    test_missed_reps();
     return check_done();
 }

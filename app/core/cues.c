@@ -91,7 +91,8 @@ static bool holding(const session_view *v)
  * seconds, its end (a counted rep's only when held to the target, a timed
  * one's always); a partial, or a timed hold spoiled by movement; a rep
  * whose hold fell short ("hold a little longer"), also among the reps a set
- * begins with. The last seconds tick
+ * begins with; moving long with no rep counted: press OK for those missed
+ * (session.h, SESSION_MISSED_MS). The last seconds tick
  * (cues.h: numbers are rep counts only). */
 static void hold_requests(const session_view *p, const session_view *v, int64_t now, requests *r)
 {
@@ -112,6 +113,8 @@ static void hold_requests(const session_view *p, const session_view *v, int64_t 
         ask(r, PHRASE_HOLD_LONGER, CUE_TONE_NONE, CUE_RANK_INFO, now);
     if (!in_set)
         return;
+    if (v->told_missed && !p->told_missed)
+        ask(r, PHRASE_MISSED, CUE_TONE_NONE, CUE_RANK_INFO, now);
     bool now_holding = holding(v);
     if (now_holding && !holding(p) && v->hold_remaining_ms > 0)
         ask(r, PHRASE_HOLD, CUE_TONE_NONE, CUE_RANK_TIMED, now);

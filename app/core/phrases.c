@@ -29,6 +29,7 @@ static const char *const fixed[PHRASE_COUNT] = {
     [PHRASE_GO] = N_("Go"),
     [PHRASE_LAST_SET] = N_("Last set"),
     [PHRASE_KEEP_STILL] = N_("Keep still a moment"),
+    [PHRASE_MISSED] = N_("If I miss a rep, press OK"),
 };
 
 /* %d is the set number (rep numbers are digits: each voice reads them in its

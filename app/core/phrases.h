@@ -43,6 +43,7 @@ typedef enum phrase_id {
     PHRASE_GO,                                   /* a counted set begins */
     PHRASE_LAST_SET,                             /* the block's last set is next (not "Set n") */
     PHRASE_KEEP_STILL,                           /* position: seen, not yet still */
+    PHRASE_MISSED,                               /* set: moving, no rep counted for long */
     PHRASE_COUNT
 } phrase_id;
 

@@ -124,6 +124,14 @@ typedef struct session_rep {
  * seconds (a bridge held 2 s takes some 5 s from one return to the next,
  * more than this) and is not asked. */
 #define SESSION_KEEP_STILL_MS 4000
+/* SET, counted by the camera: someone who has moved for this long (the
+ * picture not still: presence.h) with no rep counted, by the camera or by
+ * OK, since the set began or its last rep is told, once a set, to press OK
+ * for the reps the camera misses (a small figure, a movement it does not
+ * follow: reps.c's known failures). A rep of these exercises takes 1-5 s
+ * with its hold, so that is three or more reps unseen; someone resting
+ * between reps lies still and is not told. */
+#define SESSION_MISSED_MS 15000
 
 /* Why no session may start today (a warning sign outranks pain). */
 typedef enum session_stop {
@@ -189,6 +197,8 @@ typedef struct session_view {
     bool last_hold_met;
     int64_t last_rep_ms;         /* clock time of the last counted rep, -1 none */
     bool manual_pending;         /* SET: OK pressed mid-movement; decided at its end */
+    bool told_missed;            /* SET: told to press OK for missed reps
+                                    (SESSION_MISSED_MS), once a set */
     const char *flash;           /* SET: one or two big words about the last rep
                                   * (partial, short hold, ...) for a moment, or NULL */
     int rep_seq;                 /* highest rep seq given this session (undo leaves

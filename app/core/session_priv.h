@@ -38,6 +38,8 @@ struct session {
     int64_t still_wait_ms;      /* with an early rep held, the wait for stillness
                                    runs from then (session clock): when it was
                                    counted, or a movement after it began */
+    int64_t uncounted_ms;       /* moving with no rep counted (SESSION_MISSED_MS) */
+    int64_t moved_frame_ms;     /* the frame that time was last added at, -1 */
     const char *flash_word;     /* view.flash while it lasts */
     const char *flash_cue;      /* the cue line that goes with it */
     int64_t flash_until;        /* view.flash shows until then */

@@ -38,6 +38,8 @@
 #define RELAX_MS 1500 /* "Relax" after a rep with a hold */
 #define FLASH_MS 2500 /* a flash word (and its cue line) stays this long */
 #define PENDING_CUE N_("OK seen: it counts when you are back down")
+static const char MISSED_CUE[] = N_("If I miss a rep, press OK"); /* the phrase too */
+#define MAX_FRAME_GAP_MS 500 /* a longer gap between frames (the pause menu) adds this */
 
 static void flash(session *s, const char *word, const char *cue)
 {
@@ -56,6 +58,7 @@ static void add_rep(session *s, session_rep rep)
     v->total_done++;
     v->block_done[v->block]++;
     v->last_rep_ms = s->now;
+    s->uncounted_ms = 0;
     rep.seq = v->rep_seq = ++s->seq;
     rep.timed = !rep.manual && v->timed;
     rep.number = v->reps_done;
@@ -117,6 +120,9 @@ void session_reps_begin(session *s)
     s->flash_until = 0;
     s->v.flash = NULL;
     s->v.manual_pending = false;
+    s->v.told_missed = false;
+    s->uncounted_ms = 0;
+    s->moved_frame_ms = -1;
 }
 
 void session_reps_ok(session *s)
@@ -184,6 +190,23 @@ static void take_events(session *s, const reps_event *events, size_t n)
     }
 }
 
+/* SET, counted by the camera: the time the person has moved with no rep
+ * counted, and once it reaches SESSION_MISSED_MS in a set, the hint to press
+ * OK for what the camera misses (said by cues.c as told_missed turns on). */
+static void watch_missed(session *s, int64_t t_ms)
+{
+    int64_t dt = s->moved_frame_ms < 0 ? 0 : t_ms - s->moved_frame_ms;
+    s->moved_frame_ms = t_ms;
+    if (s->v.screen != SCREEN_SET || s->v.timed || s->v.told_missed ||
+        presence_still(s->presence))
+        return;
+    s->uncounted_ms += dt < 0 ? 0 : dt > MAX_FRAME_GAP_MS ? MAX_FRAME_GAP_MS : dt;
+    if (s->uncounted_ms >= SESSION_MISSED_MS) {
+        s->v.told_missed = true;
+        flash(s, N_("Missed?"), MISSED_CUE);
+    }
+}
+
 void session_reps_frame(session *s, const uint8_t *luma, int width, int height, int stride,
                         int64_t t_ms)
 {
@@ -191,6 +214,7 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
     size_t n = reps_feed(s->counter, luma, width, height, stride, t_ms - s->counter_shift,
                          events, 8);
     take_events(s, events, n);
+    watch_missed(s, t_ms);
     reps_phase was = s->v.counter.phase;
     s->v.counter = reps_get_status(s->counter);
     reps_phase phase = s->v.counter.phase;
@@ -285,6 +309,8 @@ void session_reps_cue(session *s)
         int64_t left = (int64_t)b->hold_s * 1000 - v->counter.hold_ms;
         v->hold_remaining_ms = left > 0 ? left : 0;
         v->cue = left > 0 ? N_("Hold") : N_("Relax and lower slowly");
+        if (flashing && s->flash_cue == MISSED_CUE)
+            v->cue = MISSED_CUE; /* what the counter holds may be no rep at all */
     } else if (v->manual_pending) {
         v->cue = PENDING_CUE;
     } else if (flashing) {
