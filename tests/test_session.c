@@ -1174,6 +1174,38 @@ static void test_camera_rep_is_activity(void)
     session_destroy(s);
 }
 
+/* An OK during a movement waits for the counter's verdict SESSION_OK_WAIT_MS
+ * at most: at the top of a bridge held 5.5 s, whose verdict comes some 6 s
+ * later, the OK counts after 4 s, and the camera's rep for that bridge, when
+ * it comes, is the OK's (one rep, manual); the next bridge is the camera's. */
+static void test_ok_waits_at_most(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    int64_t t0;
+    session *s = camera_set(&p, &r, &t0);
+    synth_params sp = bridge_person(3);
+    sp.hold_ms = 5500;
+    synth_rep_truth rep0 = synth_rep_time(&sp, 0), rep1 = synth_rep_time(&sp, 1);
+    int64_t at = feed(s, &sp, 0, rep0.top_ms + 500, t0, 0);
+    CHECK_EQ_INT(session_get_view(s)->counter.phase, REPS_PHASE_HOLD, "holding at the top");
+    press_at(s, BUTTON_OK, false, t0 + at);
+    CHECK(session_get_view(s)->manual_pending, "the OK waits for the counter");
+    int64_t t = feed(s, &sp, at, at + SESSION_OK_WAIT_MS - 150, t0, 0);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 0, "still waiting just before the limit");
+    t = feed(s, &sp, t, at + SESSION_OK_WAIT_MS + 150, t0, 0);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 1, "counted when the wait ran out");
+    CHECK(r.manual_reps == 1 && !session_get_view(s)->manual_pending, "by hand");
+    t = feed(s, &sp, t, rep0.end_ms + 1500, t0, 0);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 1, "the camera's verdict on that bridge is the OK's");
+    CHECK_EQ_INT(r.camera_reps, 0, "and not recorded again");
+    feed(s, &sp, t, rep1.end_ms + 1500, t0, 0);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 2, "the next bridge");
+    CHECK_EQ_INT(r.camera_reps, 1, "is the camera's");
+    session_destroy(s);
+}
+
 /* Someone who moves and has no rep counted (here: sliding along the mat, a
  * movement that never comes back) is told once, on the screen and by voice
  * (cues.c), to press OK for the reps the camera misses, SESSION_MISSED_MS
@@ -1203,8 +1235,11 @@ static void test_missed_reps(void)
                 feed_one(s, &sp, t, t0 + t, -1, 1.0f);
             else
                 feed_lying(s, &sp, t, t0, 0.0f);
-            if (mode == 0 && t < ok_at && t + 66 >= ok_at)
+            if (mode == 0 && t < ok_at && t + 66 >= ok_at) {
                 press_at(s, BUTTON_OK, false, t0 + t);
+                CHECK(r.reps == 1, "%s: the OK after the hint counts at once, mid-movement",
+                      how[mode]);
+            }
             const session_view *v = session_get_view(s);
             told += v->told_missed && !was;
             was = v->told_missed;
@@ -1254,5 +1289,6 @@ int main(void)
     test_partial_shown();
     test_camera_rep_is_activity();
     test_missed_reps();
+    test_ok_waits_at_most();
     return check_done();
 }

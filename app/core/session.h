@@ -36,7 +36,8 @@
  *
  * Honest counts (SET): OK adds a manual rep only when the camera has not just
  * counted one (SESSION_MANUAL_WINDOW_MS) and is not in the middle of one (the
- * OK then waits for the counter's verdict: its rep, or a manual rep if it
+ * OK then waits for the counter's verdict, SESSION_OK_WAIT_MS at most and
+ * not at all once told that it misses reps: its rep, or a manual rep if it
  * finds none). The counter's clock stops while the set is paused, so a hold
  * never includes time in the menu. A partial or a short hold is shown for a
  * moment (view.flash and cue); whether a short hold counts is the programme's
@@ -113,6 +114,16 @@ typedef struct session_rep {
  * 0.2 s on the real clips, sometimes a second), and a
  * person takes about 0.5-1 s to see or hear the count and press. */
 #define SESSION_MANUAL_WINDOW_MS 1500
+/* An OK during a movement waits for the counter's verdict on it (the rep
+ * the OK meant) this long at most, then counts: a movement the counter
+ * follows and does not end (a slide, a set-up, a pose it cannot tell from a
+ * rep's top) would hold it back for up to 2 x hold + 6 s, and someone who
+ * hears nothing presses again. An OK is pressed at a rep's top or on its way
+ * down, and the verdict comes as the person is back: within 1-3 s. Once
+ * the set has said it misses reps (SESSION_MISSED_MS) an OK counts at once.
+ * A rep the camera counts later for the movement under way at the press
+ * (begun before it) is that OK's, not another. */
+#define SESSION_OK_WAIT_MS 4000
 /* POSITION: someone seen who has neither kept still nor done a counted rep by
  * then gets "Go" anyway. Walking to the mat and lying down takes 3-6 s, and
  * the picture reads still some 2.5 s after the last movement. */

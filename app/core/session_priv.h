@@ -34,6 +34,9 @@ struct session {
     session_rep set_reps[SESSION_MAX_SET_REPS]; /* the open set's reps, for undo */
     int n_set_reps;
     int64_t last_camera_rep_ms; /* the set's last camera rep, -1 none */
+    int64_t ok_at_ms;           /* when the OK waiting for a verdict was pressed */
+    int64_t ok_counted_ms;      /* an OK counted before its verdict: when pressed
+                                   (a camera rep begun before then is its), -1 */
     reps_event early_rep;       /* POSITION: a rep counted before "Go" (view.early_rep) */
     int64_t still_wait_ms;      /* with an early rep held, the wait for stillness
                                    runs from then (session clock): when it was

@@ -87,7 +87,11 @@ static void manual_rep(session *s)
 static void camera_rep(session *s, const reps_event *ev, int64_t at_ms)
 {
     const programme_block *b = session_block(s);
+    bool counted_by_ok = s->ok_counted_ms >= 0 && ev->start_ms + s->counter_shift <= s->ok_counted_ms;
+    s->ok_counted_ms = -1;
     s->last_camera_rep_ms = s->now;
+    if (counted_by_ok)
+        return; /* the movement the OK was pressed in, counted when the wait ran out */
     s->v.manual_pending = false; /* an OK during this movement meant this rep */
     bool met = b->hold_s == 0 || ev->hold_met || ev->began_unseen;
     s->v.last_hold_ms = (int)ev->hold_ms;
@@ -120,6 +124,7 @@ void session_reps_begin(session *s)
     s->flash_until = 0;
     s->v.flash = NULL;
     s->v.manual_pending = false;
+    s->ok_counted_ms = -1;
     s->v.told_missed = false;
     s->uncounted_ms = 0;
     s->moved_frame_ms = -1;
@@ -132,10 +137,15 @@ void session_reps_ok(session *s)
         return;
     }
     reps_phase phase = s->v.counter.phase;
-    if (phase == REPS_PHASE_MOVING || phase == REPS_PHASE_HOLD)
+    bool moving = phase == REPS_PHASE_MOVING || phase == REPS_PHASE_HOLD;
+    if (moving && !s->v.told_missed) {
         s->v.manual_pending = true;
-    else
-        manual_rep(s);
+        s->ok_at_ms = s->now;
+        return;
+    }
+    if (moving) /* told that the camera misses reps: this one counts now */
+        s->ok_counted_ms = s->now;
+    manual_rep(s);
 }
 
 void session_reps_start_set(session *s)
@@ -224,9 +234,14 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
     if (s->v.screen == SCREEN_POSITION && s->v.early_rep && was == REPS_PHASE_REST &&
         phase == REPS_PHASE_MOVING)
         s->still_wait_ms = s->now;
-    if (s->v.screen == SCREEN_SET && s->v.manual_pending &&
-        (phase == REPS_PHASE_REST || phase == REPS_PHASE_LEARNING))
+    if (s->v.screen != SCREEN_SET || !s->v.manual_pending)
+        return;
+    if (phase == REPS_PHASE_REST || phase == REPS_PHASE_LEARNING) {
         manual_rep(s); /* the movement ended with no verdict */
+    } else if (s->now - s->ok_at_ms >= SESSION_OK_WAIT_MS) {
+        s->ok_counted_ms = s->ok_at_ms;
+        manual_rep(s); /* no verdict yet: the OK counts, and the verdict is its */
+    }
 }
 
 void session_reps_settle(session *s)
