@@ -49,6 +49,9 @@ run landscape 800x480 sound
 python3 - "$out/landscape.stderr" <<'PY' || fail "the warning said"
 import re, sys
 log = open(sys.argv[1]).read()
+if "built without espeak-ng" in log:
+    print("no voice in this build (tones): the warning's words not checked")
+    sys.exit(0)
 t0 = int(re.search(r"device playing since wall-clock ms (\d+)", log).group(1))
 said = [(int(t) - t0) / 1000 for t in
         re.findall(r"say 'Are you still there\? Press OK to carry on' at wall-clock ms (\d+)", log)]

@@ -66,6 +66,10 @@ PY
 }
 
 run slide "replay:$out/slide.y4m"
+if grep -q "built without espeak-ng" "$out/slide.stderr"; then
+  echo "e2e_missed: no voice in this build (tones): nothing to read in the log; skipped"
+  exit 0
+fi
 said "$out/slide.stderr" > "$out/slide.said"
 python3 - "$out/slide.said" "$(cat "$out/slide.reps")" <<'PY' || fail "the slide: $(paste -sd'|' "$out/slide.said")"
 import sys

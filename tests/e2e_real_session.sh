@@ -6,9 +6,13 @@
 # held about 1.6 s, back at rest at 2.53 s). Played as someone lying still for
 # 8 s and then doing that bridge, over and over (the replay camera loops), so
 # each loop is a rest longer than a real set's and one rep. Checks the exit
-# status, the screens, and that the database holds the set's two reps as
+# status, the screens, that the database holds the set's two reps as
 # counted by the camera, one loop apart, each with its hold about right: the
-# first, after the still start, as well as the second (reps.c, look_back).
+# first, after the still start, as well as the second (reps.c, look_back),
+# and what he hears, in order (the debug log's "say" lines; the voice keeps
+# the virtual clock's pace): the exercise, "go", "hold", "relax" as the 1 s
+# hold is done, each rep's number within 0.3 s of its time in the database,
+# "last one", the session's end.
 # Usage: e2e_real_session.sh REHAB_MIRROR_BINARY OUTPUT_DIR
 set -euo pipefail
 bin=$1
@@ -57,7 +61,8 @@ cat > "$out/buttons.txt" <<'TXT'
 TXT
 
 set +e
-"$bin" --virtual-clock --software-renderer --no-sound --window 800x480 \
+SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE="$out/audio.raw" REHAB_MIRROR_LOG=debug \
+"$bin" --virtual-clock --software-renderer --window 800x480 \
   --camera "replay:$out/still-then-bridge.y4m" --buttons "script:$out/buttons.txt" \
   --programme "$out/programme.ini" --data-dir "$out/data" \
   --screenshot-dir "$out/shots" --exit-after 50 2> "$out/stderr.txt"
@@ -85,5 +90,21 @@ assert abs((t[1] - t[0]) - loop) < 0.3, f"reps {t[1] - t[0]:.2f} s apart, a loop
 for i, r in enumerate(reps):
     assert abs(r["hold_s"] - 1.6) < 0.4, f"rep {i + 1} hold {r['hold_s']} s, held about 1.6 s"
     assert r["hold_met"], f"rep {i + 1} held past the 1 s target"
+PY
+python3 - "$out/stderr.txt" "$out/data/adherence.db" <<'PY' || fail "what was said"
+import re, sqlite3, sys
+log = open(sys.argv[1]).read()
+if "built without espeak-ng" in log:
+    print("no voice in this build (tones): what is said not checked")
+    sys.exit(0)
+said = [(text, int(t)) for text, t in re.findall(r"say '(.*?)' at wall-clock ms (\d+)", log)]
+print("said:", [text for text, _ in said])
+want = ["Glute bridge", "Go", "Hold", "Relax", "1", "Last one", "Hold", "Relax", "2",
+        "Well done, session complete"]
+assert [text for text, _ in said] == want, f"want {want}"
+reps = [t for (t,) in sqlite3.connect(sys.argv[2]).execute("SELECT t FROM reps ORDER BY seq")]
+for n, t in enumerate(reps, 1):
+    at = [ms for text, ms in said if text == str(n)][0]
+    assert 0 <= at - t <= 300, f"'{n}' said {at - t} ms after the rep"
 PY
 echo "ok: a real person's two bridges counted by the camera through a whole set"
