@@ -20,17 +20,19 @@
  * the station clock: the camera is real hardware, while the station clock may
  * be virtual and jump. Frame timestamps use the station clock at hand-off.
  *
- * Versions. Written against libcamera 0.0.3 (Debian 12) and 0.4/0.5 (Debian
- * 13, Raspberry Pi OS). The calls used here (generateConfiguration with an
- * initializer list of roles, ControlList::set with a Span, Request::reuse,
- * FrameBufferAllocator, Signal::connect to a member function) have the same
- * spelling across them; 0.1 changed generateConfiguration's parameter from
+ * Versions. Written against libcamera 0.0.3 (Debian 12), 0.4 (Debian 13)
+ * and 0.7 (trixie-backports; Raspberry Pi OS ships 0.7 in 2026). The calls
+ * used here (generateConfiguration with an initializer list of roles,
+ * ControlList::set with a Span, Request::reuse, FrameBufferAllocator,
+ * Signal::connect to a member function) have the same spelling across them; 0.1 changed generateConfiguration's parameter from
  * StreamRoles to Span<const StreamRole> but added an initializer_list
  * overload (so no StreamRoles variable appears here), and 0.2 replaced
  * CameraConfiguration::transform (a Transform) with orientation (an
  * Orientation): set_upright() picks the member by LIBCAMERA_VERSION_* from
  * <libcamera/version.h>, where any future difference is to be guarded too.
- * scripts/trixie-check compiles this file against libcamera 0.4.
+ * 0.6 made string controls std::string_view (camera_libcamera_list copes
+ * with both). scripts/trixie-check compiles this file against libcamera 0.4
+ * and 0.7.
  *
  * The CameraManager is shared and reference-counted (libcamera aborts on a
  * second live manager), created on first use and stopped on last release.
@@ -534,8 +536,10 @@ extern "C" int camera_libcamera_list(char *out, size_t cap)
     std::vector<std::shared_ptr<Camera>> all = cm->cameras();
     append(out, cap, &used, "%zu camera%s\n", all.size(), all.size() == 1 ? "" : "s");
     for (const std::shared_ptr<Camera> &cam : all) {
-        std::string model = cam->properties().get(properties::Model).value_or("unknown model");
-        append(out, cap, &used, "  %s (%s)\n", cam->id().c_str(), model.c_str());
+        /* a std::string up to libcamera 0.5, a std::string_view since 0.6 */
+        const auto model = cam->properties().get(properties::Model);
+        std::string name = model ? std::string(*model) : std::string("unknown model");
+        append(out, cap, &used, "  %s (%s)\n", cam->id().c_str(), name.c_str());
     }
     int n = (int)all.size();
     all.clear();
