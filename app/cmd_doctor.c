@@ -44,6 +44,7 @@
 #include "xmalloc.h"
 #if HAVE_LIBCAMERA
 #include "camera_libcamera.h"
+#include "dpkg_status.h"
 #endif
 
 enum { MAX_CHIPS = 32 };
@@ -115,6 +116,24 @@ static void report_sound(const settings *cfg)
     voice_destroy(v);
 }
 
+#if HAVE_LIBCAMERA
+/* A libcamera works only with camera modules (libcamera-ipa) of its own
+ * version: a package built against another libcamera (Debian's, installed on
+ * Raspberry Pi OS, whose libcamera is its own) finds no camera it can use. */
+static void report_camera_modules(void)
+{
+    char ipa[64];
+    const char *lib = camera_libcamera_version();
+    if (!dpkg_installed_version(dpkg_status_path(), "libcamera-ipa", ipa, sizeof ipa) ||
+        version_same_minor(ipa, lib))
+        return;
+    printf("  -> the camera modules installed (libcamera-ipa %s) are not for this program's "
+           "libcamera (%s), and work only with their own: build the package on this system "
+           "(scripts/package) and install that\n",
+           ipa, lib);
+}
+#endif
+
 static void report_camera(const settings *cfg)
 {
     heading("Camera");
@@ -139,6 +158,7 @@ static void report_camera(const settings *cfg)
     if (n <= 0)
         printf("  -> no camera: the station will use the synthetic person instead. "
                "Check the ribbon cable and that the camera is enabled\n");
+    report_camera_modules();
 #else
     printf("  libcamera is not built into this program\n");
     printf("  -> the station will use the synthetic person instead\n");

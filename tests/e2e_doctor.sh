@@ -6,7 +6,8 @@
 # SDL video drivers built in, says there is no backlight (tests/CMakeLists.txt
 # points it at nothing), finds the offscreen display and says it is not a real
 # screen, and reports the data directory. On a machine with GPIO chips the
-# GPIO check is skipped, since the answer depends on the board. A fake
+# GPIO check is skipped, since the answer depends on the board. Camera
+# modules of another libcamera (a fake dpkg status file) are named. A fake
 # backlight directory is named and not switched.
 # Then: the config file's rotation reaches the report; an invalid programme
 # or config file is reported with file and line and exits 1 (issue 15); and
@@ -42,6 +43,26 @@ has "offscreen is not a real screen"
 has "backlight: none in $REHAB_MIRROR_BACKLIGHT (an HDMI monitor has none)"
 has "data directory $out/data: exists, writable"
 has "The station can run"
+
+# Camera modules (libcamera-ipa, as dpkg's status file lists them) of another
+# libcamera than the one this program runs on are named, with what to do; of
+# its own, nothing is said. Only in a build with libcamera.
+lib=$(sed -n 's/^  libcamera \(v[0-9][^ ]*\)$/\1/p' "$out/doctor.txt")
+if [[ -n $lib ]]; then
+  modules() {
+    printf 'Package: libcamera-ipa\nStatus: install ok installed\nVersion: %s\n' "$1" \
+      > "$out/dpkg-status"
+    REHAB_MIRROR_DPKG_STATUS=$out/dpkg-status SDL_VIDEODRIVER=offscreen "$bin" doctor \
+      --data-dir "$out/data" > "$out/doctor.txt" 2> "$out/stderr.txt" ||
+      fail "doctor with libcamera-ipa $1"
+  }
+  other=99.9.0+rpt20260205-1
+  modules "$other"
+  has "  -> the camera modules installed (libcamera-ipa $other) are not for this program's libcamera ($lib)"
+  modules "${lib#v}-1"
+  ! grep -q "camera modules installed" "$out/doctor.txt" ||
+    fail "doctor named camera modules of its own libcamera ($lib) as another's"
+fi
 
 # A backlight (a fake sysfs directory) is named, and left as it was.
 mkdir -p "$out/backlight/panel"
