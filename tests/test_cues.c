@@ -208,6 +208,63 @@ static void test_hold(int hold_s)
     CHECK(relaxed, "%d s hold ends with 'relax'", hold_s);
 }
 
+/* A rep's top that sags and is lifted again: the counter holds twice in one
+ * rep, and "hold" is said the first time only; the next rep's hold is said. */
+static void test_hold_once_a_rep(void)
+{
+    setup_programme(10, 2);
+    cues c;
+    cues_init(&c);
+    session_view p = base_view(), v = p;
+    v.counter.phase = REPS_PHASE_HOLD;
+    v.held_this_rep = true;
+    v.hold_remaining_ms = 2000;
+    said s = step(&c, &p, &v, 0, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_HOLD, "the rep's first hold: 'hold'");
+    p = v;
+    v.counter.phase = REPS_PHASE_MOVING; /* sagged */
+    v.hold_remaining_ms = 0;
+    step(&c, &p, &v, 3000, 0);
+    p = v;
+    v.counter.phase = REPS_PHASE_HOLD; /* lifted again, the same rep */
+    v.hold_remaining_ms = 1500;
+    s = step(&c, &p, &v, 3500, 0);
+    CHECK(!s.started || s.c.phrase != PHRASE_HOLD, "held again in the same rep: no second 'hold'");
+    p = v;
+    v.counter.phase = REPS_PHASE_REST; /* back down: the rep is over */
+    v.held_this_rep = false;
+    v.hold_remaining_ms = 0;
+    step(&c, &p, &v, 6000, 0);
+    p = v;
+    v.counter.phase = REPS_PHASE_HOLD; /* the next rep */
+    v.held_this_rep = true;
+    v.hold_remaining_ms = 2000;
+    s = step(&c, &p, &v, 9000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_HOLD, "the next rep's hold: 'hold'");
+    /* A rep whose first hold found the voice busy past the cue's patience:
+     * held again, it is told then. */
+    p = v;
+    v.counter.phase = REPS_PHASE_REST;
+    v.held_this_rep = false;
+    v.hold_remaining_ms = 0;
+    step(&c, &p, &v, 12000, 0);
+    p = v;
+    v.counter.phase = REPS_PHASE_HOLD;
+    v.held_this_rep = true;
+    v.hold_remaining_ms = 2000;
+    s = step(&c, &p, &v, 15000, 5000);
+    CHECK(!s.started, "the voice is busy: nothing starts");
+    p = v;
+    v.counter.phase = REPS_PHASE_MOVING;
+    v.hold_remaining_ms = 0;
+    step(&c, &p, &v, 17000, 2000);
+    p = v;
+    v.counter.phase = REPS_PHASE_HOLD;
+    v.hold_remaining_ms = 1000;
+    s = step(&c, &p, &v, 21000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_HOLD, "held again, never told: 'hold' now");
+}
+
 /* A timed hold (quad sets, timed_hold.h): "tighten" as the set begins,
  * "hold", the last seconds, "relax" when the clock ends it; a hold spoiled by
  * movement is named as such, not as a partial. */
@@ -530,6 +587,7 @@ int main(void)
     test_ranks();
     test_hold(2);
     test_hold(5);
+    test_hold_once_a_rep();
     test_not_seen();
     test_keep_still();
     test_missed();

@@ -197,6 +197,14 @@ bool cues_update(cues *c, const session_view *prev, const session_view *v, int64
     hold_requests(prev, v, now_ms, &r);
     screen_requests(prev, v, now_ms, &r);
     *interrupt = false;
+    /* "Hold" once a rep: a top that sags and is lifted again in the same rep
+     * (held_this_rep, session.h) is not told again, unless the first was
+     * never said (the voice was busy) */
+    if (!v->held_this_rep)
+        c->hold_said = false;
+    for (int i = 0; i < r.n; i++)
+        if (r.list[i].phrase == PHRASE_HOLD && c->hold_said && !v->timed)
+            r.list[i--] = r.list[--r.n];
     const cue *rep = NULL;
     for (int i = 0; i < r.n; i++) {
         if (r.list[i].rank == CUE_RANK_REP) {
@@ -227,5 +235,6 @@ bool cues_update(cues *c, const session_view *prev, const session_view *v, int64
         return false;
     *out = c->waiting;
     c->has_waiting = c->behind_rep = false;
+    c->hold_said = c->hold_said || out->phrase == PHRASE_HOLD;
     return true;
 }

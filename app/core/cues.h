@@ -65,6 +65,7 @@ typedef struct cues {
                             has been said, not from when it was asked */
     int64_t rep_ms;      /* when the last rep number started */
     int64_t quiet_since_ms; /* when the voice last fell silent; -1 while busy */
+    bool hold_said;      /* "hold" started in this rep (the view's held_this_rep) */
 } cues;
 
 /* A cue that waited for the voice starts this long after it falls silent, so

@@ -150,6 +150,7 @@ void session_enter_position(session *s)
     s->v.early_rep = false;
     reps_reset(s->counter);
     s->v.counter = reps_get_status(s->counter);
+    s->v.held_this_rep = false;
     s->v.position_elapsed_ms = 0;
     go(s, SCREEN_POSITION);
     s->v.cue = N_("Get into position");

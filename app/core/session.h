@@ -220,6 +220,9 @@ typedef struct session_view {
     int timed_phase;             /* SET, timed: a timed_phase (timed_hold.h) */
     int64_t timed_left_ms;       /* SET, timed: time left in that phase */
     int64_t hold_remaining_ms;   /* SET while holding: target - held, >= 0 */
+    bool held_this_rep;          /* SET, counted by the camera: the counter has
+                                    been at a hold since the person last left
+                                    rest ("Hold" is said once a rep: cues.c) */
     int64_t rest_remaining_ms;   /* REST */
     int64_t position_elapsed_ms; /* POSITION */
     presence_verdict presence;   /* POSITION: is someone on the mat; the counter

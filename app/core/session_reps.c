@@ -191,6 +191,8 @@ static void take_events(session *s, const reps_event *events, size_t n)
             continue;
         if (s->v.screen != SCREEN_SET)
             continue;
+        if (events[i].kind == REPS_EVENT_REP || events[i].kind == REPS_EVENT_PARTIAL)
+            s->v.held_this_rep = false; /* the rep is over, whatever the phase says */
         if (events[i].kind == REPS_EVENT_REP) {
             s->last_input_ms = s->now;
             camera_rep(s, &events[i], s->now);
@@ -228,6 +230,10 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
     reps_phase was = s->v.counter.phase;
     s->v.counter = reps_get_status(s->counter);
     reps_phase phase = s->v.counter.phase;
+    if (phase == REPS_PHASE_HOLD)
+        s->v.held_this_rep = true;
+    else if (phase == REPS_PHASE_REST || phase == REPS_PHASE_LEARNING)
+        s->v.held_this_rep = false;
     /* Someone who began before "Go" starts each rep within seconds of the
      * last: the wait for stillness starts again with it (a held bridge takes
      * longer than SESSION_KEEP_STILL_MS from one return to the next). */
