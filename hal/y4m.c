@@ -107,17 +107,22 @@ static bool parse_ratio(const char *s, int *num, int *den)
     return true;
 }
 
-/* Colour space tag value to mono/4:2:0; false for anything else. */
-static bool parse_colour(const char *c, bool *mono)
+/* Colour space tag value to its chroma layout in info; false for anything
+ * else (deeper samples, an alpha plane, unknown names). */
+static bool parse_colour(const char *c, y4m_info *info)
 {
-    static const char *const yuv420[] = { "420", "420jpeg", "420paldv", "420mpeg2" };
-    if (!strcmp(c, "mono")) {
-        *mono = true;
-        return true;
-    }
-    for (size_t i = 0; i < sizeof yuv420 / sizeof yuv420[0]; i++) {
-        if (!strcmp(c, yuv420[i])) {
-            *mono = false;
+    static const struct {
+        const char *name;
+        int x, y;
+    } spaces[] = {
+        { "mono", 0, 0 },     { "420", 2, 2 }, { "420jpeg", 2, 2 }, { "420paldv", 2, 2 },
+        { "420mpeg2", 2, 2 }, { "422", 2, 1 }, { "444", 1, 1 },     { "411", 4, 1 },
+    };
+    for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++) {
+        if (!strcmp(c, spaces[i].name)) {
+            info->mono = spaces[i].x == 0;
+            info->chroma_x = spaces[i].x;
+            info->chroma_y = spaces[i].y;
             return true;
         }
     }
@@ -146,8 +151,11 @@ static bool parse_tag(char *tok, y4m_info *info, char *errbuf)
         }
         return true;
     case 'C':
-        if (!parse_colour(v, &info->mono)) {
-            set_err(errbuf, "unsupported colour space 'C%.40s' (only Cmono and 4:2:0)", v);
+        if (!parse_colour(v, info)) {
+            set_err(errbuf,
+                    "unsupported colour space 'C%.40s' (8-bit Cmono, 4:2:0, 4:2:2, 4:4:4 or "
+                    "4:1:1; ffmpeg -pix_fmt gray makes one)",
+                    v);
             return false;
         }
         return true;
@@ -165,7 +173,7 @@ static bool parse_header(char *line, y4m_info *info, char *errbuf)
         set_err(errbuf, "not a YUV4MPEG2 file (bad signature)");
         return false;
     }
-    *info = (y4m_info){ .width = 0, .height = 0, .fps_num = 30, .fps_den = 1, .mono = false };
+    *info = (y4m_info){ .fps_num = 30, .fps_den = 1, .chroma_x = 2, .chroma_y = 2 }; /* 4:2:0 */
     char *save = NULL;
     for (char *tok = strtok_r(line + sizeof magic - 1, " ", &save); tok;
          tok = strtok_r(NULL, " ", &save)) {
@@ -207,8 +215,10 @@ y4m_reader *y4m_open(const char *path, char *errbuf)
     r->info = info;
     r->data_start = ftell(f);
     r->luma = xmalloc((size_t)info.width * (size_t)info.height);
-    if (!info.mono) {
-        r->chroma_size = 2 * (size_t)((info.width + 1) / 2) * (size_t)((info.height + 1) / 2);
+    if (!info.mono) { /* two planes, each the luma's size divided up */
+        size_t cw = (size_t)((info.width + info.chroma_x - 1) / info.chroma_x);
+        size_t ch = (size_t)((info.height + info.chroma_y - 1) / info.chroma_y);
+        r->chroma_size = 2 * cw * ch;
         r->chroma = xmalloc(r->chroma_size);
     }
     return r;

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * y4m: reading and writing YUV4MPEG2 clips, the station's clip format. Only the
- * luma plane is delivered; chroma planes are skipped. Accepted colour spaces:
- * Cmono, C420 and its variants (C420jpeg, C420paldv, C420mpeg2), and a missing C
- * tag (which means 4:2:0). Any size up to Y4M_MAX_DIM on a side and any rate.
+ * luma plane is delivered; chroma planes are skipped. Accepted colour spaces,
+ * 8 bits a sample: Cmono, C420 and its variants (C420jpeg, C420paldv,
+ * C420mpeg2), C422, C444 (what ffmpeg writes for a GIF or an RGB source unless
+ * told -pix_fmt) and C411; a missing C tag means 4:2:0. Deeper samples
+ * (C420p10, Cmono16, ...) and an alpha plane (C444alpha) are refused with a
+ * reason. Any size up to Y4M_MAX_DIM on a side and any rate.
  *
  * Every malformed header or truncated frame is reported through y4m_error()
  * as one line naming the problem; no input makes these functions crash.
@@ -23,6 +26,9 @@ typedef struct y4m_info {
     int width, height;
     int fps_num, fps_den; /* frame rate as a fraction; 30/1 when the header has none */
     bool mono;            /* Cmono: no chroma planes */
+    int chroma_x, chroma_y; /* the chroma planes' subsampling across and down
+                               (4:2:0: 2, 2; 4:2:2: 2, 1; 4:4:4: 1, 1; 4:1:1:
+                               4, 1); 0, 0 when mono */
 } y4m_info;
 
 /* Opens and parses the header. NULL on failure, with a reason in *err (static or

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * test_y4m: the Y4M reader and writer. Round trip of a Cmono clip, a hand-built
- * C420jpeg clip whose chroma must be skipped, odd sizes, header tags in any
+ * test_y4m: the Y4M reader and writer. Round trip of a Cmono clip, hand-built
+ * C420jpeg, C422, C444 and C411 clips whose chroma must be skipped, odd sizes, header tags in any
  * order, malformed headers refused with a reason, truncated frames reported as
  * errors, rewinding, and a run over mutated headers that must not crash.
  */
@@ -118,6 +118,50 @@ static void test_420_odd(void)
     y4m_close(r);
 }
 
+/* The other 8-bit layouts, at the odd size 5x3 (luma 15 bytes): 4:2:2's
+ * chroma planes are 3x3 each, 4:4:4's 5x3 (what ffmpeg writes for a GIF
+ * unless told -pix_fmt), 4:1:1's 2x3. Chroma bytes are 0xC0, so reading any
+ * as luma would show in the second frame. */
+static void test_other_layouts(void)
+{
+    static const struct {
+        const char *tag;
+        int chroma; /* bytes of both chroma planes */
+    } layouts[] = { { "C422", 2 * 3 * 3 }, { "C444", 2 * 5 * 3 }, { "C411", 2 * 2 * 3 } };
+    for (size_t k = 0; k < sizeof layouts / sizeof layouts[0]; k++) {
+        unsigned char buf[512];
+        size_t n = (size_t)snprintf((char *)buf, sizeof buf, "YUV4MPEG2 W5 H3 F25:1 %s\n",
+                                    layouts[k].tag);
+        for (int f = 0; f < 2; f++) {
+            memcpy(buf + n, "FRAME\n", 6);
+            n += 6;
+            for (int i = 0; i < 15; i++)
+                buf[n++] = (unsigned char)(f * 100 + i);
+            for (int i = 0; i < layouts[k].chroma; i++)
+                buf[n++] = 0xC0;
+        }
+        char name[32], err[256] = "";
+        snprintf(name, sizeof name, "%s.y4m", layouts[k].tag);
+        write_bytes(name, buf, n);
+        y4m_reader *r = y4m_open(path_of(name), err);
+        CHECK(r != NULL, "open %s: %s", layouts[k].tag, err);
+        if (!r)
+            continue;
+        CHECK(!y4m_reader_info(r)->mono, "%s is not mono", layouts[k].tag);
+        for (int f = 0; f < 2; f++) {
+            const uint8_t *luma = NULL;
+            CHECK_EQ_INT(y4m_read_frame(r, &luma, err), 1, layouts[k].tag);
+            int bad = 0;
+            for (int i = 0; i < 15 && luma; i++)
+                bad += luma[i] != f * 100 + i;
+            CHECK(luma && bad == 0, "%s frame %d: %d luma bytes wrong", layouts[k].tag, f, bad);
+        }
+        const uint8_t *luma = NULL;
+        CHECK_EQ_INT(y4m_read_frame(r, &luma, err), 0, "a clean end after two frames");
+        y4m_close(r);
+    }
+}
+
 /* A header with no C tag means 4:2:0; no F tag means 30:1. */
 static void test_defaults(void)
 {
@@ -155,8 +199,9 @@ static void test_bad_headers(void)
     REFUSE("empty.y4m", "", "empty");
     REFUSE("magic.y4m", "YUV4MPEG W4 H4\n", "signature");
     REFUSE("magic2.y4m", "YUV4MPEG2X W4 H4\n", "signature");
-    REFUSE("c444.y4m", "YUV4MPEG2 W4 H4 C444\n", "C444");
-    REFUSE("c422.y4m", "YUV4MPEG2 W4 H4 C422\n", "colour space");
+    REFUSE("c10.y4m", "YUV4MPEG2 W4 H4 C420p10\n", "C420p10");
+    REFUSE("c16.y4m", "YUV4MPEG2 W4 H4 Cmono16\n", "colour space");
+    REFUSE("calpha.y4m", "YUV4MPEG2 W4 H4 C444alpha\n", "-pix_fmt gray");
     REFUSE("w0.y4m", "YUV4MPEG2 W0 H4\n", "width");
     REFUSE("hbig.y4m", "YUV4MPEG2 W4 H4097\n", "height");
     REFUSE("huge.y4m", "YUV4MPEG2 W100000 H100000 Cmono\nFRAME\n", "width");
@@ -247,6 +292,7 @@ int main(void)
     dir = check_tmpdir("test_y4m");
     test_round_trip();
     test_420_odd();
+    test_other_layouts();
     test_defaults();
     test_bad_headers();
     test_truncated();
