@@ -2,13 +2,15 @@
 /*
  * camera_libcamera: the libcamera backend (camera_libcamera.h), the program's
  * only C++. It opens one camera, configures one Viewfinder stream (640x480,
- * YUV420 or NV12, a fixed frame rate through FrameDurationLimits), allocates
- * its buffers with a FrameBufferAllocator, maps plane 0 (the Y plane, in both
- * formats) of each buffer once, and keeps every request queued.
+ * YUV420 or NV12 from an ISP, else packed YUYV as USB webcams give; a fixed
+ * frame rate through FrameDurationLimits), allocates its buffers with a
+ * FrameBufferAllocator, maps plane 0 (the Y plane, or the packed picture) of
+ * each buffer once, and keeps every request queued.
  *
  * Threads. libcamera completes requests on its camera manager thread. There,
- * on_complete copies the Y plane into `spare`, swaps it with `ready` under the
- * mutex (newest frame wins: an unread older frame is simply overwritten),
+ * on_complete copies the luma into `spare` (camera_luma.h), swaps it with
+ * `ready` under the mutex (newest frame wins: an unread older frame is simply
+ * overwritten),
  * requeues the request and, when the slot was empty, pushes one SDL user event
  * so a main loop waiting in SDL_WaitEvent* wakes up. Everything else (create,
  * poll, destroy) runs on the main thread; poll swaps `ready` with `front`
@@ -59,6 +61,7 @@
 #include <libcamera/version.h>
 
 #include "camera_libcamera.h"
+#include "camera_luma.h"
 
 extern "C" {
 #include "log.h"
@@ -160,6 +163,7 @@ struct Live {
     std::vector<std::unique_ptr<Request>> requests;
     std::vector<Mapping> maps;     /* indexed by request cookie */
     int width = 0, height = 0, stride = 0;
+    camera_luma_layout layout = CAMERA_LUMA_PLANAR; /* where luma is in plane 0 */
     bool have_manager = false, acquired = false, connected = false, started = false;
     Uint32 wake = (Uint32)-1;
 
@@ -187,9 +191,7 @@ void Live::on_complete(Request *req)
     const Mapping &m = maps[req->cookie()];
     if (it != req->buffers().end() &&
         it->second->metadata().status == FrameMetadata::FrameSuccess) {
-        for (int row = 0; row < height; row++)
-            memcpy(spare.data() + (size_t)row * width, m.y + (size_t)row * stride,
-                   (size_t)width);
+        camera_luma_copy(spare.data(), m.y, width, height, stride, layout);
         bool was_fresh;
         {
             std::lock_guard<std::mutex> lock(mu);
@@ -277,7 +279,8 @@ void set_upright(CameraConfiguration *config)
 #endif
 }
 
-/* Configures one Viewfinder stream: WANT size, YUV420 else NV12. */
+/* Configures one Viewfinder stream: WANT size, YUV420 else NV12 (an ISP's),
+ * else packed 4:2:2 (a USB webcam's YUYV and its byte orders). */
 bool configure_stream(Live *l, char *errbuf)
 {
     const char *id = l->cam->id().c_str();
@@ -288,24 +291,27 @@ bool configure_stream(Live *l, char *errbuf)
     }
     set_upright(l->config.get());
     StreamConfiguration &sc = l->config->at(0);
-    const PixelFormat wanted[] = { formats::YUV420, formats::NV12 };
+    const PixelFormat wanted[] = { formats::YUV420, formats::NV12, formats::YUYV,
+                                   formats::UYVY,   formats::YVYU, formats::VYUY };
     CameraConfiguration::Status st = CameraConfiguration::Invalid;
+    bool usable = false;
     for (const PixelFormat &f : wanted) {
         sc.size = Size(WANT_WIDTH, WANT_HEIGHT);
         sc.pixelFormat = f;
         st = l->config->validate();
-        if (st != CameraConfiguration::Invalid &&
-            (sc.pixelFormat == formats::YUV420 || sc.pixelFormat == formats::NV12))
+        usable = st != CameraConfiguration::Invalid &&
+                 camera_luma_layout_of(sc.pixelFormat.toString().c_str(), &l->layout);
+        if (usable)
             break;
     }
-    if (st == CameraConfiguration::Invalid ||
-        (sc.pixelFormat != formats::YUV420 && sc.pixelFormat != formats::NV12)) {
-        snprintf(errbuf, ERRLEN, "camera '%.100s' offers %.40s, not YUV420 or NV12", id,
+    if (!usable) {
+        snprintf(errbuf, ERRLEN, "camera '%.100s' offers %.40s, not YUV420, NV12 or YUYV", id,
                  sc.pixelFormat.toString().c_str());
         return false;
     }
     if (sc.size.width < 16 || sc.size.height < 16 || sc.size.width > 4096 ||
-        sc.size.height > 4096 || sc.stride < sc.size.width) {
+        sc.size.height > 4096 ||
+        (int)sc.stride < camera_luma_row_bytes(l->layout, (int)sc.size.width)) {
         snprintf(errbuf, ERRLEN, "camera '%.100s': unusable stream %.60s", id,
                  sc.toString().c_str());
         return false;
