@@ -124,7 +124,7 @@ static void report_camera_modules(void)
 {
     char ipa[64];
     const char *lib = camera_libcamera_version();
-    if (!dpkg_installed_version(dpkg_status_path(), "libcamera-ipa", ipa, sizeof ipa) ||
+    if (!dpkg_installed_version(dpkg_admindir(), "libcamera-ipa", ipa, sizeof ipa) ||
         version_same_minor(ipa, lib))
         return;
     printf("  -> the camera modules installed (libcamera-ipa %s) are not for this program's "

@@ -1,76 +1,88 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* dpkg_status: an installed package's version from dpkg's status file (dpkg_status.h). */
+/* dpkg_status: an installed package's version, asked of dpkg-query (dpkg_status.h). */
 #include "dpkg_status.h"
 
 #include <ctype.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
-#define LINE 4096
+#define OUTPUT 4096 /* dpkg-query's answer: a line per architecture */
 
-const char *dpkg_status_path(void)
+extern char **environ;
+
+const char *dpkg_admindir(void)
 {
-    const char *p = getenv("REHAB_MIRROR_DPKG_STATUS");
-    return p && *p ? p : "/var/lib/dpkg/status";
+    const char *p = getenv("REHAB_MIRROR_DPKG_ADMINDIR");
+    return p && *p ? p : NULL;
 }
 
-/* The value of "Field: value" in line when it is that field (newline cut), else NULL. */
-static const char *field(char *line, const char *name)
+/* Runs dpkg-query -W for package with one "STATUS VERSION" line per
+ * architecture into out (NUL-terminated); false when it cannot be run or
+ * knows no such package. Its stdin and stderr are /dev/null. */
+static bool query(const char *admindir, const char *package, char *out, size_t cap)
 {
-    size_t n = strlen(name);
-    if (strncmp(line, name, n) != 0 || line[n] != ':')
-        return NULL;
-    line[strcspn(line, "\n")] = '\0';
-    const char *v = line + n + 1;
-    while (*v == ' ' || *v == '\t')
-        v++;
-    return v;
+    char admin[1100];
+    char *argv[8];
+    int argc = 0;
+    argv[argc++] = "dpkg-query";
+    if (admindir) {
+        snprintf(admin, sizeof admin, "--admindir=%s", admindir);
+        argv[argc++] = admin;
+    }
+    argv[argc++] = "-W";
+    argv[argc++] = "-f";
+    argv[argc++] = "${db:Status-Status} ${Version}\\n"; /* its own escape for a newline */
+    argv[argc++] = (char *)package;
+    argv[argc] = NULL;
+    int fds[2];
+    if (pipe(fds) != 0)
+        return false;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addclose(&fa, fds[0]);
+    posix_spawn_file_actions_addclose(&fa, fds[1]);
+    pid_t pid;
+    int err = posix_spawnp(&pid, "dpkg-query", &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fds[1]);
+    size_t n = 0;
+    if (err == 0) {
+        ssize_t got;
+        while (n + 1 < cap && (got = read(fds[0], out + n, cap - 1 - n)) > 0)
+            n += (size_t)got;
+    }
+    out[n] = '\0';
+    close(fds[0]);
+    int status = 0;
+    if (err == 0 && waitpid(pid, &status, 0) < 0)
+        status = -1;
+    return err == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-/* One paragraph's facts: is it the package, installed, and at which version. */
-typedef struct paragraph {
-    bool named, installed;
-    char version[128];
-} paragraph;
-
-bool dpkg_installed_version(const char *path, const char *package, char *out, size_t cap)
+bool dpkg_installed_version(const char *admindir, const char *package, char *out, size_t cap)
 {
     if (cap > 0)
         out[0] = '\0';
-    FILE *f = fopen(path, "r");
-    if (!f)
+    char text[OUTPUT];
+    if (!query(admindir, package, text, sizeof text))
         return false;
-    char line[LINE];
-    paragraph p = { 0 };
-    bool found = false, whole = true; /* the last piece read ended its line */
-    for (;;) {
-        bool end = !fgets(line, sizeof line, f);
-        bool tail = !whole; /* the rest of a line longer than LINE: not a field */
-        whole = end || strchr(line, '\n') != NULL;
-        if (tail)
-            continue;
-        if (end || line[0] == '\n') { /* a paragraph ends */
-            if (p.named && p.installed && p.version[0]) {
-                snprintf(out, cap, "%s", p.version);
-                found = true;
-                break;
-            }
-            p = (paragraph){ 0 };
-            if (end)
-                break;
-            continue;
+    static const char installed[] = "installed ";
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        if (!strncmp(line, installed, sizeof installed - 1) && line[sizeof installed - 1]) {
+            snprintf(out, cap, "%s", line + sizeof installed - 1);
+            return true;
         }
-        const char *v;
-        if ((v = field(line, "Package")))
-            p.named = strcmp(v, package) == 0;
-        else if ((v = field(line, "Status"))) /* "install ok installed", "hold ok installed" */
-            p.installed = strrchr(v, ' ') && strcmp(strrchr(v, ' '), " installed") == 0;
-        else if ((v = field(line, "Version")))
-            snprintf(p.version, sizeof p.version, "%s", v);
     }
-    fclose(f);
-    return found;
+    return false;
 }
 
 /* major.minor of a version into *major, *minor; false when it has none. */

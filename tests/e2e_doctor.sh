@@ -7,7 +7,7 @@
 # points it at nothing), finds the offscreen display and says it is not a real
 # screen, and reports the data directory. On a machine with GPIO chips the
 # GPIO check is skipped, since the answer depends on the board. Camera
-# modules of another libcamera (a fake dpkg status file) are named. A fake
+# modules of another libcamera (a dpkg database made here) are named. A fake
 # backlight directory is named and not switched.
 # Then: the config file's rotation reaches the report; an invalid programme
 # or config file is reported with file and line and exits 1 (issue 15); and
@@ -44,15 +44,17 @@ has "backlight: none in $REHAB_MIRROR_BACKLIGHT (an HDMI monitor has none)"
 has "data directory $out/data: exists, writable"
 has "The station can run"
 
-# Camera modules (libcamera-ipa, as dpkg's status file lists them) of another
-# libcamera than the one this program runs on are named, with what to do; of
-# its own, nothing is said. Only in a build with libcamera.
+# Camera modules (libcamera-ipa, as dpkg-query finds them in a dpkg database
+# made here) of another libcamera than the one this program runs on are
+# named, with what to do; of its own, nothing is said. Only in a build with
+# libcamera, on a system with dpkg.
 lib=$(sed -n 's/^  libcamera \(v[0-9][^ ]*\)$/\1/p' "$out/doctor.txt")
-if [[ -n $lib ]]; then
+if [[ -n $lib ]] && command -v dpkg-query > /dev/null; then
   modules() {
-    printf 'Package: libcamera-ipa\nStatus: install ok installed\nVersion: %s\n' "$1" \
-      > "$out/dpkg-status"
-    REHAB_MIRROR_DPKG_STATUS=$out/dpkg-status SDL_VIDEODRIVER=offscreen "$bin" doctor \
+    mkdir -p "$out/dpkg"
+    printf 'Package: libcamera-ipa\nStatus: install ok installed\nPriority: optional\nSection: libs\nMaintainer: Nobody <nobody@example.org>\nArchitecture: all\nVersion: %s\nDescription: camera modules\n' \
+      "$1" > "$out/dpkg/status"
+    REHAB_MIRROR_DPKG_ADMINDIR=$out/dpkg SDL_VIDEODRIVER=offscreen "$bin" doctor \
       --data-dir "$out/data" > "$out/doctor.txt" 2> "$out/stderr.txt" ||
       fail "doctor with libcamera-ipa $1"
   }
