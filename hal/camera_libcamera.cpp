@@ -26,9 +26,10 @@
  * and 0.7 (trixie-backports; Raspberry Pi OS ships 0.7 in 2026). The calls
  * used here (generateConfiguration with an initializer list of roles,
  * ControlList::set with a Span, Request::reuse, FrameBufferAllocator,
- * Signal::connect to a member function) have the same spelling across them; 0.1 changed generateConfiguration's parameter from
- * StreamRoles to Span<const StreamRole> but added an initializer_list
- * overload (so no StreamRoles variable appears here), and 0.2 replaced
+ * Signal::connect to a member function) have the same spelling across them;
+ * 0.1 changed generateConfiguration's parameter from StreamRoles to
+ * Span<const StreamRole> but added an initializer_list overload (so no
+ * StreamRoles variable appears here), and 0.2 replaced
  * CameraConfiguration::transform (a Transform) with orientation (an
  * Orientation): set_upright() picks the member by LIBCAMERA_VERSION_* from
  * <libcamera/version.h>, where any future difference is to be guarded too.
