@@ -36,7 +36,13 @@ enum { CUE_COUNT = AUDIO_ALERT + 1, MAX_NOTES = 3 };
 #define ATTACK_MS 5
 #define DECAY_MS 15
 #define PI 3.14159265358979323846
-#define AMPLITUDE 0.5
+/* Of full scale. The tones sit a little under the loudest parts of the spoken
+ * numbers (peak-normalised speech at 0.7: its loudest 50 ms are about -13 dB,
+ * a tone's at this level -14 dB), so a tick never masks the count it comes
+ * with; at 0.5 they were 3-4 dB louder (test_voice measures both). The alert
+ * stays louder than the voice: it stops the session. */
+#define CUE_AMPLITUDE 0.3
+#define ALERT_AMPLITUDE 0.5
 /* Queue more than this and the next cue clears it (see above). */
 #define MAX_QUEUED_MS 500
 #define SCRATCH_SAMPLES 1024
@@ -51,19 +57,21 @@ typedef struct note {
 } note;
 
 typedef struct cue_def {
+    double amplitude; /* of full scale */
     int count;
     note notes[MAX_NOTES];
 } cue_def;
 
 static const cue_def cues[CUE_COUNT] = {
-    [AUDIO_REP] = {1, {{880.0, 60, 0}}},
-    [AUDIO_HOLD_TICK] = {1, {{1320.0, 40, 0}}},
+    [AUDIO_REP] = {CUE_AMPLITUDE, 1, {{880.0, 60, 0}}},
+    [AUDIO_HOLD_TICK] = {CUE_AMPLITUDE, 1, {{1320.0, 40, 0}}},
     /* Falling fifth: "relax". */
-    [AUDIO_HOLD_DONE] = {2, {{990.0, 110, 30}, {660.0, 170, 0}}},
+    [AUDIO_HOLD_DONE] = {CUE_AMPLITUDE, 2, {{990.0, 110, 30}, {660.0, 170, 0}}},
     /* Rising C major arpeggio, the last note held. */
-    [AUDIO_SET_DONE] = {3, {{1046.5, 120, 20}, {1318.5, 120, 20}, {1568.0, 260, 0}}},
+    [AUDIO_SET_DONE] = {CUE_AMPLITUDE, 3,
+                        {{1046.5, 120, 20}, {1318.5, 120, 20}, {1568.0, 260, 0}}},
     /* Two low pulses. */
-    [AUDIO_ALERT] = {2, {{440.0, 150, 100}, {440.0, 150, 0}}},
+    [AUDIO_ALERT] = {ALERT_AMPLITUDE, 2, {{440.0, 150, 100}, {440.0, 150, 0}}},
 };
 
 struct audio {
@@ -123,7 +131,8 @@ size_t audio_render_cue(audio_cue cue, int16_t *out, size_t max)
             pos += tone + gap;
             continue;
         }
-        pos += audio_render_tone(out + pos, max - pos, AUDIO_RATE, nt->hz, nt->ms, AMPLITUDE);
+        pos += audio_render_tone(out + pos, max - pos, AUDIO_RATE, nt->hz, nt->ms,
+                                   def->amplitude);
         for (size_t j = 0; j < gap && pos < max; j++)
             out[pos++] = 0;
     }

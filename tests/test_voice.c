@@ -4,12 +4,15 @@
  * the default language: each renders to sound (not empty, not silent), of a
  * sane length for its words (a number at least 0.15 s, nothing over 4 s), and
  * starts within a few milliseconds (silence trimmed, so a queued rep number is
- * heard at once) at 70% peak. An unknown language is refused with a reason. A
+ * heard at once) at 70% peak. No tone but the alert is louder than the
+ * numbers. An unknown language is refused with a reason. A
  * build without espeak-ng refuses every language saying so, and the test
  * checks only that.
  */
 #include "voice.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +92,67 @@ static void test_longer_phrase_is_longer(void)
     voice_destroy(v);
 }
 
+/* The loudest 50 ms of a sound, as root mean square of full scale. */
+static double loudest_rms(const int16_t *s, size_t n)
+{
+    size_t w = AUDIO_RATE / 20;
+    double best = 0.0;
+    for (size_t at = 0; at < n; at += w / 4) {
+        size_t end = at + w < n ? at + w : n;
+        double sum = 0.0;
+        for (size_t i = at; i < end; i++)
+            sum += (double)s[i] * s[i];
+        double rms = sqrt(sum / (double)(end - at)) / 32768.0;
+        best = rms > best ? rms : best;
+        if (end == n)
+            break;
+    }
+    return best;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The tones come just before, between or after spoken numbers; a person on
+ * the floor must hear the number over them, so no tone but the alert is louder
+ * than the numbers' loudest parts (their median over 1-10). */
+static void test_tones_not_louder_than_numbers(void)
+{
+    char err[256] = "";
+    voice *v = voice_create("en", err);
+    if (!v)
+        return;
+    double loud[10];
+    for (int k = 1; k <= 10; k++) {
+        char text[8];
+        snprintf(text, sizeof text, "%d", k);
+        size_t n = 0;
+        int16_t *s = voice_speak(v, text, &n);
+        loud[k - 1] = s ? loudest_rms(s, n) : 0.0;
+        free(s);
+    }
+    qsort(loud, 10, sizeof loud[0], by_value);
+    double speech = (loud[4] + loud[5]) / 2.0;
+    static const audio_cue tones[] = {AUDIO_REP, AUDIO_HOLD_TICK, AUDIO_HOLD_DONE,
+                                      AUDIO_SET_DONE};
+    for (size_t i = 0; i < sizeof tones / sizeof tones[0]; i++) {
+        size_t n = audio_render_cue(tones[i], NULL, 0);
+        int16_t *s = malloc(n * sizeof *s);
+        CHECK(s != NULL, "memory");
+        if (!s)
+            break;
+        audio_render_cue(tones[i], s, n);
+        double tone = loudest_rms(s, n);
+        CHECK(tone <= speech, "cue %d: loudest 50 ms at %.1f dB, the numbers' at %.1f dB",
+              (int)tones[i], 20.0 * log10(tone), 20.0 * log10(speech));
+        free(s);
+    }
+    voice_destroy(v);
+}
+
 static void test_refusals(void)
 {
     char err[256] = "";
@@ -107,6 +171,7 @@ int main(void)
     }
     test_every_phrase("en");
     test_longer_phrase_is_longer();
+    test_tones_not_louder_than_numbers();
     test_refusals();
     return check_done();
 }
