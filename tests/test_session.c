@@ -1182,9 +1182,10 @@ static void test_camera_rep_is_activity(void)
 }
 
 /* An OK during a movement waits for the counter's verdict SESSION_OK_WAIT_MS
- * at most: at the top of a bridge held 5.5 s, whose verdict comes some 6 s
- * later, the OK counts after 4 s, and the camera's rep for that bridge, when
- * it comes, is the OK's (one rep, manual); the next bridge is the camera's. */
+ * plus the hold (2 s here) at most: at the top of a bridge held 7 s, whose
+ * verdict comes some 8 s later, the OK counts after 6 s, and the camera's rep
+ * for that bridge, when it comes, is the OK's (one rep, manual); the next
+ * bridge is the camera's. */
 static void test_ok_waits_at_most(void)
 {
     programme p;
@@ -1193,15 +1194,16 @@ static void test_ok_waits_at_most(void)
     int64_t t0;
     session *s = camera_set(&p, &r, &t0);
     synth_params sp = bridge_person(3);
-    sp.hold_ms = 5500;
+    sp.hold_ms = 7000;
+    int64_t wait = SESSION_OK_WAIT_MS + 2000;
     synth_rep_truth rep0 = synth_rep_time(&sp, 0), rep1 = synth_rep_time(&sp, 1);
     int64_t at = feed(s, &sp, 0, rep0.top_ms + 500, t0, 0);
     CHECK_EQ_INT(session_get_view(s)->counter.phase, REPS_PHASE_HOLD, "holding at the top");
     press_at(s, BUTTON_OK, false, t0 + at);
     CHECK(session_get_view(s)->manual_pending, "the OK waits for the counter");
-    int64_t t = feed(s, &sp, at, at + SESSION_OK_WAIT_MS - 150, t0, 0);
+    int64_t t = feed(s, &sp, at, at + wait - 150, t0, 0);
     CHECK_EQ_INT(session_get_view(s)->reps_done, 0, "still waiting just before the limit");
-    t = feed(s, &sp, t, at + SESSION_OK_WAIT_MS + 150, t0, 0);
+    t = feed(s, &sp, t, at + wait + 150, t0, 0);
     CHECK_EQ_INT(session_get_view(s)->reps_done, 1, "counted when the wait ran out");
     CHECK(r.manual_reps == 1 && !session_get_view(s)->manual_pending, "by hand");
     t = feed(s, &sp, t, rep0.end_ms + 1500, t0, 0);
@@ -1210,6 +1212,38 @@ static void test_ok_waits_at_most(void)
     feed(s, &sp, t, rep1.end_ms + 1500, t0, 0);
     CHECK_EQ_INT(session_get_view(s)->reps_done, 2, "the next bridge");
     CHECK_EQ_INT(r.camera_reps, 1, "is the camera's");
+    session_destroy(s);
+}
+
+/* An OK as a bridge held 3 s begins to rise (the person sure it will be
+ * missed) waits through the hold: the camera's verdict comes some 5 s later,
+ * within the wait, and the rep is the camera's, with the hold it timed, not
+ * a manual rep with none. */
+static void test_ok_waits_through_the_hold(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    int64_t t0;
+    session *s = camera_set(&p, &r, &t0);
+    synth_params sp = bridge_person(3);
+    sp.hold_ms = 3000;
+    synth_rep_truth rep0 = synth_rep_time(&sp, 0);
+    int64_t at = feed(s, &sp, 0, rep0.start_ms + 300, t0, 0);
+    int64_t t = at;
+    while (session_get_view(s)->counter.phase != REPS_PHASE_MOVING && t < rep0.top_ms)
+        t = feed(s, &sp, t, t + 66, t0, 0);
+    CHECK_EQ_INT(session_get_view(s)->counter.phase, REPS_PHASE_MOVING, "on the way up");
+    press_at(s, BUTTON_OK, false, t0 + t);
+    CHECK(session_get_view(s)->manual_pending, "the OK waits for the counter");
+    CHECK(rep0.end_ms + 1500 - t > SESSION_OK_WAIT_MS,
+          "the verdict comes later than the wait without the hold");
+    feed(s, &sp, t, rep0.end_ms + 1500, t0, 0);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 1, "one rep");
+    CHECK_EQ_INT(r.camera_reps, 1, "the camera's");
+    CHECK_EQ_INT(r.manual_reps, 0, "not a manual one");
+    CHECK(session_get_view(s)->last_hold_ms >= 2000, "with the hold it timed (%d ms)",
+          session_get_view(s)->last_hold_ms);
     session_destroy(s);
 }
 
@@ -1295,5 +1329,6 @@ int main(void)
     test_camera_rep_is_activity();
     test_missed_reps();
     test_ok_waits_at_most();
+    test_ok_waits_through_the_hold();
     return check_done();
 }

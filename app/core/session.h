@@ -36,9 +36,9 @@
  *
  * Honest counts (SET): OK adds a manual rep only when the camera has not just
  * counted one (SESSION_MANUAL_WINDOW_MS) and is not in the middle of one (the
- * OK then waits for the counter's verdict, SESSION_OK_WAIT_MS at most and
- * not at all once told that it misses reps: its rep, or a manual rep if it
- * finds none). The counter's clock stops while the set is paused, so a hold
+ * OK then waits for the counter's verdict, SESSION_OK_WAIT_MS plus the hold
+ * at most and not at all once told that it misses reps: its rep, or a manual
+ * rep if it finds none). The counter's clock stops while the set is paused, so a hold
  * never includes time in the menu. A partial or a short hold is shown for a
  * moment (view.flash and cue); whether a short hold counts is the programme's
  * short_holds_count.
@@ -119,7 +119,10 @@ typedef struct session_rep {
  * follows and does not end (a slide, a set-up, a pose it cannot tell from a
  * rep's top) would hold it back for up to 2 x hold + 6 s, and someone who
  * hears nothing presses again. An OK is pressed at a rep's top or on its way
- * down, and the verdict comes as the person is back: within 1-3 s. Once
+ * down, and the verdict comes as the person is back: within 1-3 s, and the
+ * hold later when the OK came before or during it, so the wait is this plus
+ * the exercise's hold (a bridge held 3 s, OK'd as it rises: its verdict, with
+ * the hold the camera timed, comes some 5 s after the press). Once
  * the set has said it misses reps (SESSION_MISSED_MS) an OK counts at once.
  * A rep the camera counts later for the movement under way at the press
  * (begun before it) is that OK's, not another. */

@@ -219,6 +219,13 @@ static void watch_missed(session *s, int64_t t_ms)
     }
 }
 
+/* How long an OK during a movement waits for the counter's verdict
+ * (session.h). */
+static int64_t ok_wait_ms(const session *s)
+{
+    return SESSION_OK_WAIT_MS + (int64_t)session_block(s)->hold_s * 1000;
+}
+
 void session_reps_frame(session *s, const uint8_t *luma, int width, int height, int stride,
                         int64_t t_ms)
 {
@@ -244,7 +251,7 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
         return;
     if (phase == REPS_PHASE_REST || phase == REPS_PHASE_LEARNING) {
         manual_rep(s); /* the movement ended with no verdict */
-    } else if (s->now - s->ok_at_ms >= SESSION_OK_WAIT_MS) {
+    } else if (s->now - s->ok_at_ms >= ok_wait_ms(s)) {
         s->ok_counted_ms = s->ok_at_ms;
         manual_rep(s); /* no verdict yet: the OK counts, and the verdict is its */
     }
