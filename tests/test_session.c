@@ -1181,6 +1181,17 @@ static void test_camera_rep_is_activity(void)
     session_destroy(s);
 }
 
+/* The small programme's bridge set (hold target 2 s), counted by the camera,
+ * and three bridges held hold_ms. */
+static session *held_bridges(programme *p, record *r, int64_t *t0, synth_params *sp,
+                             int64_t hold_ms)
+{
+    small_programme(p);
+    *sp = bridge_person(3);
+    sp->hold_ms = hold_ms;
+    return camera_set(p, r, t0);
+}
+
 /* An OK during a movement waits for the counter's verdict SESSION_OK_WAIT_MS
  * plus the hold (2 s here) at most: at the top of a bridge held 7 s, whose
  * verdict comes some 8 s later, the OK counts after 6 s, and the camera's rep
@@ -1189,12 +1200,10 @@ static void test_camera_rep_is_activity(void)
 static void test_ok_waits_at_most(void)
 {
     programme p;
-    small_programme(&p);
     record r;
     int64_t t0;
-    session *s = camera_set(&p, &r, &t0);
-    synth_params sp = bridge_person(3);
-    sp.hold_ms = 7000;
+    synth_params sp;
+    session *s = held_bridges(&p, &r, &t0, &sp, 7000);
     int64_t wait = SESSION_OK_WAIT_MS + 2000;
     synth_rep_truth rep0 = synth_rep_time(&sp, 0), rep1 = synth_rep_time(&sp, 1);
     int64_t at = feed(s, &sp, 0, rep0.top_ms + 500, t0, 0);
@@ -1222,12 +1231,10 @@ static void test_ok_waits_at_most(void)
 static void test_ok_waits_through_the_hold(void)
 {
     programme p;
-    small_programme(&p);
     record r;
     int64_t t0;
-    session *s = camera_set(&p, &r, &t0);
-    synth_params sp = bridge_person(3);
-    sp.hold_ms = 3000;
+    synth_params sp;
+    session *s = held_bridges(&p, &r, &t0, &sp, 3000);
     synth_rep_truth rep0 = synth_rep_time(&sp, 0);
     int64_t at = feed(s, &sp, 0, rep0.start_ms + 300, t0, 0);
     int64_t t = at;
