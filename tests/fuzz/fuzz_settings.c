@@ -13,12 +13,6 @@
 #include "fuzz_text.h"
 #include "settings.h"
 
-static void check_text(const char *s)
-{
-    if (!memchr(s, '\0', SETTINGS_PATH_MAX))
-        abort();
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *text = fuzz_text(data, size);
@@ -29,10 +23,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char err[256] = "";
     if (!settings_parse(&c, text, "fuzz.conf", err))
         fuzz_refusal_names(err, "fuzz.conf");
-    check_text(c.camera);
-    check_text(c.buttons);
-    check_text(c.data_dir);
-    check_text(c.programme);
+    fuzz_check_nul(c.camera, sizeof c.camera);
+    fuzz_check_nul(c.buttons, sizeof c.buttons);
+    fuzz_check_nul(c.data_dir, sizeof c.data_dir);
+    fuzz_check_nul(c.programme, sizeof c.programme);
     if (c.width < 64 || c.width > 8192 || c.height < 64 || c.height > 8192)
         abort();
     free(text);

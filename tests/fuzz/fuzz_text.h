@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_text: what the text-parser fuzz targets share. The fuzzer's bytes become
- * a NUL-terminated string (a parser of files never sees a length), and a parser
- * that refuses its input must say which file it refused.
+ * a NUL-terminated string (a parser of files never sees a length), a parser
+ * that refuses its input must say which file it refused, and every text it
+ * keeps must end within its array.
  */
 #ifndef RM_FUZZ_TEXT_H
 #define RM_FUZZ_TEXT_H
@@ -28,6 +29,13 @@ static inline char *fuzz_text(const uint8_t *data, size_t size)
 static inline void fuzz_refusal_names(const char *err, const char *name)
 {
     if (strncmp(err, name, strlen(name)) != 0)
+        abort();
+}
+
+/* Aborts unless the text kept in a char[cap] is NUL-terminated within it. */
+static inline void fuzz_check_nul(const char *s, size_t cap)
+{
+    if (!memchr(s, '\0', cap))
         abort();
 }
 
