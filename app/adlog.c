@@ -112,7 +112,8 @@ static const char *const stmt_sql[ST_COUNT] = {
     /* adlog_stop.c: a warning sign outranks pain, then the latest. */
     [ST_DAY_STOP] = "SELECT status FROM sessions WHERE profile = ?1"
                     " AND started_at >= ?2 AND started_at < ?3"
-                    " AND (status = 'red-flag' OR (status = 'stopped-pain' AND pain_before > ?4))"
+                    " AND (status = 'red-flag' OR (status = 'stopped-pain'"
+                    "  AND (pain_before > ?4 OR pain_after > ?4)))"
                     " ORDER BY status = 'red-flag' DESC, started_at DESC LIMIT 1",
     /* adlog_stats.c: the profile's last answer before a session, -1 none. */
     [ST_LAST_PAIN] = "SELECT coalesce((SELECT pain_before FROM sessions WHERE profile = ?1"

@@ -2,8 +2,8 @@
 /*
  * test_adlog_stop: what issue 13 added to the adherence log, against a real
  * SQLite file. The day's stop (adlog_day_stop): a pain stop before a session
- * and a warning sign stop the local day they began on, a warning sign
- * outranks pain, pain during a session (pain before within the limit) does
+ * or during it and a warning sign stop the local day they began on, a warning
+ * sign outranks pain, a session ended early with pain within the limit does
  * not, another profile's stop does not, and the next local day is clear even
  * across a DST change. A rep taken back (adlog_undo_rep) leaves every count.
  */
@@ -35,12 +35,18 @@ static session_stop stop_at(adlog *log, int64_t t)
     return s;
 }
 
-static void stopped_session(adlog *log, int64_t t, int pain_before, const char *status)
+static void ended_session(adlog *log, int64_t t, int pain_before, int pain_after,
+                          const char *status)
 {
     programme p = one_block();
     int64_t id = adlog_begin_session(log, t, &p, pain_before);
     CHECK(id > 0, "session begun");
-    CHECK(adlog_end_session(log, id, t + 1000, pain_before, status), "session ended");
+    CHECK(adlog_end_session(log, id, t + 1000, pain_after, status), "session ended");
+}
+
+static void stopped_session(adlog *log, int64_t t, int pain_before, const char *status)
+{
+    ended_session(log, t, pain_before, pain_before, status);
 }
 
 static void test_day_stop(void)
@@ -52,11 +58,14 @@ static void test_day_stop(void)
     if (!log)
         return;
     CHECK_EQ_INT(stop_at(log, NOON), SESSION_STOP_NONE, "an empty log: no stop");
-    stopped_session(log, NOON - 2 * HOUR_MS, 3, SESSION_STATUS_PAIN); /* pain during */
-    CHECK_EQ_INT(stop_at(log, NOON), SESSION_STOP_NONE, "pain during a session: no stop");
+    ended_session(log, NOON - 3 * HOUR_MS, 3, 5, SESSION_STATUS_ENDED);
+    CHECK_EQ_INT(stop_at(log, NOON), SESSION_STOP_NONE, "ended early, pain 5 after: no stop");
     adlog_set_profile(log, "someone-else");
     stopped_session(log, NOON - HOUR_MS, 8, SESSION_STATUS_PAIN);
     CHECK_EQ_INT(stop_at(log, NOON), SESSION_STOP_PAIN, "that profile's day is stopped");
+    adlog_set_profile(log, "a-third");
+    ended_session(log, NOON - 2 * HOUR_MS, 3, 8, SESSION_STATUS_PAIN); /* pain 8 during */
+    CHECK_EQ_INT(stop_at(log, NOON), SESSION_STOP_PAIN, "pain 8 during a session: stopped");
     adlog_set_profile(log, NULL);
     CHECK_EQ_INT(stop_at(log, NOON), SESSION_STOP_NONE, "another profile's stop is theirs");
     stopped_session(log, NOON - HOUR_MS, 7, SESSION_STATUS_PAIN);

@@ -404,8 +404,14 @@ static void test_pause_menu(void)
     CHECK_EQ_INT(r.pain_after, 7, "the pain that stopped it is the session's last pain");
     press(s, BUTTON_OK, false);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "home, not the next exercise");
-    CHECK_EQ_INT(session_get_view(s)->day_stop, SESSION_STOP_NONE,
-                 "pain during a session does not stop the day (the check-in guards it)");
+    CHECK_EQ_INT(session_get_view(s)->day_stop, SESSION_STOP_PAIN,
+                 "pain above 5 during a session stops the day, as its screen says");
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_PAIN_STOP, "OK at home shows the advice again");
+    press(s, BUTTON_OK, false);
+    press(s, BUTTON_OK, false);
+    CHECK(screen(s) != SCREEN_PAIN_BEFORE && screen(s) != SCREEN_INTRO,
+          "and OK, OK does not start a session (screen %d)", (int)screen(s));
     session_destroy(s);
 }
 

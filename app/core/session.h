@@ -29,8 +29,8 @@
  * RED_FLAG_CHECK; OK confirms (RED_FLAG, the session ends), any other button
  * goes back to the menu.
  *
- * Stops that hold: a pain stop before the session and a confirmed warning sign
- * are the day's stop (session_set_day_stop, derived by the station from the
+ * Stops that hold: a pain stop, before the session or during it, and a
+ * confirmed warning sign are the day's stop (session_set_day_stop, derived by the station from the
  * log, so it survives a restart). While there is one, HOME says why and whom
  * to contact, and OK there shows the advice again instead of starting.
  *

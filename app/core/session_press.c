@@ -56,10 +56,11 @@ static void pain_answer(session *s)
         }
         session_start_block(s, 0);
     } else if (screen == SCREEN_PAIN_DURING) {
-        if (pain > PAIN_LIMIT) { /* the rest of the session too (PROTOCOL.md) */
+        if (pain > PAIN_LIMIT) { /* the rest of the session and of the day (PROTOCOL.md) */
             s->v.pain_after = pain;
             stop_session(s, SET_STATUS_PAIN, SESSION_STATUS_PAIN, SCREEN_PAIN_STOP,
                          ADVICE_PAIN_DURING);
+            s->v.day_stop = s->v.day_stop ? s->v.day_stop : SESSION_STOP_PAIN;
             return;
         }
         session_go(s, s->v.paused_from);

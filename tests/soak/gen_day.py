@@ -27,14 +27,15 @@ after 30 s of "Are you still there?") and the 2 min after
 which the summary goes home, so the next session again starts at home. A few
 gaps are hours long: the idle stretches of a day at home.
 
-A pain stop before a session and a warning sign stop the station for the rest
-of that local day (STOP_KINDS). When the warm-up holds every kind, it ends with
-them: the pain stop as the last session of the first local day and the
-warning sign as the only session of the second, the rest on the third, each
-day starting after local midnight; later sessions are never stops. The
-station's local time at second 0 (expect.json "start_local_s") puts the first
-midnight just after the pain stop; scripts/soak sets TZ to make it so. --hours
-is then the least length of the whole run.
+A pain stop (before a session or during it) and a warning sign stop the
+station for the rest of that local day (STOP_KINDS). When the warm-up holds
+every kind, it ends with them: the pain stop before a session as the last
+session of the first local day, the pain stop during one as the only session
+of the second, the warning sign as the only one of the third, the rest on the
+fourth, each day starting after local midnight; later sessions are never
+stops. The station's local time at second 0 (expect.json "start_local_s")
+puts the first midnight just after the first stop; scripts/soak sets TZ to
+make it so. --hours is then the least length of the whole run.
 """
 import argparse
 import configparser
@@ -54,7 +55,7 @@ KINDS = ["complete", "paused", "abandoned", "pain-before", "pain-during", "red-f
 STATUS = {"complete": "completed", "paused": "completed", "abandoned": "abandoned",
           "pain-before": "stopped-pain", "pain-during": "stopped-pain", "red-flag": "red-flag",
           "ended": "ended", "skipped": "ended"}
-STOP_KINDS = ("pain-before", "red-flag")  # no other session on the same local day
+STOP_KINDS = ("pain-before", "pain-during", "red-flag")  # no other session that local day
 DAY_S = 24 * 3600
 MIDNIGHT_MARGIN_S = 10 * 60               # between a day's last press and midnight
 PAUSE_DOWNS = {"pain": 1, "red-flag": 2, "skip": 3, "end": 4}  # from "Resume"
@@ -239,21 +240,24 @@ def plan_day(args, blocks, rest):
             starts.append(t)
             t += s.t + s.idle_after + gap
         return sessions, starts, args.hours * 3600, 12 * 3600
-    # Day 1: up to the pain stop; day 2: the warning sign; day 3: the rest.
+    # Day 1: up to the first stop; then a day for each other stop; the rest.
     first = [s.kind for s in sessions].index(STOP_KINDS[0]) + 1
-    days = [sessions[:first], sessions[first:first + 1], sessions[first + 1:]]
+    rest_from = first + n_stops - 1
     starts, t = [], 60.0
-    for s in days[0]:
+    for s in sessions[:first]:
         starts.append(t)
         t += s.t + s.idle_after + GAP_MIN_S
     midnight = t - GAP_MIN_S + MIDNIGHT_MARGIN_S
     if midnight >= DAY_S:
         sys.exit("gen_day: the first day's sessions do not fit in a day")
     start_local = DAY_S - midnight
-    starts.append(midnight + MIDNIGHT_MARGIN_S)
-    t = midnight + DAY_S + MIDNIGHT_MARGIN_S
-    spare = max(0.0, args.hours * 3600 - t - busy(days[2]))
-    for s, gap in zip(days[2], spread_gaps(days[2], spare, rng)):
+    for _ in sessions[first:rest_from]:
+        starts.append(midnight + MIDNIGHT_MARGIN_S)
+        midnight += DAY_S
+    rest = sessions[rest_from:]
+    t = midnight + MIDNIGHT_MARGIN_S
+    spare = max(0.0, args.hours * 3600 - t - busy(rest))
+    for s, gap in zip(rest, spread_gaps(rest, spare, rng)):
         starts.append(t)
         t += s.t + s.idle_after + gap
     return sessions, starts, t, start_local
