@@ -100,7 +100,7 @@ if "built without espeak-ng" in log:
 said = [(text, int(t)) for text, t in re.findall(r"say '(.*?)' at wall-clock ms (\d+)", log)]
 print("said:", [text for text, _ in said])
 want = ["Glute bridge", "Go", "Hold", "Relax", "1", "Last one", "Hold", "Relax", "2",
-        "Well done, session complete"]
+        "One last question: your knee pain, on the screen"]
 assert [text for text, _ in said] == want, f"want {want}"
 reps = [t for (t,) in sqlite3.connect(sys.argv[2]).execute("SELECT t FROM reps ORDER BY seq")]
 for n, t in enumerate(reps, 1):

@@ -518,16 +518,26 @@ static void test_screens(void)
     v.screen = SCREEN_PAIN_AFTER;
     v.total_done = v.total_target = p.total_done = 8;
     s = step(&c, &p, &v, 200, 0);
-    CHECK(s.started && s.c.phrase == PHRASE_SESSION_DONE, "all done: 'well done'");
+    CHECK(s.started && s.c.phrase == PHRASE_PAIN_AFTER,
+          "the exercises over: the pain question is waiting, not 'session complete'");
+    p = v;
+    v.screen = SCREEN_SUMMARY;
+    s = step(&c, &p, &v, 250, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_SESSION_DONE, "answered, all done: 'well done'");
     v.total_done = p.total_done = 3;
     s = step(&c, &p, &v, 300, 0);
     CHECK(s.started && s.c.phrase == PHRASE_SESSION_ENDED, "reps left: 'session over'");
 
+    p = base_view();
     v = base_view();
     v.screen = SCREEN_PAIN_STOP;
     s = step(&c, &p, &v, 400, 0);
-    CHECK(s.started && s.c.phrase == PHRASE_NONE && s.c.tone == CUE_TONE_ALERT,
-          "pain stop: the alert tone");
+    CHECK(s.started && s.c.phrase == PHRASE_STOP_PAIN && s.c.tone == CUE_TONE_ALERT,
+          "pain stop: the alert tone and 'stop here for today'");
+    v.screen = SCREEN_RED_FLAG;
+    s = step(&c, &p, &v, 450, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_STOP_RED_FLAG && s.c.tone == CUE_TONE_ALERT,
+          "a warning sign: the alert tone and whom to call");
     v.screen = SCREEN_CAMERA_LOST;
     s = step(&c, &p, &v, 500, 0);
     CHECK(s.started && s.c.phrase == PHRASE_CAMERA_LOST, "camera lost");

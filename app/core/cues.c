@@ -125,7 +125,8 @@ static void hold_requests(const session_view *p, const session_view *v, int64_t 
         ask(r, PHRASE_NONE, CUE_TONE_HOLD_TICK, CUE_RANK_TIMED, now);
 }
 
-/* Screens entered: rest, the next set, an exercise, the session's end, alerts;
+/* Screens entered: rest, the next set, an exercise, the pain check after the
+ * last one and the session's end, stops (with what to do) and alerts;
  * nobody seen on the mat for NOT_SEEN_MS of the position screen (once); seen
  * for SESSION_KEEP_STILL_MS without keeping still, which "Go" waits for
  * (once, or again as long after a rep counted meanwhile: session.h).
@@ -149,9 +150,14 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
         ask(r, PHRASE_GO, CUE_TONE_NONE, CUE_RANK_INFO, now);
     if (b && v->screen == SCREEN_INTRO && (p->screen != SCREEN_INTRO || p->block != v->block))
         ask(r, phrases_exercise(b->exercise, b->side), after_set, CUE_RANK_INFO, now);
+    /* The exercises are over, the session is not: the pain question waits,
+     * and someone lying with eyes closed must know it does. The session is
+     * over once it is answered. */
     if (entered(p, v, SCREEN_PAIN_AFTER))
+        ask(r, PHRASE_PAIN_AFTER, after_set, CUE_RANK_INFO, now);
+    if (entered(p, v, SCREEN_SUMMARY))
         ask(r, v->total_done >= v->total_target ? PHRASE_SESSION_DONE : PHRASE_SESSION_ENDED,
-            after_set, CUE_RANK_INFO, now);
+            CUE_TONE_NONE, CUE_RANK_INFO, now);
     if (v->screen == SCREEN_POSITION && p->screen == SCREEN_POSITION &&
         v->presence != PRESENCE_SEEN && p->position_elapsed_ms < NOT_SEEN_MS &&
         v->position_elapsed_ms >= NOT_SEEN_MS)
@@ -163,8 +169,10 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
         ask(r, PHRASE_CAMERA_LOST, CUE_TONE_NONE, CUE_RANK_ALERT, now);
     if (entered(p, v, SCREEN_STILL_THERE))
         ask(r, PHRASE_STILL_THERE, CUE_TONE_ALERT, CUE_RANK_ALERT, now);
-    if (entered(p, v, SCREEN_PAIN_STOP) || entered(p, v, SCREEN_RED_FLAG))
-        ask(r, PHRASE_NONE, CUE_TONE_ALERT, CUE_RANK_ALERT, now);
+    if (entered(p, v, SCREEN_PAIN_STOP))
+        ask(r, PHRASE_STOP_PAIN, CUE_TONE_ALERT, CUE_RANK_ALERT, now);
+    if (entered(p, v, SCREEN_RED_FLAG))
+        ask(r, PHRASE_STOP_RED_FLAG, CUE_TONE_ALERT, CUE_RANK_ALERT, now);
 }
 
 /* How long the waiting cue has waited, against its patience. */

@@ -30,6 +30,10 @@ static const char *const fixed[PHRASE_COUNT] = {
     [PHRASE_LAST_SET] = N_("Last set"),
     [PHRASE_KEEP_STILL] = N_("Keep still a moment"),
     [PHRASE_MISSED] = N_("If I miss a rep, press OK"),
+    [PHRASE_PAIN_AFTER] = N_("One last question: your knee pain, on the screen"),
+    [PHRASE_STOP_PAIN] = N_("Stop here for today. The advice is on the screen"),
+    [PHRASE_STOP_RED_FLAG] =
+        N_("Please stop now. Chest pain or shortness of breath: call emergency services"),
 };
 
 /* %d is the set number (rep numbers are digits: each voice reads them in its

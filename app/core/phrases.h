@@ -44,6 +44,9 @@ typedef enum phrase_id {
     PHRASE_LAST_SET,                             /* the block's last set is next (not "Set n") */
     PHRASE_KEEP_STILL,                           /* position: seen, not yet still */
     PHRASE_MISSED,                               /* set: moving, no rep counted for long */
+    PHRASE_PAIN_AFTER,                           /* the last exercise is over: the pain check */
+    PHRASE_STOP_PAIN,                            /* pain above the limit: no more today */
+    PHRASE_STOP_RED_FLAG,                        /* a warning sign confirmed */
     PHRASE_COUNT
 } phrase_id;
 
