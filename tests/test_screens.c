@@ -148,7 +148,7 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 37 };
+enum { N_VIEWS = 38 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
@@ -156,6 +156,7 @@ static const char *view_names[N_VIEWS] = {
     "red-flag-check", "set-partial", "summary", "language", "summary-pain", "home-pain-stop",
     "who", "attract", "still-there", "home-kiosk", "home-streak-1", "home-streak-0",
     "position-learning", "summary-notice", "position-settling", "position-begun", "set-missed",
+    "set-held",
 };
 static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
@@ -236,6 +237,15 @@ static session_view make_view(const programme *p, int i)
         v.reps_done = 7;
         v.flash = "Partial";
         v.cue = "That one was partial: go a little further";
+        break;
+    case 37: /* held to the target: "Relax", as the voice says */
+        v.screen = SCREEN_SET;
+        v.block = 3;
+        v.reps_done = 4;
+        v.counter.phase = REPS_PHASE_HOLD;
+        v.counter.level = 1.0f;
+        v.hold_remaining_ms = 0;
+        v.cue = "Relax and lower slowly";
         break;
     case 36: /* moving with no rep counted: press OK for the missed ones */
         v.screen = SCREEN_SET;

@@ -81,11 +81,12 @@ static void draw_count(ui *u, const set_layout *l, int done, int target)
     }
 }
 
-/* The hold: a ring that empties as the hold runs, seconds left inside. */
+/* The hold: a ring that empties as the hold runs, seconds left inside; once
+ * held, "Relax" as the voice says it (the cue line adds "and lower slowly"). */
 static void draw_hold(ui *u, const SDL_Rect *box, const session_view *v, int hold_s)
 {
     bool done = v->hold_remaining_ms <= 0;
-    const char *label = done ? (v->timed ? _("Relax") : _("Lower slowly")) : _("Hold\xe2\x80\xa6");
+    const char *label = done ? _("Relax") : _("Hold\xe2\x80\xa6");
     /* The label above the ring: one bold line, or wrapped at the floor when
      * a translation is too long for the box. */
     float lsize = screen_fit_size(u, label, SZ_TITLE, true, box->w);
