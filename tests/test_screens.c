@@ -238,13 +238,10 @@ static session_view make_view(const programme *p, int i)
         v.flash = "Partial";
         v.cue = "That one was partial: go a little further";
         break;
-    case 37: /* held to the target: "Relax", as the voice says */
-        v.screen = SCREEN_SET;
-        v.block = 3;
-        v.reps_done = 4;
-        v.counter.phase = REPS_PHASE_HOLD;
-        v.counter.level = 1.0f;
+    case 37: /* set-hold held to the target: "Relax", as the voice says */
+        v = make_view(p, 9);
         v.hold_remaining_ms = 0;
+        v.unsaved = false;
         v.cue = "Relax and lower slowly";
         break;
     case 36: /* moving with no rep counted: press OK for the missed ones */
