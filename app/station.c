@@ -435,6 +435,8 @@ static void run_loop(station *st)
         speaker_update(st->spk, &st->prev, v, clock_now_ms(st->clock));
         if (v->person != st->person && (size_t)v->person < (size_t)st->people.n)
             station_apply_person(st, v->person); /* chosen on "Who's exercising?" */
+        else if ((v->screen == SCREEN_WHO) != (st->prev.screen == SCREEN_WHO))
+            station_who_language(st, v->screen == SCREEN_WHO);
         log_presence(st, v);
         station_apply_sound_choice(st, v);
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {

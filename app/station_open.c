@@ -226,6 +226,15 @@ void station_apply_person(station *st, int i)
     st->stop_date = 0;
 }
 
+void station_who_language(station *st, bool asking)
+{
+    const char *language = st->language;
+    if (!asking && st->person >= 0 && st->person < st->people.n &&
+        st->people.p[st->person].language[0])
+        language = st->people.p[st->person].language;
+    use_language(st, language);
+}
+
 /* The people (not in a kiosk): profiles.ini from the config's path or the
  * data directory; `who` (a profile key) is the one chosen first when listed.
  * A stick may write the data directory's file (panels.h), not the config's. */
@@ -325,6 +334,8 @@ bool station_open(station *st)
                                st->profile);
     load_sound_choice(st);
     open_lobby(st);
+    if (session_get_view(st->sess)->screen == SCREEN_WHO)
+        station_who_language(st, true); /* asked first: not in the last person's */
     station_refresh_stats(st);
     station_refresh_day_stop(st);
     st->prev = *session_get_view(st->sess);

@@ -131,6 +131,9 @@ camera *station_make_camera(station *st, const char *spec, char *errbuf);
 void station_change_language(station *st, int row);
 /* Person i's programme, record and voice (or the one person's). */
 void station_apply_person(station *st, int i);
+/* "Who's exercising?" asks everyone, so it is in the station's language
+ * (asking); leaving it with the same person, hers again. */
+void station_who_language(station *st, bool asking);
 /* The people read (again); `who` is chosen first when listed. */
 void station_load_people(station *st, const char *who);
 /* The pause menu's sound choice applied and saved. */

@@ -107,4 +107,27 @@ rc=0
 "$bin" export --data-dir "$out/data" --format csv --profile carol > /dev/null 2> "$out/carol.txt" || rc=$?
 [[ $rc == 1 ]] || fail "export of an unknown profile: exit $rc, want 1"
 grep -q "profiles in the record: alice, bob" "$out/carol.txt" || fail "it said: $(cat "$out/carol.txt")"
+# Languages: "Who's exercising?" asks everyone, so it is in the station's
+# language (English here), not in that of whoever used the station last
+# (Alice, German): at the start, after Bob, after Alice (the same title band
+# in every screenshot of it), with Alice's own home in German between.
+mkdir -p "$out/lang-data"
+printf '[alice]\nname = Alice\nlanguage = de\n[bob]\nname = Bartholomew-Maximilian\n' \
+  > "$out/lang-data/profiles.ini"
+printf '1 ok\n2 ok long\n3 down\n4 ok\n5 ok long\n6 up\n7 ok\n8 ok long\n' > "$out/lang.txt"
+mkdir -p "$out/lang"
+REHAB_MIRROR_LOCALEDIR=${REHAB_MIRROR_LOCALEDIR:-$(dirname "$bin")/locale} \
+  "$bin" --virtual-clock --software-renderer --no-sound --window 800x480 --camera synthetic \
+  --buttons "script:$out/lang.txt" --data-dir "$out/lang-data" --screenshot-dir "$out/lang" \
+  --exit-after 9 2> "$out/lang.stderr" || fail "lang: the station failed: $(tail -3 "$out/lang.stderr")"
+[[ "$(screens lang)" == "who home who home who home who" ]] || fail "lang: $(screens lang)"
+lit() { python3 "$here/png_lit.py" "$1" 0 0 1 0.14; }
+whos=("$out"/lang/*-who.png) homes=("$out"/lang/*-home.png)
+for f in "${whos[@]:1}"; do
+  [[ "$(lit "$f")" == "$(lit "${whos[0]}")" ]] ||
+    fail "$(basename "$f"): the question is not in the station's language"
+done
+[[ "$(lit "${homes[0]}")" != "$(lit "${homes[1]}")" ]] ||
+  fail "Alice's home (German) looks like Bartholomew's (English)"
+grep -q "illegible text" "$out/lang.stderr" && fail "lang: $(grep -m1 "illegible text" "$out/lang.stderr")"
 echo "e2e_profiles: 1 passed, 0 failed"

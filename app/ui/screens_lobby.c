@@ -24,7 +24,13 @@ void screens_who(ui *u, const session_view *v, int64_t now_ms)
     int row = n > 0 ? (bottom - y) / n : 0, max_row = ui_px(u, 0.15f);
     row = row < max_row ? row : max_row;
     y += (bottom - y - row * n) / 2;
+    /* The box: wide enough for the longest name in bold (as it is drawn when
+     * chosen), up to the screen's margins; a name wider still shrinks. */
     int bw = ui_unit(u) * 9 / 10;
+    for (int i = 0; i < n; i++) {
+        int need = ui_text_width(u, v->people[i], SZ_BODY * 1.6f, true) + 2 * m;
+        bw = need > bw ? need : bw;
+    }
     bw = bw < w - 2 * m ? bw : w - 2 * m;
     for (int i = 0; i < n; i++, y += row) {
         bool on = i == v->who_cursor;
