@@ -95,6 +95,8 @@ static uint64_t hash(const pixels *p)
     return h;
 }
 
+/* The bundled programme's blocks (assets/programmes/runners-knee.ini): what a
+ * person sees, its cues translated (po/bundled-programme.c). */
 static void make_programme(programme *p)
 {
     memset(p, 0, sizeof *p);
@@ -109,13 +111,17 @@ static void make_programme(programme *p)
         const char *cues[3];
     } b[] = {
         { "Clamshell", EXERCISE_CLAMSHELL, SIDE_LEFT, 1,
-          { "Feet together", "Lift the top knee", "Keep hips still" } },
+          { "Lie on your side, knees bent", "Keep your feet together",
+            "Lift the top knee, hips still" } },
         { "Clamshell", EXERCISE_CLAMSHELL, SIDE_RIGHT, 1,
-          { "Feet together", "Lift the top knee", "Keep hips still" } },
+          { "Lie on your other side", "Keep your feet together",
+            "Lift the top knee, hips still" } },
         { "Glute bridge", EXERCISE_BRIDGE, SIDE_NONE, 2,
-          { "Feet flat, hip-width", "Squeeze and lift the hips", "Lower slowly" } },
+          { "On your back, feet flat", "Squeeze and lift your hips",
+            "Shoulders, hips, knees in line" } },
         { "Quad set", EXERCISE_QUAD_SET, SIDE_NONE, 5,
-          { "Leg straight", "Press the knee down", "Breathe during the hold" } },
+          { "Leg straight, towel under knee", "Press the knee down, tighten",
+            "Keep breathing while you hold" } },
     };
     p->n_blocks = 4;
     for (int i = 0; i < 4; i++) {

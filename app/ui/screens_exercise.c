@@ -93,12 +93,24 @@ void screens_intro(ui *u, const session_view *v, int64_t now_ms)
      * sees the right side as the mirror image of the left. */
     bool mirror = !(b && b->side == SIDE_RIGHT);
     int64_t t = now_ms - v->screen_since_ms;
-    if (landscape(u)) { /* the words get 62%: they must stay legible */
-        int fw = w * 38 / 100;
+    if (landscape(u)) {
+        /* The words get 62%, or 74% when they do not fit in that at a size
+         * legible at 3 m (wrapped cues: a short screen, a long translation);
+         * the figure, lying down, is as clear smaller. */
+        static const int figure_pct[] = { 38, 26 };
+        int fw = 0, th = 0;
+        float size = SZ_SMALL;
+        for (size_t i = 0; i < sizeof figure_pct / sizeof figure_pct[0]; i++) {
+            fw = w * figure_pct[i] / 100;
+            if (!b)
+                break;
+            size = words_size(u, b, w - fw - 2 * m, room);
+            th = intro_words(u, b, 0, 0, w - fw - 2 * m, size, false);
+            if (th <= room)
+                break;
+        }
         ui_demo_figure(u, ex, mirror, t, m, y, fw - m, room);
         if (b) {
-            float size = words_size(u, b, w - fw - 2 * m, room);
-            int th = intro_words(u, b, 0, 0, w - fw - 2 * m, size, false);
             if (th > room)
                 ui_report_unfit(u, b->cues[0]);
             intro_words(u, b, fw + m, y + (room > th ? (room - th) / 2 : 0), w - fw - 2 * m, size,
