@@ -179,7 +179,7 @@ static void people_changes(panels *p)
         if (j < 0)
             add_change(&p->v, _("New person: %s"), np->name);
         else if (strcmp(now->p[j].name, np->name) != 0)
-            add_change(&p->v, _("Renamed: %s -> %s"), now->p[j].name, np->name);
+            add_change(&p->v, _("Renamed: %s \xe2\x86\x92 %s"), now->p[j].name, np->name);
         else if (strcmp(now->p[j].language, np->language) != 0)
             add_change(&p->v, _("%s: language %s"), np->name, language_name(np->language));
     }

@@ -111,7 +111,7 @@ static void test_people(const char *top, const char *stick)
     const panels_view *v = panels_get_view(w.p);
     CHECK_EQ_INT(v->kind, PANEL_STICK_CHANGES, "people: their changes");
     CHECK(v->people, "the panel says people");
-    CHECK(has_change(v, "Renamed: Alice -> Ali") && has_change(v, "New person: Carol") &&
+    CHECK(has_change(v, "Renamed: Alice \xe2\x86\x92 Ali") && has_change(v, "New person: Carol") &&
               has_change(v, "Removed: Bob (the record stays)") &&
               has_change(v, "Carol: a new programme"),
           "the lines (%d, first '%s')", v->n_changes, v->changes[0]);

@@ -39,21 +39,21 @@ int main(void)
     snprintf(new.blocks[0].title, PROGRAMME_TEXT, "Leg raise");
     new.blocks[0].side = SIDE_NONE;
     int n = programme_diff(&old, &new, lines);
-    CHECK(has_line(lines, n, "Glute bridge: 3 x 10 -> 3 x 15"),
+    CHECK(has_line(lines, n, "Glute bridge: 3 \xc3\x97 10 \xe2\x86\x92 3 \xc3\x97 15"),
           "dose change: only what changed (%d lines, first '%s')", n, n ? lines[0] : "");
-    CHECK(has_line(lines, n, "New: Leg raise, 3 x 10, hold 1 s"), "added");
+    CHECK(has_line(lines, n, "New: Leg raise, 3 \xc3\x97 10, hold 1 s"), "added");
     CHECK(has_line(lines, n, "Removed: Clamshell, left side"), "removed (renamed key)");
     CHECK(has_line(lines, n, "Removed: Quad set"), "removed");
-    CHECK(has_line(lines, n, "Rest between sets: 45 s -> 60 s"), "rest");
+    CHECK(has_line(lines, n, "Rest between sets: 45 s \xe2\x86\x92 60 s"), "rest");
     CHECK(has_line(lines, n, "Progression: off"), "progression");
     CHECK_EQ_INT(n, 6, "lines");
     new.blocks[2].reps = 10;
     new.blocks[2].hold_s = 5;
     n = programme_diff(&old, &new, lines);
-    CHECK(has_line(lines, n, "Glute bridge: hold 2 s -> 5 s"), "a hold alone");
+    CHECK(has_line(lines, n, "Glute bridge: hold 2 s \xe2\x86\x92 5 s"), "a hold alone");
     new.blocks[2].sets = 2;
     n = programme_diff(&old, &new, lines);
-    CHECK(has_line(lines, n, "Glute bridge: 3 x 10, hold 2 s -> 2 x 10, hold 5 s"), "both");
+    CHECK(has_line(lines, n, "Glute bridge: 3 \xc3\x97 10, hold 2 s \xe2\x86\x92 2 \xc3\x97 10, hold 5 s"), "both");
     programme many;
     programme_default(&many);
     many.n_blocks = PROGRAMME_MAX_BLOCKS;

@@ -69,13 +69,13 @@ static void block_name(const programme_block *b, char *out, size_t cap)
         snprintf(out, cap, b->side == SIDE_LEFT ? _("%s, left side") : _("%s, right side"), t);
 }
 
-/* "3 x 10, hold 2 s" or "3 x 10". */
+/* "3 × 10, hold 2 s" or "3 × 10". */
 static void dose(const programme_block *b, char *out, size_t cap)
 {
     if (b->hold_s > 0)
-        snprintf(out, cap, _("%d x %d, hold %d s"), b->sets, b->reps, b->hold_s);
+        snprintf(out, cap, _("%d \xc3\x97 %d, hold %d s"), b->sets, b->reps, b->hold_s);
     else
-        snprintf(out, cap, "%d x %d", b->sets, b->reps);
+        snprintf(out, cap, "%d \xc3\x97 %d", b->sets, b->reps);
 }
 
 static const programme_block *find_block(const programme *p, const char *key)
@@ -120,11 +120,11 @@ static void diff_blocks(diff_out *d, const programme *old, const programme *new)
         dose(ob, a, sizeof a);
         bool count = ob->sets != nb->sets || ob->reps != nb->reps, hold = ob->hold_s != nb->hold_s;
         if (count && !hold) /* only what changed: the line must be read from across a room */
-            line(d, _("%s: %d x %d -> %d x %d"), name, ob->sets, ob->reps, nb->sets, nb->reps);
+            line(d, _("%s: %d \xc3\x97 %d \xe2\x86\x92 %d \xc3\x97 %d"), name, ob->sets, ob->reps, nb->sets, nb->reps);
         else if (hold && !count)
-            line(d, _("%s: hold %d s -> %d s"), name, ob->hold_s, nb->hold_s);
+            line(d, _("%s: hold %d s \xe2\x86\x92 %d s"), name, ob->hold_s, nb->hold_s);
         else if (count)
-            line(d, "%s: %s -> %s", name, a, b);
+            line(d, "%s: %s \xe2\x86\x92 %s", name, a, b);
         else if (ob->exercise != nb->exercise || ob->side != nb->side ||
                  strcmp(ob->title, nb->title) != 0 || ob->n_cues != nb->n_cues ||
                  memcmp(ob->cues, nb->cues, sizeof ob->cues) != 0)
@@ -146,9 +146,9 @@ int programme_diff(const programme *old, const programme *new,
         line(&d, _("Programme: %s"), _(new->name));
     diff_blocks(&d, old, new);
     if (old->rest_s != new->rest_s)
-        line(&d, _("Rest between sets: %d s -> %d s"), old->rest_s, new->rest_s);
+        line(&d, _("Rest between sets: %d s \xe2\x86\x92 %d s"), old->rest_s, new->rest_s);
     if (old->sessions_per_week != new->sessions_per_week)
-        line(&d, _("Sessions a week: %d -> %d"), old->sessions_per_week, new->sessions_per_week);
+        line(&d, _("Sessions a week: %d \xe2\x86\x92 %d"), old->sessions_per_week, new->sessions_per_week);
     if (old->short_holds_count != new->short_holds_count)
         line(&d, _("Short holds count: %s"), new->short_holds_count ? _("yes") : _("no"));
     if (old->progression != new->progression)

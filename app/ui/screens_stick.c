@@ -149,7 +149,7 @@ static void stick_done(ui *u, const panels_view *v)
     screen_hints(u, (screen_hint[]){ { KEY_OK, _("done") } }, 1);
 }
 
-static const char PROGRESS_WHY[] = N_("A week of full sessions with little pain. Sets x reps; "
+static const char PROGRESS_WHY[] = N_("A week of full sessions with little pain. Sets \xc3\x97 reps; "
                                       "no step adds more than a tenth to your programme.");
 
 /* The proposal, centred between the title and the hints: the exercise, the
@@ -161,8 +161,8 @@ static void progress(ui *u, const panels_view *v)
     int bottom = screen_hints_top(u) - m;
     const progression_step *st = &v->step;
     char from[32], to[32], dose[80];
-    snprintf(from, sizeof from, "%d x %d", st->from_sets, st->from_reps);
-    snprintf(to, sizeof to, "%d x %d", st->to_sets, st->to_reps);
+    snprintf(from, sizeof from, "%d \xc3\x97 %d", st->from_sets, st->from_reps);
+    snprintf(to, sizeof to, "%d \xc3\x97 %d", st->to_sets, st->to_reps);
     snprintf(dose, sizeof dose, "%s  \xe2\x86\x92  %s", from, to);
     bool two_lines = ui_height(u) > w;
     float size = two_lines ? screen_fit(u, from, 0.2f, true, max_w)
