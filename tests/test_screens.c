@@ -154,7 +154,7 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 38 };
+enum { N_VIEWS = 39 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
@@ -162,7 +162,7 @@ static const char *view_names[N_VIEWS] = {
     "red-flag-check", "set-partial", "summary", "language", "summary-pain", "home-pain-stop",
     "who", "attract", "still-there", "home-kiosk", "home-streak-1", "home-streak-0",
     "position-learning", "summary-notice", "position-settling", "position-begun", "set-missed",
-    "set-held",
+    "set-held", "pain-after-early",
 };
 static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
@@ -243,6 +243,11 @@ static session_view make_view(const programme *p, int i)
         v.reps_done = 7;
         v.flash = "Partial";
         v.cue = "That one was partial: go a little further";
+        break;
+    case 38: /* ended early: "one last check", not "all done" */
+        v = make_view(p, 14);
+        v.total_done = 3;
+        v.total_target = 120;
         break;
     case 37: /* set-hold held to the target: "Relax", as the voice says */
         v = make_view(p, 9);

@@ -36,11 +36,15 @@ static ui_color pain_color(int pain)
     return pain > PAIN_LIMIT ? UI_WARN : UI_WHITE;
 }
 
-static const char *pain_title(session_screen s)
+/* After the exercises: "All done" only when every rep was (an early end is
+ * not "all done"). */
+static const char *pain_title(const session_view *v)
 {
-    return s == SCREEN_PAIN_BEFORE ? _("Before we start")
-           : s == SCREEN_PAIN_AFTER ? _("All done: one last check")
-                                     : _("Pain check");
+    bool all = v->total_done >= v->total_target;
+    return v->screen == SCREEN_PAIN_BEFORE ? _("Before we start")
+           : v->screen == SCREEN_PAIN_AFTER ? (all ? _("All done: one last check")
+                                                   : _("One last check"))
+                                            : _("Pain check");
 }
 
 static const char *pain_warning(session_screen s)
@@ -77,7 +81,7 @@ void screens_pain(ui *u, const session_view *v, int64_t now_ms)
 {
     int w = ui_width(u), cx = w / 2;
     int pain = v->pain < 0 ? 0 : v->pain > 10 ? 10 : v->pain;
-    int y = screen_title(u, pain_title(v->screen), UI_ACCENT);
+    int y = screen_title(u, pain_title(v), UI_ACCENT);
     y += ui_px(u, 0.01f);
     y += ui_text_wrapped(u, _("How is your knee pain right now?"), cx, y, w * 9 / 10, SZ_BODY,
                          UI_WHITE, UI_CENTER);
