@@ -238,9 +238,13 @@ void screens_rest(ui *u, const session_view *v, int64_t now_ms)
     int w = ui_width(u), cx = w / 2;
     int y = screen_title(u, _("Rest"), UI_ACCENT);
     char buf[200];
-    if (b) {
-        snprintf(buf, sizeof buf, _("Set %d done: %d of %d reps"), v->set, v->reps_done, b->reps);
-        y += ui_text(u, buf, cx, y, SZ_BODY, UI_GREY, UI_CENTER, false);
+    if (b) { /* the set's last count, which the set screen leaves on: green when all done */
+        bool all = v->reps_done >= b->reps;
+        int n = snprintf(buf, sizeof buf, "%s", all ? "\xe2\x9c\x93 " : "");
+        snprintf(buf + n, sizeof buf - (size_t)n, _("Set %d done: %d of %d reps"), v->set,
+                 v->reps_done, b->reps);
+        y += screen_heading(u, buf, cx, y, w - 2 * screen_margin(u), SZ_BODY,
+                            all ? UI_OK : UI_GREY, true);
     }
     int next_h = ui_px(u, SZ_BODY * 1.3f * 1.3f);
     int bottom = screen_hints_top(u) - screen_margin(u) - next_h, room = bottom - y;
