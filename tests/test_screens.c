@@ -433,8 +433,9 @@ static panels_view make_panel(const programme *p, int i)
     return v;
 }
 
-/* Every panel: legible, mostly black, hints at the bottom, saved for looking
- * at, and no two alike. */
+/* Every panel, drawn over home as the station does: legible (home's words
+ * are gone), mostly black, hints at the bottom, saved for looking at, and no
+ * two alike. */
 static void run_panels(ui *u, SDL_Renderer *r, const programme *p, const char *dir, int w,
                        int h, const char *lang, int hints_top)
 {
@@ -442,7 +443,8 @@ static void run_panels(ui *u, SDL_Renderer *r, const programme *p, const char *d
     char path[1200];
     for (int i = 0; i < N_PANELS; i++) {
         panels_view v = make_panel(p, i);
-        ui_legibility_reset(u);
+        session_view home = make_view(p, 0);
+        screens_draw(u, &home, NULL, 0);
         screens_draw_panel(u, &v);
         check_legible(u, lang, w, h, panel_names[i]);
         pixels px = grab(r);

@@ -186,6 +186,7 @@ static void progress(ui *u, const panels_view *v)
 
 void screens_draw_panel(ui *u, const panels_view *v)
 {
+    ui_legibility_reset(u); /* the home screen under the panel is not on screen */
     ui_clear(u);
     switch (v->kind) {
     case PANEL_HISTORY: screens_history(u, v); break;
