@@ -154,7 +154,7 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 39 };
+enum { N_VIEWS = 40 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
@@ -162,7 +162,7 @@ static const char *view_names[N_VIEWS] = {
     "red-flag-check", "set-partial", "summary", "language", "summary-pain", "home-pain-stop",
     "who", "attract", "still-there", "home-kiosk", "home-streak-1", "home-streak-0",
     "position-learning", "summary-notice", "position-settling", "position-begun", "set-missed",
-    "set-held", "pain-after-early",
+    "set-held", "pain-after-early", "position-looking",
 };
 static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
@@ -181,6 +181,7 @@ static session_view make_view(const programme *p, int i)
         v.counter.phase = REPS_PHASE_LEARNING;
         v.counter.learn_progress = 0.6f;
         v.cue = "Get into position";
+        v.position_elapsed_ms = 6000; /* nobody seen after a good look */
         break;
     case 7: case 8:
         v.screen = SCREEN_SET;
@@ -243,6 +244,10 @@ static session_view make_view(const programme *p, int i)
         v.reps_done = 7;
         v.flash = "Partial";
         v.cue = "That one was partial: go a little further";
+        break;
+    case 39: /* the first look: "looking", not yet "nobody seen" */
+        v = make_view(p, 6);
+        v.position_elapsed_ms = 500;
         break;
     case 38: /* ended early: "one last check", not "all done" */
         v = make_view(p, 14);

@@ -156,6 +156,8 @@ static void camera_box(ui *u, const camera_frame *frame, int x, int y, int w, in
                     ui_px(u, 0.008f), UI_ACCENT);
 }
 
+#define LOOK_MS 2000 /* the position screen's first look: a still person is known in 1-1.5 s */
+
 /* The words under the ring: a heading and what to do (nobody seen; seen but
  * not yet still, unless a rep was counted lately: session.h); both wrapped
  * within max_w. With draw false only measures. */
@@ -163,7 +165,10 @@ static int ring_words(ui *u, const session_view *v, int cx, int y, int max_w, bo
 {
     bool learned = v->settled && v->counter.phase != REPS_PHASE_LEARNING;
     bool empty = v->presence == PRESENCE_EMPTY, seen = v->presence == PRESENCE_SEEN;
-    const char *head = !seen ? (empty ? _("The mat is empty") : _("Nobody seen yet"))
+    /* The first look takes a moment (someone still on the mat is known by the
+     * picture, presence.h): not "nobody" before it has had one. */
+    const char *nobody = v->position_elapsed_ms < LOOK_MS ? _("Looking") : _("Nobody seen yet");
+    const char *head = !seen ? (empty ? _("The mat is empty") : nobody)
                        : learned ? _("Ready") : _("I can see you");
     bool ask_still = !v->settled && (!v->early_rep || v->unsettled_ms >= SESSION_KEEP_STILL_MS);
     const char *what = seen ? (ask_still ? _("Keep still a moment") : NULL)
