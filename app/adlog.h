@@ -129,8 +129,8 @@ bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session
 /* The day's stop (session.h): whether a session of this profile begun on the
  * local calendar day of now_wall_ms stopped for pain above
  * pain_limit, before it began or during it, or for a confirmed warning sign
- * (which outranks pain). So a stop holds across a restart and ends at local midnight. False
- * (and *out NONE) when the log cannot be read. */
+ * (which outranks pain). So a stop holds across a restart and ends at local
+ * midnight. False (and *out NONE) when the log cannot be read. */
 bool adlog_day_stop(adlog *log, int64_t now_wall_ms, int pain_limit, session_stop *out);
 
 /* The local calendar day of a wall time, as a day number (days since

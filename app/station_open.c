@@ -201,6 +201,13 @@ void station_change_language(station *st, int row)
 
 /* --- people and the lobby (profiles.h, session.h) ------------------------ */
 
+/* Person i's language: hers, else the station's. */
+static const char *person_language(const station *st, int i)
+{
+    bool listed = i >= 0 && i < st->people.n && st->people.p[i].language[0];
+    return listed ? st->people.p[i].language : st->language;
+}
+
 /* Person i's programme, record and voice (or the one person's: cfg). The
  * day's stop is read again for them (stop_date 0: as on a new day). */
 void station_apply_person(station *st, int i)
@@ -213,7 +220,7 @@ void station_apply_person(station *st, int i)
         panels_set_profile(st->panels, p->key);
         profiles_programme(&st->people, i, path, sizeof path);
         open_programme(st, path);
-        use_language(st, p->language[0] ? p->language : st->language);
+        use_language(st, person_language(st, i));
         log_info("person: %s (%s)", p->key, path[0] ? path : "the station's programme");
     } else if (st->person_was_listed) { /* the people were removed: the config's one */
         panels_set_profile(st->panels, st->profile);
@@ -228,11 +235,7 @@ void station_apply_person(station *st, int i)
 
 void station_who_language(station *st, bool asking)
 {
-    const char *language = st->language;
-    if (!asking && st->person >= 0 && st->person < st->people.n &&
-        st->people.p[st->person].language[0])
-        language = st->people.p[st->person].language;
-    use_language(st, language);
+    use_language(st, asking ? st->language : person_language(st, st->person));
 }
 
 /* The people (not in a kiosk): profiles.ini from the config's path or the

@@ -53,7 +53,9 @@ int main(void)
     CHECK(has_line(lines, n, "Glute bridge: hold 2 s \xe2\x86\x92 5 s"), "a hold alone");
     new.blocks[2].sets = 2;
     n = programme_diff(&old, &new, lines);
-    CHECK(has_line(lines, n, "Glute bridge: 3 \xc3\x97 10, hold 2 s \xe2\x86\x92 2 \xc3\x97 10, hold 5 s"), "both");
+    CHECK(has_line(lines, n,
+                   "Glute bridge: 3 \xc3\x97 10, hold 2 s \xe2\x86\x92 2 \xc3\x97 10, hold 5 s"),
+          "both");
     programme many;
     programme_default(&many);
     many.n_blocks = PROGRAMME_MAX_BLOCKS;

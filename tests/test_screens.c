@@ -418,7 +418,8 @@ static panels_view make_panel(const programme *p, int i)
         v.people = true;
         snprintf(v.programme_file, sizeof v.programme_file, "rehab-mirror/profiles.ini");
         snprintf(v.changes[0], sizeof v.changes[0], _("New person: %s"), "Chidi");
-        snprintf(v.changes[1], sizeof v.changes[1], _("Renamed: %s \xe2\x86\x92 %s"), "Bob", "Robert");
+        snprintf(v.changes[1], sizeof v.changes[1], _("Renamed: %s \xe2\x86\x92 %s"), "Bob",
+                 "Robert");
         snprintf(v.changes[2], sizeof v.changes[2], _("Removed: %s (the record stays)"), "Alice");
         snprintf(v.changes[3], sizeof v.changes[3], _("%s: a new programme"), "Chidi");
         v.n_changes = 4;

@@ -120,7 +120,8 @@ static void diff_blocks(diff_out *d, const programme *old, const programme *new)
         dose(ob, a, sizeof a);
         bool count = ob->sets != nb->sets || ob->reps != nb->reps, hold = ob->hold_s != nb->hold_s;
         if (count && !hold) /* only what changed: the line must be read from across a room */
-            line(d, _("%s: %d \xc3\x97 %d \xe2\x86\x92 %d \xc3\x97 %d"), name, ob->sets, ob->reps, nb->sets, nb->reps);
+            line(d, _("%s: %d \xc3\x97 %d \xe2\x86\x92 %d \xc3\x97 %d"), name, ob->sets, ob->reps,
+                 nb->sets, nb->reps);
         else if (hold && !count)
             line(d, _("%s: hold %d s \xe2\x86\x92 %d s"), name, ob->hold_s, nb->hold_s);
         else if (count)
@@ -148,7 +149,8 @@ int programme_diff(const programme *old, const programme *new,
     if (old->rest_s != new->rest_s)
         line(&d, _("Rest between sets: %d s \xe2\x86\x92 %d s"), old->rest_s, new->rest_s);
     if (old->sessions_per_week != new->sessions_per_week)
-        line(&d, _("Sessions a week: %d \xe2\x86\x92 %d"), old->sessions_per_week, new->sessions_per_week);
+        line(&d, _("Sessions a week: %d \xe2\x86\x92 %d"), old->sessions_per_week,
+             new->sessions_per_week);
     if (old->short_holds_count != new->short_holds_count)
         line(&d, _("Short holds count: %s"), new->short_holds_count ? _("yes") : _("no"));
     if (old->progression != new->progression)

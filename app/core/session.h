@@ -30,18 +30,18 @@
  * goes back to the menu.
  *
  * Stops that hold: a pain stop, before the session or during it, and a
- * confirmed warning sign are the day's stop (session_set_day_stop, derived by the station from the
- * log, so it survives a restart). While there is one, HOME says why and whom
+ * confirmed warning sign are the day's stop (session_set_day_stop, derived by
+ * the station from the log, so it survives a restart). While there is one, HOME says why and whom
  * to contact, and OK there shows the advice again instead of starting.
  *
  * Honest counts (SET): OK adds a manual rep only when the camera has not just
  * counted one (SESSION_MANUAL_WINDOW_MS) and is not in the middle of one (the
  * OK then waits for the counter's verdict, SESSION_OK_WAIT_MS plus the hold
  * at most and not at all once told that it misses reps: its rep, or a manual
- * rep if it finds none). The counter's clock stops while the set is paused, so a hold
- * never includes time in the menu. A partial or a short hold is shown for a
- * moment (view.flash and cue); whether a short hold counts is the programme's
- * short_holds_count.
+ * rep if it finds none). The counter's clock stops while the set is paused,
+ * so a hold never includes time in the menu. A partial or a short hold is
+ * shown for a moment (view.flash and cue); whether a short hold counts is the
+ * programme's short_holds_count.
  */
 #ifndef RM_SESSION_H
 #define RM_SESSION_H

@@ -149,8 +149,9 @@ static void stick_done(ui *u, const panels_view *v)
     screen_hints(u, (screen_hint[]){ { KEY_OK, _("done") } }, 1);
 }
 
-static const char PROGRESS_WHY[] = N_("A week of full sessions with little pain. Sets \xc3\x97 reps; "
-                                      "no step adds more than a tenth to your programme.");
+static const char PROGRESS_WHY[] =
+    N_("A week of full sessions with little pain. Sets \xc3\x97 reps; "
+       "no step adds more than a tenth to your programme.");
 
 /* The proposal, centred between the title and the hints: the exercise, the
  * dose before and after (on one line, or two in portrait), and why. */

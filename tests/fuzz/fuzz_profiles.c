@@ -19,8 +19,9 @@
  * programmes/KEY.ini: no "..", no option). */
 static void check_key(const char *key)
 {
-    if (!key[0] || key[0] == '.' || key[0] == '-' || strspn(key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                               "0123456789-_.") != strlen(key))
+    static const char allowed[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                  "0123456789-_.";
+    if (!key[0] || key[0] == '.' || key[0] == '-' || strspn(key, allowed) != strlen(key))
         abort();
 }
 
