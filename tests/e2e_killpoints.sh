@@ -43,7 +43,7 @@ run_session() { # DATA_DIR STDERR [ENV...]: the scripted session; call in a subs
   local data=$1 err=$2
   shift 2
   exec env "$@" "$bin" "${station[@]}" --buttons "script:$out/buttons.txt" --data-dir "$data" \
-    --exit-after 48 2> "$err"
+    --exit-after 51 2> "$err"
 }
 
 # Restarts the station on DATA_DIR: it must come up at home.

@@ -59,25 +59,25 @@ print(" ".join("%s:%s" % (s["profile"], s["status"]) for s in json.load(sys.stdi
 { echo "0.5 ok      # who's exercising? Alice"
   awk '!/^#/ && NF { $1 += 1; print }' "$here/fixtures/bridge-2x3.buttons"
   cat <<'TXT'
-53 ok long  # who's exercising? (at Alice)
-54 down     # Bob
-55 ok       # -> Bob's home: nothing of Alice's
-56 ok       # -> pain check-in
-57 ok       # -> introduction
-58 ok long  # pause menu
-59 down
-60 down
-61 down
-62 down     # End session
-63 ok       # -> pain after
-64 ok       # -> summary
-66 ok       # -> home
-68 ok long  # who's exercising? (at Bob)
-69 up       # Alice
-70 ok       # -> Alice's home: her session and streak
+56 ok long  # who's exercising? (at Alice)
+57 down     # Bob
+58 ok       # -> Bob's home: nothing of Alice's
+59 ok       # -> pain check-in
+60 ok       # -> introduction
+61 ok long  # pause menu
+62 down
+63 down
+64 down
+65 down     # End session
+66 ok       # -> pain after
+67 ok       # -> summary
+69 ok       # -> home
+71 ok long  # who's exercising? (at Bob)
+72 up       # Alice
+73 ok       # -> Alice's home: her session and streak
 TXT
 } > "$out/both.txt"
-run both 800x480 72
+run both 800x480 75
 want="who home pain-before intro position set rest position set pain-after summary home"
 want+=" who home pain-before intro pause pain-after summary home who home"
 [[ "$(screens both)" == "$want" ]] || fail "screens were: $(screens both); want: $want"

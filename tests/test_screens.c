@@ -154,7 +154,7 @@ static session_view base_view(const programme *p)
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 40 };
+enum { N_VIEWS = 41 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
@@ -162,7 +162,7 @@ static const char *view_names[N_VIEWS] = {
     "red-flag-check", "set-partial", "summary", "language", "summary-pain", "home-pain-stop",
     "who", "attract", "still-there", "home-kiosk", "home-streak-1", "home-streak-0",
     "position-learning", "summary-notice", "position-settling", "position-begun", "set-missed",
-    "set-held", "pain-after-early", "position-looking",
+    "set-held", "pain-after-early", "position-looking", "set-done",
 };
 static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
@@ -244,6 +244,12 @@ static session_view make_view(const programme *p, int i)
         v.reps_done = 7;
         v.flash = "Partial";
         v.cue = "That one was partial: go a little further";
+        break;
+    case 40: /* the set's last rep: its count shown a moment with a tick */
+        v = make_view(p, 7);
+        v.reps_done = 10;
+        v.set_complete = true;
+        v.cue = "Well done!";
         break;
     case 39: /* the first look: "looking", not yet "nobody seen" */
         v = make_view(p, 6);

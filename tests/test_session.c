@@ -313,11 +313,14 @@ static void test_timed_quad_set(void)
 {
     int64_t cycle = TIMED_TIGHTEN_MS + 5000 + TIMED_RELAX_MS, done;
     CHECK_EQ_INT(run_quad_set(3, 5, false, &done), 3, "three still holds, three timed reps");
-    CHECK(done >= 3 * cycle - TIMED_RELAX_MS && done <= 3 * cycle - TIMED_RELAX_MS + 200,
-          "the set ends with the third hold: %lld ms", (long long)done);
+    /* The last count stays on the screen SESSION_SET_DONE_MS, then the set ends. */
+    int64_t end = 3 * cycle - TIMED_RELAX_MS + SESSION_SET_DONE_MS;
+    CHECK(done >= end && done <= end + 200, "the set ends after the third hold: %lld ms",
+          (long long)done);
     CHECK_EQ_INT(run_quad_set(3, 5, true, &done), 3, "a moved hold is made up by another");
-    CHECK(done >= 4 * cycle - TIMED_RELAX_MS && done <= 4 * cycle - TIMED_RELAX_MS + 200,
-          "a fourth cycle was needed: %lld ms", (long long)done);
+    end += cycle;
+    CHECK(done >= end && done <= end + 200, "a fourth cycle was needed: %lld ms",
+          (long long)done);
     /* Each held rep is the person at work, as a camera rep is: a set of 40
      * 10 s holds (over 10 minutes with no press) is not ended as abandoned. */
     CHECK_EQ_INT(run_quad_set(40, 10, false, &done), 40, "40 timed reps in a 10+ minute set");
@@ -1230,6 +1233,43 @@ static void test_ok_waits_at_most(void)
     session_destroy(s);
 }
 
+/* A set the camera completes keeps its last count on the screen
+ * SESSION_SET_DONE_MS (3 of 3, a tick, nothing more counted), then rests;
+ * OK in that moment goes on at once. */
+static void test_set_done_shown(void)
+{
+    for (int ok = 0; ok < 2; ok++) {
+        programme p;
+        record r;
+        int64_t t0;
+        synth_params sp;
+        session *s = held_bridges(&p, &r, &t0, &sp, 2500);
+        synth_rep_truth last = synth_rep_time(&sp, 2);
+        int64_t t = feed(s, &sp, 0, last.end_ms + 3000, t0, 3);
+        const session_view *v = session_get_view(s);
+        CHECK(v->reps_done == 3 && screen(s) == SCREEN_SET && v->set_complete,
+              "the third bridge: still the set, complete (reps %d, screen %d)", v->reps_done,
+              (int)screen(s));
+        CHECK_EQ_INT(session_next_timer_ms(s), t0 + t + SESSION_SET_DONE_MS,
+                     "the station is woken when the moment is over");
+        if (ok) {
+            press_at(s, BUTTON_OK, false, t0 + t + 300);
+            CHECK_EQ_INT(screen(s), SCREEN_REST, "OK goes on at once");
+        } else {
+            int64_t at = t;
+            t = feed(s, &sp, t, at + SESSION_SET_DONE_MS - 150, t0, 0);
+            CHECK_EQ_INT(screen(s), SCREEN_SET, "the last count still shown");
+            CHECK_EQ_INT(session_get_view(s)->reps_done, 3, "nothing more counted");
+            feed(s, &sp, t, at + SESSION_SET_DONE_MS + 150, t0, 0);
+            CHECK_EQ_INT(screen(s), SCREEN_REST, "then the rest");
+        }
+        CHECK_EQ_INT(r.camera_reps, 3, "three camera reps recorded");
+        CHECK(!strcmp(r.last_set_status, SET_STATUS_COMPLETED), "the set completed: %s",
+              r.last_set_status);
+        session_destroy(s);
+    }
+}
+
 /* An OK as a bridge held 3 s begins to rise (the person sure it will be
  * missed) waits through the hold: the camera's verdict comes some 5 s later,
  * within the wait, and the rep is the camera's, with the hold it timed, not
@@ -1343,5 +1383,6 @@ int main(void)
     test_missed_reps();
     test_ok_waits_at_most();
     test_ok_waits_through_the_hold();
+    test_set_done_shown();
     return check_done();
 }

@@ -96,7 +96,7 @@ static bool holding(const session_view *v)
  * (cues.h: numbers are rep counts only). */
 static void hold_requests(const session_view *p, const session_view *v, int64_t now, requests *r)
 {
-    if (v->screen != SCREEN_SET)
+    if (v->screen != SCREEN_SET || v->set_complete)
         return;
     if (v->timed && v->timed_phase == TIMED_TIGHTEN &&
         (p->screen != SCREEN_SET || p->timed_phase != TIMED_TIGHTEN))

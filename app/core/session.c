@@ -212,6 +212,9 @@ static void update_timers(session *s)
             v->set++;
             session_enter_position(s);
         }
+    } else if (v->screen == SCREEN_SET && v->set_complete &&
+               s->now - s->set_done_at >= SESSION_SET_DONE_MS) {
+        session_reps_finish_set(s);
     } else if (v->screen == SCREEN_SUMMARY &&
                s->now - v->screen_since_ms >= SUMMARY_TIMEOUT_MS) {
         session_go_home(s);
@@ -356,8 +359,10 @@ void session_frame(session *s, const uint8_t *luma, int width, int height, int s
 static void camera_state(session *s, bool lost)
 {
     session_screen screen = s->v.screen;
-    if (lost && screen == SCREEN_SET)
+    if (lost && screen == SCREEN_SET) {
         session_reps_settle(s); /* may complete the set */
+        session_reps_finish_set(s); /* a complete set ends now, not after the camera */
+    }
     screen = s->v.screen;
     if (lost && (screen == SCREEN_POSITION || screen == SCREEN_SET)) {
         s->lost_from = screen;
@@ -397,6 +402,8 @@ int64_t session_next_timer_ms(const session *s)
         next = s->rest_until;
     else if (v->screen == SCREEN_SUMMARY)
         next = v->screen_since_ms + SUMMARY_TIMEOUT_MS;
+    else if (v->screen == SCREEN_SET && v->set_complete)
+        next = s->set_done_at + SESSION_SET_DONE_MS;
     int64_t lobby = session_lobby_next_ms(s);
     next = lobby < next ? lobby : next;
     if (v->screen == SCREEN_SET && s->relax_until > s->now && s->relax_until < next)

@@ -127,6 +127,12 @@ typedef struct session_rep {
  * A rep the camera counts later for the movement under way at the press
  * (begun before it) is that OK's, not another. */
 #define SESSION_OK_WAIT_MS 4000
+/* SET: the set's last count, by the camera or the clock, stays on the screen
+ * this long before the rest (or the next exercise) shows, so the number
+ * someone worked for is seen large, not only heard; OK goes on at once.
+ * Nothing is counted meanwhile. A last rep added by OK goes on at once (the
+ * person pressing is looking, and their next press means the next screen). */
+#define SESSION_SET_DONE_MS 1500
 /* POSITION: someone seen who has neither kept still nor done a counted rep by
  * then gets "Go" anyway. Walking to the mat and lying down takes 3-6 s, and
  * the picture reads still some 2.5 s after the last movement. */
@@ -211,6 +217,8 @@ typedef struct session_view {
     bool last_hold_met;
     int64_t last_rep_ms;         /* clock time of the last counted rep, -1 none */
     bool manual_pending;         /* SET: OK pressed mid-movement; decided at its end */
+    bool set_complete;           /* SET: every rep is in; the last count stays on
+                                    screen SESSION_SET_DONE_MS, then the set ends */
     bool told_missed;            /* SET: told to press OK for missed reps
                                     (SESSION_MISSED_MS), once a set */
     const char *flash;           /* SET: one or two big words about the last rep

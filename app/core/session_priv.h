@@ -26,6 +26,7 @@ struct session {
     bool set_open;
     int seq;                    /* reps across the session */
     int64_t rest_until, relax_until;
+    int64_t set_done_at;        /* SET: when its last rep was counted (view.set_complete) */
     int64_t timed_moved_until;  /* timed: "you moved" is shown until then */
     session_screen lost_from;   /* CAMERA_LOST: POSITION or SET, to go back to */
     timed_hold timed;           /* SET of a block led by the clock */
@@ -133,6 +134,8 @@ void session_reps_settle(session *s);
 /* "Undo last rep" from the pause menu: the open set's last rep is taken back
  * (and the sink told). False when there is none. */
 bool session_reps_undo(session *s);
+/* SET with every rep in (view.set_complete): the set ends now. */
+void session_reps_finish_set(session *s);
 /* SET of a block led by the clock: the clock's holds count; the camera's
  * movement spoils the running hold. */
 void session_reps_timed(session *s);

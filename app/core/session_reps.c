@@ -70,8 +70,23 @@ static void add_rep(session *s, session_rep rep)
         session_saved(s, s->sink.rep(s->sink.ctx, s->set_id, &rep));
     else if (s->sink.rep)
         session_saved(s, false);
-    if (v->reps_done >= b->reps)
+    if (v->reps_done < b->reps || v->set_complete)
+        return;
+    if (rep.manual) { /* pressed while looking: seen, and the next press goes on */
         session_set_done(s);
+        return;
+    }
+    v->set_complete = true; /* shown a moment, then ended (session.h) */
+    s->set_done_at = s->now;
+}
+
+void session_reps_finish_set(session *s)
+{
+    if (!s->v.set_complete)
+        return;
+    s->v.set_complete = false;
+    s->v.manual_pending = false;
+    session_set_done(s);
 }
 
 static void manual_rep(session *s)
@@ -124,6 +139,7 @@ void session_reps_begin(session *s)
     s->flash_until = 0;
     s->v.flash = NULL;
     s->v.manual_pending = false;
+    s->v.set_complete = false;
     s->ok_counted_ms = -1;
     s->v.told_missed = false;
     s->uncounted_ms = 0;
@@ -132,6 +148,10 @@ void session_reps_begin(session *s)
 
 void session_reps_ok(session *s)
 {
+    if (s->v.set_complete) { /* the last count seen: on at once */
+        session_reps_finish_set(s);
+        return;
+    }
     if (s->last_camera_rep_ms >= 0 && s->now - s->last_camera_rep_ms < SESSION_MANUAL_WINDOW_MS) {
         flash(s, N_("Counted"), N_("The camera counted that one"));
         return;
@@ -189,7 +209,7 @@ static void take_events(session *s, const reps_event *events, size_t n)
         if (s->v.screen == SCREEN_POSITION && events[i].kind == REPS_EVENT_REP &&
             !early_rep(s, &events[i]))
             continue;
-        if (s->v.screen != SCREEN_SET)
+        if (s->v.screen != SCREEN_SET || s->v.set_complete)
             continue;
         if (events[i].kind == REPS_EVENT_REP || events[i].kind == REPS_EVENT_PARTIAL)
             s->v.held_this_rep = false; /* the rep is over, whatever the phase says */
@@ -278,6 +298,7 @@ bool session_reps_undo(session *s)
     v->manual_reps -= rep.manual;
     v->holds_met -= rep.hold_met;
     v->manual_pending = false;
+    v->set_complete = false; /* a rep short again: the set goes on */
     v->last_rep_ms = -1;
     s->last_camera_rep_ms = -1; /* an OK now adds a rep again */
     s->relax_until = 0;
@@ -290,7 +311,7 @@ bool session_reps_undo(session *s)
 void session_reps_timed(session *s)
 {
     session_view *v = &s->v;
-    if (v->screen != SCREEN_SET || !v->timed)
+    if (v->screen != SCREEN_SET || !v->timed || v->set_complete)
         return;
     if (v->counter.phase == REPS_PHASE_MOVING || v->counter.phase == REPS_PHASE_HOLD)
         timed_hold_moved(&s->timed);
@@ -329,6 +350,10 @@ void session_reps_cue(session *s)
     bool flashing = s->now < s->flash_until;
     v->flash = flashing ? s->flash_word : NULL;
     v->hold_remaining_ms = 0;
+    if (v->set_complete) { /* the last count, a moment: nothing more to do */
+        v->cue = N_("Well done!");
+        return;
+    }
     if (v->timed) {
         if (s->timed.phase == TIMED_HOLD)
             v->hold_remaining_ms = v->timed_left_ms;

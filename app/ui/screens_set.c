@@ -51,8 +51,9 @@ static set_layout layout(ui *u, int top, int bottom)
     return l;
 }
 
-/* The huge count and "of N". In landscape "of N" sits right of the digits,
- * near their foot; in portrait it goes below. */
+/* The huge count and "of N", "of N" right of the digits near their foot, the
+ * two inside the count's box (two digits are drawn smaller where they would
+ * not fit). */
 static void draw_count(ui *u, const set_layout *l, int done, int target)
 {
     char num[8], of[16];
@@ -61,9 +62,13 @@ static void draw_count(ui *u, const set_layout *l, int done, int target)
     /* As big as the box lets the digits be (0.73 em tall), at most SZ_COUNT. */
     float count = (float)l->count.h * 1.2f / (float)ui_unit(u);
     count = count < SZ_COUNT ? count : SZ_COUNT;
-    int px = ui_px(u, count);
     int nw = ui_text_width(u, num, count, true), ow = ui_text_width(u, of, SZ_TITLE, false);
-    int gap = ui_px(u, 0.03f);
+    int gap = ui_px(u, 0.03f), room = l->count.w - gap - ow;
+    if (nw > room && room > 0) { /* two digits and "of 10": smaller, inside the box */
+        count *= (float)room / (float)nw;
+        nw = ui_text_width(u, num, count, true);
+    }
+    int px = ui_px(u, count);
     int digit_mid = px * 56 / 100; /* from the text top to the middle of the digits */
     if (!l->portrait) {
         int x = l->count.x + (l->count.w - nw - gap - ow) / 2;
@@ -117,7 +122,9 @@ static void draw_phase(ui *u, const SDL_Rect *box, const session_view *v, int64_
 {
     const char *word;
     ui_color c = UI_WHITE;
-    if (v->flash)
+    if (v->set_complete) /* every rep in: the count beside it says how many */
+        word = "\xe2\x9c\x93", c = UI_OK;
+    else if (v->flash)
         word = screen_tr(v->flash), c = UI_WARN;
     else if (v->timed && v->timed_phase == TIMED_TIGHTEN)
         word = _("Tighten"), c = UI_ACCENT;
@@ -189,8 +196,9 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms)
     int bottom = screen_hints_top(u) - m - cue_h;
     set_layout l = layout(u, y, bottom);
     draw_count(u, &l, v->reps_done, b ? b->reps : 0);
-    bool holding = v->timed ? v->timed_phase == TIMED_HOLD
-                            : v->counter.phase == REPS_PHASE_HOLD && b && b->hold_s > 0;
+    bool holding = !v->set_complete &&
+                   (v->timed ? v->timed_phase == TIMED_HOLD
+                             : v->counter.phase == REPS_PHASE_HOLD && b && b->hold_s > 0);
     if (holding)
         draw_hold(u, &l.status, v, b ? b->hold_s : 0);
     else
@@ -202,5 +210,7 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms)
         ui_text_wrapped(u, cue, w / 2, bottom, w - 2 * m, ui_min_text(u), UI_WHITE, UI_CENTER);
     else if (cue && !holding)
         ui_text(u, cue, w / 2, bottom, cue_size, UI_WHITE, UI_CENTER, false);
-    screen_hints(u, (screen_hint[]){ { KEY_OK, _("add a rep") }, { KEY_HOLD_OK, _("pause") } }, 2);
+    /* The set's last count, shown a moment: OK goes on, it adds nothing. */
+    const char *ok = v->set_complete ? _("carry on") : _("add a rep");
+    screen_hints(u, (screen_hint[]){ { KEY_OK, ok }, { KEY_HOLD_OK, _("pause") } }, 2);
 }
