@@ -16,9 +16,11 @@
  * the station leads quad sets by the clock and logs those holds as "timed"
  * (timed_hold.h), so `count --exercise quad-set` measures a camera counter the
  * station does not use for them. Times are seconds
- * from the first frame. Nothing is printed to stdout unless the whole
- * clip was read: a bad header or truncated frame gives one line on stderr and
- * exit 1; bad arguments exit 2.
+ * from the first frame. "complete" is false when the clip stopped part-way (a
+ * recording cut off mid-frame, a damaged frame): the count is of the whole
+ * frames before it, a line on stderr says where and why, and the exit status
+ * is still 0. A clip with no whole frame (a bad header, a first frame cut
+ * short) prints nothing to stdout and exits 1; bad arguments exit 2.
  */
 #include "cli.h"
 
@@ -59,8 +61,9 @@ static const char USAGE[] =
     "[--hold SECONDS] FILE.y4m\n"
     "Counts the repetitions in a Y4M clip and prints one JSON object: reps, partials,\n"
     "holds_met, and each rep's time, hold and amplitude. --hold sets the hold a rep\n"
-    "must reach (default: the exercise's). Exit status: 0 counted; 1 the clip cannot\n"
-    "be read (one line says why); 2 usage error.\n";
+    "must reach (default: the exercise's). A clip that stops part-way (cut off, damaged)\n"
+    "is counted up to there, with \"complete\":false and a warning. Exit status: 0\n"
+    "counted; 1 the clip cannot be read (one line says why); 2 usage error.\n";
 
 enum { OPT_EXERCISE = 256, OPT_HOLD };
 
@@ -127,23 +130,26 @@ static void print_list(const char *name, const event_list *l)
 }
 
 static void print_result(const reps_config *cfg, int64_t frames, double duration_s,
-                         const event_list *reps, const event_list *partials)
+                         bool complete, const event_list *reps, const event_list *partials)
 {
     int holds_met = 0;
     for (size_t i = 0; i < reps->n; i++)
         holds_met += reps->v[i].hold_met;
-    printf("{\"exercise\":\"%s\",\"frames\":%" PRId64 ",\"duration_s\":%.3f,\"reps\":%zu,"
-           "\"partials\":%zu,\"hold_target_s\":%.3f,\"holds_met\":%d,\"holds_short\":%zu",
-           exercise_id(cfg->exercise), frames, duration_s, reps->n, partials->n,
+    printf("{\"exercise\":\"%s\",\"frames\":%" PRId64 ",\"duration_s\":%.3f,\"complete\":%s,"
+           "\"reps\":%zu,\"partials\":%zu,\"hold_target_s\":%.3f,\"holds_met\":%d,"
+           "\"holds_short\":%zu",
+           exercise_id(cfg->exercise), frames, duration_s, complete ? "true" : "false", reps->n,
+           partials->n,
            (double)cfg->hold_target_ms / 1000.0, holds_met, reps->n - (size_t)holds_met);
     print_list("events", reps);
     print_list("partial_events", partials);
     printf("}\n");
 }
 
-/* Feeds the whole clip; returns 0, or 1 with the reason printed. */
-static int run_clip(y4m_reader *r, reps_counter *c, int64_t *frames, event_list *reps,
-                    event_list *partials)
+/* Feeds the clip up to its end or its first bad frame (reason printed, and
+ * *complete false). Returns 0, or 1 when not one whole frame could be read. */
+static int run_clip(y4m_reader *r, reps_counter *c, int64_t *frames, bool *complete,
+                    event_list *reps, event_list *partials)
 {
     const y4m_info *info = y4m_reader_info(r);
     char err[256];
@@ -162,14 +168,18 @@ static int run_clip(y4m_reader *r, reps_counter *c, int64_t *frames, event_list 
         }
         n++;
     }
-    reps_event last[1]; /* the clip has ended: a rep decided but not yet said */
-    if (got == 0 && reps_flush(c, last, 1) == 1)
-        list_push(last[0].kind == REPS_EVENT_REP ? reps : partials, &last[0]);
     *frames = n;
-    if (got < 0) {
+    *complete = got == 0;
+    if (got < 0 && n == 0) {
         fprintf(stderr, "rehab-mirror count: %s\n", err); /* names the file and frame */
         return 1;
     }
+    if (got < 0)
+        fprintf(stderr, "rehab-mirror count: %s; counted the %" PRId64 " whole frames before it\n",
+                err, n);
+    reps_event last[1]; /* the clip has ended: a rep decided but not yet said */
+    if (reps_flush(c, last, 1) == 1)
+        list_push(last[0].kind == REPS_EVENT_REP ? reps : partials, &last[0]);
     return 0;
 }
 
@@ -197,10 +207,11 @@ int cmd_count(int argc, char **argv)
     reps_counter *c = reps_create(&cfg);
     event_list reps = { 0 }, partials = { 0 };
     int64_t frames = 0;
-    status = run_clip(r, c, &frames, &reps, &partials);
+    bool complete = false;
+    status = run_clip(r, c, &frames, &complete, &reps, &partials);
     if (status == 0)
-        print_result(&cfg, frames,
-                     (double)frames * info->fps_den / info->fps_num, &reps, &partials);
+        print_result(&cfg, frames, (double)frames * info->fps_den / info->fps_num, complete,
+                     &reps, &partials);
     free(reps.v);
     free(partials.v);
     reps_destroy(c);

@@ -47,6 +47,32 @@ assert got["reps"] == 1 and got["events"][0]["began_unseen"] is True, got["event
 PY
 passed=$((passed + 1))
 
+# A recording cut off part-way (the last frame short): the whole frames before
+# it are counted, "complete" is false and stderr says where it stopped; the
+# whole clip says "complete": true. The bridge clip's 6 reps: cut after the
+# fourth rep's return (label), it counts 4.
+python3 - "$out/bridge.y4m" "$out/bridge.json" "$out/cut.y4m" <<'PY'
+import json, sys
+data, label = open(sys.argv[1], 'rb').read(), json.load(open(sys.argv[2]))
+header = data.index(b'\n') + 1
+frame = data.index(b'FRAME', header + 5) - header
+fps = [f for f in data[:header].split() if f.startswith(b'F')][0][1:].split(b':')
+cut_s = (label["events"][3]["end_ms"] + label["events"][4]["start_ms"]) / 2000
+n = int(cut_s * int(fps[0]) / int(fps[1]))
+open(sys.argv[3], 'wb').write(data[:header + n * frame + frame // 2])
+PY
+"$bin" count --exercise bridge "$out/cut.y4m" > "$out/cut.json" 2> "$out/cut.err" ||
+  fail "count of a cut-off clip exited $?"
+grep -q "truncated .*counted the [0-9]* whole frames before it" "$out/cut.err" ||
+  fail "no warning for a cut-off clip: $(cat "$out/cut.err")"
+python3 - "$out/cut.json" "$out/bridge.count.json" <<'PY' || fail "count of a cut-off clip"
+import json, sys
+cut, whole = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert cut["complete"] is False and whole["complete"] is True, (cut["complete"], whole["complete"])
+assert cut["reps"] == 4, f'cut after the fourth rep: counted {cut["reps"]}'
+PY
+passed=$((passed + 1))
+
 # Bad input: one line on stderr, exit status 1 (bad file) or 2 (usage).
 expect() {
   local want=$1; shift
