@@ -123,7 +123,7 @@ bool adlog_disk_full(const adlog *log);
 
 /* Adherence three ways (PROTOCOL.md): sessions in the last 7 days against the
  * week's target, reps against prescribed, and the streak of days with a
- * completed session ending today (or yesterday). */
+ * completed session ending today (or yesterday), and whether one is today's. */
 bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session_stats *out);
 
 /* The day's stop (session.h): whether a session of this profile begun on the

@@ -14,7 +14,8 @@
  *   session (by its start time), ending today or yesterday; yesterday counts so
  *   the streak does not read 0 in the morning before today's session. Days are
  *   numbered from the civil date localtime_r gives, not by dividing seconds, so
- *   DST days of 23 or 25 hours still count as one day each.
+ *   DST days of 23 or 25 hours still count as one day each. Done today: one of
+ *   those sessions started today.
  */
 #include "adlog_priv.h"
 
@@ -67,7 +68,8 @@ int64_t adlog_local_day(int64_t wall_ms)
     return days_from_civil((int64_t)tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static bool streak(adlog *log, int64_t now_wall_ms, int *out)
+/* The streak (above) in *out, and whether today is one of its days. */
+static bool streak(adlog *log, int64_t now_wall_ms, int *out, bool *today_done)
 {
     sqlite3_stmt *st = log->st[ST_COMPLETED_STARTS];
     sqlite3_bind_int64(st, 1, now_wall_ms);
@@ -77,6 +79,7 @@ static bool streak(adlog *log, int64_t now_wall_ms, int *out)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         int64_t day = adlog_local_day(sqlite3_column_int64(st, 0));
         if (day == expect) {
+            *today_done = *today_done || day == today;
             n++;
             expect = day - 1;
         } else if (day == expect + 1) {
@@ -117,7 +120,7 @@ bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session
               one_int(log, ST_WEEK_REPS, &reps, "week reps") &&
               one_int(log, ST_LATEST_PRESCRIBED, &prescribed, "prescribed reps") &&
               one_int(log, ST_LAST_PAIN, &last_pain, "last pain") &&
-              streak(log, now_wall_ms, &s.streak_days);
+              streak(log, now_wall_ms, &s.streak_days, &s.done_today);
     /* Only reads happened: ending the snapshot cannot lose anything. */
     adlog_tx_rollback(log);
     if (!ok)

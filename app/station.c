@@ -444,7 +444,8 @@ static void run_loop(station *st)
             station_refresh_day_stop(st);
             log_resources(st, "home");
         } else if (v->screen == SCREEN_HOME && station_local_date(st) != st->stop_date) {
-            station_refresh_day_stop(st); /* midnight: a stop ends with its day */
+            station_refresh_stats(st);    /* midnight: "done for today" ends with its day, */
+            station_refresh_day_stop(st); /* and so does a stop */
         }
         if (session_active(st->sess))
             st->notice = NULL; /* the damaged-record notice was seen */

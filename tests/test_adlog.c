@@ -488,6 +488,7 @@ static void test_stats(void)
 
     CHECK(adlog_stats(log, now, 5, &st), "stats");
     CHECK_EQ_INT(st.streak_days, 3, "streak ending yesterday (d-3, d-2, d-1)");
+    CHECK(!st.done_today, "nothing done today yet");
     CHECK_EQ_INT(st.week_sessions, 6, "completed sessions in the last 7×24 h");
     CHECK_EQ_INT(st.week_target, 5, "week target");
     CHECK_EQ_INT(st.week_reps, 8, "reps in the last 7×24 h (1+1+2+1+1+1+1)");
@@ -496,15 +497,21 @@ static void test_stats(void)
     quick_session(log, &p, d + 0 * HOUR_MS + 1000, 3, SESSION_STATUS_COMPLETED);
     CHECK(adlog_stats(log, now, 3, &st), "stats after today's session");
     CHECK_EQ_INT(st.streak_days, 4, "streak including today");
+    CHECK(st.done_today, "today's session done");
     CHECK_EQ_INT(st.week_sessions, 7, "sessions with today's");
     CHECK_EQ_INT(st.week_reps, 11, "reps with today's");
     CHECK_EQ_INT(st.week_reps_target, 24, "8 prescribed × 3 sessions");
 
     CHECK(adlog_stats(log, d + 2 * DAY_MS + HOUR_MS, 3, &st), "stats two days later");
     CHECK_EQ_INT(st.streak_days, 0, "streak broken by a missed day");
+    CHECK(!st.done_today, "two days later, nothing done that day");
     /* Looking back from d-2 evening: only d-3 and d-2 (d-4 was not completed). */
     CHECK(adlog_stats(log, d - 2 * DAY_MS + 22 * HOUR_MS, 3, &st), "stats in the past");
     CHECK_EQ_INT(st.streak_days, 2, "streak as it stood on d-2");
+    CHECK(st.done_today, "d-2 evening: done that day (at 09:00 and 20:00)");
+    CHECK(adlog_stats(log, d - 4 * DAY_MS + 22 * HOUR_MS, 3, &st), "stats on d-4");
+    CHECK(!st.done_today && st.streak_days == 1,
+          "d-4: a session ended early is not today's done (streak %d, from d-5)", st.streak_days);
 
     /* The last answer before a session, this profile's only. */
     CHECK_EQ_INT(st.last_pain_before, 0, "the last session's pain before");

@@ -577,6 +577,31 @@ static void test_next_set(void)
     }
 }
 
+/* A rest of 30 s says "get ready" once, as 10 s are left; a rest of 10 s
+ * (nothing to warn of: it is all last 10 s) never does. */
+static void test_rest_ending(void)
+{
+    setup_programme(10, 2);
+    for (int rest_s = 30; rest_s >= 10; rest_s -= 20) {
+        cues c;
+        cues_init(&c);
+        session_view p = base_view(), v = p;
+        v.screen = SCREEN_REST;
+        int warned = 0, at = -1;
+        for (int64_t t = 0; t <= rest_s * 1000; t += 100) {
+            v.rest_remaining_ms = rest_s * 1000 - t;
+            said s = step(&c, &p, &v, t, 0);
+            if (s.started && s.c.phrase == PHRASE_REST_ENDING)
+                warned++, at = (int)v.rest_remaining_ms;
+            p = v;
+        }
+        CHECK(warned == (rest_s > 10 ? 1 : 0), "rest of %d s: 'get ready' said %d times", rest_s,
+              warned);
+        if (rest_s > 10)
+            CHECK(at <= 10000 && at > 9800, "said with %d ms left", at);
+    }
+}
+
 static void test_phrase_table(void)
 {
     char text[64];
@@ -606,6 +631,7 @@ int main(void)
     test_relax_after_number();
     test_screens();
     test_next_set();
+    test_rest_ending();
     test_phrase_table();
     return check_done();
 }

@@ -149,12 +149,13 @@ static session_view base_view(const programme *p)
     v.pain_before = 2;
     v.pain_after = -1;
     v.counter.phase = REPS_PHASE_REST;
-    v.stats = (session_stats){ 3, 2, 5, 120, 300, 2 };
+    v.stats = (session_stats){ .streak_days = 3, .week_sessions = 2, .week_target = 5,
+                               .week_reps = 120, .week_reps_target = 300, .last_pain_before = 2 };
     return v;
 }
 
 /* The views to draw, one per screen plus variants that must differ. */
-enum { N_VIEWS = 41 };
+enum { N_VIEWS = 42 };
 static const char *view_names[N_VIEWS] = {
     "home", "pain-before", "pain-during-7", "intro-clamshell", "intro-bridge", "intro-quad",
     "position", "set-7", "set-8", "set-hold", "rest", "pause", "pain-stop", "red-flag",
@@ -163,6 +164,7 @@ static const char *view_names[N_VIEWS] = {
     "who", "attract", "still-there", "home-kiosk", "home-streak-1", "home-streak-0",
     "position-learning", "summary-notice", "position-settling", "position-begun", "set-missed",
     "set-held", "pain-after-early", "position-looking", "set-done",
+    "home-done-today",
 };
 static const char *const PEOPLE[] = { "Alice", "Bob", "Chidi" };
 
@@ -244,6 +246,10 @@ static session_view make_view(const programme *p, int i)
         v.reps_done = 7;
         v.flash = "Partial";
         v.cue = "That one was partial: go a little further";
+        break;
+    case 41: /* today's session done: "Done for today" instead of "Press OK to start" */
+        v = make_view(p, 0);
+        v.stats.done_today = true;
         break;
     case 40: /* the set's last rep: its count shown a moment with a tick */
         v = make_view(p, 7);

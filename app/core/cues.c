@@ -23,6 +23,9 @@
 #define THREE_MORE 3  /* "3 more" when this many reps are left */
 #define TICKS_S 3      /* the hold's last seconds tick */
 #define NOT_SEEN_MS 5000 /* position: nobody seen this long, and it is said */
+/* A rest longer than this says "Get ready: 10 seconds" when this much is left
+ * (someone lying with eyes closed cannot watch the countdown). */
+#define REST_WARN_MS 10000
 
 void cues_init(cues *c)
 {
@@ -125,7 +128,7 @@ static void hold_requests(const session_view *p, const session_view *v, int64_t 
         ask(r, PHRASE_NONE, CUE_TONE_HOLD_TICK, CUE_RANK_TIMED, now);
 }
 
-/* Screens entered: rest, the next set, an exercise, the pain check after the
+/* Screens entered: rest (and its last 10 s), the next set, an exercise, the pain check after the
  * last one and the session's end, stops (with what to do) and alerts;
  * nobody seen on the mat for NOT_SEEN_MS of the position screen (once); seen
  * for SESSION_KEEP_STILL_MS without keeping still, which "Go" waits for
@@ -138,6 +141,9 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
     const programme_block *b = block_of(v);
     if (entered(p, v, SCREEN_REST))
         ask(r, PHRASE_REST, after_set, CUE_RANK_INFO, now);
+    if (p->screen == SCREEN_REST && v->screen == SCREEN_REST &&
+        p->rest_remaining_ms > REST_WARN_MS && v->rest_remaining_ms <= REST_WARN_MS)
+        ask(r, PHRASE_REST_ENDING, CUE_TONE_NONE, CUE_RANK_INFO, now);
     if (p->screen == SCREEN_REST && v->screen == SCREEN_POSITION) /* "set 2", "last set" */
         ask(r, b && b->sets > 1 && v->set >= b->sets ? PHRASE_LAST_SET : phrases_set(v->set),
             CUE_TONE_NONE, CUE_RANK_INFO, now);

@@ -21,6 +21,7 @@ static const char *const fixed[PHRASE_COUNT] = {
     [PHRASE_TIGHTEN] = N_("Tighten"),
     [PHRASE_MOVED] = N_("You moved. Keep still while you hold"),
     [PHRASE_REST] = N_("Rest"),
+    [PHRASE_REST_ENDING] = N_("Get ready: 10 seconds"),
     [PHRASE_CAMERA_LOST] = N_("Camera lost"),
     [PHRASE_NOT_SEEN] = N_("I cannot see you yet. Lie on the mat, or move a little"),
     [PHRASE_SESSION_DONE] = N_("Well done, session complete"),

@@ -190,6 +190,7 @@ typedef struct session_sink {
 /* Home-screen figures, filled in by the station from the log. */
 typedef struct session_stats {
     int streak_days;       /* days in a row with a completed session, up to today */
+    bool done_today;       /* a session completed today (local date): home says so */
     int week_sessions;     /* completed sessions in the last 7 days */
     int week_target;       /* sessions prescribed per week */
     int week_reps, week_reps_target;

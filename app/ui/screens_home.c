@@ -4,7 +4,9 @@
  * programme is this, what is in it today, how am I doing this week, and how
  * do I start. The week is shown as one dot per prescribed session (filled when
  * done) as well as in words, and the streak as "N days in a row": gentle,
- * visible adherence, never a scolding.
+ * visible adherence, never a scolding. Once today's session is done, the
+ * big line says so ("Done for today", green, with a tick) instead of
+ * inviting another; OK still starts one.
  *
  * With several people (profiles.h) the title begins with the chosen one's
  * name: the figures are hers; a long OK asks "Who's exercising?" again. A
@@ -165,12 +167,20 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
     bool label = screen_hints_top(u) - screen_hint_row(u) - y > ui_px(u, 0.95f);
     if (list[0] && !label)
         list_h -= line_height(u, SZ_SMALL);
-    const char *start = _("Press OK to start");
+    /* The big line: how to start, or, once today's session is done (a guest
+     * is never told so), that it is: green, with a tick; OK still starts. */
+    bool done = v->stats.done_today && !v->kiosk;
+    char start[96], line1[64];
+    snprintf(start, sizeof start, done ? "\xe2\x9c\x93 %s" : "%s",
+             done ? _("Done for today") : _("Press OK to start"));
+    snprintf(line1, sizeof line1, done ? "\xe2\x9c\x93 %s" : "%s", done ? _("Done") : _("Press OK"));
+    const char *line2 = done ? _("for today") : _("to start");
+    ui_color start_color = done ? UI_OK : UI_WHITE;
     float size = screen_fit_size(u, start, 0.12f, true, max_w);
     bool one_line = size >= 0.1f;
     if (!one_line) {
-        float a = screen_fit_size(u, _("Press OK"), 0.12f, true, max_w);
-        float b = screen_fit_size(u, _("to start"), 0.12f, true, max_w);
+        float a = screen_fit_size(u, line1, 0.12f, true, max_w);
+        float b = screen_fit_size(u, line2, 0.12f, true, max_w);
         size = a < b ? a : b;
     }
     int dot = ui_px(u, 0.022f);
@@ -197,10 +207,10 @@ void screens_home(ui *u, const session_view *v, int64_t now_ms)
     }
     y += gap;
     if (one_line) {
-        y += ui_text(u, start, cx, y, size, UI_WHITE, UI_CENTER, true);
+        y += ui_text(u, start, cx, y, size, start_color, UI_CENTER, true);
     } else {
-        y += ui_text(u, _("Press OK"), cx, y, size, UI_WHITE, UI_CENTER, true);
-        y += ui_text(u, _("to start"), cx, y, size, UI_WHITE, UI_CENTER, true);
+        y += ui_text(u, line1, cx, y, size, start_color, UI_CENTER, true);
+        y += ui_text(u, line2, cx, y, size, start_color, UI_CENTER, true);
     }
     y += gap;
     if (!v->kiosk) { /* a guest's home shows nobody's figures */
