@@ -626,6 +626,7 @@ int main(int argc, char **argv)
     run_size(assets, dir, 1280, 720, "en");
     run_size(assets, dir, 640, 480, "en");
     run_size(assets, dir, 1080, 1920, "en");
+    run_size(assets, dir, 480, 800, "en"); /* the 7" panel turned on its side */
     test_shot_failure();
     SDL_Quit();
     return check_done();

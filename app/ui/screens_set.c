@@ -199,9 +199,11 @@ void screens_set(ui *u, const session_view *v, int64_t now_ms)
     bool holding = !v->set_complete &&
                    (v->timed ? v->timed_phase == TIMED_HOLD
                              : v->counter.phase == REPS_PHASE_HOLD && b && b->hold_s > 0);
-    if (holding)
-        draw_hold(u, &l.status, v, b ? b->hold_s : 0);
-    else
+    if (holding) { /* portrait: no cue while holding, so the ring takes its room too */
+        SDL_Rect box = l.status;
+        box.h += l.portrait ? cue_h : 0;
+        draw_hold(u, &box, v, b ? b->hold_s : 0);
+    } else
         draw_phase(u, &l.status, v, now_ms);
 
     ui_bar(u, l.level.x, l.level.y, l.level.w, l.level.h, v->counter.level, UI_ACCENT);
