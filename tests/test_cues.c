@@ -602,6 +602,37 @@ static void test_rest_ending(void)
     }
 }
 
+/* The pause menu: "paused" as it opens; back to the set, "carry on", or
+ * after an undo the count as it now stands; ended from it, no "carry on". */
+static void test_pause(void)
+{
+    setup_programme(10, 2);
+    cues c;
+    cues_init(&c);
+    session_view set = base_view(), menu;
+    set.reps_done = 5;
+    menu = set;
+    menu.screen = SCREEN_PAUSE;
+    menu.paused_from = SCREEN_SET;
+    said s = step(&c, &set, &menu, 0, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_PAUSED, "the menu opens: 'paused' (%d)", s.c.phrase);
+    s = step(&c, &menu, &set, 3000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_CARRY_ON, "resumed: 'carry on' (%d)", s.c.phrase);
+    session_view undone = set;
+    undone.reps_done = 4;
+    s = step(&c, &menu, &undone, 6000, 0);
+    CHECK(s.started && s.c.phrase == phrases_number(4), "undone: the count now, 4 (%d)",
+          s.c.phrase);
+    undone.reps_done = 0;
+    s = step(&c, &menu, &undone, 9000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_CARRY_ON, "the only rep undone: 'carry on' (%d)",
+          s.c.phrase);
+    session_view ended = set;
+    ended.screen = SCREEN_PAIN_AFTER;
+    s = step(&c, &menu, &ended, 12000, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_PAIN_AFTER, "ended from the menu: the pain question");
+}
+
 static void test_phrase_table(void)
 {
     char text[64];
@@ -632,6 +663,7 @@ int main(void)
     test_screens();
     test_next_set();
     test_rest_ending();
+    test_pause();
     test_phrase_table();
     return check_done();
 }

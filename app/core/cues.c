@@ -128,7 +128,7 @@ static void hold_requests(const session_view *p, const session_view *v, int64_t 
         ask(r, PHRASE_NONE, CUE_TONE_HOLD_TICK, CUE_RANK_TIMED, now);
 }
 
-/* Screens entered: rest (and its last 10 s), the next set, an exercise, the pain check after the
+/* Screens entered: rest (and its last 10 s), the pause menu and back, the next set, an exercise, the pain check after the
  * last one and the session's end, stops (with what to do) and alerts;
  * nobody seen on the mat for NOT_SEEN_MS of the position screen (once); seen
  * for SESSION_KEEP_STILL_MS without keeping still, which "Go" waits for
@@ -141,6 +141,15 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
     const programme_block *b = block_of(v);
     if (entered(p, v, SCREEN_REST))
         ask(r, PHRASE_REST, after_set, CUE_RANK_INFO, now);
+    /* The pause menu: a long OK pressed from the mat is heard to have worked;
+     * back where they were, "carry on", or after an undo the count now. */
+    if (entered(p, v, SCREEN_PAUSE))
+        ask(r, PHRASE_PAUSED, CUE_TONE_NONE, CUE_RANK_INFO, now);
+    if (p->screen == SCREEN_PAUSE && v->screen == p->paused_from && v->screen != SCREEN_PAUSE)
+        ask(r, v->screen == SCREEN_SET && v->reps_done < p->reps_done && v->reps_done > 0
+                   ? phrases_number(v->reps_done)
+                   : PHRASE_CARRY_ON,
+            CUE_TONE_NONE, CUE_RANK_INFO, now);
     if (p->screen == SCREEN_REST && v->screen == SCREEN_REST &&
         p->rest_remaining_ms > REST_WARN_MS && v->rest_remaining_ms <= REST_WARN_MS)
         ask(r, PHRASE_REST_ENDING, CUE_TONE_NONE, CUE_RANK_INFO, now);

@@ -34,6 +34,8 @@ typedef enum phrase_id {
     PHRASE_MOVED,                                /* a timed hold spoiled by movement */
     PHRASE_REST,
     PHRASE_REST_ENDING,                          /* a long rest has 10 s left */
+    PHRASE_PAUSED,                               /* the pause menu opened */
+    PHRASE_CARRY_ON,                             /* back from it to where they were */
     PHRASE_SET,                                  /* "Set 2" ... "Set 10" (1 unused) */
     PHRASE_EXERCISE = PHRASE_SET + PHRASES_MAX_SET, /* name x side, see phrases_exercise */
     PHRASE_CAMERA_LOST = PHRASE_EXERCISE + EXERCISE_KIND_COUNT * 3,
