@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * rm-station: what the station itself counts on labelled real clips, as
+ * against the counter alone (rm-evaluate). Each clip is played as the camera of
+ * a guided set: the real session (app/core/session.c) is taken from home
+ * through the pain check-in and the introduction to the position screen by
+ * three OK presses, and the clip's first frame arrives as that screen opens.
+ * From there the session decides, as at the station, when the set begins (the
+ * person seen and still, or two reps counted while getting ready, or one and
+ * 8 s: session.h) and which of the counter's reps are the set's.
+ *
+ * Only what the station runs by the camera is played: bridge and clamshell
+ * clips, each as a set of its exercise at the bundled programme's hold (2 s,
+ * 1 s), and the negatives (nobody exercising: a plank held, a stretch, someone
+ * lying still) as a set of bridges. Generic clips (other exercises) are not a
+ * station set, and quad sets are led by the clock. The set is of 50 reps, so
+ * it never ends inside a clip. After the clip its last frame is held 2 s (the
+ * person stays where they are), so a rep decided on the way down is said, as
+ * `count` and rm-evaluate flush it at the end.
+ *
+ * Prints one row per clip (truth, station, counter alone, when the set began)
+ * and the two summaries side by side. Exit status 0 when every clip was read.
+ * With -v, each row is followed by the true returns to rest and the times of
+ * the station's reps (seconds from the clip's first frame).
+ * Usage: rm-station [-v] DIR   (NAME.json + NAME.y4m, as scripts/real-clips makes)
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+#include "programme.h"
+#include "session.h"
+#include "xmalloc.h"
+#include "y4m.h"
+
+#define PRESS_MS 500   /* between the presses that reach the position screen */
+#define LINGER_MS 2000 /* the clip's last frame, held after it */
+
+typedef struct tally {
+    int clips, exact, within_one, negatives, negatives_counted;
+    double err_sum; /* |counted - true| / true over positives */
+} tally;
+
+#define MAX_SHOWN 64
+
+typedef struct station_run {
+    int camera_reps;
+    int64_t set_began_ms; /* from the clip's first frame, -1 never */
+    int64_t t0;           /* session time of the clip's first frame */
+    int64_t rep_ms[MAX_SHOWN]; /* each camera rep, from the clip's first frame */
+} station_run;
+
+static bool on_rep(void *ctx, int64_t set_id, const session_rep *rep)
+{
+    (void)set_id;
+    station_run *st = ctx;
+    if (!rep->manual && st->camera_reps < MAX_SHOWN)
+        st->rep_ms[st->camera_reps] = rep->t_ms - st->t0;
+    st->camera_reps += !rep->manual;
+    return true;
+}
+
+static int64_t on_begin(void *ctx, const programme *p, int pain)
+{
+    (void)ctx, (void)p, (void)pain;
+    return 1;
+}
+
+static int64_t on_begin_set(void *ctx, int64_t session_id, const programme_block *b, int block,
+                            int set_no)
+{
+    (void)ctx, (void)session_id, (void)b, (void)block, (void)set_no;
+    return 1;
+}
+
+/* The set the station would run for this clip; false: not a camera set. */
+static bool set_for(const eval_truth *t, programme *p)
+{
+    const char *ex = t->negative                      ? "bridge"
+                     : t->exercise == EXERCISE_BRIDGE    ? "bridge"
+                     : t->exercise == EXERCISE_CLAMSHELL ? "clamshell"
+                                                         : NULL;
+    if (!ex)
+        return false;
+    char text[256], err[256];
+    snprintf(text, sizeof text,
+             "[programme]\nname = Station\nrest_seconds = 10\n[exercise %s]\nsets = 1\n"
+             "reps = 50\nhold_seconds = %d\n",
+             ex, strcmp(ex, "bridge") == 0 ? 2 : 1);
+    if (!programme_parse(p, text, "rm-station", err)) {
+        fprintf(stderr, "rm-station: %s\n", err);
+        return false;
+    }
+    return true;
+}
+
+static void press_ok(session *s, int64_t t_ms)
+{
+    button_event ev = { .button = BUTTON_OK, .long_press = false, .t_ms = t_ms };
+    session_press(s, &ev);
+}
+
+/* One frame to the session as the station gives it, at clip time clip_ms. */
+static void station_frame(session *s, station_run *st, const uint8_t *luma, const y4m_info *in,
+                          int64_t t0, int64_t clip_ms)
+{
+    int64_t now = t0 + clip_ms;
+    session_camera(s, false, now);
+    session_tick(s, now);
+    session_frame(s, luma, in->width, in->height, in->width, now);
+    if (st->set_began_ms < 0 && session_get_view(s)->screen == SCREEN_SET)
+        st->set_began_ms = clip_ms;
+}
+
+/* Plays the clip through a session and, beside it, the counter alone. */
+static bool play(const char *y4m, const eval_truth *t, const programme *p, station_run *st,
+                 int *alone)
+{
+    char err[256];
+    y4m_reader *rd = y4m_open(y4m, err);
+    if (!rd) {
+        fprintf(stderr, "rm-station: %s\n", err);
+        return false;
+    }
+    *st = (station_run){ .set_began_ms = -1 };
+    session_sink sink = { .ctx = st, .begin_session = on_begin, .begin_set = on_begin_set,
+                          .rep = on_rep };
+    session *s = session_create(p, &sink);
+    int64_t t0 = 0;
+    for (int i = 1; i <= 3; i++) /* home -> pain -> introduction -> position */
+        press_ok(s, t0 += PRESS_MS);
+    st->t0 = t0;
+    bool ok = session_get_view(s)->screen == SCREEN_POSITION;
+    if (!ok)
+        fprintf(stderr, "rm-station: %s: three OKs did not reach the position screen\n", t->name);
+    eval_run *run = eval_begin(t);
+    const y4m_info *in = y4m_reader_info(rd);
+    uint8_t *last = xmalloc((size_t)in->width * (size_t)in->height);
+    const uint8_t *luma;
+    int got = 0;
+    int64_t n = 0;
+    for (; ok && (got = y4m_read_frame(rd, &luma, err)) == 1; n++) {
+        int64_t clip_ms = n * 1000 * in->fps_den / in->fps_num;
+        memcpy(last, luma, (size_t)in->width * (size_t)in->height);
+        station_frame(s, st, last, in, t0, clip_ms);
+        eval_feed(run, luma, in->width, in->height, clip_ms);
+    }
+    if (ok && got < 0) {
+        fprintf(stderr, "rm-station: %s\n", err);
+        ok = false;
+    }
+    /* The person stays where the clip left them for LINGER_MS: a rep decided
+     * on the way down is said once they are back, as `count` flushes it. */
+    for (int64_t end = n; ok && n > 0 && (n - end) * 1000 * in->fps_den / in->fps_num < LINGER_MS;
+         n++)
+        station_frame(s, st, last, in, t0, n * 1000 * in->fps_den / in->fps_num);
+    free(last);
+    eval_result r;
+    eval_end(run, t, &r);
+    *alone = r.counted;
+    eval_free(run);
+    session_destroy(s);
+    y4m_close(rd);
+    return ok;
+}
+
+static void print_times(const eval_truth *t, const station_run *st)
+{
+    printf("    true returns:");
+    for (int i = 0; i < t->n_reps; i++)
+        printf(" %.2f", (double)t->reps[i].end_ms / 1000.0);
+    printf("\n    station reps:");
+    for (int i = 0; i < st->camera_reps && i < MAX_SHOWN; i++)
+        printf(" %.2f", (double)st->rep_ms[i] / 1000.0);
+    printf("\n");
+}
+
+static void tally_add(tally *k, const eval_truth *t, int counted)
+{
+    k->clips++;
+    k->exact += counted == t->count;
+    k->within_one += abs(counted - t->count) <= 1;
+    if (t->negative) {
+        k->negatives++;
+        k->negatives_counted += counted > 0;
+    } else {
+        k->err_sum += (double)abs(counted - t->count) / (double)t->count;
+    }
+}
+
+static void tally_print(const char *what, const tally *k)
+{
+    int pos = k->clips - k->negatives;
+    printf("%-14s %5d %7.3f %10.3f %10.3f %9d of %d\n", what, k->clips,
+           k->clips ? (double)k->exact / k->clips : 0.0,
+           k->clips ? (double)k->within_one / k->clips : 0.0, pos ? k->err_sum / pos : 0.0,
+           k->negatives_counted, k->negatives);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv)
+{
+    bool verbose = argc == 3 && !strcmp(argv[1], "-v");
+    if (argc != 2 + verbose) {
+        fprintf(stderr, "usage: rm-station [-v] DIR\n");
+        return 2;
+    }
+    const char *dir = argv[1 + verbose];
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "rm-station: cannot open %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        size_t len = strlen(e->d_name);
+        if (len > 5 && !strcmp(e->d_name + len - 5, ".json")) {
+            names = xrealloc(names, (n + 1) * sizeof *names);
+            names[n++] = xstrdup(e->d_name);
+        }
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    eval_truth *t = xmalloc(sizeof *t);
+    tally station = { 0 }, alone = { 0 };
+    bool ok = n > 0;
+    printf("%-34s %-9s %5s %8s %6s %10s\n", "clip", "set", "true", "station", "alone",
+           "set began");
+    for (size_t i = 0; i < n; i++) {
+        char path[4096], err[256];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        programme p;
+        if (!eval_read_labels(path, t, err)) {
+            fprintf(stderr, "rm-station: %s\n", err);
+            ok = false;
+        } else if (set_for(t, &p)) {
+            snprintf(path + strlen(path) - 5, 6, ".y4m");
+            station_run st;
+            int counted_alone = 0;
+            ok &= play(path, t, &p, &st, &counted_alone);
+            tally_add(&station, t, st.camera_reps);
+            tally_add(&alone, t, counted_alone);
+            char began[16] = "never";
+            if (st.set_began_ms >= 0)
+                snprintf(began, sizeof began, "%.1f s", (double)st.set_began_ms / 1000.0);
+            printf("%-34s %-9s %5d %8d %6d %10s%s\n", t->name, exercise_id(p.blocks[0].exercise),
+                   t->count, st.camera_reps, counted_alone, began,
+                   st.camera_reps != t->count ? "   <-- miscount" : "");
+            if (verbose)
+                print_times(t, &st);
+        }
+        free(names[i]);
+    }
+    free(names);
+    free(t);
+    printf("\n%-14s %5s %7s %10s %10s %9s\n", "", "clips", "exact", "within one", "mean error",
+           "negatives counted");
+    tally_print("station", &station);
+    tally_print("counter alone", &alone);
+    return ok ? 0 : 1;
+}
