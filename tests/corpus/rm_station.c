@@ -20,8 +20,9 @@
  *
  * Prints one row per clip (truth, station, counter alone, when the set began)
  * and the two summaries side by side. Exit status 0 when every clip was read.
- * With -v, each row is followed by the true returns to rest and the times of
- * the station's reps (seconds from the clip's first frame).
+ * With -v, each row is followed by the true returns to rest, and the times
+ * of the counter alone's reps and of the station's (seconds from the clip's
+ * first frame; a station rep is timed as the session records it).
  * Usage: rm-station [-v] DIR   (NAME.json + NAME.y4m, as scripts/real-clips makes)
  */
 #include <dirent.h>
@@ -51,6 +52,7 @@ typedef struct station_run {
     int64_t set_began_ms; /* from the clip's first frame, -1 never */
     int64_t t0;           /* session time of the clip's first frame */
     int64_t rep_ms[MAX_SHOWN]; /* each camera rep, from the clip's first frame */
+    eval_run *alone;      /* the counter alone on the same frames (the caller frees) */
 } station_run;
 
 static bool on_rep(void *ctx, int64_t set_id, const session_rep *rep)
@@ -119,13 +121,13 @@ static void station_frame(session *s, station_run *st, const uint8_t *luma, cons
 static bool play(const char *y4m, const eval_truth *t, const programme *p, station_run *st,
                  int *alone)
 {
+    *st = (station_run){ .set_began_ms = -1 };
     char err[256];
     y4m_reader *rd = y4m_open(y4m, err);
     if (!rd) {
         fprintf(stderr, "rm-station: %s\n", err);
         return false;
     }
-    *st = (station_run){ .set_began_ms = -1 };
     session_sink sink = { .ctx = st, .begin_session = on_begin, .begin_set = on_begin_set,
                           .rep = on_rep };
     session *s = session_create(p, &sink);
@@ -161,7 +163,7 @@ static bool play(const char *y4m, const eval_truth *t, const programme *p, stati
     eval_result r;
     eval_end(run, t, &r);
     *alone = r.counted;
-    eval_free(run);
+    st->alone = run;
     session_destroy(s);
     y4m_close(rd);
     return ok;
@@ -169,10 +171,8 @@ static bool play(const char *y4m, const eval_truth *t, const programme *p, stati
 
 static void print_times(const eval_truth *t, const station_run *st)
 {
-    printf("    true returns:");
-    for (int i = 0; i < t->n_reps; i++)
-        printf(" %.2f", (double)t->reps[i].end_ms / 1000.0);
-    printf("\n    station reps:");
+    eval_print_events(st->alone, t); /* the truth, and the counter alone's reps */
+    printf("    station:     ");
     for (int i = 0; i < st->camera_reps && i < MAX_SHOWN; i++)
         printf(" %.2f", (double)st->rep_ms[i] / 1000.0);
     printf("\n");
@@ -256,6 +256,7 @@ int main(int argc, char **argv)
                    st.camera_reps != t->count ? "   <-- miscount" : "");
             if (verbose)
                 print_times(t, &st);
+            eval_free(st.alone);
         }
         free(names[i]);
     }
