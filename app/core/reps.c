@@ -253,12 +253,10 @@ void reps_destroy(reps_counter *c)
     free(c);
 }
 
-void reps_reset(reps_counter *c)
+/* Forgets the count, the rest end and any movement under way. */
+static void forget(reps_counter *c)
 {
-    motion_reset(c->motion);
-    c->s = (motion_sample){ 0 };
-    c->started = false;
-    c->fresh = true;
+    c->fresh = true; /* the next ready frame learns the rest end from the window */
     c->rest_side = 0;
     c->quiet_since = -1;
     c->range = c->level = 0.0f;
@@ -267,6 +265,24 @@ void reps_reset(reps_counter *c)
     c->out = false;
     c->hold_since = -1;
     c->pending = false;
+}
+
+void reps_reset(reps_counter *c)
+{
+    motion_reset(c->motion);
+    c->s = (motion_sample){ 0 };
+    c->started = false;
+    forget(c);
+}
+
+void reps_restart(reps_counter *c, int64_t keep_ms)
+{
+    if (!c->started) {
+        reps_reset(c);
+        return;
+    }
+    motion_forget(c->motion, keep_ms, &c->s); /* the window keeps its last keep_ms */
+    forget(c);
 }
 
 static size_t emit(reps_event *out, size_t cap, size_t n, reps_event ev)

@@ -75,6 +75,11 @@ reps_counter *reps_create(const reps_config *cfg);
 void reps_destroy(reps_counter *c);
 /* Forget the rest pose and the count: a new set or a new position. */
 void reps_reset(reps_counter *c);
+/* Forget the count, the rest pose and any movement under way, but keep the
+ * picture of the last keep_ms: counting starts afresh from there, and a rest
+ * pose seen in those moments is known at once (someone who was lying still
+ * and has just begun to move). */
+void reps_restart(reps_counter *c, int64_t keep_ms);
 
 /* Feeds one frame. Writes up to `cap` events into out and returns how many.
  * Timestamps must not go backwards; a frame that does is ignored. */

@@ -149,6 +149,9 @@ void session_enter_position(session *s)
     s->v.unsettled_ms = 0;
     s->v.early_rep = false;
     reps_reset(s->counter);
+    reps_reset(s->watch);
+    s->watching = true;
+    s->doubt = s->mat_empty = false;
     s->v.counter = reps_get_status(s->counter);
     s->v.held_this_rep = false;
     s->v.position_elapsed_ms = 0;
@@ -167,7 +170,9 @@ void session_start_block(session *s, int block)
     reps_config cfg = reps_default_config(s->v.timed ? EXERCISE_GENERIC : b->exercise);
     cfg.hold_target_ms = (int64_t)b->hold_s * 1000;
     reps_destroy(s->counter);
+    reps_destroy(s->watch);
     s->counter = reps_create(&cfg);
+    s->watch = reps_create(&cfg);
     go(s, SCREEN_INTRO);
 }
 
@@ -247,6 +252,7 @@ session *session_create(const programme *p, const session_sink *sink)
     s->away_since = -1;
     reps_config cfg = reps_default_config(EXERCISE_GENERIC);
     s->counter = reps_create(&cfg);
+    s->watch = reps_create(&cfg);
     s->presence = presence_create();
     go(s, SCREEN_HOME);
     return s;
@@ -257,6 +263,7 @@ void session_destroy(session *s)
     if (!s)
         return;
     reps_destroy(s->counter);
+    reps_destroy(s->watch);
     presence_destroy(s->presence);
     free(s);
 }
@@ -301,7 +308,16 @@ void session_press(session *s, const button_event *ev)
 
 /* Someone on the mat? On POSITION the counter sees nothing until someone is
  * seen, and starts afresh then, so an empty mat is never its rest pose (nor
- * the empty-to-person change its first movement). Seen is usually someone
+ * the empty-to-person change its first movement). But a still picture with
+ * nothing to compare it with may as well be someone lying there, who is seen
+ * only by the movement of their first rep, which the counter then begins
+ * part-way through (on the real clips, the first rep or two of someone who
+ * begins at once were lost). So, unless the empty mat was seen, a second
+ * counter (watch) watches from the screen's opening and, when someone is
+ * seen, starts from the SESSION_SEEN_KEEP_MS before: it knows the pose they
+ * left. The two run side by side, and the first to count a rep is the
+ * counter from then on (session_reps.c); until then the one started at the
+ * movement is shown. Seen is usually someone
  * still getting down onto the mat, so the counter starts afresh once more
  * when the picture is first still: the pose they settled in is its rest, not
  * the standing or kneeling one they came from, and the set ("Go") waits for
@@ -319,14 +335,27 @@ static bool look(session *s, const uint8_t *luma, int width, int height, int str
     s->v.presence = presence_feed(s->presence, luma, width, height, stride, t_ms, here);
     if (here)
         return true;
-    if (s->v.presence != PRESENCE_SEEN)
+    s->mat_empty = s->mat_empty || s->v.presence == PRESENCE_EMPTY;
+    s->watching = s->watching && !s->mat_empty;
+    if (s->v.presence != PRESENCE_SEEN) {
+        s->doubt = false;
+        if (s->watching) {
+            reps_event ignored[8];
+            reps_feed(s->watch, luma, width, height, stride, t_ms - s->counter_shift, ignored, 8);
+        }
         return false;
+    }
     bool afresh = was != PRESENCE_SEEN;
-    if (afresh)
+    if (afresh) {
         s->seen_ms = t_ms;
+        s->doubt = s->watching;
+        if (s->doubt) /* from the still moments before the movement that showed them */
+            reps_restart(s->watch, SESSION_SEEN_KEEP_MS);
+    }
     if (!s->v.settled && presence_still(s->presence)) {
         s->v.settled = true;
         afresh = true;
+        s->doubt = s->watching = false; /* the pose they settled in is the rest */
     } else if (!s->v.settled && t_ms - s->seen_ms >= SESSION_SETTLE_MAX_MS) {
         s->v.settled = true;
     }

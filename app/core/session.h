@@ -133,6 +133,10 @@ typedef struct session_rep {
  * Nothing is counted meanwhile. A last rep added by OK goes on at once (the
  * person pressing is looking, and their next press means the next screen). */
 #define SESSION_SET_DONE_MS 1500
+/* POSITION: when someone is first seen, a second counter starts from this
+ * much of what it saw before (session.c, look): the still moments before the
+ * movement that showed them. */
+#define SESSION_SEEN_KEEP_MS 1500
 /* POSITION: someone seen who has neither kept still nor done a counted rep by
  * then gets "Go" anyway. Walking to the mat and lying down takes 3-6 s, and
  * the picture reads still some 2.5 s after the last movement. */

@@ -33,6 +33,8 @@
  */
 #include "session_priv.h"
 
+#include <string.h>
+
 #include "intl.h"
 
 #define RELAX_MS 1500 /* "Relax" after a rep with a hold */
@@ -222,6 +224,14 @@ static void take_events(session *s, const reps_event *events, size_t n)
     }
 }
 
+static bool has_rep(const reps_event *events, size_t n)
+{
+    for (size_t i = 0; i < n && i < 8; i++)
+        if (events[i].kind == REPS_EVENT_REP)
+            return true;
+    return false;
+}
+
 /* SET, counted by the camera: the time the person has moved with no rep
  * counted, and once it reaches SESSION_MISSED_MS in a set, the hint to press
  * OK for what the camera misses (said by cues.c as told_missed turns on). */
@@ -249,9 +259,23 @@ static int64_t ok_wait_ms(const session *s)
 void session_reps_frame(session *s, const uint8_t *luma, int width, int height, int stride,
                         int64_t t_ms)
 {
-    reps_event events[8];
+    reps_event events[8], other[8];
     size_t n = reps_feed(s->counter, luma, width, height, stride, t_ms - s->counter_shift,
                          events, 8);
+    if (s->doubt && s->v.screen == SCREEN_POSITION) { /* session.c, look */
+        size_t k = reps_feed(s->watch, luma, width, height, stride, t_ms - s->counter_shift,
+                             other, 8);
+        if (has_rep(events, n)) {
+            s->doubt = s->watching = false;
+        } else if (has_rep(other, k)) { /* someone was lying there: the watch was right */
+            reps_counter *c = s->counter;
+            s->counter = s->watch;
+            s->watch = c;
+            s->doubt = s->watching = false;
+            memcpy(events, other, k * sizeof *other);
+            n = k;
+        }
+    }
     take_events(s, events, n);
     watch_missed(s, t_ms);
     reps_phase was = s->v.counter.phase;
