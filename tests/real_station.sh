@@ -13,8 +13,9 @@
 set -euo pipefail
 clips=$1
 out=$2
-shift 2
-station=("$@")
+station=$3
+shift 3
+emulator=("$@")
 rm -rf "$out"
 mkdir -p "$out"
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -33,7 +34,7 @@ second = dict(first, end_ms=first["end_ms"] + loop_ms, top_ms=first["top_ms"] + 
 label.update(name="pp-twice", count=2, reps=[first, second])
 json.dump(label, open(dst + ".json", "w"))
 PY
-"${station[@]}" -v "$out" > "$out/station.txt" || fail "rm-station: $(tail -3 "$out/station.txt")"
+"${emulator[@]}" "$station" -v "$out" > "$out/station.txt" || fail "rm-station: $(tail -3 "$out/station.txt")"
 row=$(grep '^pp-twice ' "$out/station.txt") || fail "no row for pp-twice"
 read -r _ _ truth counted alone _ <<<"$row"
 [[ $truth == 2 && $alone == 2 ]] || fail "the clip or the counter alone changed: $row"
