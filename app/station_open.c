@@ -116,9 +116,10 @@ void station_refresh_stats(station *st)
     if (st->log && !adlog_stats(st->log, clock_wall_ms(st->clock), st->prog.sessions_per_week,
                                 &stats))
         log_warn("cannot read the adherence figures");
-    log_debug("home figures of %s: streak %d, %d of %d sessions this week",
+    log_debug("home figures of %s: streak %d, %d of %d sessions this week, done today %s",
               st->cfg->kiosk ? "a guest" : st->profile ? st->profile : ADLOG_DEFAULT_PROFILE,
-              stats.streak_days, stats.week_sessions, stats.week_target);
+              stats.streak_days, stats.week_sessions, stats.week_target,
+              stats.done_today ? "yes" : "no");
     session_set_stats(st->sess, &stats);
 }
 
