@@ -128,8 +128,9 @@ static void hold_requests(const session_view *p, const session_view *v, int64_t 
         ask(r, PHRASE_NONE, CUE_TONE_HOLD_TICK, CUE_RANK_TIMED, now);
 }
 
-/* Screens entered: rest (and its last 10 s), the pause menu and back, the next set, an exercise, the pain check after the
- * last one and the session's end, stops (with what to do) and alerts;
+/* Screens entered: rest (and its last 10 s), the pause menu and back, the
+ * next set, an exercise, the pain check after the last one and the session's
+ * end, stops (with what to do) and alerts;
  * nobody seen on the mat for NOT_SEEN_MS of the position screen (once); seen
  * for SESSION_KEEP_STILL_MS without keeping still, which "Go" waits for
  * (once, or again as long after a rep counted meanwhile: session.h).

@@ -151,7 +151,6 @@ void session_enter_position(session *s)
     reps_reset(s->counter);
     reps_reset(s->watch);
     s->watching = true;
-    s->doubt = s->mat_empty = false;
     s->v.counter = reps_get_status(s->counter);
     s->v.held_this_rep = false;
     s->v.position_elapsed_ms = 0;
@@ -335,10 +334,8 @@ static bool look(session *s, const uint8_t *luma, int width, int height, int str
     s->v.presence = presence_feed(s->presence, luma, width, height, stride, t_ms, here);
     if (here)
         return true;
-    s->mat_empty = s->mat_empty || s->v.presence == PRESENCE_EMPTY;
-    s->watching = s->watching && !s->mat_empty;
+    s->watching = s->watching && s->v.presence != PRESENCE_EMPTY;
     if (s->v.presence != PRESENCE_SEEN) {
-        s->doubt = false;
         if (s->watching) {
             reps_event ignored[8];
             reps_feed(s->watch, luma, width, height, stride, t_ms - s->counter_shift, ignored, 8);
@@ -348,14 +345,13 @@ static bool look(session *s, const uint8_t *luma, int width, int height, int str
     bool afresh = was != PRESENCE_SEEN;
     if (afresh) {
         s->seen_ms = t_ms;
-        s->doubt = s->watching;
-        if (s->doubt) /* from the still moments before the movement that showed them */
+        if (s->watching) /* from the still moments before the movement that showed them */
             reps_restart(s->watch, SESSION_SEEN_KEEP_MS);
     }
     if (!s->v.settled && presence_still(s->presence)) {
         s->v.settled = true;
         afresh = true;
-        s->doubt = s->watching = false; /* the pose they settled in is the rest */
+        s->watching = false; /* the pose they settled in is the rest */
     } else if (!s->v.settled && t_ms - s->seen_ms >= SESSION_SETTLE_MAX_MS) {
         s->v.settled = true;
     }

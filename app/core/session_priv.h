@@ -24,11 +24,10 @@ struct session {
      * the counter started at that moment, and whichever counts a rep first
      * becomes the counter. */
     reps_counter *watch;
-    bool watching;              /* POSITION: watch is fed (no empty mat seen) */
-    bool doubt;                 /* POSITION: seen; neither has counted a rep yet */
+    bool watching;              /* POSITION: watch is fed: no empty mat seen, and
+                                   neither counter has counted a rep yet */
     presence *presence;         /* someone on the mat (POSITION), taught on SET */
     int64_t seen_ms;            /* POSITION: when someone was first seen */
-    bool mat_empty;             /* POSITION: the empty mat was seen since it opened */
     int64_t now;
     int64_t last_input_ms;
     int64_t session_id, set_id; /* sink ids; 0 when not open (or not saved) */

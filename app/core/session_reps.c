@@ -226,7 +226,7 @@ static void take_events(session *s, const reps_event *events, size_t n)
 
 static bool has_rep(const reps_event *events, size_t n)
 {
-    for (size_t i = 0; i < n && i < 8; i++)
+    for (size_t i = 0; i < n; i++)
         if (events[i].kind == REPS_EVENT_REP)
             return true;
     return false;
@@ -262,16 +262,16 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
     reps_event events[8], other[8];
     size_t n = reps_feed(s->counter, luma, width, height, stride, t_ms - s->counter_shift,
                          events, 8);
-    if (s->doubt && s->v.screen == SCREEN_POSITION) { /* session.c, look */
+    if (s->watching && s->v.screen == SCREEN_POSITION) { /* seen (session.c, look) */
         size_t k = reps_feed(s->watch, luma, width, height, stride, t_ms - s->counter_shift,
                              other, 8);
         if (has_rep(events, n)) {
-            s->doubt = s->watching = false;
+            s->watching = false;
         } else if (has_rep(other, k)) { /* someone was lying there: the watch was right */
             reps_counter *c = s->counter;
             s->counter = s->watch;
             s->watch = c;
-            s->doubt = s->watching = false;
+            s->watching = false;
             memcpy(events, other, k * sizeof *other);
             n = k;
         }

@@ -94,6 +94,11 @@ void eval_truth_from_clip(const corpus_clip *c, eval_truth *t);
 void eval_scene_add(eval_truth *t, const char *what, double from_s, double to_s);
 /* Reads a label file; false with a one-line reason in err (256 bytes). */
 bool eval_read_labels(const char *path, eval_truth *t, char *err);
+/* The label files in dir (DIR/NAME.json, with `only` in NAME when not NULL),
+ * sorted by name, as malloc'd paths in *paths (free each and the array).
+ * Returns how many, or -1 with a one-line reason in err (256 bytes) when dir
+ * cannot be read. */
+int eval_list_labels(const char *dir, const char *only, char ***paths, char *err);
 
 /* Totals over a corpus and the targets. */
 typedef struct eval_summary {

@@ -15,6 +15,8 @@
  * is ignored.
  */
 #include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,4 +285,34 @@ bool eval_read_labels(const char *path, eval_truth *t, char *err)
     free(p.t);
     free(text);
     return ok;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int eval_list_labels(const char *dir, const char *only, char ***paths, char *err)
+{
+    *paths = NULL;
+    DIR *d = opendir(dir);
+    if (!d) {
+        snprintf(err, 256, "cannot open %.200s: %s", dir, strerror(errno));
+        return -1;
+    }
+    char **names = NULL;
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        size_t len = strlen(e->d_name);
+        if (len > 5 && !strcmp(e->d_name + len - 5, ".json") &&
+            (!only || strstr(e->d_name, only))) {
+            names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
+            names[n] = xmalloc(strlen(dir) + len + 2);
+            sprintf(names[n++], "%s/%s", dir, e->d_name);
+        }
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, by_name);
+    *paths = names;
+    return n;
 }

@@ -20,7 +20,6 @@
  * every given target is met, 1 when one is missed or a clip cannot be read, 2
  * on bad arguments.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -259,37 +258,19 @@ static bool run_file(const options *o, eval_summary *s, const char *json, eval_t
     return got == 0;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool run_dir(const options *o, eval_summary *s)
 {
-    DIR *d = opendir(o->dir);
-    if (!d) {
-        fprintf(stderr, "rm-evaluate: cannot open %s: %s\n", o->dir, strerror(errno));
+    char **names, err[256];
+    int n = eval_list_labels(o->dir, o->only, &names, err);
+    if (n < 0) {
+        fprintf(stderr, "rm-evaluate: %s\n", err);
         return false;
     }
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len > 5 && !strcmp(e->d_name + len - 5, ".json") &&
-            (!o->only || strstr(e->d_name, o->only))) {
-            names = xrealloc(names, (n + 1) * sizeof *names);
-            names[n] = xmalloc(strlen(o->dir) + len + 2);
-            sprintf(names[n++], "%s/%s", o->dir, e->d_name);
-        }
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, by_name);
     eval_truth *t = xmalloc(sizeof *t);
     bool ok = n > 0;
     if (!ok)
         fprintf(stderr, "rm-evaluate: no NAME.json labels in %s\n", o->dir);
-    for (size_t i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++) {
         ok &= run_file(o, s, names[i], t);
         free(names[i]);
     }

@@ -25,8 +25,6 @@
  * first frame; a station rep is timed as the session records it).
  * Usage: rm-station [-v] DIR   (NAME.json + NAME.y4m, as scripts/real-clips makes)
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,11 +198,6 @@ static void tally_print(const char *what, const tally *k)
            k->negatives_counted, k->negatives);
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int main(int argc, char **argv)
 {
     bool verbose = argc == 3 && !strcmp(argv[1], "-v");
@@ -212,32 +205,20 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: rm-station [-v] DIR\n");
         return 2;
     }
-    const char *dir = argv[1 + verbose];
-    DIR *d = opendir(dir);
-    if (!d) {
-        fprintf(stderr, "rm-station: cannot open %s: %s\n", dir, strerror(errno));
+    char **names, path[4096], err[256];
+    int n = eval_list_labels(argv[1 + verbose], NULL, &names, err);
+    if (n < 0) {
+        fprintf(stderr, "rm-station: %s\n", err);
         return 1;
     }
-    char **names = NULL;
-    size_t n = 0;
-    for (struct dirent *e; (e = readdir(d));) {
-        size_t len = strlen(e->d_name);
-        if (len > 5 && !strcmp(e->d_name + len - 5, ".json")) {
-            names = xrealloc(names, (n + 1) * sizeof *names);
-            names[n++] = xstrdup(e->d_name);
-        }
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, by_name);
     eval_truth *t = xmalloc(sizeof *t);
     tally station = { 0 }, alone = { 0 };
     bool ok = n > 0;
     printf("%-34s %-9s %5s %8s %6s %10s\n", "clip", "set", "true", "station", "alone",
            "set began");
-    for (size_t i = 0; i < n; i++) {
-        char path[4096], err[256];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+    for (int i = 0; i < n; i++) {
         programme p;
+        snprintf(path, sizeof path, "%s", names[i]);
         if (!eval_read_labels(path, t, err)) {
             fprintf(stderr, "rm-station: %s\n", err);
             ok = false;
