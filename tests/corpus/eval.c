@@ -189,6 +189,14 @@ void eval_end(eval_run *r, const eval_truth *t, eval_result *out)
         out->holds_total = t->n_reps + (r->counted - out->matched);
 }
 
+int eval_rep_times(const eval_run *r, int64_t *ms, int max)
+{
+    int n = r->kept < max ? r->kept : max;
+    for (int k = 0; k < n; k++)
+        ms[k] = r->reps[k].t_ms;
+    return n;
+}
+
 void eval_print_events(const eval_run *r, const eval_truth *t)
 {
     if (t->scene[0])

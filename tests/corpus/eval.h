@@ -85,6 +85,8 @@ void eval_end(eval_run *r, const eval_truth *t, eval_result *out);
  * above: paired[i] is the index of the counted rep paired with true rep i, or
  * -1. Returns the number of pairs. */
 int eval_pair(const int64_t *counted_ms, int nk, const eval_truth *t, int *paired);
+/* The times of the reps counted so far, ms, in order (at most max). Returns how many. */
+int eval_rep_times(const eval_run *r, int64_t *ms, int max);
 /* The counted reps and partials next to the truth, for finding what went wrong. */
 void eval_print_events(const eval_run *r, const eval_truth *t);
 void eval_free(eval_run *r);

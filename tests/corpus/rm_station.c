@@ -19,12 +19,16 @@
  * `count` and rm-evaluate flush it at the end.
  *
  * Prints one row per clip (truth, station, counter alone, when the set began)
- * and the two summaries side by side. Exit status 0 when every clip was read.
+ * and the two summaries side by side: counts as rm-evaluate scores them, and
+ * rep times (each rep said paired with a true return to rest as rm-evaluate
+ * pairs them; how many of those were said within 0.3 s of it, before or
+ * after, and how many later). Exit status 0 when every clip was read.
  * With -v, each row is followed by the true returns to rest, and the times
  * of the counter alone's reps and of the station's (seconds from the clip's
  * first frame; a station rep is timed as the session records it).
  * Usage: rm-station [-v] DIR   (NAME.json + NAME.y4m, as scripts/real-clips makes)
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +44,10 @@
 
 typedef struct tally {
     int clips, exact, within_one, negatives, negatives_counted;
-    double err_sum; /* |counted - true| / true over positives */
+    double err_sum;  /* |counted - true| / true over positives */
+    int paired;      /* reps paired with a true return to rest (eval_pair) */
+    int on_time;     /* of them, said within EVAL_ON_TIME_S of it, before or after */
+    int late;        /* said later than that */
 } tally;
 
 #define MAX_SHOWN 64
@@ -176,6 +183,21 @@ static void print_times(const eval_truth *t, const station_run *st)
     printf("\n");
 }
 
+/* Pairs the reps said at rep_ms (from the clip's first frame, in time order)
+ * with the true returns to rest, as rm-evaluate does, and times them. */
+static void tally_times(tally *k, const eval_truth *t, const int64_t *rep_ms, int n)
+{
+    int paired[EVAL_MAX_REPS];
+    k->paired += eval_pair(rep_ms, n, t, paired);
+    for (int i = 0; i < t->n_reps; i++) {
+        if (paired[i] < 0)
+            continue;
+        double err = (double)(rep_ms[paired[i]] - t->reps[i].end_ms) / 1000.0;
+        k->on_time += fabs(err) <= EVAL_ON_TIME_S;
+        k->late += err > EVAL_ON_TIME_S;
+    }
+}
+
 static void tally_add(tally *k, const eval_truth *t, int counted)
 {
     k->clips++;
@@ -192,10 +214,10 @@ static void tally_add(tally *k, const eval_truth *t, int counted)
 static void tally_print(const char *what, const tally *k)
 {
     int pos = k->clips - k->negatives;
-    printf("%-14s %5d %7.3f %10.3f %10.3f %9d of %d\n", what, k->clips,
+    printf("%-14s %5d %7.3f %10.3f %10.3f %12d of %-3d %6d %5d of %-3d %4d\n", what, k->clips,
            k->clips ? (double)k->exact / k->clips : 0.0,
            k->clips ? (double)k->within_one / k->clips : 0.0, pos ? k->err_sum / pos : 0.0,
-           k->negatives_counted, k->negatives);
+           k->negatives_counted, k->negatives, k->paired, k->on_time, k->paired, k->late);
 }
 
 int main(int argc, char **argv)
@@ -229,6 +251,9 @@ int main(int argc, char **argv)
             ok &= play(path, t, &p, &st, &counted_alone);
             tally_add(&station, t, st.camera_reps);
             tally_add(&alone, t, counted_alone);
+            tally_times(&station, t, st.rep_ms, st.camera_reps < MAX_SHOWN ? st.camera_reps : MAX_SHOWN);
+            int64_t alone_ms[EVAL_MAX_REPS];
+            tally_times(&alone, t, alone_ms, eval_rep_times(st.alone, alone_ms, EVAL_MAX_REPS));
             char began[16] = "never";
             if (st.set_began_ms >= 0)
                 snprintf(began, sizeof began, "%.1f s", (double)st.set_began_ms / 1000.0);
@@ -243,8 +268,8 @@ int main(int argc, char **argv)
     }
     free(names);
     free(t);
-    printf("\n%-14s %5s %7s %10s %10s %9s\n", "", "clips", "exact", "within one", "mean error",
-           "negatives counted");
+    printf("\n%-14s %5s %7s %10s %10s %19s %6s %12s %4s\n", "", "clips", "exact", "within one",
+           "mean error", "negatives counted", "paired", "within 0.3 s", "late");
     tally_print("station", &station);
     tally_print("counter alone", &alone);
     return ok ? 0 : 1;
