@@ -12,7 +12,8 @@
  *
  * It takes the same options and config file as the station (through
  * cli_station_settings), so it checks the settings the station would use. It
- * only looks: it requests no GPIO line, opens no window, creates no file.
+ * only looks: it opens the camera for a moment to look at its picture
+ * (doctor_camera.c), requests no GPIO line, opens no window, creates no file.
  * The programme, the config file and the people's profiles.ini (with each
  * person's programme) are parsed as the station would parse them, and their
  * errors shown with file and line; a bad profiles.ini counts as a config
@@ -35,6 +36,7 @@
 #include "cli.h"
 #include "config.h"
 #include "display.h"
+#include "doctor_camera.h"
 #include "profiles.h"
 #include "prefs.h"
 #include "programme.h"
@@ -42,10 +44,6 @@
 #include "stick.h"
 #include "voice.h"
 #include "xmalloc.h"
-#if HAVE_LIBCAMERA
-#include "camera_libcamera.h"
-#include "dpkg_status.h"
-#endif
 
 enum { MAX_CHIPS = 32 };
 
@@ -114,55 +112,6 @@ static void report_sound(const settings *cfg)
     else
         printf("  -> no voice (%s): counts and cues are tones\n", err);
     voice_destroy(v);
-}
-
-#if HAVE_LIBCAMERA
-/* A libcamera works only with camera modules (libcamera-ipa) of its own
- * version: a package built against another libcamera (Debian's, installed on
- * Raspberry Pi OS, whose libcamera is its own) finds no camera it can use. */
-static void report_camera_modules(void)
-{
-    char ipa[64];
-    const char *lib = camera_libcamera_version();
-    if (!dpkg_installed_version(dpkg_admindir(), "libcamera-ipa", ipa, sizeof ipa) ||
-        version_same_minor(ipa, lib))
-        return;
-    printf("  -> the camera modules installed (libcamera-ipa %s) are not for this program's "
-           "libcamera (%s), and work only with their own: build the package on this system "
-           "(scripts/package) and install that\n",
-           ipa, lib);
-}
-#endif
-
-static void report_camera(const settings *cfg)
-{
-    heading("Camera");
-    const char *spec = cfg->camera[0] ? cfg->camera : HAVE_LIBCAMERA ? "libcamera" : "synthetic";
-    printf("  configured: %s%s\n", spec, cfg->camera[0] ? "" : " (auto)");
-    if (!strncmp(spec, "replay:", 7)) {
-        bool ok = access(spec + 7, R_OK) == 0;
-        printf("  clip %s: %s\n", spec + 7, ok ? "readable" : "cannot be read");
-        if (!ok)
-            printf("  -> the station will use the synthetic camera instead\n");
-        return;
-    }
-    if (strncmp(spec, "libcamera", 9) != 0) {
-        printf("  the synthetic person (no camera needed)\n");
-        return;
-    }
-#if HAVE_LIBCAMERA
-    char text[2048];
-    int n = camera_libcamera_list(text, sizeof text);
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
-        printf("  %s\n", line);
-    if (n <= 0)
-        printf("  -> no camera: the station will use the synthetic person instead. "
-               "Check the ribbon cable and that the camera is enabled\n");
-    report_camera_modules();
-#else
-    printf("  libcamera is not built into this program\n");
-    printf("  -> the station will use the synthetic person instead\n");
-#endif
 }
 
 static void report_chips(const buttons_gpiod_chip_info *chips, int n)
@@ -540,7 +489,9 @@ static const char USAGE[] =
     "usage: rehab-mirror doctor [OPTIONS]\n"
     "Says what the station would find if it started now with these options and\n"
     "config file: the build, camera, buttons and GPIO pins, display, data directory,\n"
-    "fonts and programme. It only looks: no GPIO line, window or file is opened.\n"
+    "fonts and programme. It looks at the camera's picture for a moment (stop the\n"
+    "station first: a camera serves one program at a time); no GPIO line is\n"
+    "requested, no window or file opened.\n"
     "OPTIONS are the station's (rehab-mirror --help), e.g. --config FILE,\n"
     "--camera SPEC, --buttons SPEC, --data-dir DIR, --fullscreen, --rotation DEGREES.\n"
     "Exit status: 0 the station could run; 1 it could not; 2 usage error.\n";
@@ -555,7 +506,7 @@ int cmd_doctor(int argc, char **argv)
     printf("rehab-mirror doctor: what this station would use, and why\n");
     report_build();
     bool config_ok = report_config(argc, argv);
-    report_camera(&cfg);
+    doctor_report_camera(&cfg);
     report_buttons(&cfg);
     bool screen_ok = report_display(&cfg);
     report_sound(&cfg);

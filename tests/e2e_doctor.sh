@@ -9,7 +9,8 @@
 # GPIO check is skipped, since the answer depends on the board. Camera
 # modules of another libcamera (a dpkg database made here) are named. A fake
 # backlight directory is named and not switched.
-# Then: the config file's rotation reaches the report; an invalid programme
+# Then: the config file's rotation reaches the report; the camera's picture
+# is looked at (frames, size, rate, a dark picture, a camera that stops); an invalid programme
 # or config file is reported with file and line and exits 1 (issue 15); and
 # full-screen with no desktop asks for kmsdrm, which doctor reports cannot
 # start here.
@@ -124,6 +125,27 @@ SDL_VIDEODRIVER=offscreen "$bin" doctor --usb-dir "$out/stick" --data-dir "$out/
 [[ $rc -eq 1 ]] || fail "doctor with a bad stick exited $rc, want 1"
 has "$out/stick/rehab-mirror/programme.ini:2: reps must be a whole number"
 has "The station can run; the USB stick's files would be refused (above)."
+
+# The camera's picture is looked at: a clip (the committed real one) gives
+# frames at its size and rate with nothing to advise; a clip of black frames
+# is called too dark to count in; a camera that stops after 2 frames has
+# failed, with its reason. Each is a fallback, not a reason to exit 1.
+look() { # SPEC: doctor with --camera SPEC into $out/doctor.txt
+  SDL_VIDEODRIVER=offscreen "$bin" doctor --data-dir "$out/data" --camera "$1" \
+    > "$out/doctor.txt" 2> "$out/stderr.txt" || fail "doctor --camera $1 exited with $?"
+}
+real=$(cd "$(dirname "$0")/real/clips" && pwd)/pp-bridging.y4m
+look "replay:$real"
+grep -Eq "^  picture: 15 frames of 160x120, the first after [0-9]+ ms, 1[45]\.[0-9] a second; brightness [0-9]+ of 255$" \
+  "$out/doctor.txt" || fail "no picture line for the real clip"
+! sed -n '/^Camera$/,/^$/p' "$out/doctor.txt" | grep -q -- "^  -> " || fail "advice for a good picture"
+{ printf 'YUV4MPEG2 W64 H48 F15:1 Ip A1:1 Cmono\n'
+  for _ in $(seq 20); do printf 'FRAME\n'; head -c 3072 /dev/zero; done; } > "$out/black.y4m"
+look "replay:$out/black.y4m"
+has "  -> the picture is nearly black (brightness 0 of 255): nothing can be counted in it."
+look "replay:$real@stop-after=2"
+has "  clip $real: readable"
+has "  -> the camera failed: camera stopped sending frames (injected after 2)"
 
 # Full-screen with no desktop asks for kmsdrm; without /dev/dri that cannot
 # start, and doctor says so and exits 1.
