@@ -26,6 +26,11 @@ out=$2
 rm -rf "$out"
 mkdir -p "$out"
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# Some 540 starts of the station: SDL's dummy video driver starts in about
+# 0.1 s where offscreen (which probes EGL) takes 0.3 s, and draws the same
+# pictures through the software renderer (the arm64 run compares them); this
+# test is about the database, not the display.
+export SDL_VIDEODRIVER=dummy
 # fsync on tmpfs is cheap, and a kill does not need a real disk.
 scratch=$(mktemp -d -p /dev/shm rm-kill.XXXXXX 2>/dev/null || mktemp -d -p "$out")
 trap 'rm -rf "$scratch"' EXIT
