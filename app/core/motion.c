@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grid.h"
 #include "xmalloc.h"
 
 #define MAX_CELLS (MOTION_MAX_GRID * MOTION_MAX_GRID)
@@ -31,7 +32,6 @@
  * another take) change 0.50 to 1.0. */
 #define CUT_LEVEL (GAIN_LEVEL / 4.0f)
 #define CUT_SHARE 0.4f
-#define COL_ROWS 257        /* rows of bytes a 16-bit sum holds: 257 x 255 = 65535 */
 
 struct motion {
     motion_config cfg;
@@ -39,7 +39,7 @@ struct motion {
     int cell, gw, gh, n, x0, y0; /* layout: cell side, grid size, cells, origin */
     float cur[MAX_CELLS];       /* this frame's grid, gain applied */
     float prev[MAX_CELLS];      /* the last frame's */
-    uint16_t col[MOTION_MAX_DIM]; /* average(): a band's rows added column by column */
+    uint16_t col[MOTION_MAX_DIM]; /* average(): grid_sums' scratch */
     float avg[MAX_CELLS];       /* running average of cur over smooth_ms */
     float mean[MAX_CELLS];      /* the window's mean */
     float dir[MAX_CELLS];       /* the window's principal direction, unit length */
@@ -133,39 +133,17 @@ static void layout(motion *m, int width, int height)
     m->height = height;
 }
 
-/* Box average of every cell into m->cur from every other row (a mean of
- * cell^2/2 pixels still averages the noise away), then the gain: every frame
- * scaled to the same mean, so exposure steps and drift vanish, except that a
- * nearly black frame is lifted by MAX_GAIN at most. The rows of a band of
- * cells are added column by column over the whole width into 16-bit sums, a
- * loop the compiler turns into vector adds (COL_ROWS rows at a time, so they
- * cannot overflow), and then each cell's columns. */
+/* Box average of every cell into m->cur from every other row (grid.h), then
+ * the gain: every frame scaled to the same mean, so exposure steps and drift
+ * vanish, except that a nearly black frame is lifted by MAX_GAIN at most. */
 static void average(motion *m, const uint8_t *luma, int stride)
 {
-    int cell = m->cell, step = cell >= MIN_CELL ? 2 : 1, span = m->gw * cell;
-    uint16_t *col = m->col;
+    int cell = m->cell, step = cell >= MIN_CELL ? 2 : 1;
+    grid_layout g = { .cell = cell, .gw = m->gw, .gh = m->gh, .x0 = m->x0, .y0 = m->y0 };
+    grid_sums(&g, luma, stride, step, m->col, m->cur);
     float total = 0.0f;
-    for (int gy = 0; gy < m->gh; gy++) {
-        uint32_t sum[MOTION_MAX_GRID] = { 0 };
-        for (int r0 = 0; r0 < cell; r0 += COL_ROWS * step) {
-            const uint8_t *px = luma + (size_t)(m->y0 + gy * cell + r0) * (size_t)stride + m->x0;
-            for (int x = 0; x < span; x++)
-                col[x] = px[x];
-            int end = r0 + COL_ROWS * step < cell ? r0 + COL_ROWS * step : cell;
-            for (int r = r0 + step; r < end; r += step) {
-                px = luma + (size_t)(m->y0 + gy * cell + r) * (size_t)stride + m->x0;
-                for (int x = 0; x < span; x++)
-                    col[x] = (uint16_t)(col[x] + px[x]);
-            }
-            for (int gx = 0; gx < m->gw; gx++)
-                for (int k = 0; k < cell; k++)
-                    sum[gx] += col[gx * cell + k];
-        }
-        for (int gx = 0; gx < m->gw; gx++) {
-            m->cur[gy * m->gw + gx] = (float)sum[gx];
-            total += (float)sum[gx];
-        }
-    }
+    for (int i = 0; i < m->n; i++)
+        total += m->cur[i];
     float per_cell = (float)((cell + step - 1) / step) * (float)cell; /* pixels summed in a cell */
     bool dark = total * MAX_GAIN < GAIN_LEVEL * per_cell * (float)m->n;
     float gain = dark ? MAX_GAIN / per_cell : GAIN_LEVEL * (float)m->n / total;

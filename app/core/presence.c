@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grid.h"
 #include "xmalloc.h"
 
 #define GRID 24          /* cells along the longer side */
@@ -37,6 +38,7 @@ typedef struct grid {
 struct presence {
     int width, height, cell, gw, gh, n, x0, y0;
     float cur[MAX_CELLS];          /* this frame */
+    uint16_t col[MAX_DIM];         /* cells(): grid_sums' scratch */
     float avg[MAX_CELLS];          /* running average */
     bool have_avg;
     int64_t last_ms, next_sample_ms;
@@ -98,21 +100,14 @@ static void layout(presence *p, int width, int height)
     p->height = height;
 }
 
-/* Cell means, luma levels. */
+/* Cell means, luma levels, over every pixel (grid.h). */
 static void cells(presence *p, const uint8_t *luma, int stride)
 {
+    grid_layout g = { .cell = p->cell, .gw = p->gw, .gh = p->gh, .x0 = p->x0, .y0 = p->y0 };
+    grid_sums(&g, luma, stride, 1, p->col, p->cur);
     float area = (float)(p->cell * p->cell);
-    for (int gy = 0; gy < p->gh; gy++)
-        for (int gx = 0; gx < p->gw; gx++) {
-            uint32_t s = 0;
-            for (int r = 0; r < p->cell; r++) {
-                const uint8_t *px = luma + (size_t)(p->y0 + gy * p->cell + r) * (size_t)stride +
-                                    p->x0 + gx * p->cell;
-                for (int k = 0; k < p->cell; k++)
-                    s += px[k];
-            }
-            p->cur[gy * p->gw + gx] = (float)s / area;
-        }
+    for (int i = 0; i < p->n; i++)
+        p->cur[i] /= area;
 }
 
 static int by_value(const void *a, const void *b)

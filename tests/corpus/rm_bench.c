@@ -2,7 +2,7 @@
 /*
  * rm-bench: the counting core's cost on one clip, without the file reading.
  *
- *   rm-bench [--exercise EX] [--repeat N] CLIP.y4m
+ *   rm-bench [--exercise EX] [--repeat N] [--position] CLIP.y4m
  *
  * Reads every frame into memory first, then feeds them to a counter (the reps
  * API, as `rehab-mirror count` does) N times (default 3; a fresh counter each
@@ -13,12 +13,19 @@
  * malloc, calloc, realloc and free at link time (-Wl,--wrap), which covers every
  * call from the counting core's objects. A program that prints figures, not a
  * test: scripts/bench runs it.
+ *
+ * --position feeds each frame as the position screen does at its busiest
+ * (session.c, look; session_reps.c): to presence and to two counters, the one
+ * started when someone was seen and the watch beside it, until one of them
+ * counts a rep. Each frame goes through position_frame, which callgrind can
+ * name (scripts/bench).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "presence.h"
 #include "reps.h"
 #include "xmalloc.h"
 #include "y4m.h"
@@ -95,10 +102,23 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* One frame of the position screen at its busiest. Not inlined, so that
+ * callgrind counts its instructions apart. */
+__attribute__((noinline)) static void position_frame(presence *p, reps_counter *a,
+                                                     reps_counter *b, const uint8_t *luma,
+                                                     int w, int h, int64_t t_ms)
+{
+    reps_event ev[8];
+    presence_feed(p, luma, w, h, w, t_ms, false);
+    reps_feed(a, luma, w, h, w, t_ms, ev, 8);
+    reps_feed(b, luma, w, h, w, t_ms, ev, 8);
+}
+
 int main(int argc, char **argv)
 {
     exercise_kind ex = EXERCISE_BRIDGE;
     int repeat = 3;
+    bool position = false;
     const char *path = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--exercise") && i + 1 < argc) {
@@ -107,10 +127,12 @@ int main(int argc, char **argv)
         } else if (!strcmp(argv[i], "--repeat") && i + 1 < argc) {
             repeat = atoi(argv[++i]);
             repeat = repeat < 1 ? 1 : repeat;
+        } else if (!strcmp(argv[i], "--position")) {
+            position = true;
         } else if (argv[i][0] != '-' && !path) {
             path = argv[i];
         } else {
-            return fprintf(stderr, "usage: rm-bench [--exercise EX] [--repeat N] CLIP.y4m\n"), 2;
+            return fprintf(stderr, "usage: rm-bench [--exercise EX] [--repeat N] [--position] CLIP.y4m\n"), 2;
         }
     }
     clip c;
@@ -126,22 +148,32 @@ int main(int argc, char **argv)
         reps_config cfg = reps_default_config(ex);
         long a0 = allocs, b0 = alloc_bytes;
         reps_counter *rc = reps_create(&cfg);
+        reps_counter *watch = position ? reps_create(&cfg) : NULL;
+        presence *pr = position ? presence_create() : NULL;
         create_allocs = allocs - a0;
         create_bytes = alloc_bytes - b0;
         long f0 = allocs;
         reps_event ev[8];
         for (int k = 0; k < c.n; k++) {
+            const uint8_t *luma = c.frames + (size_t)k * size;
             double f0t = now_s();
-            reps_feed(rc, c.frames + (size_t)k * size, c.w, c.h, c.w, c.t_ms[k], ev, 8);
+            if (position)
+                position_frame(pr, rc, watch, luma, c.w, c.h, c.t_ms[k]);
+            else
+                reps_feed(rc, luma, c.w, c.h, c.w, c.t_ms[k], ev, 8);
             double f = now_s() - f0t;
             frame_best[k] = f < frame_best[k] ? f : frame_best[k];
         }
         feed_allocs += allocs - f0;
         counted = reps_get_status(rc).count;
         reps_destroy(rc);
+        reps_destroy(watch);
+        presence_destroy(pr);
     }
     printf("clip %s: %dx%d, %d frames, %d reps counted\n", path, c.w, c.h, c.n, counted);
-    printf("counter heap: %ld bytes in %ld blocks (reps_create)\n", create_bytes, create_allocs);
+    printf("%s heap: %ld bytes in %ld blocks (reps_create%s)\n",
+           position ? "position screen" : "counter", create_bytes, create_allocs,
+           position ? " twice, presence_create" : "");
     printf("allocations while feeding %d frames x %d passes: %ld\n", c.n, repeat, feed_allocs);
     int slow = 0;
     double sum = 0.0;
@@ -149,9 +181,10 @@ int main(int argc, char **argv)
         sum += frame_best[k];
         slow = frame_best[k] > frame_best[slow] ? k : slow;
     }
-    printf("wall time per frame (counter only, each frame's best of %d): mean %.1f us, "
+    printf("wall time per frame (%s, each frame's best of %d): mean %.1f us, "
            "slowest %.1f us (frame %d)\n",
-           repeat, sum / c.n * 1e6, frame_best[slow] * 1e6, slow);
+           position ? "presence and two counters" : "counter only", repeat, sum / c.n * 1e6,
+           frame_best[slow] * 1e6, slow);
     free(frame_best);
     free(c.frames);
     free(c.t_ms);
