@@ -8,7 +8,7 @@
  * leaves a set-up out of the range; a cut to another scene (an edit, a black
  * lead-in) empties the window, and movement or an exposure step is not a cut;
  * a pause keeps the window as the movement left it; the window's samples
- * can be read back.
+ * can be read back; a marked pose keeps its place as the window moves.
  */
 #include <math.h>
 #include <stdint.h>
@@ -337,8 +337,47 @@ static void test_bad_frames_and_size_change(void)
     motion_destroy(NULL);
 }
 
+/* A marked pose keeps its place: the block at rest is marked, goes up and is
+ * held there for 6 s, so the window's mean moves toward the top; back at rest,
+ * the frame is where the mark says, not where the number taken when it was
+ * marked says. Marking at a position takes the window's sample nearest it. */
+static void test_mark(void)
+{
+    motion *m = motion_create(NULL);
+    uint8_t *px = malloc(W * H);
+    unsigned seed = 9;
+    motion_sample s = { 0 };
+    float marked = 0.0f, range = 0.0f;
+    for (int64_t t = 0; t <= 11000; t += 40) {
+        int x = t <= 3000 ? block_at(t) : t < 4500 ? 20 + (int)(60 * (t - 3000) / 1500) : t < 10000 ? 80 : 20;
+        draw(px, x, 1.0f, &seed);
+        motion_feed(m, px, W, H, W, t, &s);
+        if (t == 3000) {
+            marked = motion_mark(m, false, 0.0f);
+            range = s.hi - s.lo;
+            CHECK(fabsf(marked - s.pos) < 0.05f * range, "the frame now is marked (%.2f vs %.2f)",
+                  (double)marked, (double)s.pos);
+        }
+        if (t == 9000)
+            CHECK(s.pos - s.ref_pos > 0.5f * range, "held at the top, far from the mark (%.2f vs %.2f)",
+                  (double)s.pos, (double)s.ref_pos);
+    }
+    CHECK(range > 10.0f, "the block moved (range %.2f)", (double)range);
+    CHECK(fabsf(s.pos - s.ref_pos) < 0.05f * range, "back at rest, the frame is at the mark (%.2f vs %.2f)",
+          (double)s.pos, (double)s.ref_pos);
+    CHECK(fabsf(s.pos - marked) > 2.0f * fabsf(s.pos - s.ref_pos),
+          "the number taken at the mark has moved with the window (%.2f vs %.2f, mark %.2f)",
+          (double)s.pos, (double)marked, (double)s.ref_pos);
+    float top = motion_mark(m, true, s.hi);
+    CHECK(fabsf(top - s.hi) < 0.1f * range, "a mark at the high end is a sample there (%.2f vs %.2f)",
+          (double)top, (double)s.hi);
+    free(px);
+    motion_destroy(m);
+}
+
 int main(void)
 {
+    test_mark();
     test_history();
     test_pause();
     test_still_scene();

@@ -499,7 +499,8 @@ static void test_shift_at_return(void)
 
 /* Getting into place before the first rep: the whole body slides half its
  * length along the mat, far more picture than the clamshell's knee will move,
- * and lies still. The slide is a change of position, not a rep; once it is
+ * and lies still. (The reps are all of one size: with the second half the
+ * first, as this once had, the second is rightly a partial.) The slide is a change of position, not a rep; once it is
  * known as one (out longer than any rep: 2 x hold + 6 s) the window forgets
  * it, so the smaller reps that follow are measured against each other, not
  * against the slide. (Reps that begin sooner than that after a set-up are a
@@ -512,7 +513,7 @@ static void test_setup_before_reps(void)
     p.settle_ms = 11000;
     p.up_ms = p.down_ms = 1000;
     p.rest_ms = 1000;
-    room r = { .setup_ms = 500, .setup_by = 0.5f, .later = 0.5f };
+    room r = { .setup_ms = 500, .setup_by = 0.5f };
     check_room(&p, &r, "clamshell, a long slide into place before smaller reps");
 }
 

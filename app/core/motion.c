@@ -43,7 +43,8 @@ struct motion {
     float avg[MAX_CELLS];       /* running average of cur over smooth_ms */
     float mean[MAX_CELLS];      /* the window's mean */
     float dir[MAX_CELLS];       /* the window's principal direction, unit length */
-    bool have_avg, have_dir;
+    float ref[MAX_CELLS];       /* a pose marked by motion_mark */
+    bool have_avg, have_dir, have_ref;
     float *win;                 /* window: cap rows of n floats, a ring */
     int64_t *win_ms;            /* when each row joined */
     float *proj;                /* each row's position along dir */
@@ -94,7 +95,7 @@ void motion_destroy(motion *m)
  * layout stays. */
 static void empty_window(motion *m)
 {
-    m->have_avg = m->have_dir = false;
+    m->have_avg = m->have_dir = m->have_ref = false;
     m->count = m->head = 0;
     m->lo = m->hi = m->lambda = 0.0f;
     m->lo_ms = m->hi_ms = 0;
@@ -335,6 +336,15 @@ static bool add_sample(motion *m, int64_t t_ms)
     return update(m);
 }
 
+/* The marked pose's position along the direction, from the window's mean. */
+static float ref_position(const motion *m)
+{
+    float r = 0.0f;
+    for (int i = 0; i < m->n; i++)
+        r += (m->ref[i] - m->mean[i]) * m->dir[i];
+    return r * m->rms;
+}
+
 /* The sample the caller sees: the window's figures and this frame's position. */
 static void fill(const motion *m, bool turned, motion_sample *out)
 {
@@ -345,6 +355,23 @@ static void fill(const motion *m, bool turned, motion_sample *out)
     for (int i = 0; i < m->n; i++)
         p += (m->avg[i] - m->mean[i]) * m->dir[i];
     out->pos = p * m->rms;
+    out->ref_pos = m->have_ref ? ref_position(m) : 0.0f;
+}
+
+float motion_mark(motion *m, bool at_pos, float pos)
+{
+    const float *src = m->avg;
+    if (at_pos && m->count > 0) {
+        float want = pos / m->rms;
+        int best = 0;
+        for (int k = 1; k < m->count; k++)
+            if (fabsf(m->proj[k] - want) < fabsf(m->proj[best] - want))
+                best = k;
+        src = row(m, best);
+    }
+    memcpy(m->ref, src, (size_t)m->n * sizeof *m->ref);
+    m->have_ref = true;
+    return ref_position(m);
 }
 
 bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stride,

@@ -78,6 +78,7 @@ typedef struct motion_sample {
     float lo, hi;        /* the window's low and high positions along the current
                             direction (its 10th and 90th percentiles) */
     int64_t lo_ms, hi_ms; /* when those were seen */
+    float ref_pos;       /* the marked pose's position now (motion_mark; 0: none) */
     float lambda;        /* spread of the window along the direction (its standard
                             deviation), luma levels */
 } motion_sample;
@@ -101,6 +102,14 @@ void motion_forget(motion *m, int64_t keep_ms, motion_sample *out);
  * the origin of motion_sample.pos. Returns how many. What came before an
  * excursion was recognised as one (reps.c) is found here. */
 int motion_history(const motion *m, int64_t *t_ms, float *pos, int cap);
+
+/* Marks a pose, kept as a grid whatever the window does after: the frame now
+ * (the running average), or with at_pos the window's sample whose position is
+ * nearest pos. motion_sample.ref_pos gives its position along the direction
+ * of each sample from then on, which moves as the window's mean and direction
+ * do while the pose stays put. Returns its position now. The mark lasts until
+ * the next mark, a reset or a new frame size. */
+float motion_mark(motion *m, bool at_pos, float pos);
 
 /* Analyses one frame (luma, width x height, stride bytes per row, t_ms the frame
  * time in ms) and fills *out. A size change starts afresh. Returns false (and

@@ -88,7 +88,8 @@ struct reps_counter {
     int count;
     float swings[SWINGS]; /* the last excursions' sizes (reps and partials), luma levels */
     int n_swings;
-    float base;           /* lowest oriented position since the last return: where this rest is */
+    float base;           /* oriented position of the rest pose (the lowest since the last
+                             return, marked in motion: motion_sample.ref_pos) */
     float hold_base;      /* the base the excursion left from, kept in step with the window */
     float hold_peak;      /* the highest distance from it */
     /* the excursion under way */
