@@ -34,9 +34,9 @@
  *   On the real corpus this took exact from 0.58 to 0.60 and the negatives
  *   that count from 26 to 23 of 64, and held-out exact from 0.53 to 0.58
  *   (tuning 0.62 to 0.61): judged on all 209 clips, held-out ones too, as
- *   it has no value to choose. The excursion begins
- *   when the picture is leave_level of the range above the base, and ends when
- *   it is back below return_level of its own peak: the rep is decided on that
+ *   it has no value to choose. The excursion begins when the picture is
+ *   leave_level of the range above the base, and ends when it is back
+ *   below return_level of its own peak: the rep is decided on that
  *   frame, three quarters of the way back down, and said once the person is
  *   back: when the picture has stopped coming down (verdict_settle).
  * - Verdict. It counts if it lasted min_rep_ms and ended within twice the
@@ -79,7 +79,10 @@
  * cycle off); a set-up bigger than the reps hides the reps that begin within
  * 2 x hold + 6 s of it, until it is known as a change of position; a single
  * large movement that comes back (changing legs in a stretch, a mobility
- * drill) counts as a rep; movements that are not one back-and-forth
+ * drill) counts as a rep; quick reps whose returns stop short of the pose
+ * first taken for rest (be-donkey-kicks: each 2.6 of a range of 7 above the
+ * first frames) are one excursion until it is dropped as a change of
+ * position and rest is learnt again; movements that are not one back-and-forth
  * (circles, alternating limbs that rest in the middle, two directions) are
  * under-counted, alternating limbs often by half; a small figure whose reps
  * move the picture less than min_range is not counted at all, and breathing
