@@ -336,13 +336,13 @@ static bool add_sample(motion *m, int64_t t_ms)
     return update(m);
 }
 
-/* The marked pose's position along the direction, from the window's mean. */
-static float ref_position(const motion *m)
+/* A grid's position along the direction, from the window's mean. */
+static float position_of(const motion *m, const float *x)
 {
-    float r = 0.0f;
+    float p = 0.0f;
     for (int i = 0; i < m->n; i++)
-        r += (m->ref[i] - m->mean[i]) * m->dir[i];
-    return r * m->rms;
+        p += (x[i] - m->mean[i]) * m->dir[i];
+    return p * m->rms;
 }
 
 /* The sample the caller sees: the window's figures and this frame's position. */
@@ -351,11 +351,8 @@ static void fill(const motion *m, bool turned, motion_sample *out)
     *out = (motion_sample){ .ready = m->count >= READY_SAMPLES, .turned = turned,
                             .lo = m->lo * m->rms, .hi = m->hi * m->rms, .lo_ms = m->lo_ms, .hi_ms = m->hi_ms,
                             .lambda = m->lambda * m->rms, .shift = m->shift };
-    float p = 0.0f;
-    for (int i = 0; i < m->n; i++)
-        p += (m->avg[i] - m->mean[i]) * m->dir[i];
-    out->pos = p * m->rms;
-    out->ref_pos = m->have_ref ? ref_position(m) : 0.0f;
+    out->pos = position_of(m, m->avg);
+    out->ref_pos = m->have_ref ? position_of(m, m->ref) : 0.0f;
 }
 
 float motion_mark(motion *m, bool at_pos, float pos)
@@ -371,7 +368,7 @@ float motion_mark(motion *m, bool at_pos, float pos)
     }
     memcpy(m->ref, src, (size_t)m->n * sizeof *m->ref);
     m->have_ref = true;
-    return ref_position(m);
+    return position_of(m, m->ref);
 }
 
 bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stride,

@@ -62,8 +62,9 @@
  *   direction's turning, and on the real ones the same). An excursion
  *   recognised only at its top (the first rep after lying still: its top
  *   must fill a tenth of a window of stillness before it sets the range) has
- *   the hold so far read back from the window's samples (hold_look_back). On the 105 real reps whose hold was
- *   labelled and paired it is off by 0.30 s on average.
+ *   the hold so far read back from the window's samples (hold_look_back).
+ *   On the 105 real reps whose hold was labelled and paired it is off by
+ *   0.30 s on average.
  *
  * The values were chosen on the real-footage corpus (tests/real), on its 113
  * `tuning` rows: within one 0.85 and exact 0.61 there. On its 96 `held-out`
