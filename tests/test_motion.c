@@ -8,7 +8,9 @@
  * leaves a set-up out of the range; a cut to another scene (an edit, a black
  * lead-in) empties the window, and movement or an exposure step is not a cut;
  * a pause keeps the window as the movement left it; the window's samples
- * can be read back; a marked pose keeps its place as the window moves.
+ * can be read back; a marked pose keeps its place as the window moves; which
+ * way up the frame the picture moves along the direction is told, for a bright
+ * block and a dark one.
  */
 #include <math.h>
 #include <stdint.h>
@@ -375,8 +377,60 @@ static void test_mark(void)
     motion_destroy(m);
 }
 
+/* A block in the middle of the frame, level v, its top edge at row y. */
+static void draw_at_row(uint8_t *px, int y, float v, unsigned *seed)
+{
+    for (int r = 0; r < H; r++)
+        for (int c = 0; c < W; c++) {
+            float p = 60.0f + (float)((r * 7 + c * 3) % 40);
+            if (c >= 65 && c < 95 && r >= y && r < y + 30)
+                p = v;
+            *seed = *seed * 1103515245u + 12345u;
+            p += (float)((*seed >> 16) % 3) - 1.0f;
+            px[r * W + c] = (uint8_t)(p < 0 ? 0 : p > 255 ? 255 : p);
+        }
+}
+
+/* motion_rise, told by where the top of the movement lies along the
+ * direction: the block goes from row from to row to and back every 3 s. */
+static float rise_toward(int from, int to, float v)
+{
+    motion *m = motion_create(NULL);
+    uint8_t *px = malloc(W * H);
+    unsigned seed = 11;
+    motion_sample s = { 0 }, at_to = { 0 };
+    for (int64_t t = 0; t <= 7500; t += 40) {
+        double ph = fmod((double)t / 3000.0, 1.0);
+        double out = ph < 0.5 ? ph * 2.0 : (1.0 - ph) * 2.0;
+        draw_at_row(px, from + (int)((to - from) * out), v, &seed);
+        motion_feed(m, px, W, H, W, t, &s);
+        if (t == 7500)
+            at_to = s; /* the block is at row to */
+    }
+    /* the way toward row to is toward the end where the block is now */
+    float rise = motion_rise(m);
+    bool to_is_hi = at_to.pos > 0.5f * (s.lo + s.hi);
+    free(px);
+    motion_destroy(m);
+    return to_is_hi ? rise : -rise;
+}
+
+/* Which way up the frame the picture moves along the direction: up for a
+ * block rising, down for one sinking, whether it is brighter or darker than
+ * what it covers (motion_rise: the optical-flow constraint, whose sign does
+ * not depend on the contrast). */
+static void test_rise(void)
+{
+    float up = rise_toward(80, 30, 180.0f), down = rise_toward(30, 80, 180.0f);
+    float dark_up = rise_toward(80, 30, 10.0f);
+    CHECK(up > 0.2f, "a bright block rising rises (%.2f)", (double)up);
+    CHECK(down < -0.2f, "a bright block sinking sinks (%.2f)", (double)down);
+    CHECK(dark_up > 0.2f, "a dark block rising rises (%.2f)", (double)dark_up);
+}
+
 int main(void)
 {
+    test_rise();
     test_mark();
     test_history();
     test_pause();

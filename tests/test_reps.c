@@ -9,7 +9,8 @@
  * return is said once the picture stops coming down; holds are not
  * read short and at most 2 s long. Also: nothing on a still or a noise-only
  * scene, a half-range clamshell is a PARTIAL, a size change starts afresh,
- * time going backwards is ignored. Then the same performances in a room
+ * time going backwards is ignored, a bridge set joined at its top counts its
+ * reps from the bottom. Then the same performances in a room
  * (synth_render_frame): light changes, people passing behind and in front, a
  * knocked camera and fidgeting between reps must not change the count; with no
  * exercise (lights changing, an empty room with someone passing) nothing
@@ -653,19 +654,25 @@ static void test_first_hold_after_still(void)
     }
 }
 
-/* A block of the picture (a limb) at x0 along a grey room, with a little
- * noise: for the hold test. */
-static void draw_block(uint8_t *px, int w, int h, int x0, unsigned *seed)
+/* A block of the picture (a limb), 30 pixels square, its corner at (x0, y0)
+ * in a grey room, with a little noise. */
+static void draw_block_at(uint8_t *px, int w, int h, int x0, int y0, unsigned *seed)
 {
     for (int r = 0; r < h; r++)
         for (int c = 0; c < w; c++) {
             int v = 60 + (r * 7 + c * 3) % 40;
-            if (c >= x0 && c < x0 + 30 && r >= 50 && r < 80)
+            if (c >= x0 && c < x0 + 30 && r >= y0 && r < y0 + 30)
                 v = 180;
             *seed = *seed * 1103515245u + 12345u;
             v += (int)((*seed >> 16) % 3) - 1;
             px[r * w + c] = (uint8_t)v;
         }
+}
+
+/* The block at x0 along the room's middle: for the hold test. */
+static void draw_block(uint8_t *px, int w, int h, int x0, unsigned *seed)
+{
+    draw_block_at(px, w, h, x0, 50, seed);
 }
 
 /* A hold is the time at the top while the picture has stopped: not the last
@@ -702,6 +709,49 @@ static void test_hold_is_the_top(void)
     if (reps > 0)
         CHECK(llabs(held / reps - HOLD) <= 200, "a steady limb held 1 s: %lld ms on average",
               (long long)(held / reps));
+    reps_destroy(c);
+    free(px);
+}
+
+/* A bridge whose set the clip joins at the top: the hips (a block in the
+ * middle of a grey room) are up for 1 s, come down over 0.8 s and rest 1.5 s,
+ * then rise for three reps (0.8 s up, 1 s held, 0.8 s down, 1.5 s at rest).
+ * The picture was at the top first, so the counter takes that for rest and
+ * the way down and up again for an excursion; a bridge rises, so it is not a
+ * rep, and rest is the other end. Three reps, each said when the hips are
+ * back down, not at the tops. */
+static void test_bridge_begun_at_the_top(void)
+{
+    enum { W = 160, H = 120, FPS = 25, RAMP = 800, HOLD = 1000, REST = 1500 };
+    const int64_t cycle = RAMP + HOLD + RAMP + REST, lead = HOLD + RAMP + REST;
+    uint8_t *px = malloc(W * H);
+    unsigned seed = 5;
+    reps_config cfg = reps_default_config(EXERCISE_BRIDGE);
+    reps_counter *c = reps_create(&cfg);
+    reps_event ev[8];
+    int reps = 0;
+    for (int64_t t = 0; t < lead + 3 * cycle + 1000; t += 1000 / FPS) {
+        /* u: time into a cycle that begins at the top of its hold */
+        int64_t u = t < lead ? t + RAMP : (t - lead) % cycle;
+        if (t >= lead + 3 * cycle)
+            u = RAMP + HOLD + RAMP; /* at rest to the end */
+        double up = u < RAMP ? (double)u / RAMP
+                  : u < RAMP + HOLD ? 1.0
+                  : u < RAMP + HOLD + RAMP ? 1.0 - (double)(u - RAMP - HOLD) / RAMP
+                  : 0.0;
+        draw_block_at(px, W, H, 65, 80 - (int)lround(50.0 * up), &seed); /* up: a lower row */
+        size_t n = reps_feed(c, px, W, H, W, t, ev, 8);
+        for (size_t k = 0; k < n; k++) {
+            if (ev[k].kind != REPS_EVENT_REP)
+                continue;
+            int64_t back = lead + (int64_t)reps * cycle + RAMP + HOLD + RAMP;
+            CHECK(ev[k].t_ms >= back - REP_EARLY_MS && ev[k].t_ms <= back + REP_TOL_MS,
+                  "begun at the top: rep %d said at %lld ms, back down at %lld ms", reps + 1,
+                  (long long)ev[k].t_ms, (long long)back);
+            reps++;
+        }
+    }
+    CHECK(reps == 3, "begun at the top: %d reps counted of 3", reps);
     reps_destroy(c);
     free(px);
 }
@@ -745,6 +795,7 @@ int main(void)
     test_long_pauses();
     test_first_hold_after_still();
     test_hold_is_the_top();
+    test_bridge_begun_at_the_top();
     test_negatives_count_nothing();
     return check_done();
 }

@@ -371,6 +371,25 @@ float motion_mark(motion *m, bool at_pos, float pos)
     return position_of(m, m->ref);
 }
 
+/* A picture whose content moves down by v cells changes by -v times its
+ * vertical gradient, so the direction's part along the mean's gradient (g:
+ * the cell below less the cell above, rows 1..gh-2) says which way it moves:
+ * along g, up (v < 0); against it, down. */
+float motion_rise(const motion *m)
+{
+    if (!m->have_dir || m->gh < 3)
+        return 0.0f;
+    float along = 0.0f, norm = 0.0f;
+    for (int y = 1; y < m->gh - 1; y++)
+        for (int x = 0; x < m->gw; x++) {
+            int i = y * m->gw + x;
+            float g = m->mean[i + m->gw] - m->mean[i - m->gw];
+            along += m->dir[i] * g;
+            norm += g * g;
+        }
+    return norm > 0.0f ? along / sqrtf(norm) : 0.0f;
+}
+
 bool motion_feed(motion *m, const uint8_t *luma, int width, int height, int stride,
                  int64_t t_ms, motion_sample *out)
 {

@@ -111,6 +111,13 @@ int motion_history(const motion *m, int64_t *t_ms, float *pos, int cap);
  * the next mark, a reset or a new frame size. */
 float motion_mark(motion *m, bool at_pos, float pos);
 
+/* Which way the picture moves as its position rises along the direction: the
+ * optical-flow constraint (a picture moving down by v changes by -v times its
+ * vertical gradient) on the window's mean. Positive when toward hi moves what
+ * changes up the frame, negative when down; its size is the cosine between the
+ * direction and the mean's vertical gradient (0: no direction yet). */
+float motion_rise(const motion *m);
+
 /* Analyses one frame (luma, width x height, stride bytes per row, t_ms the frame
  * time in ms) and fills *out. A size change starts afresh. Returns false (and
  * leaves the state alone) for a NULL or oversized frame. */
