@@ -70,7 +70,7 @@
  *   recognised only at its top (the first rep after lying still: its top
  *   must fill a tenth of a window of stillness before it sets the range) has
  *   the hold so far read back from the window's samples (hold_look_back).
- *   On the 105 real reps whose hold was labelled and paired it is off by
+ *   On the 101 real reps whose hold was labelled and paired it is off by
  *   0.30 s on average.
  *
  * The values were chosen on the real-footage corpus (tests/real), on its 133
