@@ -335,15 +335,17 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
              * learnt again. */
             motion_forget(c->motion, FORGET_MS, &c->s);
             c->rest_side = 0;
-        } else if (d < c->tun.return_level * c->peak_d && sank(c)) {
-            /* Rest was taken at the top (the set began there): this was
-             * the way down and up again, not a rep. Rest is the other end. */
-            n = verdict_close(c, t_ms, out, cap, n);
-            c->rest_side = -c->rest_side;
-            mark_rest_end(c);
         } else if (d < c->tun.return_level * c->peak_d) {
-            n = verdict_decide(c, t_ms, out, cap, n);
-            rest_here(c, u);
+            if (sank(c)) {
+                /* Rest was taken at the top (the set began there): this was
+                 * the way down and up again, not a rep. Rest is the other end. */
+                n = verdict_close(c, t_ms, out, cap, n);
+                c->rest_side = -c->rest_side;
+                mark_rest_end(c);
+            } else {
+                n = verdict_decide(c, t_ms, out, cap, n);
+                rest_here(c, u);
+            }
         }
     }
     return n < cap ? n : cap;
