@@ -669,10 +669,54 @@ static void draw_block_at(uint8_t *px, int w, int h, int x0, int y0, unsigned *s
         }
 }
 
-/* The block at x0 along the room's middle: for the hold test. */
-static void draw_block(uint8_t *px, int w, int h, int x0, unsigned *seed)
+/* A limb (a block of the picture) lifted in cycles of rest_ms at rest,
+ * LIFT_RAMP_MS up at a steady speed, hold_ms at the top and LIFT_RAMP_MS
+ * down: 60 pixels sideways along the room's middle, or with upward 50 pixels
+ * up the frame (hips rising). The clip begins phase_ms into a cycle, and
+ * from still_ms on the limb stays at rest. */
+#define LIFT_RAMP_MS 800
+typedef struct lift_plan {
+    int64_t rest_ms, hold_ms, phase_ms, still_ms, end_ms;
+    bool upward;
+    unsigned seed;
+} lift_plan;
+
+static int64_t lift_cycle(const lift_plan *p)
 {
-    draw_block_at(px, w, h, x0, 50, seed);
+    return p->rest_ms + LIFT_RAMP_MS + p->hold_ms + LIFT_RAMP_MS;
+}
+
+/* Feeds the plan at 25 frames/s to a bridge counter; its events go in res. */
+static void run_lifts(const lift_plan *p, run_result *res)
+{
+    enum { W = 160, H = 120, FPS = 25 };
+    memset(res, 0, sizeof *res);
+    uint8_t *px = malloc(W * H);
+    unsigned seed = p->seed;
+    reps_config cfg = reps_default_config(EXERCISE_BRIDGE);
+    reps_counter *c = reps_create(&cfg);
+    const int64_t ramp = LIFT_RAMP_MS, rest = p->rest_ms, hold = p->hold_ms;
+    for (int64_t t = 0; t < p->end_ms; t += 1000 / FPS) {
+        int64_t u = (t + p->phase_ms) % lift_cycle(p);
+        double up = t >= p->still_ms ? 0.0
+                  : u < rest ? 0.0
+                  : u < rest + ramp ? (double)(u - rest) / ramp
+                  : u < rest + ramp + hold ? 1.0
+                  : 1.0 - (double)(u - rest - ramp - hold) / ramp;
+        if (p->upward)
+            draw_block_at(px, W, H, 65, 80 - (int)lround(50.0 * up), &seed);
+        else
+            draw_block_at(px, W, H, 20 + (int)lround(60.0 * up), 50, &seed);
+        reps_event ev[8];
+        size_t n = reps_feed(c, px, W, H, W, t, ev, 8);
+        for (size_t k = 0; k < n && k < 8; k++) {
+            if (res->n < MAX_EVENTS)
+                res->ev[res->n++] = ev[k];
+            res->reps += ev[k].kind == REPS_EVENT_REP;
+        }
+    }
+    reps_destroy(c);
+    free(px);
 }
 
 /* A hold is the time at the top while the picture has stopped: not the last
@@ -682,35 +726,17 @@ static void draw_block(uint8_t *px, int w, int h, int x0, unsigned *seed)
  * the top counted, however fast the limb moved there). */
 static void test_hold_is_the_top(void)
 {
-    enum { W = 160, H = 120, FPS = 25, RAMP = 800, HOLD = 1000, REST = 3000 };
-    uint8_t *px = malloc(W * H);
-    unsigned seed = 7;
-    reps_config cfg = reps_default_config(EXERCISE_BRIDGE);
-    reps_counter *c = reps_create(&cfg);
-    reps_event ev[8];
-    int reps = 0;
+    lift_plan p = { .rest_ms = 3000, .hold_ms = 1000, .seed = 7 };
+    p.still_ms = p.end_ms = 3 * lift_cycle(&p) + p.rest_ms;
+    run_result res;
+    run_lifts(&p, &res);
     int64_t held = 0;
-    const int64_t cycle = REST + RAMP + HOLD + RAMP;
-    for (int64_t t = 0; t < 3 * cycle + REST; t += 1000 / FPS) {
-        int64_t u = t % cycle;
-        double up = u < REST ? 0.0
-                  : u < REST + RAMP ? (double)(u - REST) / RAMP
-                  : u < REST + RAMP + HOLD ? 1.0
-                  : 1.0 - (double)(u - REST - RAMP - HOLD) / RAMP;
-        draw_block(px, W, H, 20 + (int)lround(60.0 * up), &seed);
-        size_t n = reps_feed(c, px, W, H, W, t, ev, 8);
-        for (size_t k = 0; k < n; k++)
-            if (ev[k].kind == REPS_EVENT_REP) {
-                reps++;
-                held += ev[k].hold_ms;
-            }
-    }
-    CHECK(reps == 3, "a steady limb: %d reps counted of 3", reps);
-    if (reps > 0)
-        CHECK(llabs(held / reps - HOLD) <= 200, "a steady limb held 1 s: %lld ms on average",
-              (long long)(held / reps));
-    reps_destroy(c);
-    free(px);
+    for (int i = 0; i < res.reps; i++)
+        held += nth(&res, REPS_EVENT_REP, i)->hold_ms;
+    CHECK(res.reps == 3, "a steady limb: %d reps counted of 3", res.reps);
+    if (res.reps > 0)
+        CHECK(llabs(held / res.reps - p.hold_ms) <= 200,
+              "a steady limb held 1 s: %lld ms on average", (long long)(held / res.reps));
 }
 
 /* A bridge whose set the clip joins at the top: the hips (a block in the
@@ -722,38 +748,21 @@ static void test_hold_is_the_top(void)
  * back down, not at the tops. */
 static void test_bridge_begun_at_the_top(void)
 {
-    enum { W = 160, H = 120, FPS = 25, RAMP = 800, HOLD = 1000, REST = 1500 };
-    const int64_t cycle = RAMP + HOLD + RAMP + REST, lead = HOLD + RAMP + REST;
-    uint8_t *px = malloc(W * H);
-    unsigned seed = 5;
-    reps_config cfg = reps_default_config(EXERCISE_BRIDGE);
-    reps_counter *c = reps_create(&cfg);
-    reps_event ev[8];
-    int reps = 0;
-    for (int64_t t = 0; t < lead + 3 * cycle + 1000; t += 1000 / FPS) {
-        /* u: time into a cycle that begins at the top of its hold */
-        int64_t u = t < lead ? t + RAMP : (t - lead) % cycle;
-        if (t >= lead + 3 * cycle)
-            u = RAMP + HOLD + RAMP; /* at rest to the end */
-        double up = u < RAMP ? (double)u / RAMP
-                  : u < RAMP + HOLD ? 1.0
-                  : u < RAMP + HOLD + RAMP ? 1.0 - (double)(u - RAMP - HOLD) / RAMP
-                  : 0.0;
-        draw_block_at(px, W, H, 65, 80 - (int)lround(50.0 * up), &seed); /* up: a lower row */
-        size_t n = reps_feed(c, px, W, H, W, t, ev, 8);
-        for (size_t k = 0; k < n; k++) {
-            if (ev[k].kind != REPS_EVENT_REP)
-                continue;
-            int64_t back = lead + (int64_t)reps * cycle + RAMP + HOLD + RAMP;
-            CHECK(ev[k].t_ms >= back - REP_EARLY_MS && ev[k].t_ms <= back + REP_TOL_MS,
-                  "begun at the top: rep %d said at %lld ms, back down at %lld ms", reps + 1,
-                  (long long)ev[k].t_ms, (long long)back);
-            reps++;
-        }
+    lift_plan p = { .rest_ms = 1500, .hold_ms = 1000, .upward = true, .seed = 5 };
+    p.phase_ms = p.rest_ms + LIFT_RAMP_MS; /* at the top of a hold */
+    const int64_t cycle = lift_cycle(&p), lead = cycle - p.phase_ms;
+    p.still_ms = lead + 3 * cycle;
+    p.end_ms = p.still_ms + 1000;
+    run_result res;
+    run_lifts(&p, &res);
+    for (int i = 0; i < res.reps; i++) {
+        int64_t said = nth(&res, REPS_EVENT_REP, i)->t_ms;
+        int64_t back = lead + i * cycle + p.rest_ms + 2 * LIFT_RAMP_MS + p.hold_ms;
+        CHECK(said >= back - REP_EARLY_MS && said <= back + REP_TOL_MS,
+              "begun at the top: rep %d said at %lld ms, back down at %lld ms", i + 1,
+              (long long)said, (long long)back);
     }
-    CHECK(reps == 3, "begun at the top: %d reps counted of 3", reps);
-    reps_destroy(c);
-    free(px);
+    CHECK(res.reps == 3, "begun at the top: %d reps counted of 3", res.reps);
 }
 
 /* No exercise at all: nothing may be counted. */
