@@ -46,6 +46,7 @@ typedef struct eval_truth {
     exercise_kind exercise;
     bool negative;           /* no exercise in the clip */
     char nuisances[256];
+    char split[16];          /* a real clip's manifest split (tuning, held-out), else "" */
     char scene[512];         /* when things happen, e.g. "walk behind 3.1-6.0 bump 7.6" */
     int64_t hold_target_ms;  /* < 0: the counter's default */
     int count, partials;

@@ -5,7 +5,7 @@
  * numbers, true/false/null) into a flat token list, then the fields the scoring
  * needs: "exercise" (required), "kind" (anything but "positive" is a negative;
  * default positive), "nuisances", "hold_target_ms", "count" (required),
- * "partial_count", and "reps": [{"end_ms" (required), "top_ms", "hold_ms",
+ * "partial_count", "split", and "reps": [{"end_ms" (required), "top_ms", "hold_ms",
  * "hold_met"}] (or "events", the same list, where "reps" is a number, as in the
  * labels of `rehab-mirror synth`). A hand-labelled real clip needs only exercise, count and each
  * rep's end_ms (the return is then taken to begin 3 s before it, the hold to
@@ -246,6 +246,8 @@ static bool read_truth(const parser *p, eval_truth *t, char *err)
     t->negative = get_str(p, member(p, 0, "kind"), buf, sizeof buf) && strcmp(buf, "positive");
     if (!get_str(p, member(p, 0, "nuisances"), t->nuisances, sizeof t->nuisances))
         snprintf(t->nuisances, sizeof t->nuisances, "-");
+    if (!get_str(p, member(p, 0, "split"), t->split, sizeof t->split))
+        t->split[0] = '\0';
     t->hold_target_ms = get_num(p, member(p, 0, "hold_target_ms"), &v) ? (int64_t)v : -1;
     t->partials = get_num(p, member(p, 0, "partial_count"), &v) ? (int)v : 0;
     int list = member(p, 0, "reps");

@@ -15,8 +15,10 @@
  *   --targets         the issue's targets (see eval_issue_targets), or one by one:
  *   --min-clips N --exact F --within-one F --norm-error F --negative-counts N
  *   --holds F --latency SECONDS
- * Prints a row per clip, the exact-count rate by exercise and by nuisance (not
- * with --summary-only), and a summary with each target's verdict. Exit 0 when
+ * Prints a row per clip, the exact-count rate by exercise and by nuisance and,
+ * for real clips, the exact and within-one rates and the mean normalised error
+ * by the manifest's split (tuning, held-out; none of them with --summary-only),
+ * and a summary with each target's verdict. Exit 0 when
  * every given target is met, 1 when one is missed or a clip cannot be read, 2
  * on bad arguments.
  */
@@ -29,20 +31,23 @@
 #include "xmalloc.h"
 #include "y4m.h"
 
-/* Exact counts per exercise or nuisance name, for the breakdown. */
+/* Counts per exercise, nuisance or split name, for the breakdown. */
 typedef struct tally {
     char name[32];
-    int clips, exact;
+    int clips, exact, within_one;
+    int positives;  /* clips with a true count above 0 */
+    double err_sum; /* |counted - true| / true over them */
 } tally;
 
 #define MAX_TALLY 48
 
 typedef struct breakdown {
-    tally by_exercise[MAX_TALLY], by_nuisance[MAX_TALLY];
-    int n_exercise, n_nuisance;
+    tally by_exercise[MAX_TALLY], by_nuisance[MAX_TALLY], by_split[MAX_TALLY];
+    int n_exercise, n_nuisance, n_split;
 } breakdown;
 
-static void tally_add(tally *t, int *n, const char *name, size_t len, bool exact)
+/* Adds a clip (its true and counted reps) to name's tally. */
+static void tally_add(tally *t, int *n, const char *name, size_t len, int truth, int counted)
 {
     int i = 0;
     while (i < *n && (strlen(t[i].name) != len || strncmp(t[i].name, name, len)))
@@ -53,19 +58,27 @@ static void tally_add(tally *t, int *n, const char *name, size_t len, bool exact
         snprintf(t[i].name, sizeof t[i].name, "%.*s", (int)len, name);
         (*n)++;
     }
+    int off = abs(counted - truth);
     t[i].clips++;
-    t[i].exact += exact;
+    t[i].exact += off == 0;
+    t[i].within_one += off <= 1;
+    if (truth > 0) {
+        t[i].positives++;
+        t[i].err_sum += (double)off / truth;
+    }
 }
 
-static void breakdown_add(breakdown *b, const eval_truth *t, bool exact)
+static void breakdown_add(breakdown *b, const eval_truth *t, int counted)
 {
     const char *ex = t->negative ? "negative" : exercise_id(t->exercise);
-    tally_add(b->by_exercise, &b->n_exercise, ex, strlen(ex), exact);
+    tally_add(b->by_exercise, &b->n_exercise, ex, strlen(ex), t->count, counted);
     for (const char *p = t->nuisances; *p;) {
         size_t len = strcspn(p, "+");
-        tally_add(b->by_nuisance, &b->n_nuisance, p, len, exact);
+        tally_add(b->by_nuisance, &b->n_nuisance, p, len, t->count, counted);
         p += len + (p[len] == '+');
     }
+    if (t->split[0])
+        tally_add(b->by_split, &b->n_split, t->split, strlen(t->split), t->count, counted);
 }
 
 static void breakdown_print(const breakdown *b)
@@ -78,6 +91,12 @@ static void breakdown_print(const breakdown *b)
             printf("%s %s %d/%d", i ? "," : "", lists[k][i].name, lists[k][i].exact,
                    lists[k][i].clips);
         printf("\n");
+    }
+    for (int i = 0; i < b->n_split; i++) {
+        const tally *t = &b->by_split[i];
+        printf("split %s: %d clips, exact %.3f, within one %.3f, mean |counted-true|/true %.3f\n",
+               t->name, t->clips, (double)t->exact / t->clips, (double)t->within_one / t->clips,
+               t->positives ? t->err_sum / t->positives : 0.0);
     }
 }
 
@@ -190,7 +209,7 @@ static void report(const options *o, eval_summary *s, const eval_truth *t, eval_
     eval_add(s, t, &r);
     if (o->summary_only)
         return;
-    breakdown_add(o->tallies, t, r.counted == t->count);
+    breakdown_add(o->tallies, t, r.counted);
     eval_print_row(t, &r);
     if (o->events)
         eval_print_events(run, t);
