@@ -77,10 +77,10 @@ static void take(eval_run *r, const reps_event *ev, size_t n)
     }
 }
 
-void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int64_t t_ms)
+void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int stride, int64_t t_ms)
 {
     reps_event ev[8];
-    size_t n = reps_feed(r->counter, luma, width, height, width, t_ms, ev, 8);
+    size_t n = reps_feed(r->counter, luma, width, height, stride, t_ms, ev, 8);
     if (r->trace)
         trace_frame(r, t_ms, ev, n);
     take(r, ev, n);

@@ -79,7 +79,8 @@ typedef struct eval_run eval_run;
 eval_run *eval_begin(const eval_truth *t);
 /* Prints a line per frame (the counter's view, see reps_trace) to `to`; NULL stops. */
 void eval_trace(eval_run *r, FILE *to);
-void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int64_t t_ms);
+/* One frame: width x height pixels, rows stride bytes apart. */
+void eval_feed(eval_run *r, const uint8_t *luma, int width, int height, int stride, int64_t t_ms);
 /* Scores the clip (after its last frame). */
 void eval_end(eval_run *r, const eval_truth *t, eval_result *out);
 /* Pairs nk reps counted at counted_ms (in time order) with t's true reps as

@@ -153,7 +153,7 @@ static bool play(const char *y4m, const eval_truth *t, const programme *p, stati
         int64_t clip_ms = n * 1000 * in->fps_den / in->fps_num;
         memcpy(last, luma, (size_t)in->width * (size_t)in->height);
         station_frame(s, st, last, in, t0, clip_ms);
-        eval_feed(run, luma, in->width, in->height, clip_ms);
+        eval_feed(run, luma, in->width, in->height, in->width, clip_ms);
     }
     if (ok && got < 0) {
         fprintf(stderr, "rm-station: %s\n", err);
