@@ -678,6 +678,8 @@ static void draw_block_at(uint8_t *px, int w, int h, int x0, int y0, unsigned *s
 typedef struct lift_plan {
     int64_t rest_ms, hold_ms, phase_ms, still_ms, end_ms;
     bool upward;
+    double short_of; /* after the first top, every way down stops this share
+                        of the lift short of the first rest (until still_ms) */
     unsigned seed;
 } lift_plan;
 
@@ -698,11 +700,12 @@ static void run_lifts(const lift_plan *p, run_result *res)
     const int64_t ramp = LIFT_RAMP_MS, rest = p->rest_ms, hold = p->hold_ms;
     for (int64_t t = 0; t < p->end_ms; t += 1000 / FPS) {
         int64_t u = (t + p->phase_ms) % lift_cycle(p);
+        double low = t + p->phase_ms >= lift_cycle(p) ? p->short_of : 0.0; /* rests on */
         double up = t >= p->still_ms ? 0.0
-                  : u < rest ? 0.0
-                  : u < rest + ramp ? (double)(u - rest) / ramp
+                  : u < rest ? low
+                  : u < rest + ramp ? low + (1.0 - low) * (double)(u - rest) / ramp
                   : u < rest + ramp + hold ? 1.0
-                  : 1.0 - (double)(u - rest - ramp - hold) / ramp;
+                  : 1.0 - (1.0 - p->short_of) * (double)(u - rest - ramp - hold) / ramp;
         if (p->upward)
             draw_block_at(px, W, H, 65, 80 - (int)lround(50.0 * up), &seed);
         else
@@ -765,6 +768,28 @@ static void test_bridge_begun_at_the_top(void)
     CHECK(res.reps == 3, "begun at the top: %d reps counted of 3", res.reps);
 }
 
+/* Someone whose first rest was lower than the rest of the set's (a set-up
+ * pose, a settling, a camera that drifts): after the first rep every way
+ * down stops 40% of the lift short of that pose. Each is back all the same,
+ * at the valley from which the next rep rises, so four reps are counted:
+ * three as the next rises from the valley, the last once back down. */
+static void test_back_short_of_rest(void)
+{
+    lift_plan p = { .rest_ms = 1500, .hold_ms = 1000, .upward = true, .short_of = 0.4, .seed = 9 };
+    p.still_ms = 4 * lift_cycle(&p);
+    p.end_ms = p.still_ms + 3000;
+    run_result res;
+    run_lifts(&p, &res);
+    CHECK(res.reps == 4, "back short of the first rest: %d reps counted of 4", res.reps);
+    for (int i = 0; i < res.reps && i < 3; i++) {
+        int64_t said = nth(&res, REPS_EVENT_REP, i)->t_ms;
+        int64_t valley = (i + 1) * lift_cycle(&p);
+        CHECK(said >= valley && said <= valley + p.rest_ms + LIFT_RAMP_MS,
+              "back short: rep %d said at %lld ms, at the valley from %lld ms", i + 1,
+              (long long)said, (long long)valley);
+    }
+}
+
 /* No exercise at all: nothing may be counted. */
 static void test_negatives_count_nothing(void)
 {
@@ -805,6 +830,7 @@ int main(void)
     test_first_hold_after_still();
     test_hold_is_the_top();
     test_bridge_begun_at_the_top();
+    test_back_short_of_rest();
     test_negatives_count_nothing();
     return check_done();
 }

@@ -120,6 +120,9 @@ static const tuning TUNING = {
                                miscounted three other clamshell-mode clips */
     .leave_level = 0.35f,   /* well clear of a resting person's sway */
     .return_level = 0.25f,  /* real people do not come back to exactly the same pose */
+    .valley_frac = 0.5f,    /* half-way back: a rep, whatever the pose first taken
+                               for rest (0.4 and 0.6 scored below it on the tuning
+                               rows at four framings) */
     .partial_frac = 0.6f,   /* the station's idea of "well short" of the reps */
     .hold_frac = 0.95f,     /* the top: within 5% of the peak (chosen on the synthetic
                                holds; on the real ones, with HOLD_BAND 0.05-0.15,
@@ -246,12 +249,35 @@ static void rest_here(reps_counter *c, float u)
     c->base = u;
 }
 
+/* How an excursion out is back, if it is. */
+typedef enum { NOT_BACK, BACK_HERE, BACK_AT_VALLEY } back;
+
+/* Whether the excursion is back: near the rest pose (return_level of its
+ * peak distance), or it came back at least valley_frac of the way and is
+ * now rising again by leave_level: the person was back, at the valley, only
+ * short of the pose first taken for rest (that pose was a set-up's, or they
+ * lie a little differently now, or the camera has drifted). */
+static back came_back(reps_counter *c, float d)
+{
+    c->valley_pos -= c->s.shift;
+    if (d < c->tun.return_level * c->peak_d)
+        return BACK_HERE;
+    if (d < c->tun.valley_frac * c->peak_d && (c->valley_d < 0.0f || d < c->valley_d)) {
+        c->valley_d = d;
+        c->valley_pos = c->s.pos;
+    }
+    if (c->valley_d >= 0.0f && d > c->valley_d + c->tun.leave_level * c->range)
+        return BACK_AT_VALLEY;
+    return NOT_BACK;
+}
+
 static void begin_excursion(reps_counter *c, int64_t t_ms)
 {
     c->out = true;
     c->held.n = 0;
     c->start_ms = c->rose_ms = t_ms;
     c->peak = c->peak_d = c->hold_peak = 0.0f;
+    c->valley_d = -1.0f;
     c->hold_ms = 0;
     c->hold_since = -1;
 }
@@ -335,16 +361,21 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
              * learnt again. */
             motion_forget(c->motion, FORGET_MS, &c->s);
             c->rest_side = 0;
-        } else if (d < c->tun.return_level * c->peak_d) {
-            if (sank(c)) {
+        } else {
+            back b = came_back(c, d);
+            if (b != NOT_BACK && sank(c)) {
                 /* Rest was taken at the top (the set began there): this was
                  * the way down and up again, not a rep. Rest is the other end. */
                 n = verdict_close(c, t_ms, out, cap, n);
                 c->rest_side = -c->rest_side;
                 mark_rest_end(c);
-            } else {
+            } else if (b == BACK_HERE) {
                 n = verdict_decide(c, t_ms, out, cap, n);
                 rest_here(c, u);
+            } else if (b == BACK_AT_VALLEY) {
+                /* rest is the valley: the next rep has left it already */
+                n = verdict_decide(c, t_ms, out, cap, n);
+                c->s.ref_pos = motion_mark(c->motion, true, c->valley_pos);
             }
         }
     }

@@ -18,6 +18,8 @@ typedef struct tuning {
     float min_range;      /* luma levels RMS: the smallest range that is a movement */
     float leave_level;    /* an excursion begins above this level */
     float return_level;   /* and ends below this one */
+    float valley_frac;    /* or back below this fraction of its peak distance
+                             and rising again by leave_level */
     float partial_frac;   /* once reps are known: an excursion smaller than this
                              fraction of theirs is a partial */
     float hold_frac;      /* holding: at or above this fraction of the excursion's peak */
@@ -100,6 +102,8 @@ struct reps_counter {
                              rest end if it was under way at the first ready frame */
     bool began_unseen;    /* it was: the counter did not follow it from rest */
     float peak, peak_d;   /* highest level; highest distance from rest */
+    float valley_d;       /* lowest distance since below valley_frac of peak_d (-1: not) */
+    float valley_pos;     /* its position, kept in step with the window's mean */
     int64_t hold_ms;      /* time at or above hold_frac of the peak distance so far */
     int64_t hold_since;   /* the live hold began (-1: not holding) */
     /* a rep or partial decided and not yet said (verdict_settle) */
