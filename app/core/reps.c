@@ -89,10 +89,10 @@
  * 0.58; on all 209, within one 0.84 and exact 0.64. A clip framed 2-6%
  * tighter counts differently in about a tenth of the clips: over four
  * framings, exact 0.62 and within one 0.85 on all 209 (tuning 0.65, held-out
- * 0.56), which is the fairer figure; the values were checked there too. The quad set's min_range
- * was chosen only on the synthetic person: the one real quad set found since
- * is a close-up of a thigh, whose 4.2 s hold it counts (timed 3.9 s), which
- * says nothing of a whole body at 2-3 m.
+ * 0.56), which is the fairer figure; the values were checked there too.
+ * The quad set's min_range was chosen only on the synthetic person: the one
+ * real quad set found since is a close-up of a thigh, whose 4.2 s hold it
+ * counts (timed 3.9 s), which says nothing of a whole body at 2-3 m.
  *
  * Known failures (from looking at the frames of the real clips): a clip of any
  * exercise but the bridge that starts at the top of a rep, or with a set-up
