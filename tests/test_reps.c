@@ -770,9 +770,11 @@ static void test_bridge_begun_at_the_top(void)
 
 /* Someone whose first rest was lower than the rest of the set's (a set-up
  * pose, a settling, a camera that drifts): after the first rep every way
- * down stops 40% of the lift short of that pose. Each is back all the same,
- * at the valley from which the next rep rises, so four reps are counted:
- * three as the next rises from the valley, the last once back down. */
+ * down stops 40% of the lift short of that pose. The first rep is back all
+ * the same, at the valley, and is counted as the second rises from it; the
+ * valley is rest from then on, so the others are counted once back down
+ * there, the last below it: four reps, each between its valley and the next
+ * rise. */
 static void test_back_short_of_rest(void)
 {
     lift_plan p = { .rest_ms = 1500, .hold_ms = 1000, .upward = true, .short_of = 0.4, .seed = 9 };
