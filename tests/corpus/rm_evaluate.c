@@ -13,7 +13,8 @@
  *   --trace           and before it, a line per frame: what the counter saw (stdout)
  *   --summary-only    no per-clip rows (the held-back accuracy test)
  *   --framings K      score each clip K times, framed k x FRAMING_STEP tighter
- *                     on every side for k = 0..K-1 (rows NAME@k): see below
+ *                     on every side for k = 0..K-1 (rows NAME@k; --trace
+ *                     traces the first): see below
  *   --targets         the issue's targets (see eval_issue_targets), or one by one:
  *   --min-clips N --exact F --within-one F --norm-error F --negative-counts N
  *   --holds F --latency SECONDS
@@ -229,14 +230,31 @@ static void framing(unsigned long k, int width, int height, int *mx, int *my)
     *my = (int)(FRAMING_STEP * (double)k * height + 0.5);
 }
 
-/* The frame as framing k has it: the crop, fed with the frame's stride. */
-static void feed_framed(eval_run *run, unsigned long k, const uint8_t *luma, int width,
-                        int height, int64_t t_ms)
+/* A clip's runs, one per framing, each frame read or rendered once for all. */
+typedef struct framed {
+    eval_run *run[MAX_FRAMINGS];
+    unsigned long n;
+} framed;
+
+/* With several framings, only the first is traced: their lines would mix. */
+static void framed_begin(const options *o, const eval_truth *t, framed *f)
 {
-    int mx, my;
-    framing(k, width, height, &mx, &my);
-    eval_feed(run, luma + (size_t)my * (size_t)width + (size_t)mx, width - 2 * mx,
-              height - 2 * my, width, t_ms);
+    f->n = o->framings;
+    for (unsigned long k = 0; k < f->n; k++) {
+        f->run[k] = eval_begin(t);
+        eval_trace(f->run[k], o->trace && k == 0 ? stdout : NULL);
+    }
+}
+
+/* The frame to every run, each its own crop (fed with the frame's stride). */
+static void framed_feed(framed *f, const uint8_t *luma, int width, int height, int64_t t_ms)
+{
+    for (unsigned long k = 0; k < f->n; k++) {
+        int mx, my;
+        framing(k, width, height, &mx, &my);
+        eval_feed(f->run[k], luma + (size_t)my * (size_t)width + (size_t)mx, width - 2 * mx,
+                  height - 2 * my, width, t_ms);
+    }
 }
 
 /* With several framings, the clip's name says which: NAME@k. */
@@ -262,6 +280,18 @@ static void report(const options *o, eval_summary *s, const eval_truth *t, eval_
     fflush(stdout);
 }
 
+/* Scores each run (unless the clip could not be read) and frees them. */
+static void framed_end(const options *o, eval_summary *s, eval_truth *t, framed *f, bool read)
+{
+    for (unsigned long k = 0; k < f->n; k++) {
+        if (read) {
+            name_framing(o, t, k);
+            report(o, s, t, f->run[k]);
+        }
+        eval_free(f->run[k]);
+    }
+}
+
 static void run_seed(const options *o, eval_summary *s)
 {
     corpus_clip *c = xmalloc(sizeof *c);
@@ -275,35 +305,28 @@ static void run_seed(const options *o, eval_summary *s)
         size_t need = (size_t)c->params.width * (size_t)c->params.height;
         if (need > cap)
             img = xrealloc(img, cap = need);
-        for (unsigned long f = 0; f < o->framings; f++) {
-            eval_truth_from_clip(c, t);
-            name_framing(o, t, f);
-            eval_run *run = eval_begin(t);
-            eval_trace(run, o->trace ? stdout : NULL);
-            for (int k = 0; k < c->frames; k++) {
-                corpus_render(c, k, img);
-                feed_framed(run, f, img, c->params.width, c->params.height,
-                            corpus_frame_time(c, k));
-            }
-            report(o, s, t, run);
-            eval_free(run);
+        eval_truth_from_clip(c, t);
+        framed f;
+        framed_begin(o, t, &f);
+        for (int k = 0; k < c->frames; k++) {
+            corpus_render(c, k, img);
+            framed_feed(&f, img, c->params.width, c->params.height, corpus_frame_time(c, k));
         }
+        framed_end(o, s, t, &f, true);
     }
     free(img);
     free(t);
     free(c);
 }
 
-/* One labelled clip from disk at framing f; false when it cannot be read. */
-static bool run_file(const options *o, eval_summary *s, const char *json, eval_truth *t,
-                     unsigned long f)
+/* One labelled clip from disk; false when it cannot be read. */
+static bool run_file(const options *o, eval_summary *s, const char *json, eval_truth *t)
 {
     char err[256], y4m[4096];
     if (!eval_read_labels(json, t, err)) {
         fprintf(stderr, "rm-evaluate: %s\n", err);
         return false;
     }
-    name_framing(o, t, f);
     snprintf(y4m, sizeof y4m, "%.*s.y4m", (int)(strlen(json) - 5), json);
     y4m_reader *rd = y4m_open(y4m, err);
     if (!rd) {
@@ -311,20 +334,18 @@ static bool run_file(const options *o, eval_summary *s, const char *json, eval_t
         return false;
     }
     const y4m_info *in = y4m_reader_info(rd);
-    eval_run *run = eval_begin(t);
-    eval_trace(run, o->trace ? stdout : NULL);
+    framed f;
+    framed_begin(o, t, &f);
     const uint8_t *luma;
     int got;
     int64_t n = 0;
     while ((got = y4m_read_frame(rd, &luma, err)) == 1) {
-        feed_framed(run, f, luma, in->width, in->height, n * 1000 * in->fps_den / in->fps_num);
+        framed_feed(&f, luma, in->width, in->height, n * 1000 * in->fps_den / in->fps_num);
         n++;
     }
     if (got < 0)
         fprintf(stderr, "rm-evaluate: %s\n", err);
-    else
-        report(o, s, t, run);
-    eval_free(run);
+    framed_end(o, s, t, &f, got == 0);
     y4m_close(rd);
     return got == 0;
 }
@@ -342,8 +363,7 @@ static bool run_dir(const options *o, eval_summary *s)
     if (!ok)
         fprintf(stderr, "rm-evaluate: no NAME.json labels in %s\n", o->dir);
     for (int i = 0; i < n; i++) {
-        for (unsigned long f = 0; f < o->framings; f++)
-            ok &= run_file(o, s, names[i], t, f);
+        ok &= run_file(o, s, names[i], t);
         free(names[i]);
     }
     free(names);
