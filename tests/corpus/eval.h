@@ -107,6 +107,7 @@ int eval_list_labels(const char *dir, const char *only, char ***paths, char *err
 /* Totals over a corpus and the targets. */
 typedef struct eval_summary {
     int clips, positives, negatives, exact, within_one;
+    int exact_paired;        /* exact, and each true rep paired with a counted one */
     double norm_err_sum;     /* sum of |counted - true| / true over positives */
     int negative_counts, negatives_counted; /* reps counted on negatives; clips */
     int matched, true_reps, counted_reps, true_partials, counted_partials;

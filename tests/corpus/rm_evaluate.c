@@ -19,9 +19,11 @@
  *   --min-clips N --exact F --within-one F --norm-error F --negative-counts N
  *   --holds F --latency SECONDS
  * Prints a row per clip, the exact-count rate by exercise and by nuisance and,
- * for real clips, the exact and within-one rates and the mean normalised error
- * by the manifest's split (tuning, held-out; none of them with --summary-only),
- * and a summary with each target's verdict.
+ * for real clips, the exact and within-one rates, the mean normalised error and
+ * the share counted exactly with each true rep paired ("in place": not a right
+ * count with its reps half a cycle off) by the manifest's split (tuning,
+ * held-out; none of them with --summary-only), and a summary with each
+ * target's verdict.
  *
  * Framings. The same footage framed a few percent tighter is the same
  * exercise, yet the cells then fall elsewhere on the person, and on the real
@@ -46,6 +48,7 @@
 typedef struct tally {
     char name[32];
     int clips, exact, within_one;
+    int in_place;   /* exact, with each true rep paired (eval_summary) */
     int positives;  /* clips with a true count above 0 */
     double err_sum; /* |counted - true| / true over them */
 } tally;
@@ -57,8 +60,10 @@ typedef struct breakdown {
     int n_exercise, n_nuisance, n_split;
 } breakdown;
 
-/* Adds a clip (its true and counted reps) to name's tally. */
-static void tally_add(tally *t, int *n, const char *name, size_t len, int truth, int counted)
+/* Adds a clip (its true and counted reps; in_place: exact with each rep
+ * paired) to name's tally. */
+static void tally_add(tally *t, int *n, const char *name, size_t len, int truth, int counted,
+                      bool in_place)
 {
     int i = 0;
     while (i < *n && (strlen(t[i].name) != len || strncmp(t[i].name, name, len)))
@@ -73,23 +78,27 @@ static void tally_add(tally *t, int *n, const char *name, size_t len, int truth,
     t[i].clips++;
     t[i].exact += off == 0;
     t[i].within_one += off <= 1;
+    t[i].in_place += in_place;
     if (truth > 0) {
         t[i].positives++;
         t[i].err_sum += (double)off / truth;
     }
 }
 
-static void breakdown_add(breakdown *b, const eval_truth *t, int counted)
+static void breakdown_add(breakdown *b, const eval_truth *t, const eval_result *r)
 {
+    int counted = r->counted;
+    bool in_place = counted == t->count && r->matched == t->count;
     const char *ex = t->negative ? "negative" : exercise_id(t->exercise);
-    tally_add(b->by_exercise, &b->n_exercise, ex, strlen(ex), t->count, counted);
+    tally_add(b->by_exercise, &b->n_exercise, ex, strlen(ex), t->count, counted, in_place);
     for (const char *p = t->nuisances; *p;) {
         size_t len = strcspn(p, "+");
-        tally_add(b->by_nuisance, &b->n_nuisance, p, len, t->count, counted);
+        tally_add(b->by_nuisance, &b->n_nuisance, p, len, t->count, counted, in_place);
         p += len + (p[len] == '+');
     }
     if (t->split[0])
-        tally_add(b->by_split, &b->n_split, t->split, strlen(t->split), t->count, counted);
+        tally_add(b->by_split, &b->n_split, t->split, strlen(t->split), t->count, counted,
+                  in_place);
 }
 
 static void breakdown_print(const breakdown *b)
@@ -105,9 +114,10 @@ static void breakdown_print(const breakdown *b)
     }
     for (int i = 0; i < b->n_split; i++) {
         const tally *t = &b->by_split[i];
-        printf("split %s: %d clips, exact %.3f, within one %.3f, mean |counted-true|/true %.3f\n",
+        printf("split %s: %d clips, exact %.3f, within one %.3f, mean |counted-true|/true %.3f, "
+               "exact in place %.3f\n",
                t->name, t->clips, (double)t->exact / t->clips, (double)t->within_one / t->clips,
-               t->positives ? t->err_sum / t->positives : 0.0);
+               t->positives ? t->err_sum / t->positives : 0.0, (double)t->in_place / t->clips);
     }
 }
 
@@ -273,7 +283,7 @@ static void report(const options *o, eval_summary *s, const eval_truth *t, eval_
     eval_add(s, t, &r);
     if (o->summary_only)
         return;
-    breakdown_add(o->tallies, t, r.counted);
+    breakdown_add(o->tallies, t, &r);
     eval_print_row(t, &r);
     if (o->events)
         eval_print_events(run, t);
