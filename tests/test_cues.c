@@ -527,6 +527,12 @@ static void test_screens(void)
     v.total_done = p.total_done = 3;
     s = step(&c, &p, &v, 300, 0);
     CHECK(s.started && s.c.phrase == PHRASE_SESSION_ENDED, "reps left: 'session over'");
+    p.screen = SCREEN_PAIN_AFTER;
+    v.total_done = p.total_done = 8;
+    v.pain_after = SESSION_PAIN_LIMIT + 2;
+    s = step(&c, &p, &v, 350, 0);
+    CHECK(s.started && s.c.phrase == PHRASE_STOP_PAIN && s.c.tone == CUE_TONE_ALERT,
+          "all done, pain high after: not 'well done', the pain stop's words and tone");
 
     p = base_view();
     v = base_view();

@@ -72,6 +72,18 @@ static int accent_pixels_below(const pixels *p, int y0)
     return n;
 }
 
+/* Pixels within 40 levels of colour c in rows y0..y1-1. */
+static int pixels_like(const pixels *p, int y0, int y1, ui_color c)
+{
+    int n = 0;
+    for (int y = y0; y < y1 && y < p->h; y++)
+        for (int x = 0; x < p->w; x++) {
+            const uint8_t *q = px_at(p, x, y);
+            n += abs(q[0] - c.r) < 40 && abs(q[1] - c.g) < 40 && abs(q[2] - c.b) < 40;
+        }
+    return n;
+}
+
 /* Height of the box holding the white pixels within the region. */
 static int white_box_height(const pixels *p, int x0, int y0, int x1, int y1)
 {
@@ -231,11 +243,12 @@ static session_view make_view(const programme *p, int i)
     case 19: v.screen = SCREEN_HOME; v.block = -1; v.day_stop = SESSION_STOP_RED_FLAG; break;
     case 20: v.screen = SCREEN_RED_FLAG_CHECK; v.paused_from = SCREEN_SET; break;
     case 23: v.screen = SCREEN_LANGUAGE; v.block = -1; v.language = 1; v.menu_cursor = 2; break;
-    case 24: /* pain high after: its advice must show, whatever else gives way */
+    case 24: /* pain high after: its advice must show, whatever else gives way,
+              * and every rep done is no cause for cheering (a plain title) */
         v.screen = SCREEN_SUMMARY;
         v.pain_after = 7;
-        v.block_done[0] = 30, v.block_done[1] = 12;
-        v.total_done = 42;
+        v.block_done[0] = 30, v.block_done[1] = 30, v.block_done[2] = 30, v.block_done[3] = 30;
+        v.total_done = 120;
         v.total_target = 120;
         v.advice = "Your pain was high after exercising. Next time try an easier dose. If it "
                    "happens again, talk to your physiotherapist.";
@@ -533,6 +546,13 @@ static void run_size(const char *assets, const char *dir, int w, int h, const ch
                   h, box, unit);
             if (w > h)
                 CHECK(box >= h * 40 / 100, "%dx%d: count under 40%% of the height", w, h);
+        }
+        if (v.screen == SCREEN_SUMMARY && v.pain_after > SESSION_PAIN_LIMIT) {
+            /* No green cheer in the title band; the advice in the warning colour. */
+            CHECK(pixels_like(&px, 0, h / 10, UI_OK) == 0, "%dx%d %s: the title cheers", w, h,
+                  view_names[i]);
+            CHECK(pixels_like(&px, h / 10, hints_top, UI_WARN) > 50,
+                  "%dx%d %s: the pain advice is not in the warning colour", w, h, view_names[i]);
         }
         if (v.screen == SCREEN_INTRO || v.screen == SCREEN_ATTRACT) {
             /* The demo figure moves: at the top of the movement it differs. */

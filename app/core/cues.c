@@ -171,7 +171,11 @@ static void screen_requests(const session_view *p, const session_view *v, int64_
      * over once it is answered. */
     if (entered(p, v, SCREEN_PAIN_AFTER))
         ask(r, PHRASE_PAIN_AFTER, after_set, CUE_RANK_INFO, now);
-    if (entered(p, v, SCREEN_SUMMARY))
+    /* Pain above the limit after it (PROTOCOL.md): no "well done", but the
+     * pain stop's words, pointing at the advice on the screen. */
+    if (entered(p, v, SCREEN_SUMMARY) && v->pain_after > SESSION_PAIN_LIMIT)
+        ask(r, PHRASE_STOP_PAIN, CUE_TONE_ALERT, CUE_RANK_ALERT, now);
+    else if (entered(p, v, SCREEN_SUMMARY))
         ask(r, v->total_done >= v->total_target ? PHRASE_SESSION_DONE : PHRASE_SESSION_ENDED,
             CUE_TONE_NONE, CUE_RANK_INFO, now);
     if (v->screen == SCREEN_POSITION && p->screen == SCREEN_POSITION &&

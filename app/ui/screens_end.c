@@ -3,8 +3,10 @@
  * screens_end: the summary at the end of a session. Adherence is what was
  * done against what was prescribed (PROTOCOL.md), so each block gets a row
  * "done / target" with a bar, then the total, the pain before and after, and
- * one encouraging line (the session's advice when it has one). The rows
- * shrink to fit however many blocks the programme has.
+ * one encouraging line (the session's advice when it has one). After pain
+ * above the limit it neither cheers nor encourages: a plain title, and the
+ * advice in the warning colour. The rows shrink to fit however many blocks
+ * the programme has.
  */
 #include <stdio.h>
 
@@ -51,8 +53,17 @@ static void block_rows(ui *u, const session_view *v, int x, int y, int w, int ro
     }
 }
 
+/* Pain above the limit after the session (PROTOCOL.md: above that, an easier
+ * dose next time): the summary does not cheer, and its advice is a warning. */
+static bool pain_high(const session_view *v)
+{
+    return v->pain_after > SESSION_PAIN_LIMIT;
+}
+
 static const char *summary_title(const session_view *v)
 {
+    if (pain_high(v))
+        return _("Session done");
     if (v->total_target > 0 && v->total_done >= v->total_target)
         return _("Well done!");
     if (v->total_target > 0 && v->total_done * 2 >= v->total_target)
@@ -64,7 +75,7 @@ void screens_summary(ui *u, const session_view *v, int64_t now_ms)
 {
     int w = ui_width(u), m = screen_margin(u), cx = w / 2;
     bool all = v->total_target > 0 && v->total_done >= v->total_target;
-    int y = screen_title(u, summary_title(v), UI_OK) + m / 2;
+    int y = screen_title(u, summary_title(v), pain_high(v) ? UI_WHITE : UI_OK) + m / 2;
     int tw = ui_unit(u) * 13 / 10;
     tw = tw < w - 4 * m ? tw : w - 4 * m;
     const char *line = v->advice && v->advice[0]
@@ -81,7 +92,7 @@ void screens_summary(ui *u, const session_view *v, int64_t now_ms)
     /* When not everything fits (a small screen, a notice): the totals come
      * first, then pain advice, then the rows (dropped when even their least
      * height is too much), then a closing "well done". */
-    bool advice_first = v->pain_after > SESSION_PAIN_LIMIT;
+    bool advice_first = pain_high(v);
     int first = core + (advice_first ? line_th : 0);
     int row = row_height(u, n, room - first - m);
     if (row * n + m + first > room)
@@ -103,6 +114,7 @@ void screens_summary(ui *u, const session_view *v, int64_t now_ms)
     if (buf[0])
         y += ui_text(u, buf, cx, y, SZ_BODY, UI_WHITE, UI_CENTER, false);
     if (show_line)
-        ui_text_wrapped(u, line, cx, y, w - 4 * m, SZ_BODY, all ? UI_OK : UI_ACCENT, UI_CENTER);
+        ui_text_wrapped(u, line, cx, y, w - 4 * m, SZ_BODY,
+                        advice_first ? UI_WARN : all ? UI_OK : UI_ACCENT, UI_CENTER);
     screen_hints(u, (screen_hint[]){ { KEY_OK, _("finish") } }, 1);
 }
