@@ -131,6 +131,9 @@ enum { EVAL_T_CLIPS, EVAL_T_EXACT, EVAL_T_WITHIN_ONE, EVAL_T_NORM_ERR, EVAL_T_NE
  * normalised error <= 0.05, no counts on negatives, holds >= 0.95, every rep
  * reported no later than 0.3 s after its return to rest. */
 eval_targets eval_issue_targets(void);
+/* Whether a clip was counted exactly with each true rep paired with a counted
+ * one ("in place"): a right count with its reps half a cycle off is not. */
+bool eval_in_place(const eval_truth *t, const eval_result *r);
 void eval_add(eval_summary *s, const eval_truth *t, const eval_result *r);
 void eval_print_row_header(void);
 void eval_print_row(const eval_truth *t, const eval_result *r);

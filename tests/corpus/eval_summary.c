@@ -19,13 +19,18 @@ eval_targets eval_issue_targets(void)
                            .negative_counts = 0, .given = (1u << EVAL_T_COUNT) - 1 };
 }
 
+bool eval_in_place(const eval_truth *t, const eval_result *r)
+{
+    return r->counted == t->count && r->matched == t->count;
+}
+
 void eval_add(eval_summary *s, const eval_truth *t, const eval_result *r)
 {
     int diff = abs(r->counted - t->count);
     s->clips++;
     s->exact += diff == 0;
     s->within_one += diff <= 1;
-    s->exact_paired += diff == 0 && r->matched == t->count;
+    s->exact_paired += eval_in_place(t, r);
     if (t->negative) {
         s->negatives++;
         s->negative_counts += r->counted;

@@ -88,7 +88,7 @@ static void tally_add(tally *t, int *n, const char *name, size_t len, int truth,
 static void breakdown_add(breakdown *b, const eval_truth *t, const eval_result *r)
 {
     int counted = r->counted;
-    bool in_place = counted == t->count && r->matched == t->count;
+    bool in_place = eval_in_place(t, r);
     const char *ex = t->negative ? "negative" : exercise_id(t->exercise);
     tally_add(b->by_exercise, &b->n_exercise, ex, strlen(ex), t->count, counted, in_place);
     for (const char *p = t->nuisances; *p;) {
