@@ -26,7 +26,17 @@
  * With -v, each row is followed by the true returns to rest, and the times
  * of the counter alone's reps and of the station's (seconds from the clip's
  * first frame; a station rep is timed as the session records it).
- * Usage: rm-station [-v] DIR   (NAME.json + NAME.y4m, as scripts/real-clips makes)
+ *
+ * A set at the station lasts longer than most web clips, and what it does
+ * about the reps the camera misses takes time to show: after SESSION_MISSED_MS
+ * of moving with none counted it says "If I miss a rep, press OK". With
+ * --loops K each clip is played K times over as one set (the person does the
+ * clip's reps K times, each time from its first frame, a jump the counter may
+ * take for a cut; its labels are repeated), and the rows and a last line say
+ * whether that was said: on the clips the station counted under half of, on
+ * those it counted nine tenths or more of, and on the negatives.
+ * Usage: rm-station [-v] [--loops K] DIR   (NAME.json + NAME.y4m, as
+ * scripts/real-clips makes)
  */
 #include <math.h>
 #include <stdio.h>
@@ -41,6 +51,7 @@
 
 #define PRESS_MS 500   /* between the presses that reach the position screen */
 #define LINGER_MS 2000 /* the clip's last frame, held after it */
+#define MAX_LOOPS 10
 
 typedef struct tally {
     int clips, exact, within_one, negatives, negatives_counted;
@@ -48,6 +59,9 @@ typedef struct tally {
     int paired;      /* reps paired with a true return to rest (eval_pair) */
     int on_time;     /* of them, said within EVAL_ON_TIME_S of it, before or after */
     int late;        /* said later than that */
+    int under_half, under_half_told; /* clips counted under half; of them, told to press OK */
+    int most, most_told;             /* counted nine tenths or more; told */
+    int negatives_told;              /* negatives told */
 } tally;
 
 #define MAX_SHOWN 64
@@ -55,6 +69,7 @@ typedef struct tally {
 typedef struct station_run {
     int camera_reps;
     int64_t set_began_ms; /* from the clip's first frame, -1 never */
+    bool told_missed;     /* the set said "If I miss a rep, press OK" */
     int64_t t0;           /* session time of the clip's first frame */
     int64_t rep_ms[MAX_SHOWN]; /* each camera rep, from the clip's first frame */
     eval_run *alone;      /* the counter alone on the same frames (the caller frees) */
@@ -120,19 +135,63 @@ static void station_frame(session *s, station_run *st, const uint8_t *luma, cons
     session_frame(s, luma, in->width, in->height, in->width, now);
     if (st->set_began_ms < 0 && session_get_view(s)->screen == SCREEN_SET)
         st->set_began_ms = clip_ms;
+    st->told_missed |= session_get_view(s)->told_missed;
 }
 
-/* Plays the clip through a session and, beside it, the counter alone. */
-static bool play(const char *y4m, const eval_truth *t, const programme *p, station_run *st,
-                 int *alone)
+/* The clip's labels for it played `loops` times over, each time lasting
+ * clip_ms: the count and each return to rest repeated (as many as fit). */
+static void loop_truth(eval_truth *t, int loops, int64_t clip_ms)
 {
-    *st = (station_run){ .set_began_ms = -1 };
+    int n = t->n_reps;
+    for (int k = 1; k < loops; k++)
+        for (int i = 0; i < n && t->n_reps < EVAL_MAX_REPS; i++) {
+            eval_rep r = t->reps[i];
+            r.down_ms += k * clip_ms;
+            r.end_ms += k * clip_ms;
+            t->reps[t->n_reps++] = r;
+        }
+    t->count *= loops;
+    t->partials *= loops;
+}
+
+/* Feeds the clip once to the session and the counter alone, from *base_ms
+ * (clip time), which it moves on by the clip's length; keeps its last frame
+ * in *last (allocated on the first call). -1 on a bad clip, else frames fed. */
+static int64_t feed_clip(const char *y4m, session *s, station_run *st, eval_run *run,
+                         int64_t *base_ms, uint8_t **last, y4m_info *info)
+{
     char err[256];
     y4m_reader *rd = y4m_open(y4m, err);
     if (!rd) {
         fprintf(stderr, "rm-station: %s\n", err);
-        return false;
+        return -1;
     }
+    const y4m_info *in = y4m_reader_info(rd);
+    *info = *in;
+    if (!*last)
+        *last = xmalloc((size_t)in->width * (size_t)in->height);
+    const uint8_t *luma;
+    int got;
+    int64_t n = 0;
+    for (; (got = y4m_read_frame(rd, &luma, err)) == 1; n++) {
+        int64_t clip_ms = *base_ms + n * 1000 * in->fps_den / in->fps_num;
+        memcpy(*last, luma, (size_t)in->width * (size_t)in->height);
+        station_frame(s, st, *last, in, st->t0, clip_ms);
+        eval_feed(run, luma, in->width, in->height, in->width, clip_ms);
+    }
+    if (got < 0)
+        fprintf(stderr, "rm-station: %s\n", err);
+    *base_ms += n * 1000 * in->fps_den / in->fps_num;
+    y4m_close(rd);
+    return got < 0 ? -1 : n;
+}
+
+/* Plays the clip `loops` times over through a session and, beside it, the
+ * counter alone; t becomes the labels of what was played (loop_truth). */
+static bool play(const char *y4m, eval_truth *t, const programme *p, int loops,
+                 station_run *st, int *alone)
+{
+    *st = (station_run){ .set_began_ms = -1 };
     session_sink sink = { .ctx = st, .begin_session = on_begin, .begin_set = on_begin_set,
                           .rep = on_rep };
     session *s = session_create(p, &sink);
@@ -144,33 +203,25 @@ static bool play(const char *y4m, const eval_truth *t, const programme *p, stati
     if (!ok)
         fprintf(stderr, "rm-station: %s: three OKs did not reach the position screen\n", t->name);
     eval_run *run = eval_begin(t);
-    const y4m_info *in = y4m_reader_info(rd);
-    uint8_t *last = xmalloc((size_t)in->width * (size_t)in->height);
-    const uint8_t *luma;
-    int got = 0;
-    int64_t n = 0;
-    for (; ok && (got = y4m_read_frame(rd, &luma, err)) == 1; n++) {
-        int64_t clip_ms = n * 1000 * in->fps_den / in->fps_num;
-        memcpy(last, luma, (size_t)in->width * (size_t)in->height);
-        station_frame(s, st, last, in, t0, clip_ms);
-        eval_feed(run, luma, in->width, in->height, in->width, clip_ms);
-    }
-    if (ok && got < 0) {
-        fprintf(stderr, "rm-station: %s\n", err);
-        ok = false;
+    uint8_t *last = NULL;
+    y4m_info in = { 0 };
+    int64_t base_ms = 0, frames = 0;
+    for (int k = 0; ok && k < loops; k++) {
+        frames = feed_clip(y4m, s, st, run, &base_ms, &last, &in);
+        ok = frames >= 0;
     }
     /* The person stays where the clip left them for LINGER_MS: a rep decided
      * on the way down is said once they are back, as `count` flushes it. */
-    for (int64_t end = n; ok && n > 0 && (n - end) * 1000 * in->fps_den / in->fps_num < LINGER_MS;
-         n++)
-        station_frame(s, st, last, in, t0, n * 1000 * in->fps_den / in->fps_num);
+    for (int64_t n = 0; ok && frames > 0 && n * 1000 * in.fps_den / in.fps_num < LINGER_MS; n++)
+        station_frame(s, st, last, &in, t0, base_ms + n * 1000 * in.fps_den / in.fps_num);
     free(last);
+    if (ok)
+        loop_truth(t, loops, base_ms / loops);
     eval_result r;
     eval_end(run, t, &r);
     *alone = r.counted;
     st->alone = run;
     session_destroy(s);
-    y4m_close(rd);
     return ok;
 }
 
@@ -198,6 +249,21 @@ static void tally_times(tally *k, const eval_truth *t, const int64_t *rep_ms, in
     }
 }
 
+/* Whether the station said to press OK for missed reps, by how much of the
+ * clip it counted. */
+static void tally_told(tally *k, const eval_truth *t, int counted, bool told)
+{
+    if (t->negative)
+        k->negatives_told += told;
+    else if (2 * counted < t->count) {
+        k->under_half++;
+        k->under_half_told += told;
+    } else if (10 * counted >= 9 * t->count) {
+        k->most++;
+        k->most_told += told;
+    }
+}
+
 static void tally_add(tally *k, const eval_truth *t, int counted)
 {
     k->clips++;
@@ -220,15 +286,37 @@ static void tally_print(const char *what, const tally *k)
            k->negatives_counted, k->negatives, k->paired, k->on_time, k->paired, k->late);
 }
 
+static void usage(void)
+{
+    fprintf(stderr, "usage: rm-station [-v] [--loops K] DIR\n");
+}
+
 int main(int argc, char **argv)
 {
-    bool verbose = argc == 3 && !strcmp(argv[1], "-v");
-    if (argc != 2 + verbose) {
-        fprintf(stderr, "usage: rm-station [-v] DIR\n");
+    bool verbose = false;
+    int loops = 1, a = 1;
+    for (; a < argc - 1; a++) {
+        if (!strcmp(argv[a], "-v")) {
+            verbose = true;
+        } else if (!strcmp(argv[a], "--loops") && a + 1 < argc - 1) {
+            char *end;
+            long k = strtol(argv[++a], &end, 10);
+            if (*end || k < 1 || k > MAX_LOOPS) {
+                fprintf(stderr, "rm-station: --loops: 1 to %d, not '%s'\n", MAX_LOOPS, argv[a]);
+                return 2;
+            }
+            loops = (int)k;
+        } else {
+            usage();
+            return 2;
+        }
+    }
+    if (a != argc - 1 || argv[a][0] == '-') {
+        usage();
         return 2;
     }
     char **names, path[4096], err[256];
-    int n = eval_list_labels(argv[1 + verbose], NULL, &names, err);
+    int n = eval_list_labels(argv[a], NULL, &names, err);
     if (n < 0) {
         fprintf(stderr, "rm-station: %s\n", err);
         return 1;
@@ -236,8 +324,8 @@ int main(int argc, char **argv)
     eval_truth *t = xmalloc(sizeof *t);
     tally station = { 0 }, alone = { 0 };
     bool ok = n > 0;
-    printf("%-34s %-9s %5s %8s %6s %10s\n", "clip", "set", "true", "station", "alone",
-           "set began");
+    printf("%-34s %-9s %5s %8s %6s %10s %5s\n", "clip", "set", "true", "station", "alone",
+           "set began", "told");
     for (int i = 0; i < n; i++) {
         programme p;
         snprintf(path, sizeof path, "%s", names[i]);
@@ -248,17 +336,18 @@ int main(int argc, char **argv)
             snprintf(path + strlen(path) - 5, 6, ".y4m");
             station_run st;
             int counted_alone = 0;
-            ok &= play(path, t, &p, &st, &counted_alone);
+            ok &= play(path, t, &p, loops, &st, &counted_alone);
             tally_add(&station, t, st.camera_reps);
             tally_add(&alone, t, counted_alone);
+            tally_told(&station, t, st.camera_reps, st.told_missed);
             tally_times(&station, t, st.rep_ms, st.camera_reps < MAX_SHOWN ? st.camera_reps : MAX_SHOWN);
             int64_t alone_ms[EVAL_MAX_REPS];
             tally_times(&alone, t, alone_ms, eval_rep_times(st.alone, alone_ms, EVAL_MAX_REPS));
             char began[16] = "never";
             if (st.set_began_ms >= 0)
                 snprintf(began, sizeof began, "%.1f s", (double)st.set_began_ms / 1000.0);
-            printf("%-34s %-9s %5d %8d %6d %10s%s\n", t->name, exercise_id(p.blocks[0].exercise),
-                   t->count, st.camera_reps, counted_alone, began,
+            printf("%-34s %-9s %5d %8d %6d %10s %5s%s\n", t->name, exercise_id(p.blocks[0].exercise),
+                   t->count, st.camera_reps, counted_alone, began, st.told_missed ? "yes" : "no",
                    st.camera_reps != t->count ? "   <-- miscount" : "");
             if (verbose)
                 print_times(t, &st);
@@ -272,5 +361,10 @@ int main(int argc, char **argv)
            "mean error", "negatives counted", "paired", "within 0.3 s", "late");
     tally_print("station", &station);
     tally_print("counter alone", &alone);
+    printf("\ntold \"If I miss a rep, press OK\" (played %d time%s over): %d of the %d clips the "
+           "station counted under half of, %d of the %d it counted nine tenths or more of, "
+           "%d of the %d negatives\n",
+           loops, loops == 1 ? "" : "s", station.under_half_told, station.under_half,
+           station.most_told, station.most, station.negatives_told, station.negatives);
     return ok ? 0 : 1;
 }
