@@ -792,6 +792,28 @@ static void test_back_short_of_rest(void)
     }
 }
 
+/* Someone who comes back from a rep 40% of the lift short of the pose they
+ * began in and rests there (a rest between reps, the end of a set): the way
+ * back stopped past half-way, so they are back. The rep is said once they
+ * have stayed there still_back_ms (1 s), not left out until they rise again
+ * or dropped as a change of position when they do not. */
+static void test_rests_short_of_rest(void)
+{
+    lift_plan p = { .rest_ms = 8000, .hold_ms = 1000, .upward = true, .short_of = 0.4, .seed = 11 };
+    p.phase_ms = p.rest_ms - 1500; /* 1.5 s at rest, then the rep */
+    const int64_t back = 1500 + 2 * LIFT_RAMP_MS + p.hold_ms;
+    p.still_ms = p.end_ms = back + 7000;
+    run_result res;
+    run_lifts(&p, &res);
+    CHECK(res.reps == 1, "resting short of the first rest: %d reps counted of 1", res.reps);
+    if (res.reps == 1) {
+        int64_t said = nth(&res, REPS_EVENT_REP, 0)->t_ms;
+        CHECK(said >= back && said <= back + 1000 + REP_TOL_MS,
+              "resting short: said at %lld ms, back and still from %lld ms", (long long)said,
+              (long long)back);
+    }
+}
+
 /* No exercise at all: nothing may be counted. */
 static void test_negatives_count_nothing(void)
 {
@@ -833,6 +855,7 @@ int main(void)
     test_hold_is_the_top();
     test_bridge_begun_at_the_top();
     test_back_short_of_rest();
+    test_rests_short_of_rest();
     test_negatives_count_nothing();
     return check_done();
 }

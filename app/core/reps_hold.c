@@ -77,6 +77,7 @@ size_t hold_follow(reps_counter *c, float d, int64_t t_ms, int64_t dt,
     float ago;
     bool stopped = recent_ago(&c->held, t_ms, &ago) && fabsf(d - ago) < HOLD_BAND * c->hold_peak;
     recent_push(&c->held, t_ms, d);
+    c->stopped = stopped;
     if (holding) {
         if (c->hold_since < 0) {
             c->hold_since = t_ms;

@@ -19,11 +19,13 @@ typedef struct tuning {
     float leave_level;    /* an excursion begins above this level */
     float return_level;   /* and ends below this one */
     float valley_frac;    /* or back below this fraction of its peak distance
-                             and rising again by leave_level */
+                             and rising again by leave_level, or stopped there
+                             for still_back_ms */
     float partial_frac;   /* once reps are known: an excursion smaller than this
                              fraction of theirs is a partial */
     float hold_frac;      /* holding: at or above this fraction of the excursion's peak */
     int64_t min_rep_ms;   /* shortest rep */
+    int64_t still_back_ms; /* stopped this long past valley_frac of the way back: back */
     int64_t quiet_ms;     /* this long below min_range and the rest end is forgotten */
     int64_t max_extra_ms; /* an excursion out longer than twice the hold target plus
                              this is a change of position, not a rep */
@@ -104,6 +106,8 @@ struct reps_counter {
     float peak, peak_d;   /* highest level; highest distance from rest */
     float valley_d;       /* lowest distance since below valley_frac of peak_d (-1: not) */
     float valley_pos;     /* its position, kept in step with the window's mean */
+    int64_t still_since;  /* stopped since, past valley_frac of the way back (-1: not) */
+    bool stopped;         /* the picture has stopped, this frame (hold_follow) */
     int64_t hold_ms;      /* time at or above hold_frac of the peak distance so far */
     int64_t hold_since;   /* the live hold began (-1: not holding) */
     /* a rep or partial decided and not yet said (verdict_settle) */
@@ -134,7 +138,8 @@ static inline float oriented(const reps_counter *c)
  * distance from rest now. */
 void hold_look_back(reps_counter *c, int64_t t_ms, float d);
 /* Times the hold on this frame, d being the distance from where the
- * excursion left; emits HOLD_START and HOLD_END. */
+ * excursion left; emits HOLD_START and HOLD_END, and notes whether the
+ * picture has stopped (c->stopped). */
 size_t hold_follow(reps_counter *c, float d, int64_t t_ms, int64_t dt, reps_event *out,
                    size_t cap, size_t n);
 
