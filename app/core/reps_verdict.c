@@ -45,6 +45,22 @@ size_t verdict_close(reps_counter *c, int64_t t_ms, reps_event *out, size_t cap,
     return n;
 }
 
+/* How little the picture may move over SETTLE_MS, from the decision on, to
+ * have stopped coming back: SETTLE_SLOW of what it came back by over the
+ * SETTLE_MS before it (the return's own speed: a slow return is not taken
+ * for stopped while under way), or HOLD_BAND of the rep where that is not
+ * known (decided with no way back seen: the movement fell below min_range). */
+static float settle_band(const reps_counter *c, int64_t t_ms)
+{
+    float ago;
+    if (c->held.n > 0 && recent_ago(&c->held, t_ms, &ago)) {
+        float fell = ago - recent_newest(&c->held);
+        if (fell > 0.0f)
+            return SETTLE_SLOW * fell;
+    }
+    return HOLD_BAND * c->peak_d;
+}
+
 /* The excursion is back at rest: a rep, a partial or nothing, said by settle. */
 size_t verdict_decide(reps_counter *c, int64_t t_ms, reps_event *out, size_t cap, size_t n)
 {
@@ -65,7 +81,7 @@ size_t verdict_decide(reps_counter *c, int64_t t_ms, reps_event *out, size_t cap
     c->pending = true;
     c->pending_ev = ev;
     c->pending_side = c->rest_side < 0 ? 1 : -1;
-    c->settle_eps = HOLD_BAND * c->peak_d;
+    c->settle_eps = settle_band(c, t_ms);
     c->settle_acc = 0.0f;
     c->settled.n = 0;
     recent_push(&c->settled, t_ms, oriented(c));
