@@ -96,6 +96,11 @@ void eval_free(eval_run *r);
 void eval_truth_from_clip(const corpus_clip *c, eval_truth *t);
 /* Adds "what from-to" (or "what from" when to_s <= from_s) to t->scene. */
 void eval_scene_add(eval_truth *t, const char *what, double from_s, double to_s);
+/* The time t_ms of footage played `slower` times slower (1: as it is). */
+int64_t eval_slowed(double slower, int64_t t_ms);
+/* The labels of footage played `slower` times slower: every time in them
+ * scaled, holds too; the hold target is the programme's and stays. */
+void eval_truth_slower(eval_truth *t, double slower);
 /* Reads a label file; false with a one-line reason in err (256 bytes). */
 bool eval_read_labels(const char *path, eval_truth *t, char *err);
 /* The label files in dir (DIR/NAME.json, with `only` in NAME when not NULL),

@@ -261,6 +261,25 @@ static bool read_truth(const parser *p, eval_truth *t, char *err)
     return true;
 }
 
+int64_t eval_slowed(double slower, int64_t t_ms)
+{
+    return (int64_t)((double)t_ms * slower + 0.5);
+}
+
+void eval_truth_slower(eval_truth *t, double slower)
+{
+    if (slower == 1.0)
+        return;
+    for (int i = 0; i < t->n_reps; i++) {
+        eval_rep *r = &t->reps[i];
+        r->down_ms = eval_slowed(slower, r->down_ms);
+        r->end_ms = eval_slowed(slower, r->end_ms);
+        r->hold_ms = eval_slowed(slower, r->hold_ms);
+        if (r->hold_known)
+            r->hold_met = r->hold_ms >= eval_hold_target_ms(t);
+    }
+}
+
 bool eval_read_labels(const char *path, eval_truth *t, char *err)
 {
     memset(t, 0, sizeof *t);

@@ -257,27 +257,6 @@ static void framing(unsigned long k, int width, int height, int *mx, int *my)
     *my = (int)(FRAMING_STEP * (double)k * height + 0.5);
 }
 
-/* A time of the clip played o->slower times slower. */
-static int64_t slowed(const options *o, int64_t t_ms)
-{
-    return (int64_t)((double)t_ms * o->slower + 0.5);
-}
-
-/* The labels of the clip played slower: every time in them scaled (holds
- * too; the hold target is the programme's and stays). */
-static void slow_truth(const options *o, eval_truth *t)
-{
-    if (o->slower == 1.0)
-        return;
-    for (int i = 0; i < t->n_reps; i++) {
-        t->reps[i].down_ms = slowed(o, t->reps[i].down_ms);
-        t->reps[i].end_ms = slowed(o, t->reps[i].end_ms);
-        t->reps[i].hold_ms = slowed(o, t->reps[i].hold_ms);
-        if (t->reps[i].hold_known)
-            t->reps[i].hold_met = t->reps[i].hold_ms >= eval_hold_target_ms(t);
-    }
-}
-
 /* A clip's runs, one per framing, each frame read or rendered once for all. */
 typedef struct framed {
     eval_run *run[MAX_FRAMINGS];
@@ -354,13 +333,13 @@ static void run_seed(const options *o, eval_summary *s)
         if (need > cap)
             img = xrealloc(img, cap = need);
         eval_truth_from_clip(c, t);
-        slow_truth(o, t);
+        eval_truth_slower(t, o->slower);
         framed f;
         framed_begin(o, t, &f);
         for (int k = 0; k < c->frames; k++) {
             corpus_render(c, k, img);
             framed_feed(&f, img, c->params.width, c->params.height,
-                        slowed(o, corpus_frame_time(c, k)));
+                        eval_slowed(o->slower, corpus_frame_time(c, k)));
         }
         framed_end(o, s, t, &f, true);
     }
@@ -384,7 +363,7 @@ static bool run_file(const options *o, eval_summary *s, const char *json, eval_t
         return false;
     }
     const y4m_info *in = y4m_reader_info(rd);
-    slow_truth(o, t);
+    eval_truth_slower(t, o->slower);
     framed f;
     framed_begin(o, t, &f);
     const uint8_t *luma;
@@ -392,7 +371,7 @@ static bool run_file(const options *o, eval_summary *s, const char *json, eval_t
     int64_t n = 0;
     while ((got = y4m_read_frame(rd, &luma, err)) == 1) {
         framed_feed(&f, luma, in->width, in->height,
-                    slowed(o, n * 1000 * in->fps_den / in->fps_num));
+                    eval_slowed(o->slower, n * 1000 * in->fps_den / in->fps_num));
         n++;
     }
     if (got < 0)

@@ -35,8 +35,11 @@
  * take for a cut; its labels are repeated), and the rows and a last line say
  * whether that was said: on the clips the station counted under half of, on
  * those it counted nine tenths or more of, and on the negatives.
- * Usage: rm-station [-v] [--loops K] DIR   (NAME.json + NAME.y4m, as
- * scripts/real-clips makes)
+ * --slower F plays the footage F times slower, its labels' times scaled
+ * (rm-evaluate: the station's people move at the programme's pace, about
+ * half the speed of most web clips).
+ * Usage: rm-station [-v] [--loops K] [--slower F] DIR   (NAME.json + NAME.y4m,
+ * as scripts/real-clips makes)
  */
 #include <math.h>
 #include <stdio.h>
@@ -52,6 +55,12 @@
 #define PRESS_MS 500   /* between the presses that reach the position screen */
 #define LINGER_MS 2000 /* the clip's last frame, held after it */
 #define MAX_LOOPS 10
+
+/* How each clip is played: how many times over, how many times slower. */
+typedef struct play_opts {
+    int loops;
+    double slower;
+} play_opts;
 
 typedef struct tally {
     int clips, exact, within_one, negatives, negatives_counted;
@@ -157,8 +166,8 @@ static void loop_truth(eval_truth *t, int loops, int64_t clip_ms)
 /* Feeds the clip once to the session and the counter alone, from *base_ms
  * (clip time), which it moves on by the clip's length; keeps its last frame
  * in *last (allocated on the first call). -1 on a bad clip, else frames fed. */
-static int64_t feed_clip(const char *y4m, session *s, station_run *st, eval_run *run,
-                         int64_t *base_ms, uint8_t **last, y4m_info *info)
+static int64_t feed_clip(const char *y4m, double slower, session *s, station_run *st,
+                         eval_run *run, int64_t *base_ms, uint8_t **last, y4m_info *info)
 {
     char err[256];
     y4m_reader *rd = y4m_open(y4m, err);
@@ -174,21 +183,21 @@ static int64_t feed_clip(const char *y4m, session *s, station_run *st, eval_run 
     int got;
     int64_t n = 0;
     for (; (got = y4m_read_frame(rd, &luma, err)) == 1; n++) {
-        int64_t clip_ms = *base_ms + n * 1000 * in->fps_den / in->fps_num;
+        int64_t clip_ms = *base_ms + eval_slowed(slower, n * 1000 * in->fps_den / in->fps_num);
         memcpy(*last, luma, (size_t)in->width * (size_t)in->height);
         station_frame(s, st, *last, in, st->t0, clip_ms);
         eval_feed(run, luma, in->width, in->height, in->width, clip_ms);
     }
     if (got < 0)
         fprintf(stderr, "rm-station: %s\n", err);
-    *base_ms += n * 1000 * in->fps_den / in->fps_num;
+    *base_ms += eval_slowed(slower, n * 1000 * in->fps_den / in->fps_num);
     y4m_close(rd);
     return got < 0 ? -1 : n;
 }
 
-/* Plays the clip `loops` times over through a session and, beside it, the
- * counter alone; t becomes the labels of what was played (loop_truth). */
-static bool play(const char *y4m, eval_truth *t, const programme *p, int loops,
+/* Plays the clip as `how` says through a session and, beside it, the
+ * counter alone; t becomes the labels of what was played. */
+static bool play(const char *y4m, eval_truth *t, const programme *p, const play_opts *how,
                  station_run *st, int *alone)
 {
     *st = (station_run){ .set_began_ms = -1 };
@@ -206,8 +215,8 @@ static bool play(const char *y4m, eval_truth *t, const programme *p, int loops,
     uint8_t *last = NULL;
     y4m_info in = { 0 };
     int64_t base_ms = 0, frames = 0;
-    for (int k = 0; ok && k < loops; k++) {
-        frames = feed_clip(y4m, s, st, run, &base_ms, &last, &in);
+    for (int k = 0; ok && k < how->loops; k++) {
+        frames = feed_clip(y4m, how->slower, s, st, run, &base_ms, &last, &in);
         ok = frames >= 0;
     }
     /* The person stays where the clip left them for LINGER_MS: a rep decided
@@ -215,8 +224,10 @@ static bool play(const char *y4m, eval_truth *t, const programme *p, int loops,
     for (int64_t n = 0; ok && frames > 0 && n * 1000 * in.fps_den / in.fps_num < LINGER_MS; n++)
         station_frame(s, st, last, &in, t0, base_ms + n * 1000 * in.fps_den / in.fps_num);
     free(last);
-    if (ok)
-        loop_truth(t, loops, base_ms / loops);
+    if (ok) {
+        eval_truth_slower(t, how->slower);
+        loop_truth(t, how->loops, base_ms / how->loops);
+    }
     eval_result r;
     eval_end(run, t, &r);
     *alone = r.counted;
@@ -288,13 +299,14 @@ static void tally_print(const char *what, const tally *k)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: rm-station [-v] [--loops K] DIR\n");
+    fprintf(stderr, "usage: rm-station [-v] [--loops K] [--slower F] DIR\n");
 }
 
 int main(int argc, char **argv)
 {
     bool verbose = false;
-    int loops = 1, a = 1;
+    play_opts how = { .loops = 1, .slower = 1.0 };
+    int a = 1;
     for (; a < argc - 1; a++) {
         if (!strcmp(argv[a], "-v")) {
             verbose = true;
@@ -305,7 +317,15 @@ int main(int argc, char **argv)
                 fprintf(stderr, "rm-station: --loops: 1 to %d, not '%s'\n", MAX_LOOPS, argv[a]);
                 return 2;
             }
-            loops = (int)k;
+            how.loops = (int)k;
+        } else if (!strcmp(argv[a], "--slower") && a + 1 < argc - 1) {
+            char *end;
+            double f = strtod(argv[++a], &end);
+            if (*end || end == argv[a] || !(f >= 1.0 && f <= 4.0)) {
+                fprintf(stderr, "rm-station: --slower: 1 to 4, not '%s'\n", argv[a]);
+                return 2;
+            }
+            how.slower = f;
         } else {
             usage();
             return 2;
@@ -336,7 +356,7 @@ int main(int argc, char **argv)
             snprintf(path + strlen(path) - 5, 6, ".y4m");
             station_run st;
             int counted_alone = 0;
-            ok &= play(path, t, &p, loops, &st, &counted_alone);
+            ok &= play(path, t, &p, &how, &st, &counted_alone);
             tally_add(&station, t, st.camera_reps);
             tally_add(&alone, t, counted_alone);
             tally_told(&station, t, st.camera_reps, st.told_missed);
@@ -364,7 +384,7 @@ int main(int argc, char **argv)
     printf("\ntold \"If I miss a rep, press OK\" (played %d time%s over): %d of the %d clips the "
            "station counted under half of, %d of the %d it counted nine tenths or more of, "
            "%d of the %d negatives\n",
-           loops, loops == 1 ? "" : "s", station.under_half_told, station.under_half,
+           how.loops, how.loops == 1 ? "" : "s", station.under_half_told, station.under_half,
            station.most_told, station.most, station.negatives_told, station.negatives);
     return ok ? 0 : 1;
 }
