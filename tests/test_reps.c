@@ -551,7 +551,7 @@ static void test_first_rep_under_way_when_ready(void)
 }
 
 /* Three bridges that rise over up_ms and come back over down_ms, eased onto
- * the mat (p->up_ms 0: the default), run at 25 frames/s into *res: each must
+ * the mat (up_ms 0: synth_defaults' rise), run at 25 frames/s into *res: each must
  * be counted and said from early_ms before the end of its return to
  * REP_TOL_MS after it. */
 static void run_said_near_end(const char *what, int64_t up_ms, int64_t down_ms, int64_t early_ms,
@@ -823,8 +823,9 @@ static void test_back_short_of_rest(void)
 /* Someone who comes back from a rep 40% of the lift short of the pose they
  * began in and rests there (a rest between reps, the end of a set): the way
  * back stopped past half-way, so they are back. The rep is said once they
- * have stayed there still_back_ms (1 s), not left out until they rise again
- * or dropped as a change of position when they do not. */
+ * have stayed there still_back_ms (1 s); before, it waited for a rise that
+ * did not come and was said only when the window's range fell quiet, 3 s
+ * after they stopped. */
 static void test_rests_short_of_rest(void)
 {
     lift_plan p = { .rest_ms = 8000, .hold_ms = 1000, .upward = true, .short_of = 0.4, .seed = 11 };

@@ -51,8 +51,8 @@ typedef struct tuning {
  * before the person was down, and reps were said a median 0.47 s early.
  * Against the return's own speed: at --slower 2, 101 of 299 reps within
  * 0.3 s (85 with the band; median 0.32 s early), at the clips' own pace 183
- * of 316 (178), at four framings 710 of 1258 (684), and on the synthetic
- * seeds 9001-9003 482 of 738 (423); no count changed. 0.4 and 0.6 of the
+ * of 317 (178), at four framings 710 of 1264 (684), and on the synthetic
+ * seeds 9001-9003 483 of 738 (423); no count changed. 0.4 and 0.6 of the
  * speed: 179 and 181 of 316. */
 #define SETTLE_MS 150
 #define SETTLE_SLOW 0.5f
