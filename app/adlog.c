@@ -109,11 +109,12 @@ static const char *const stmt_sql[ST_COUNT] = {
                      "  JOIN sessions s ON s.id = p.session_id WHERE ?1 IS NULL OR s.profile = ?1)",
     [ST_DELETE_REP] = "DELETE FROM reps WHERE set_id = ?1 AND seq = ?2"
                       " AND EXISTS (SELECT 1 FROM sets WHERE id = ?1 AND status IS NULL)",
-    /* adlog_stop.c: a warning sign outranks pain, then the latest. */
+    /* adlog_stop.c: a warning sign outranks pain, then the latest. Pain
+     * above the limit stops the day whenever it was answered: before (the
+     * session stopped), during (stopped, its pain_after) or after it. */
     [ST_DAY_STOP] = "SELECT status FROM sessions WHERE profile = ?1"
                     " AND started_at >= ?2 AND started_at < ?3"
-                    " AND (status = 'red-flag' OR (status = 'stopped-pain'"
-                    "  AND (pain_before > ?4 OR pain_after > ?4)))"
+                    " AND (status = 'red-flag' OR pain_before > ?4 OR pain_after > ?4)"
                     " ORDER BY status = 'red-flag' DESC, started_at DESC LIMIT 1",
     /* adlog_stats.c: the profile's last answer before a session, -1 none. */
     [ST_LAST_PAIN] = "SELECT coalesce((SELECT pain_before FROM sessions WHERE profile = ?1"

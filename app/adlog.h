@@ -127,10 +127,10 @@ bool adlog_disk_full(const adlog *log);
 bool adlog_stats(adlog *log, int64_t now_wall_ms, int sessions_per_week, session_stats *out);
 
 /* The day's stop (session.h): whether a session of this profile begun on the
- * local calendar day of now_wall_ms stopped for pain above
- * pain_limit, before it began or during it, or for a confirmed warning sign
- * (which outranks pain). So a stop holds across a restart and ends at local
- * midnight. False (and *out NONE) when the log cannot be read. */
+ * local calendar day of now_wall_ms had pain above pain_limit answered
+ * (before it began, during it or after it) or stopped for a confirmed
+ * warning sign (which outranks pain). So a stop holds across a restart and
+ * ends at local midnight. False (and *out NONE) when the log cannot be read. */
 bool adlog_day_stop(adlog *log, int64_t now_wall_ms, int pain_limit, session_stop *out);
 
 /* The local calendar day of a wall time, as a day number (days since

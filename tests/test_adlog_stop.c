@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test_adlog_stop: what issue 13 added to the adherence log, against a real
- * SQLite file. The day's stop (adlog_day_stop): a pain stop before a session
- * or during it and a warning sign stop the local day they began on, a warning
+ * SQLite file. The day's stop (adlog_day_stop): pain above the limit before a
+ * session, during it or after it (a session completed with pain 6 after) and
+ * a warning sign stop the local day they began on, a warning
  * sign outranks pain, a session ended early with pain within the limit does
  * not, another profile's stop does not, and the next local day is clear even
  * across a DST change. A rep taken back (adlog_undo_rep) leaves every count.
@@ -60,6 +61,11 @@ static void test_day_stop(void)
     CHECK_EQ_INT(stop_at(log, NOON), SESSION_STOP_NONE, "an empty log: no stop");
     ended_session(log, NOON - 3 * HOUR_MS, 3, 5, SESSION_STATUS_ENDED);
     CHECK_EQ_INT(stop_at(log, NOON), SESSION_STOP_NONE, "ended early, pain 5 after: no stop");
+    adlog_set_profile(log, "after");
+    ended_session(log, NOON - 2 * HOUR_MS, 2, 6, SESSION_STATUS_COMPLETED);
+    CHECK_EQ_INT(stop_at(log, NOON), SESSION_STOP_PAIN, "completed with pain 6 after: stopped");
+    CHECK_EQ_INT(stop_at(log, NOON + 12 * HOUR_MS + 1), SESSION_STOP_NONE, "the next day: clear");
+    adlog_set_profile(log, NULL);
     adlog_set_profile(log, "someone-else");
     stopped_session(log, NOON - HOUR_MS, 8, SESSION_STATUS_PAIN);
     CHECK_EQ_INT(stop_at(log, NOON), SESSION_STOP_PAIN, "that profile's day is stopped");

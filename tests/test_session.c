@@ -139,17 +139,10 @@ static void start_session(session *s, int pain)
     press(s, BUTTON_OK, false);
 }
 
-static void test_manual_session(void)
+/* Every set of small_programme by OK presses (no camera), to its pain
+ * check-in after. */
+static void press_through_sets(session *s)
 {
-    programme p;
-    small_programme(&p);
-    record r;
-    session_sink sink = sink_for(&r);
-    session *s = session_create(&p, &sink);
-    now_ms = 0;
-    CHECK_EQ_INT(screen(s), SCREEN_HOME, "starts at home");
-    start_session(s, 2);
-    CHECK_EQ_INT(r.pain_before, 2, "pain before recorded");
     for (int block = 0; block < 2; block++) {
         CHECK_EQ_INT(screen(s), SCREEN_INTRO, "intro for each exercise");
         press(s, BUTTON_OK, false);
@@ -168,6 +161,20 @@ static void test_manual_session(void)
             }
         }
     }
+}
+
+static void test_manual_session(void)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    now_ms = 0;
+    CHECK_EQ_INT(screen(s), SCREEN_HOME, "starts at home");
+    start_session(s, 2);
+    CHECK_EQ_INT(r.pain_before, 2, "pain before recorded");
+    press_through_sets(s);
     CHECK_EQ_INT(screen(s), SCREEN_PAIN_AFTER, "pain check-in after the last set");
     press(s, BUTTON_UP, false);
     press(s, BUTTON_OK, false);
@@ -181,6 +188,25 @@ static void test_manual_session(void)
     CHECK_EQ_INT(session_get_view(s)->total_target, 12, "summary target");
     press(s, BUTTON_OK, false);
     CHECK_EQ_INT(screen(s), SCREEN_HOME, "back home");
+    CHECK_EQ_INT(session_get_view(s)->day_stop, SESSION_STOP_NONE, "pain 3 after: no stop");
+    /* Another session the same day, with pain 6 after it: the summary advises
+     * an easier dose, and the day is stopped as for pain before or during a
+     * session (PROTOCOL.md: stop exercising), so OK at home shows the advice,
+     * not a third session. */
+    start_session(s, 2);
+    press_through_sets(s);
+    for (int i = 0; i < 4; i++) /* 2 -> 6 */
+        press(s, BUTTON_UP, false);
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_SUMMARY, "the summary, with its advice");
+    CHECK_EQ_INT(r.pain_after, 6, "pain 6 after recorded");
+    CHECK(session_get_view(s)->advice && strstr(session_get_view(s)->advice, "easier"),
+          "the summary advises an easier dose");
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(session_get_view(s)->day_stop, SESSION_STOP_PAIN, "pain 6 after: the day stops");
+    press(s, BUTTON_OK, false);
+    CHECK_EQ_INT(screen(s), SCREEN_PAIN_STOP, "OK at home shows the advice");
+    CHECK_EQ_INT(r.sessions, 2, "no third session begun");
     session_destroy(s);
 }
 

@@ -29,8 +29,9 @@
  * RED_FLAG_CHECK; OK confirms (RED_FLAG, the session ends), any other button
  * goes back to the menu.
  *
- * Stops that hold: a pain stop, before the session or during it, and a
- * confirmed warning sign are the day's stop (session_set_day_stop, derived by
+ * Stops that hold: pain above SESSION_PAIN_LIMIT, before the session, during
+ * it or after it (the summary then says so), and a confirmed warning sign are
+ * the day's stop (session_set_day_stop, derived by
  * the station from the log, so it survives a restart). While there is one, HOME says why and whom
  * to contact, and OK there shows the advice again instead of starting.
  *

@@ -69,6 +69,10 @@ static void pain_answer(session *s)
         bool all = s->v.total_done >= s->v.total_target;
         session_end(s, all ? SESSION_STATUS_COMPLETED : SESSION_STATUS_ENDED);
         session_go(s, SCREEN_SUMMARY);
+        /* Above the limit after exercising: no more exercise that day either
+         * (PROTOCOL.md), as the summary's voice says ("Stop here for today"). */
+        if (pain > PAIN_LIMIT)
+            s->v.day_stop = s->v.day_stop ? s->v.day_stop : SESSION_STOP_PAIN;
         s->v.advice = pain > PAIN_LIMIT    ? ADVICE_PAIN_AFTER
                       : all                ? ADVICE_ALL_DONE
                       : s->v.total_done > 0 ? ADVICE_SOME_DONE
