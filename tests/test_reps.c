@@ -708,6 +708,9 @@ typedef struct lift_plan {
     bool upward;
     double short_of; /* after the first top, every way down stops this share
                         of the lift short of the first rest (until still_ms) */
+    int sway_px;     /* at the top the limb sways this far to and fro (2 s a
+                        cycle): someone holding a pose is never quite still */
+    int64_t hold_target_ms; /* the counter's (0: the bridge's) */
     unsigned seed;
 } lift_plan;
 
@@ -724,6 +727,8 @@ static void run_lifts(const lift_plan *p, run_result *res)
     uint8_t *px = malloc(W * H);
     unsigned seed = p->seed;
     reps_config cfg = reps_default_config(EXERCISE_BRIDGE);
+    if (p->hold_target_ms > 0)
+        cfg.hold_target_ms = (unsigned)p->hold_target_ms;
     reps_counter *c = reps_create(&cfg);
     const int64_t ramp = LIFT_RAMP_MS, rest = p->rest_ms, hold = p->hold_ms;
     for (int64_t t = 0; t < p->end_ms; t += 1000 / FPS) {
@@ -734,8 +739,9 @@ static void run_lifts(const lift_plan *p, run_result *res)
                   : u < rest + ramp ? low + (1.0 - low) * (double)(u - rest) / ramp
                   : u < rest + ramp + hold ? 1.0
                   : 1.0 - (1.0 - p->short_of) * (double)(u - rest - ramp - hold) / ramp;
+        int sway = up >= 1.0 ? (int)lround(p->sway_px * sin(M_PI * (double)t / 1000.0)) : 0;
         if (p->upward)
-            draw_block_at(px, W, H, 65, 80 - (int)lround(50.0 * up), &seed);
+            draw_block_at(px, W, H, 65, 80 - (int)lround(50.0 * up) + sway, &seed);
         else
             draw_block_at(px, W, H, 20 + (int)lround(60.0 * up), 50, &seed);
         reps_event ev[8];
@@ -843,6 +849,44 @@ static void test_rests_short_of_rest(void)
     }
 }
 
+/* A hold longer than the window keeps where the person came from (a quad set
+ * held 14 s, as the synthetic person holds them; the top sways a little, so
+ * the window never pauses): the movement fades from the window while they
+ * hold, and nothing is decided then. The rep is said once they are back, as
+ * soon as their return fills a tenth of the window (1.2 s) and so shows in
+ * its range; before, it was decided as the range fell quiet, which here
+ * happened to be as they came down. */
+static void test_long_hold_said_when_back(void)
+{
+    lift_plan p = { .rest_ms = 3000, .hold_ms = 14000, .upward = true, .sway_px = 1,
+                    .hold_target_ms = 8000, .seed = 13 };
+    const int64_t back = lift_cycle(&p);
+    p.still_ms = back;
+    p.end_ms = back + 4000;
+    run_result res;
+    run_lifts(&p, &res);
+    CHECK(res.reps == 1, "a 14 s hold: %d reps counted of 1", res.reps);
+    if (res.reps == 1) {
+        int64_t said = nth(&res, REPS_EVENT_REP, 0)->t_ms;
+        CHECK(said >= back - REP_TOL_MS && said <= back + 1200 + REP_TOL_MS,
+              "a 14 s hold: said at %lld ms, back at %lld ms", (long long)said, (long long)back);
+    }
+}
+
+/* Someone who takes up a pose and keeps it (lying down, a plank held): the
+ * movement fades from the window while they stay, and they never come back.
+ * Not a rep, but a change of position once out 2 x 8 s + 6 s: before, one
+ * was counted as the range fell quiet, 14 s after they moved. */
+static void test_pose_kept_is_not_a_rep(void)
+{
+    lift_plan p = { .rest_ms = 3000, .hold_ms = 60000, .upward = true, .sway_px = 1,
+                    .hold_target_ms = 8000, .seed = 17 };
+    p.still_ms = p.end_ms = 30000;
+    run_result res;
+    run_lifts(&p, &res);
+    CHECK(res.reps == 0, "a pose taken and kept: %d reps counted", res.reps);
+}
+
 /* No exercise at all: nothing may be counted. */
 static void test_negatives_count_nothing(void)
 {
@@ -886,6 +930,8 @@ int main(void)
     test_bridge_begun_at_the_top();
     test_back_short_of_rest();
     test_rests_short_of_rest();
+    test_long_hold_said_when_back();
+    test_pose_kept_is_not_a_rep();
     test_negatives_count_nothing();
     return check_done();
 }

@@ -49,7 +49,8 @@ size_t verdict_close(reps_counter *c, int64_t t_ms, reps_event *out, size_t cap,
  * have stopped coming back: SETTLE_SLOW of what it came back by over the
  * SETTLE_MS before it (the return's own speed: a slow return is not taken
  * for stopped while under way), or HOLD_BAND of the rep where that is not
- * known (decided with no way back seen: the movement fell below min_range). */
+ * known (the picture did not come down over that time: back at a valley as
+ * the next rep rises, or stopped short of rest). */
 static float settle_band(const reps_counter *c, int64_t t_ms)
 {
     float ago;
