@@ -45,18 +45,25 @@ static void pain_dot(ui *u, int x, int y, int r, ui_color c, bool ring)
     ui_ring(u, x, y, r, ring ? ui_px(u, 0.006f) : r, 1, c);
 }
 
-/* Weekly mean pain before (white) and after (accent), 0 at the bottom. With
- * axis, the band's 0 and 5 are labelled at its left (in the width given). */
-static void pain_band(ui *u, const panels_view *v, int x, int y, int w, int h, bool axis)
+/* About half a small line: a figure drawn this far above a line has its
+ * middle on it. */
+static int half_line(ui *u)
 {
-    if (axis) {
-        int label = ui_text_width(u, "5", SZ_SMALL, false) + ui_px(u, 0.015f);
-        int half = ui_px(u, SZ_SMALL) * 6 / 10; /* about half the line: the figure's middle on its line */
-        ui_text(u, "5", x, y + h / 2 - half, SZ_SMALL, UI_GREY, UI_LEFT, false);
-        ui_text(u, "0", x, y + h - half, SZ_SMALL, UI_GREY, UI_LEFT, false);
-        x += label;
-        w -= label;
-    }
+    return ui_px(u, SZ_SMALL) * 6 / 10;
+}
+
+/* Weekly mean pain before (white) and after (accent), 0 at the bottom, its
+ * lines at 10, 5 (the limit) and 0 labelled at its left (in the width given;
+ * the 10 reaches half a line above y). */
+static void pain_band(ui *u, const panels_view *v, int x, int y, int w, int h)
+{
+    int label = ui_text_width(u, "10", SZ_SMALL, false) + ui_px(u, 0.015f);
+    int half = half_line(u);
+    ui_text(u, "10", x, y - half, SZ_SMALL, UI_GREY, UI_LEFT, false);
+    ui_text(u, "5", x, y + h / 2 - half, SZ_SMALL, UI_GREY, UI_LEFT, false);
+    ui_text(u, "0", x, y + h - half, SZ_SMALL, UI_GREY, UI_LEFT, false);
+    x += label;
+    w -= label;
     int step = w / HISTORY_WEEKS, r = ui_px(u, 0.018f);
     ui_fill_rect(u, x, y, w, 1, UI_GREY); /* 10 */
     ui_fill_rect(u, x, y + h / 2, w, 1, UI_GREY); /* 5: the limit */
@@ -75,8 +82,8 @@ static void pain_band(ui *u, const panels_view *v, int x, int y, int w, int h, b
 
 /* The charts in the box from (x, y) to (x + w, bottom): the bars under their
  * legend (wrapped where the width is short), then the pain band under its
- * legend, with the scale in words beside the legend or, where that does not
- * fit, as figures on the band. */
+ * legend, its lines labelled 10, 5 and 0 at every size, and the scale in
+ * words beside the legend too where that fits. */
 static void charts(ui *u, const panels_view *v, int x, int y, int w, int bottom, bool portrait)
 {
     int m = screen_margin(u), room = bottom - y;
@@ -86,8 +93,7 @@ static void charts(ui *u, const panels_view *v, int x, int y, int w, int bottom,
     const char *before = _("Pain before"), *after = _("and after"), *scale = _("0-10, line at 5");
     int gap = ui_px(u, 0.02f), before_w = ui_text_width(u, before, SZ_SMALL, false);
     int pain_w = before_w + gap + ui_text_width(u, after, SZ_SMALL, false);
-    /* The scale in words where it fits beside the legend, else on the band. */
-    bool axis = pain_w + 2 * gap + ui_text_width(u, scale, SZ_SMALL, false) > w;
+    bool words = pain_w + 2 * gap + ui_text_width(u, scale, SZ_SMALL, false) <= w;
     int pain_h = room / (portrait ? 3 : 4);
     int bars_h = room - pain_h - legend_h - row - m;
     ui_text_wrapped(u, legend_text, x, y, w, SZ_SMALL, UI_GREY, UI_LEFT);
@@ -95,9 +101,10 @@ static void charts(ui *u, const panels_view *v, int x, int y, int w, int bottom,
     y += legend_h + bars_h + m;
     ui_text(u, before, x, y, SZ_SMALL, UI_WHITE, UI_LEFT, false);
     ui_text(u, after, x + before_w + gap, y, SZ_SMALL, UI_ACCENT, UI_LEFT, false);
-    if (!axis)
+    if (words)
         ui_text(u, scale, x + w, y, SZ_SMALL, UI_GREY, UI_RIGHT, false);
-    pain_band(u, v, x, y + row, w, pain_h, axis);
+    /* half a line lower, so the 10 clears the legend */
+    pain_band(u, v, x, y + row + half_line(u), w, pain_h - half_line(u));
 }
 
 /* Portrait: the figures, then the charts across the width. Landscape (the
