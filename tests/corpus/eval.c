@@ -275,3 +275,31 @@ void eval_truth_from_clip(const corpus_clip *c, eval_truth *t)
     t->count = t->n_reps;
     scene_from_clip(c, t);
 }
+
+/* Where output pixel i (of n, the picture centred) starts in the source, in
+ * source pixels, clamped to [0, n]. */
+static int farther_edge(int i, int n, double farther)
+{
+    double x = ((double)i - (double)n / 2.0) * farther + (double)n / 2.0;
+    return x < 0.0 ? 0 : x > (double)n ? n : (int)floor(x);
+}
+
+void eval_farther(const uint8_t *src, int width, int height, double farther, uint8_t *dst)
+{
+    for (int y = 0; y < height; y++) {
+        int y0 = farther_edge(y, height, farther), y1 = farther_edge(y + 1, height, farther);
+        for (int x = 0; x < width; x++) {
+            int x0 = farther_edge(x, width, farther), x1 = farther_edge(x + 1, width, farther);
+            if (y1 <= y0 || x1 <= x0) { /* outside the picture: the border */
+                dst[(size_t)y * (size_t)width + (size_t)x] = 128;
+                continue;
+            }
+            unsigned sum = 0;
+            for (int v = y0; v < y1; v++)
+                for (int u = x0; u < x1; u++)
+                    sum += src[(size_t)v * (size_t)width + (size_t)u];
+            unsigned cnt = (unsigned)((y1 - y0) * (x1 - x0));
+            dst[(size_t)y * (size_t)width + (size_t)x] = (uint8_t)((sum + cnt / 2) / cnt);
+        }
+    }
+}

@@ -96,6 +96,14 @@ void eval_free(eval_run *r);
 void eval_truth_from_clip(const corpus_clip *c, eval_truth *t);
 /* Adds "what from-to" (or "what from" when to_s <= from_s) to t->scene. */
 void eval_scene_add(eval_truth *t, const char *what, double from_s, double to_s);
+/* The frame src (width x height, packed) as if the camera were `farther`
+ * times as far from the scene (1 to EVAL_MAX_FARTHER): the picture shrunk by
+ * that factor (each pixel the mean of the source pixels it covers), centred
+ * on a mid-grey border, at the same size, into dst (width x height). The
+ * person is that many times smaller, as at a station whose camera stands
+ * farther from the mat than the clip's did. */
+#define EVAL_MAX_FARTHER 4.0
+void eval_farther(const uint8_t *src, int width, int height, double farther, uint8_t *dst);
 /* The time t_ms of footage played `slower` times slower (1: as it is). */
 int64_t eval_slowed(double slower, int64_t t_ms);
 /* The labels of footage played `slower` times slower: every time in them

@@ -17,6 +17,8 @@
  *                     traces the first): see below
  *   --slower F        play each clip F times slower (1 to 4; its labels' times
  *                     scaled with it): see below
+ *   --farther F       each clip as if filmed from F times as far (1 to 4: the
+ *                     picture shrunk by F on a grey border): see below
  *   --targets         the issue's targets (see eval_issue_targets), or one by one:
  *   --min-clips N --exact F --within-one F --norm-error F --negative-counts N
  *   --holds F --latency SECONDS
@@ -40,7 +42,14 @@
  * back, the longest rep) meets the movement at a different point of it.
  * --slower 2 plays the footage at half speed (each frame's time doubled, the
  * labels' times too, the hold target as it was): the same people at the
- * station's pace. Exit 0 when
+ * station's pace.
+ *
+ * Distance. The station's camera stands 2-3 m from the mat, where a person
+ * lying down spans about half the picture's width; in the real clips the
+ * median person spans about 60%, from 10% to all of it. --farther 1.5 shows
+ * each clip's person two thirds as large (the same footage shrunk onto a
+ * mid-grey border): does the counter count the same people farther away?
+ * Exit 0 when
  * every given target is met, 1 when one is missed or a clip cannot be read, 2
  * on bad arguments.
  */
@@ -140,6 +149,7 @@ typedef struct options {
     bool have_seed, events, summary_only, trace;
     unsigned long seed, seeds, clips, first, framings;
     double slower;      /* each frame's time and the labels' times times this */
+    double farther;     /* each frame shrunk by this on a grey border (eval_farther) */
     eval_targets targets;
     breakdown *tallies; /* NULL with --summary-only */
 } options;
@@ -147,7 +157,7 @@ typedef struct options {
 static int usage(const char *why, const char *arg)
 {
     fprintf(stderr, "rm-evaluate: %s%s%s\nusage: rm-evaluate [--only TEXT] [--events] [--trace] "
-                    "[--summary-only] [--targets] [--framings K] [--slower F] DIR | --seed S "
+                    "[--summary-only] [--targets] [--framings K] [--slower F] [--farther F] DIR | --seed S "
                     "[--seeds K] "
                     "[--clips N] [--first I]\n",
             why, arg ? ": " : "", arg ? arg : "");
@@ -179,6 +189,12 @@ static int parse_valued(options *o, const char *a, const char *v)
     }
     if (!num(v, 0, 4294967295.0, &x))
         return usage("bad number", v);
+    if (!strcmp(a, "--farther")) {
+        if (!(x >= 1.0 && x <= EVAL_MAX_FARTHER))
+            return usage("--farther takes 1 to 4", v);
+        o->farther = x;
+        return 0;
+    }
     if (!strcmp(a, "--slower")) {
         if (x < 1.0 || x > 4.0)
             return usage("--slower takes 1 to 4", v);
@@ -221,7 +237,7 @@ static int parse_valued(options *o, const char *a, const char *v)
 
 static int parse(int argc, char **argv, options *o)
 {
-    *o = (options){ .clips = 72, .seeds = 1, .framings = 1, .slower = 1.0 };
+    *o = (options){ .clips = 72, .seeds = 1, .framings = 1, .slower = 1.0, .farther = 1.0 };
     o->targets = (eval_targets){ .given = 0 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -284,6 +300,20 @@ static void framed_feed(framed *f, const uint8_t *luma, int width, int height, i
     }
 }
 
+/* The frame as --farther shows it: luma itself, or shrunk into *buf (grown
+ * to the frame's size as needed). */
+static const uint8_t *seen_from(const options *o, const uint8_t *luma, int width, int height,
+                                uint8_t **buf, size_t *cap)
+{
+    if (o->farther == 1.0)
+        return luma;
+    size_t need = (size_t)width * (size_t)height;
+    if (need > *cap)
+        *buf = xrealloc(*buf, *cap = need);
+    eval_farther(luma, width, height, o->farther, *buf);
+    return *buf;
+}
+
 /* With several framings, the clip's name says which: NAME@k. */
 static void name_framing(const options *o, eval_truth *t, unsigned long k)
 {
@@ -323,8 +353,8 @@ static void run_seed(const options *o, eval_summary *s)
 {
     corpus_clip *c = xmalloc(sizeof *c);
     eval_truth *t = xmalloc(sizeof *t);
-    uint8_t *img = NULL;
-    size_t cap = 0;
+    uint8_t *img = NULL, *far = NULL;
+    size_t cap = 0, far_cap = 0;
     for (unsigned long j = 0; j < o->seeds * o->clips; j++) {
         corpus_plan((uint32_t)(o->seed + j / o->clips), (int)(o->first + j % o->clips), c);
         if (o->only && !strstr(c->name, o->only))
@@ -338,12 +368,14 @@ static void run_seed(const options *o, eval_summary *s)
         framed_begin(o, t, &f);
         for (int k = 0; k < c->frames; k++) {
             corpus_render(c, k, img);
-            framed_feed(&f, img, c->params.width, c->params.height,
+            framed_feed(&f, seen_from(o, img, c->params.width, c->params.height, &far, &far_cap),
+                        c->params.width, c->params.height,
                         eval_slowed(o->slower, corpus_frame_time(c, k)));
         }
         framed_end(o, s, t, &f, true);
     }
     free(img);
+    free(far);
     free(t);
     free(c);
 }
@@ -367,15 +399,19 @@ static bool run_file(const options *o, eval_summary *s, const char *json, eval_t
     framed f;
     framed_begin(o, t, &f);
     const uint8_t *luma;
+    uint8_t *far = NULL;
+    size_t far_cap = 0;
     int got;
     int64_t n = 0;
     while ((got = y4m_read_frame(rd, &luma, err)) == 1) {
-        framed_feed(&f, luma, in->width, in->height,
+        framed_feed(&f, seen_from(o, luma, in->width, in->height, &far, &far_cap), in->width,
+                    in->height,
                     eval_slowed(o->slower, n * 1000 * in->fps_den / in->fps_num));
         n++;
     }
     if (got < 0)
         fprintf(stderr, "rm-evaluate: %s\n", err);
+    free(far);
     framed_end(o, s, t, &f, got == 0);
     y4m_close(rd);
     return got == 0;

@@ -37,8 +37,9 @@
  * those it counted nine tenths or more of, and on the negatives.
  * --slower F plays the footage F times slower, its labels' times scaled
  * (rm-evaluate: the station's people move at the programme's pace, about
- * half the speed of most web clips).
- * Usage: rm-station [-v] [--loops K] [--slower F] DIR   (NAME.json + NAME.y4m,
+ * half the speed of most web clips). --farther F shows each clip as if filmed
+ * from F times as far (rm-evaluate: the person F times smaller).
+ * Usage: rm-station [-v] [--loops K] [--slower F] [--farther F] DIR   (NAME.json + NAME.y4m,
  * as scripts/real-clips makes)
  */
 #include <math.h>
@@ -56,10 +57,11 @@
 #define LINGER_MS 2000 /* the clip's last frame, held after it */
 #define MAX_LOOPS 10
 
-/* How each clip is played: how many times over, how many times slower. */
+/* How each clip is played: how many times over, how many times slower, from
+ * how many times as far. */
 typedef struct play_opts {
     int loops;
-    double slower;
+    double slower, farther;
 } play_opts;
 
 typedef struct tally {
@@ -166,7 +168,7 @@ static void loop_truth(eval_truth *t, int loops, int64_t clip_ms)
 /* Feeds the clip once to the session and the counter alone, from *base_ms
  * (clip time), which it moves on by the clip's length; keeps its last frame
  * in *last (allocated on the first call). -1 on a bad clip, else frames fed. */
-static int64_t feed_clip(const char *y4m, double slower, session *s, station_run *st,
+static int64_t feed_clip(const char *y4m, const play_opts *how, session *s, station_run *st,
                          eval_run *run, int64_t *base_ms, uint8_t **last, y4m_info *info)
 {
     char err[256];
@@ -183,14 +185,17 @@ static int64_t feed_clip(const char *y4m, double slower, session *s, station_run
     int got;
     int64_t n = 0;
     for (; (got = y4m_read_frame(rd, &luma, err)) == 1; n++) {
-        int64_t clip_ms = *base_ms + eval_slowed(slower, n * 1000 * in->fps_den / in->fps_num);
-        memcpy(*last, luma, (size_t)in->width * (size_t)in->height);
+        int64_t clip_ms = *base_ms + eval_slowed(how->slower, n * 1000 * in->fps_den / in->fps_num);
+        if (how->farther == 1.0)
+            memcpy(*last, luma, (size_t)in->width * (size_t)in->height);
+        else
+            eval_farther(luma, in->width, in->height, how->farther, *last);
         station_frame(s, st, *last, in, st->t0, clip_ms);
-        eval_feed(run, luma, in->width, in->height, in->width, clip_ms);
+        eval_feed(run, *last, in->width, in->height, in->width, clip_ms);
     }
     if (got < 0)
         fprintf(stderr, "rm-station: %s\n", err);
-    *base_ms += eval_slowed(slower, n * 1000 * in->fps_den / in->fps_num);
+    *base_ms += eval_slowed(how->slower, n * 1000 * in->fps_den / in->fps_num);
     y4m_close(rd);
     return got < 0 ? -1 : n;
 }
@@ -216,7 +221,7 @@ static bool play(const char *y4m, eval_truth *t, const programme *p, const play_
     y4m_info in = { 0 };
     int64_t base_ms = 0, frames = 0;
     for (int k = 0; ok && k < how->loops; k++) {
-        frames = feed_clip(y4m, how->slower, s, st, run, &base_ms, &last, &in);
+        frames = feed_clip(y4m, how, s, st, run, &base_ms, &last, &in);
         ok = frames >= 0;
     }
     /* The person stays where the clip left them for LINGER_MS: a rep decided
@@ -299,13 +304,13 @@ static void tally_print(const char *what, const tally *k)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: rm-station [-v] [--loops K] [--slower F] DIR\n");
+    fprintf(stderr, "usage: rm-station [-v] [--loops K] [--slower F] [--farther F] DIR\n");
 }
 
 int main(int argc, char **argv)
 {
     bool verbose = false;
-    play_opts how = { .loops = 1, .slower = 1.0 };
+    play_opts how = { .loops = 1, .slower = 1.0, .farther = 1.0 };
     int a = 1;
     for (; a < argc - 1; a++) {
         if (!strcmp(argv[a], "-v")) {
@@ -318,14 +323,16 @@ int main(int argc, char **argv)
                 return 2;
             }
             how.loops = (int)k;
-        } else if (!strcmp(argv[a], "--slower") && a + 1 < argc - 1) {
+        } else if ((!strcmp(argv[a], "--slower") || !strcmp(argv[a], "--farther")) &&
+                   a + 1 < argc - 1) {
+            bool slower = !strcmp(argv[a], "--slower");
             char *end;
             double f = strtod(argv[++a], &end);
             if (*end || end == argv[a] || !(f >= 1.0 && f <= 4.0)) {
-                fprintf(stderr, "rm-station: --slower: 1 to 4, not '%s'\n", argv[a]);
+                fprintf(stderr, "rm-station: %s: 1 to 4, not '%s'\n", argv[a - 1], argv[a]);
                 return 2;
             }
-            how.slower = f;
+            *(slower ? &how.slower : &how.farther) = f;
         } else {
             usage();
             return 2;

@@ -265,6 +265,34 @@ static void test_pairing(void)
     CHECK(eval_pair(too_late, 1, &t, paired) == 0, "a count long after every return was paired");
 }
 
+/* --farther: a white square in the middle of a black frame, seen from twice
+ * as far, is a quarter of its area, still in the middle, and what was outside
+ * the picture is the grey border. */
+static void test_farther(void)
+{
+    enum { W = 64, H = 48 };
+    uint8_t src[W * H], dst[W * H];
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++)
+            src[y * W + x] = x >= 24 && x < 40 && y >= 16 && y < 32 ? 255 : 0;
+    eval_farther(src, W, H, 1.0, dst);
+    CHECK(memcmp(src, dst, sizeof src) == 0, "from as far: not the same picture");
+    eval_farther(src, W, H, 2.0, dst);
+    int white = 0, grey = 0, other = 0;
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++) {
+            uint8_t v = dst[y * W + x];
+            white += v == 255;
+            grey += v == 128;
+            other += v != 255 && v != 128 && v != 0;
+            if (v == 255)
+                CHECK(x >= 28 && x < 36 && y >= 20 && y < 28, "white at %d,%d", x, y);
+        }
+    CHECK(white == 8 * 8 && other == 0, "the square from twice as far: %d white, %d other",
+          white, other);
+    CHECK(grey == W * H - (W / 2) * (H / 2), "the border: %d grey pixels", grey);
+}
+
 int main(void)
 {
     test_deterministic();
@@ -274,5 +302,6 @@ int main(void)
     test_real_labels();
     test_summary_verdict();
     test_pairing();
+    test_farther();
     return check_done();
 }
