@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * cmd_count: `rehab-mirror count [--exercise EX] [--hold SECONDS] FILE.y4m`.
- * Replays a clip through the counting core (frame n stamped n * 1000 *
+ * cmd_count: `rehab-mirror count [--exercise EX] [--hold SECONDS]
+ * [--camera-distance METRES [--camera-view DEGREES]] FILE.y4m`. Replays a clip through the counting core (frame n stamped n * 1000 *
  * fps_den / fps_num ms) and prints one JSON object:
  *   {"exercise":..,"frames":N,"duration_s":..,"reps":N,"partials":N,
  *    "hold_target_s":..,"holds_met":N,"holds_short":N,"events":[{"t":..,
@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "reps.h"
+#include "settings.h"
 #include "xmalloc.h"
 #include "y4m.h"
 
@@ -38,6 +39,7 @@ typedef struct count_args {
     exercise_kind exercise;
     bool hold_given;
     double hold_s;
+    double distance_m, view_deg; /* where the camera was; 0: the tuned framing */
     const char *path;
 } count_args;
 
@@ -58,25 +60,30 @@ static void list_push(event_list *l, const reps_event *ev)
 
 static const char USAGE[] =
     "usage: rehab-mirror count --exercise clamshell|bridge|quad-set|generic "
-    "[--hold SECONDS] FILE.y4m\n"
+    "[--hold SECONDS] [--camera-distance METRES [--camera-view DEGREES]] FILE.y4m\n"
     "Counts the repetitions in a Y4M clip and prints one JSON object: reps, partials,\n"
     "holds_met, and each rep's time, hold and amplitude. --hold sets the hold a rep\n"
-    "must reach (default: the exercise's). A clip that stops part-way (cut off, damaged)\n"
+    "must reach (default: the exercise's). --camera-distance and --camera-view say\n"
+    "where the camera was, as the station's config does (view 66 degrees if not given);\n"
+    "without them the person is taken to be as large as in the clips the counter was\n"
+    "tuned on (about 65% of the width). A clip that stops part-way (cut off, damaged)\n"
     "is counted up to there, with \"complete\":false and a warning. Exit status: 0\n"
     "counted; 1 the clip cannot be read (one line says why); 2 usage error.\n";
 
-enum { OPT_EXERCISE = 256, OPT_HOLD };
+enum { OPT_EXERCISE = 256, OPT_HOLD, OPT_DISTANCE, OPT_VIEW };
 
 static const struct option OPTIONS[] = {
     { "exercise", required_argument, NULL, OPT_EXERCISE },
     { "hold", required_argument, NULL, OPT_HOLD },
+    { "camera-distance", required_argument, NULL, OPT_DISTANCE },
+    { "camera-view", required_argument, NULL, OPT_VIEW },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
 
 static const cli_command COUNT = { "rehab-mirror count", USAGE, OPTIONS };
 
-static bool parse_seconds(const char *s, double *out)
+static bool parse_number(const char *s, double *out)
 {
     char *end;
     errno = 0;
@@ -98,12 +105,23 @@ static int parse_args(int argc, char **argv, count_args *a)
         if (c == OPT_EXERCISE && !exercise_parse(optarg, &a->exercise))
             return cli_usage_error(&COUNT, "unknown exercise '%s'", optarg);
         if (c == OPT_HOLD) {
-            if (!parse_seconds(optarg, &a->hold_s))
+            if (!parse_number(optarg, &a->hold_s))
                 return cli_usage_error(&COUNT, "--hold wants seconds (0..86400), not '%s'",
                                        optarg);
             a->hold_given = true;
         }
+        if (c == OPT_DISTANCE && (!parse_number(optarg, &a->distance_m) ||
+                                  a->distance_m < SETTINGS_DISTANCE_MIN ||
+                                  a->distance_m > SETTINGS_DISTANCE_MAX))
+            return cli_usage_error(&COUNT, "--camera-distance wants metres (0.3..10), not '%s'",
+                                   optarg);
+        if (c == OPT_VIEW && (!parse_number(optarg, &a->view_deg) ||
+                              a->view_deg < SETTINGS_VIEW_MIN || a->view_deg > SETTINGS_VIEW_MAX))
+            return cli_usage_error(&COUNT, "--camera-view wants degrees (20..170), not '%s'",
+                                   optarg);
     }
+    if (a->view_deg > 0 && !(a->distance_m > 0))
+        return cli_usage_error(&COUNT, "--camera-view needs --camera-distance");
     if (optind >= argc)
         return cli_usage_error(&COUNT, "no clip given");
     if (optind + 1 < argc)
@@ -204,6 +222,9 @@ int cmd_count(int argc, char **argv)
     reps_config cfg = reps_default_config(a.exercise);
     if (a.hold_given)
         cfg.hold_target_ms = (int64_t)(a.hold_s * 1000.0 + 0.5);
+    if (a.distance_m > 0)
+        cfg.scale = reps_camera_scale(a.distance_m, a.view_deg > 0 ? a.view_deg
+                                                                   : SETTINGS_DEFAULT_VIEW);
     reps_counter *c = reps_create(&cfg);
     event_list reps = { 0 }, partials = { 0 };
     int64_t frames = 0;

@@ -7,6 +7,7 @@
  */
 #include "doctor_camera.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@
 #include "camera_look.h"
 #include "clock.h"
 #include "config.h"
+#include "reps.h"
 #if HAVE_LIBCAMERA
 #include "camera_libcamera.h"
 #include "dpkg_status.h"
@@ -97,11 +99,37 @@ static void report_camera_modules(void)
 }
 #endif
 
+/* A person lying on the mat, head to feet, for how much of the picture's
+ * width they span. */
+#define PERSON_LYING_M 1.7
+
+/* Where the camera is (camera_distance, camera_view), what a person lying
+ * there looks like in its picture, and what the counter makes of it. */
+static void report_placement(const settings *cfg)
+{
+    double d = cfg->camera_distance_m, view = cfg->camera_view_deg;
+    const double pi = 3.14159265358979323846;
+    double across = 2.0 * d * tan(view / 2.0 * pi / 180.0), share = PERSON_LYING_M / across;
+    printf("  placed %.1f m from the mat, seeing %.0f degrees across: %.1f m wide there; a "
+           "person lying down spans about %.0f%% of the picture (the counter's smallest "
+           "movement at %.2f of the framing it was tuned on)\n",
+           d, view, across, 100.0 * (share < 1.0 ? share : 1.0),
+           (double)reps_camera_scale(d, view));
+    if (share < 0.4)
+        printf("  -> someone lying there is small in the picture and small reps may go "
+               "uncounted: bring the camera nearer (README, Hardware), or set "
+               "camera_distance and camera_view to where it really is\n");
+    else if (share > 1.0)
+        printf("  -> someone lying there does not fit in the picture: move the camera back, "
+               "or set camera_distance and camera_view to where it really is\n");
+}
+
 void doctor_report_camera(const settings *cfg)
 {
     printf("\nCamera\n");
     const char *spec = cfg->camera[0] ? cfg->camera : HAVE_LIBCAMERA ? "libcamera" : "synthetic";
     printf("  configured: %s%s\n", spec, cfg->camera[0] ? "" : " (auto)");
+    report_placement(cfg);
     if (!strncmp(spec, "replay:", 7)) {
         char path[sizeof cfg->camera];
         snprintf(path, sizeof path, "%.*s", (int)strcspn(spec + 7, "@"), spec + 7); /* @: faults */

@@ -30,6 +30,8 @@ void settings_defaults(settings *c)
     c->volume = SETTINGS_DEFAULT_VOLUME;
     strcpy(c->language, "en");
     c->wake_on_movement = true;
+    c->camera_distance_m = SETTINGS_DEFAULT_DISTANCE;
+    c->camera_view_deg = SETTINGS_DEFAULT_VIEW;
     const char *xdg = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");
     if (xdg && *xdg)
@@ -94,7 +96,8 @@ const char *const settings_keys[] = { "camera",   "buttons",      "data_dir", "p
                                       "display",  "rotation",     "video_driver", "sound",
                                       "volume",   "language",     "profile",  "usb_dir",
                                       "profiles", "kiosk",        "attract_after",
-                                      "sleep_after", "wake_on_movement", NULL };
+                                      "sleep_after", "wake_on_movement", "camera_distance",
+                                      "camera_view", NULL };
 
 /* on | off into *out; false for anything else. */
 static bool on_off(const char *v, bool *out)
@@ -133,6 +136,36 @@ static int on_lobby_key(settings *c, const char *name, const char *v, load_state
     } else if (!strcmp(name, "sleep_after")) {
         if (!idle_seconds(v, &c->sleep_after_s))
             why = "sleep_after must be whole seconds from 0 (never) to 86400";
+    } else {
+        return -1;
+    }
+    if (why)
+        snprintf(st->error, sizeof st->error, "%s", why);
+    return why ? 0 : 1;
+}
+
+/* A decimal number from lo to hi into *out; false for anything else. */
+static bool number_in(const char *v, double lo, double hi, double *out)
+{
+    char *end;
+    double x = strtod(v, &end);
+    if (end == v || *end || !(x >= lo && x <= hi))
+        return false;
+    *out = x;
+    return true;
+}
+
+/* Where the camera is (its distance from the mat, its field of view). Same
+ * contract as on_value_key. */
+static int on_camera_key(settings *c, const char *name, const char *v, load_state *st)
+{
+    const char *why = NULL;
+    if (!strcmp(name, "camera_distance")) {
+        if (!number_in(v, SETTINGS_DISTANCE_MIN, SETTINGS_DISTANCE_MAX, &c->camera_distance_m))
+            why = "camera_distance must be metres from 0.3 to 10, such as 2.5";
+    } else if (!strcmp(name, "camera_view")) {
+        if (!number_in(v, SETTINGS_VIEW_MIN, SETTINGS_VIEW_MAX, &c->camera_view_deg))
+            why = "camera_view must be degrees from 20 to 170, such as 66";
     } else {
         return -1;
     }
@@ -208,6 +241,8 @@ static int on_key(void *user, const char *section, const char *name, const char 
     if (!strcmp(name, "profiles"))
         return set_text(c->profiles, v, st, name);
     int rc = on_lobby_key(c, name, v, st);
+    if (rc < 0)
+        rc = on_camera_key(c, name, v, st);
     if (rc < 0)
         rc = on_value_key(c, name, v, st);
     if (rc < 0)

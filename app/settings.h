@@ -5,6 +5,8 @@
  *
  *   [station]
  *   camera = synthetic            ; libcamera[:ID] | replay:FILE.y4m | synthetic[:EXERCISE]
+ *   camera_distance = 2.5         ; metres from the camera to the middle of the mat
+ *   camera_view = 66              ; the camera's horizontal field of view, degrees
  *   buttons = keys                ; gpiod[:CHIP:UP,OK,DOWN] | keys | script:FILE
  *   data_dir = /var/lib/rehab-mirror
  *   programme = /etc/rehab-mirror/programme.ini
@@ -38,6 +40,15 @@
 #define SETTINGS_DRIVER_MAX 32
 #define SETTINGS_LANGUAGE_MAX 32
 #define SETTINGS_DEFAULT_VOLUME 80
+/* Where the README places the camera: about 2.5 m from the mat, a Camera
+ * Module 3 (66 degrees across). The counter's smallest movement follows how
+ * large a person there is in the picture (reps_camera_scale). */
+#define SETTINGS_DEFAULT_DISTANCE 2.5
+#define SETTINGS_DEFAULT_VIEW 66.0
+#define SETTINGS_DISTANCE_MIN 0.3
+#define SETTINGS_DISTANCE_MAX 10.0
+#define SETTINGS_VIEW_MIN 20.0
+#define SETTINGS_VIEW_MAX 170.0
 
 typedef struct settings {
     char camera[SETTINGS_PATH_MAX];     /* spec; "" = auto */
@@ -65,6 +76,8 @@ typedef struct settings {
     int attract_after_s;              /* idle at home -> attract loop; 0 = never */
     int sleep_after_s;                /* attract loop -> dark screen; 0 = never */
     bool wake_on_movement;            /* dark screen: watch the camera for movement */
+    double camera_distance_m;         /* camera to the middle of the mat, metres */
+    double camera_view_deg;           /* the camera's horizontal field of view */
 } settings;
 
 /* The keys of [station], NULL-terminated. */

@@ -17,6 +17,7 @@
 
 #include "atomic_file.h"
 #include "languages.h"
+#include "reps.h"
 
 /* --- start-up ----------------------------------------------------------- */
 
@@ -333,6 +334,8 @@ bool station_open(station *st)
     session_sink sink = st->cfg->kiosk ? (session_sink){ 0 } : recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
     session_set_language(st->sess, languages_find(st->language));
+    session_set_camera_scale(st->sess, reps_camera_scale(st->cfg->camera_distance_m,
+                                                         st->cfg->camera_view_deg));
     /* A kiosk watches no stick: its guests have no record to report. */
     st->panels = panels_create(st->cfg->kiosk ? "" : st->cfg->usb_dir, st->cfg->data_dir,
                                st->profile);

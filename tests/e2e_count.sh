@@ -47,6 +47,17 @@ assert got["reps"] == 1 and got["events"][0]["began_unseen"] is True, got["event
 PY
 passed=$((passed + 1))
 
+# Where the camera was: the same bridge told it was filmed from 0.5 m (the
+# person should then fill the picture four times over) is too small a
+# movement to count; from 2.5 m, as the station's default, it counts.
+for spec in "0.5 0" "2.5 1"; do
+  read -r metres want <<<"$spec"
+  got=$("$bin" count --exercise bridge --camera-distance "$metres" \
+    "$here/real/clips/pp-bridging.y4m" | python3 -c 'import json, sys; print(json.load(sys.stdin)["reps"])')
+  [[ $got == "$want" ]] || fail "the real bridge from $metres m: counted $got, want $want"
+done
+passed=$((passed + 1))
+
 # A recording cut off part-way (the last frame short): the whole frames before
 # it are counted, "complete" is false and stderr says where it stopped; the
 # whole clip says "complete": true. The bridge clip's 6 reps: cut after the
@@ -93,6 +104,10 @@ expect 1 count --exercise bridge "$out/huge.y4m"
 expect 1 count --exercise bridge "$out/truncated.y4m"
 expect 1 count --exercise bridge "$out/text.y4m"
 expect 2 count --exercise squats "$out/bridge.y4m"
+expect 2 count --exercise bridge --camera-distance 0.1 "$out/bridge.y4m"
+expect 2 count --exercise bridge --camera-distance far "$out/bridge.y4m"
+expect 2 count --exercise bridge --camera-distance 2 --camera-view 180 "$out/bridge.y4m"
+expect 2 count --exercise bridge --camera-view 66 "$out/bridge.y4m"
 expect 2 count
 expect 2 --no-such-option
 expect 2 frobnicate

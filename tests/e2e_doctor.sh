@@ -44,6 +44,14 @@ has "offscreen is not a real screen"
 has "backlight: none in $REHAB_MIRROR_BACKLIGHT (an HDMI monitor has none)"
 has "data directory $out/data: exists, writable"
 has "The station can run"
+# Where the camera is placed, and what that means for a person lying there:
+# the defaults, then a camera too far away, with advice (and no exit 1).
+has "  placed 2.5 m from the mat, seeing 66 degrees across: 3.2 m wide there; a person lying down spans about 52% of the picture (the counter's smallest movement at 0.80 of"
+printf '[station]\ncamera_distance = 6\n' > "$out/far.conf"
+SDL_VIDEODRIVER=offscreen "$bin" doctor --config "$out/far.conf" --data-dir "$out/data" \
+  > "$out/doctor.txt" 2> "$out/stderr.txt" || fail "doctor with a camera 6 m away exited with $?"
+has "  placed 6.0 m from the mat"
+has "  -> someone lying there is small in the picture and small reps may go uncounted"
 
 # Camera modules (libcamera-ipa, as dpkg-query finds them in a dpkg database
 # made here) of another libcamera than the one this program runs on are

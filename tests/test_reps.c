@@ -683,14 +683,15 @@ static void test_first_hold_after_still(void)
 }
 
 /* A block of the picture (a limb), 30 pixels square, its corner at (x0, y0)
- * in a grey room, with a little noise. */
-static void draw_block_at(uint8_t *px, int w, int h, int x0, int y0, unsigned *seed)
+ * in a grey room, with a little noise; the block is of luma `block` (0: 180,
+ * far brighter than the room's 60-100). */
+static void draw_block_at(uint8_t *px, int w, int h, int x0, int y0, int block, unsigned *seed)
 {
     for (int r = 0; r < h; r++)
         for (int c = 0; c < w; c++) {
             int v = 60 + (r * 7 + c * 3) % 40;
             if (c >= x0 && c < x0 + 30 && r >= y0 && r < y0 + 30)
-                v = 180;
+                v = block ? block : 180;
             *seed = *seed * 1103515245u + 12345u;
             v += (int)((*seed >> 16) % 3) - 1;
             px[r * w + c] = (uint8_t)v;
@@ -711,6 +712,8 @@ typedef struct lift_plan {
     int sway_px;     /* at the top the limb sways this far to and fro (2 s a
                         cycle): someone holding a pose is never quite still */
     int64_t hold_target_ms; /* the counter's (0: the bridge's) */
+    int block;       /* the limb's luma (draw_block_at) */
+    float scale;     /* the counter's reps_config.scale */
     unsigned seed;
 } lift_plan;
 
@@ -729,6 +732,7 @@ static void run_lifts(const lift_plan *p, run_result *res)
     reps_config cfg = reps_default_config(EXERCISE_BRIDGE);
     if (p->hold_target_ms > 0)
         cfg.hold_target_ms = (unsigned)p->hold_target_ms;
+    cfg.scale = p->scale;
     reps_counter *c = reps_create(&cfg);
     const int64_t ramp = LIFT_RAMP_MS, rest = p->rest_ms, hold = p->hold_ms;
     for (int64_t t = 0; t < p->end_ms; t += 1000 / FPS) {
@@ -741,9 +745,9 @@ static void run_lifts(const lift_plan *p, run_result *res)
                   : 1.0 - (1.0 - p->short_of) * (double)(u - rest - ramp - hold) / ramp;
         int sway = up >= 1.0 ? (int)lround(p->sway_px * sin(M_PI * (double)t / 1000.0)) : 0;
         if (p->upward)
-            draw_block_at(px, W, H, 65, 80 - (int)lround(50.0 * up) + sway, &seed);
+            draw_block_at(px, W, H, 65, 80 - (int)lround(50.0 * up) + sway, p->block, &seed);
         else
-            draw_block_at(px, W, H, 20 + (int)lround(60.0 * up), 50, &seed);
+            draw_block_at(px, W, H, 20 + (int)lround(60.0 * up), 50, p->block, &seed);
         reps_event ev[8];
         size_t n = reps_feed(c, px, W, H, W, t, ev, 8);
         for (size_t k = 0; k < n && k < 8; k++) {
@@ -887,6 +891,39 @@ static void test_pose_kept_is_not_a_rep(void)
     CHECK(res.reps == 0, "a pose taken and kept: %d reps counted", res.reps);
 }
 
+/* A person farther from the camera moves less of the picture: a limb a
+ * little brighter than the room (luma 90 in 60-100) lifted three times moves
+ * it less than min_range, and nothing is counted; told the person is half
+ * the size it was tuned on (a camera twice as far), the counter counts all
+ * three. */
+static void test_scale_follows_the_camera(void)
+{
+    const float scales[] = { 1.0f, 0.5f };
+    const int want[] = { 0, 3 };
+    for (int k = 0; k < 2; k++) {
+        lift_plan p = { .rest_ms = 2000, .hold_ms = 1000, .upward = true, .block = 90,
+                        .scale = scales[k], .seed = 19 };
+        p.still_ms = 3 * lift_cycle(&p);
+        p.end_ms = p.still_ms + 3000;
+        run_result res;
+        run_lifts(&p, &res);
+        CHECK(res.reps == want[k], "a faint limb at scale %.1f: %d reps counted of %d",
+              (double)scales[k], res.reps, want[k]);
+    }
+    /* A Camera Module 3 (66 degrees) sees 2.6 m across at 2 m: the tuned framing. */
+    CHECK(fabsf(reps_camera_scale(2.0, 66.0) - 1.0f) < 0.01f, "2 m, 66 degrees: scale %.3f",
+          (double)reps_camera_scale(2.0, 66.0));
+    CHECK(fabsf(reps_camera_scale(2.5, 66.0) - 0.80f) < 0.01f, "2.5 m: scale %.3f",
+          (double)reps_camera_scale(2.5, 66.0));
+    CHECK(fabsf(reps_camera_scale(4.0, 66.0) - 0.50f) < 0.01f, "4 m: scale %.3f",
+          (double)reps_camera_scale(4.0, 66.0));
+    CHECK(reps_camera_scale(2.0, 102.0) < 0.65f, "a wide lens sees the person smaller: %.3f",
+          (double)reps_camera_scale(2.0, 102.0));
+    CHECK(reps_camera_scale(0.0, 66.0) == 1.0f && reps_camera_scale(2.0, 180.0) == 1.0f &&
+              reps_camera_scale(NAN, 66.0) == 1.0f,
+          "out of range: the tuned framing");
+}
+
 /* No exercise at all: nothing may be counted. */
 static void test_negatives_count_nothing(void)
 {
@@ -933,5 +970,6 @@ int main(void)
     test_long_hold_said_when_back();
     test_pose_kept_is_not_a_rep();
     test_negatives_count_nothing();
+    test_scale_follows_the_camera();
     return check_done();
 }

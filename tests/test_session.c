@@ -249,6 +249,44 @@ static void test_camera_reps(void)
     session_destroy(s);
 }
 
+/* A person lying farther from the camera: the synthetic person at size of
+ * frame width `size` does 3 bridges for a session told camera scale `scale`;
+ * the camera reps recorded. */
+static int small_person_reps(float size, float scale)
+{
+    programme p;
+    small_programme(&p);
+    record r;
+    session_sink sink = sink_for(&r);
+    session *s = session_create(&p, &sink);
+    session_set_camera_scale(s, scale);
+    now_ms = 0;
+    start_session(s, 1);
+    press(s, BUTTON_OK, false); /* intro -> position */
+    synth_params sp = waiting_person(EXERCISE_BRIDGE, 3);
+    sp.scale = size;
+    static uint8_t frame[320 * 240];
+    int64_t t0 = now_ms;
+    for (int64_t t = 0; t <= synth_duration_ms(&sp) + 1000; t += 66) {
+        synth_render(&sp, t, frame, 320);
+        session_frame(s, frame, 320, 240, 320, t0 + t);
+    }
+    session_destroy(s);
+    return r.camera_reps;
+}
+
+/* The camera's scale reaches the set's counter: the synthetic person at 0.3
+ * of the picture's width (instead of 0.7) has its 3 bridges counted at the
+ * tuned scale; a session told the camera is 4 times nearer than that (the
+ * person should look 4 times larger) takes the same movement for too small
+ * to be a rep. (The synthetic person moves the picture far more than real
+ * people do: test_reps and rm-evaluate --farther --scale measure the gate.) */
+static void test_camera_scale(void)
+{
+    CHECK_EQ_INT(small_person_reps(0.3f, 1.0f), 3, "a small person, the tuned scale");
+    CHECK_EQ_INT(small_person_reps(0.3f, 4.0f), 0, "a small person, told 4 times larger");
+}
+
 /* An empty mat on the position screen: nobody seen, no learning, no set;
  * the person arriving is seen, and the set begins once they have kept still
  * (the picture reads still some 3.3 s after the arrival) and the counter has
@@ -1386,6 +1424,7 @@ int main(void)
 {
     test_manual_session();
     test_camera_reps();
+    test_camera_scale();
     test_empty_mat();
     test_settles_before_go();
     test_rep_as_the_set_begins();

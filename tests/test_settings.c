@@ -62,6 +62,34 @@ static void test_values(void)
     CHECK(settings_parse_rotation("180", &deg) && deg == 180, "180: %d", deg);
 }
 
+/* Where the camera is: decimal metres and degrees, defaults where the README
+ * places it, and nonsense refused with the line and a reason. */
+static void test_camera_place(void)
+{
+    settings c;
+    char err[256] = "";
+    settings_defaults(&c);
+    CHECK(c.camera_distance_m == 2.5 && c.camera_view_deg == 66.0, "defaults %.2f m, %.1f deg",
+          c.camera_distance_m, c.camera_view_deg);
+    CHECK(settings_parse(&c, "[station]\ncamera_distance = 3.25\ncamera_view = 102\n", "p.conf",
+                         err),
+          "3.25 m, 102 degrees refused: %s", err);
+    CHECK(c.camera_distance_m == 3.25 && c.camera_view_deg == 102.0, "read %.2f m, %.1f deg",
+          c.camera_distance_m, c.camera_view_deg);
+    const char *bad[] = { "0", "0.2", "11", "2,5", "2.5 m", "far", "", "nan", "inf" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char text[64];
+        snprintf(text, sizeof text, "[station]\ncamera_distance = %s\n", bad[i]);
+        CHECK(!settings_parse(&c, text, "d.conf", err), "distance '%s' accepted", bad[i]);
+        CHECK(strstr(err, "d.conf:2: camera_distance must be metres"), "distance error: %s", err);
+        snprintf(text, sizeof text, "[station]\ncamera_view = %s\n", bad[i]);
+        CHECK(!settings_parse(&c, text, "v.conf", err), "view '%s' accepted", bad[i]);
+        CHECK(strstr(err, "v.conf:2: camera_view must be degrees"), "view error: %s", err);
+    }
+    CHECK(c.camera_distance_m == 3.25 && c.camera_view_deg == 102.0,
+          "refused values leave the earlier ones");
+}
+
 /* Every key settings.c accepts appears, set, in the documented default file;
  * the file loads; and what it sets is what the kiosk expects. */
 static void test_documented_file(void)
@@ -158,6 +186,7 @@ static void test_precedence(void)
 int main(void)
 {
     test_values();
+    test_camera_place();
     test_documented_file();
     test_precedence();
     return check_done();

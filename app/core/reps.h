@@ -63,9 +63,25 @@ typedef struct reps_status {
 typedef struct reps_config {
     exercise_kind exercise;
     int64_t hold_target_ms; /* hold that counts as met; 0 = any (default per exercise) */
+    float scale;            /* how large the person is in the picture, against the
+                               framing the counter was tuned on (reps_camera_scale);
+                               the least movement counted grows with it. 0 = 1 */
 } reps_config;
 
 reps_config reps_default_config(exercise_kind exercise);
+
+/* The framing the counter was tuned on: the real clips' median person, lying
+ * across 65% of the picture's width, about 1.7 m long, so the picture is
+ * about this wide where they lie. */
+#define REPS_REFERENCE_VIEW_M 2.6
+
+/* reps_config.scale for a camera distance_m from the person (metres) with a
+ * horizontal field of view of view_deg degrees: the tuned framing's view
+ * width over this camera's there, as a person's size in the picture goes
+ * with it. A Camera Module 3 (66 degrees) at 2 m is 1.0, at 2.5 m 0.80, at
+ * 3 m 0.67. Values out of range (distance 0.3-10 m, view 20-170 degrees)
+ * give 1. */
+float reps_camera_scale(double distance_m, double view_deg);
 
 typedef struct reps_counter reps_counter;
 

@@ -158,6 +158,16 @@ void session_enter_position(session *s)
     s->v.cue = N_("Get into position");
 }
 
+/* The counter and the watch, made anew for cfg at the camera's scale. */
+static void new_counters(session *s, reps_config *cfg)
+{
+    cfg->scale = s->camera_scale;
+    reps_destroy(s->counter);
+    reps_destroy(s->watch);
+    s->counter = reps_create(cfg);
+    s->watch = reps_create(cfg);
+}
+
 void session_start_block(session *s, int block)
 {
     s->v.block = block;
@@ -168,10 +178,7 @@ void session_start_block(session *s, int block)
     s->v.timed = exercise_led_by_time(b->exercise);
     reps_config cfg = reps_default_config(s->v.timed ? EXERCISE_GENERIC : b->exercise);
     cfg.hold_target_ms = (int64_t)b->hold_s * 1000;
-    reps_destroy(s->counter);
-    reps_destroy(s->watch);
-    s->counter = reps_create(&cfg);
-    s->watch = reps_create(&cfg);
+    new_counters(s, &cfg);
     go(s, SCREEN_INTRO);
 }
 
@@ -250,8 +257,7 @@ session *session_create(const programme *p, const session_sink *sink)
     s->last_camera_rep_ms = -1;
     s->away_since = -1;
     reps_config cfg = reps_default_config(EXERCISE_GENERIC);
-    s->counter = reps_create(&cfg);
-    s->watch = reps_create(&cfg);
+    new_counters(s, &cfg);
     s->presence = presence_create();
     go(s, SCREEN_HOME);
     return s;
@@ -458,6 +464,15 @@ void session_set_language(session *s, int row)
     input_begin(s, &snap, s->now);
     s->v.language = row;
     input_end(s, &snap);
+}
+
+void session_set_camera_scale(session *s, float scale)
+{
+    s->camera_scale = scale > 0.0f ? scale : 0.0f;
+    if (s->v.block < 0) { /* not in an exercise: the lobby's counters now */
+        reps_config cfg = reps_default_config(EXERCISE_GENERIC);
+        new_counters(s, &cfg);
+    }
 }
 
 void session_set_sound(session *s, bool available, bool muted, int volume)

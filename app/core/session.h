@@ -325,6 +325,10 @@ void session_set_day_stop(session *s, session_stop stop);
  * person changes it on the LANGUAGE screen, and the station applies and saves
  * what the view's `language` says. Out of range is ignored. */
 void session_set_language(session *s, int row);
+/* How large a person on the mat is in the camera's picture (reps_config.scale:
+ * reps_camera_scale of the camera's distance and field of view), as the
+ * station starts; the counters made from then on use it. 0 or less: 1. */
+void session_set_camera_scale(session *s, float scale);
 const session_view *session_get_view(const session *s);
 
 /* --- the lobby (session_lobby.c) -------------------------------------------

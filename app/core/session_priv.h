@@ -17,6 +17,7 @@ struct session {
     session_sink sink;
     session_view v;
     reps_counter *counter;
+    float camera_scale;         /* reps_config.scale for every counter (0: 1) */
     /* POSITION: a second counter for the other reading of a still picture
      * with nothing to compare it with (session.c, look): someone lying there,
      * not an empty mat. It watches from the screen's opening; when someone is

@@ -52,11 +52,12 @@ int64_t eval_hold_target_ms(const eval_truth *t)
                                   : reps_default_config(t->exercise).hold_target_ms;
 }
 
-eval_run *eval_begin(const eval_truth *t)
+eval_run *eval_begin(const eval_truth *t, float scale)
 {
     eval_run *r = xcalloc(1, sizeof *r);
     reps_config cfg = reps_default_config(t->exercise);
     cfg.hold_target_ms = eval_hold_target_ms(t);
+    cfg.scale = scale;
     r->counter = reps_create(&cfg);
     return r;
 }

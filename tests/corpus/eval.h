@@ -74,9 +74,10 @@ typedef struct eval_result {
  * counter's default for its exercise (0: no target). */
 int64_t eval_hold_target_ms(const eval_truth *t);
 
-/* Running the counter over one clip. */
+/* Running the counter over one clip, told the person's size in the picture
+ * (reps_config.scale; 0: the framing it was tuned on). */
 typedef struct eval_run eval_run;
-eval_run *eval_begin(const eval_truth *t);
+eval_run *eval_begin(const eval_truth *t, float scale);
 /* Prints a line per frame (the counter's view, see reps_trace) to `to`; NULL stops. */
 void eval_trace(eval_run *r, FILE *to);
 /* One frame: width x height pixels, rows stride bytes apart. */

@@ -19,6 +19,9 @@
  *                     scaled with it): see below
  *   --farther F       each clip as if filmed from F times as far (1 to 4: the
  *                     picture shrunk by F on a grey border): see below
+ *   --scale S         the counter told the person is S times the size it was
+ *                     tuned on (reps_config.scale, 0.25 to 4; 1 by default), as
+ *                     the station's camera_distance tells it: see below
  *   --targets         the issue's targets (see eval_issue_targets), or one by one:
  *   --min-clips N --exact F --within-one F --norm-error F --negative-counts N
  *   --holds F --latency SECONDS
@@ -49,6 +52,9 @@
  * median person spans about 60%, from 10% to all of it. --farther 1.5 shows
  * each clip's person two thirds as large (the same footage shrunk onto a
  * mid-grey border): does the counter count the same people farther away?
+ * The station knows where its camera is (camera_distance, camera_view) and
+ * tells the counter (reps_camera_scale); --farther 1.5 --scale 0.67 is the
+ * counter told, --farther 1.5 alone the counter not told.
  * Exit 0 when
  * every given target is met, 1 when one is missed or a clip cannot be read, 2
  * on bad arguments.
@@ -150,6 +156,7 @@ typedef struct options {
     unsigned long seed, seeds, clips, first, framings;
     double slower;      /* each frame's time and the labels' times times this */
     double farther;     /* each frame shrunk by this on a grey border (eval_farther) */
+    double scale;       /* the counter told the person's size (reps_config.scale) */
     eval_targets targets;
     breakdown *tallies; /* NULL with --summary-only */
 } options;
@@ -157,7 +164,7 @@ typedef struct options {
 static int usage(const char *why, const char *arg)
 {
     fprintf(stderr, "rm-evaluate: %s%s%s\nusage: rm-evaluate [--only TEXT] [--events] [--trace] "
-                    "[--summary-only] [--targets] [--framings K] [--slower F] [--farther F] DIR | --seed S "
+                    "[--summary-only] [--targets] [--framings K] [--slower F] [--farther F] [--scale S] DIR | --seed S "
                     "[--seeds K] "
                     "[--clips N] [--first I]\n",
             why, arg ? ": " : "", arg ? arg : "");
@@ -193,6 +200,12 @@ static int parse_valued(options *o, const char *a, const char *v)
         if (!(x >= 1.0 && x <= EVAL_MAX_FARTHER))
             return usage("--farther takes 1 to 4", v);
         o->farther = x;
+        return 0;
+    }
+    if (!strcmp(a, "--scale")) {
+        if (!(x >= 0.25 && x <= 4.0))
+            return usage("--scale takes 0.25 to 4", v);
+        o->scale = x;
         return 0;
     }
     if (!strcmp(a, "--slower")) {
@@ -237,7 +250,7 @@ static int parse_valued(options *o, const char *a, const char *v)
 
 static int parse(int argc, char **argv, options *o)
 {
-    *o = (options){ .clips = 72, .seeds = 1, .framings = 1, .slower = 1.0, .farther = 1.0 };
+    *o = (options){ .clips = 72, .seeds = 1, .framings = 1, .slower = 1.0, .farther = 1.0, .scale = 1.0 };
     o->targets = (eval_targets){ .given = 0 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -284,7 +297,7 @@ static void framed_begin(const options *o, const eval_truth *t, framed *f)
 {
     f->n = o->framings;
     for (unsigned long k = 0; k < f->n; k++) {
-        f->run[k] = eval_begin(t);
+        f->run[k] = eval_begin(t, (float)o->scale);
         eval_trace(f->run[k], o->trace && k == 0 ? stdout : NULL);
     }
 }

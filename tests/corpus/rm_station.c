@@ -38,9 +38,11 @@
  * --slower F plays the footage F times slower, its labels' times scaled
  * (rm-evaluate: the station's people move at the programme's pace, about
  * half the speed of most web clips). --farther F shows each clip as if filmed
- * from F times as far (rm-evaluate: the person F times smaller).
- * Usage: rm-station [-v] [--loops K] [--slower F] [--farther F] DIR   (NAME.json + NAME.y4m,
- * as scripts/real-clips makes)
+ * from F times as far (rm-evaluate: the person F times smaller), and --scale S
+ * tells the session the person's size in the picture, as the station's
+ * camera_distance does (session_set_camera_scale; 1 by default, not told).
+ * Usage: rm-station [-v] [--loops K] [--slower F] [--farther F] [--scale S] DIR
+ * (NAME.json + NAME.y4m, as scripts/real-clips makes)
  */
 #include <math.h>
 #include <stdio.h>
@@ -58,10 +60,11 @@
 #define MAX_LOOPS 10
 
 /* How each clip is played: how many times over, how many times slower, from
- * how many times as far. */
+ * how many times as far, and what the station is told of it. */
 typedef struct play_opts {
     int loops;
     double slower, farther;
+    double scale; /* the counter told the person's size (session_set_camera_scale) */
 } play_opts;
 
 typedef struct tally {
@@ -209,6 +212,7 @@ static bool play(const char *y4m, eval_truth *t, const programme *p, const play_
     session_sink sink = { .ctx = st, .begin_session = on_begin, .begin_set = on_begin_set,
                           .rep = on_rep };
     session *s = session_create(p, &sink);
+    session_set_camera_scale(s, (float)how->scale);
     int64_t t0 = 0;
     for (int i = 1; i <= 3; i++) /* home -> pain -> introduction -> position */
         press_ok(s, t0 += PRESS_MS);
@@ -216,7 +220,7 @@ static bool play(const char *y4m, eval_truth *t, const programme *p, const play_
     bool ok = session_get_view(s)->screen == SCREEN_POSITION;
     if (!ok)
         fprintf(stderr, "rm-station: %s: three OKs did not reach the position screen\n", t->name);
-    eval_run *run = eval_begin(t);
+    eval_run *run = eval_begin(t, (float)how->scale);
     uint8_t *last = NULL;
     y4m_info in = { 0 };
     int64_t base_ms = 0, frames = 0;
@@ -304,13 +308,13 @@ static void tally_print(const char *what, const tally *k)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: rm-station [-v] [--loops K] [--slower F] [--farther F] DIR\n");
+    fprintf(stderr, "usage: rm-station [-v] [--loops K] [--slower F] [--farther F] [--scale S] DIR\n");
 }
 
 int main(int argc, char **argv)
 {
     bool verbose = false;
-    play_opts how = { .loops = 1, .slower = 1.0, .farther = 1.0 };
+    play_opts how = { .loops = 1, .slower = 1.0, .farther = 1.0, .scale = 1.0 };
     int a = 1;
     for (; a < argc - 1; a++) {
         if (!strcmp(argv[a], "-v")) {
@@ -323,16 +327,18 @@ int main(int argc, char **argv)
                 return 2;
             }
             how.loops = (int)k;
-        } else if ((!strcmp(argv[a], "--slower") || !strcmp(argv[a], "--farther")) &&
+        } else if ((!strcmp(argv[a], "--slower") || !strcmp(argv[a], "--farther") ||
+                    !strcmp(argv[a], "--scale")) &&
                    a + 1 < argc - 1) {
-            bool slower = !strcmp(argv[a], "--slower");
+            bool slower = !strcmp(argv[a], "--slower"), scale = !strcmp(argv[a], "--scale");
+            double lo = scale ? 0.25 : 1.0;
             char *end;
             double f = strtod(argv[++a], &end);
-            if (*end || end == argv[a] || !(f >= 1.0 && f <= 4.0)) {
-                fprintf(stderr, "rm-station: %s: 1 to 4, not '%s'\n", argv[a - 1], argv[a]);
+            if (*end || end == argv[a] || !(f >= lo && f <= 4.0)) {
+                fprintf(stderr, "rm-station: %s: %g to 4, not '%s'\n", argv[a - 1], lo, argv[a]);
                 return 2;
             }
-            *(slower ? &how.slower : &how.farther) = f;
+            *(scale ? &how.scale : slower ? &how.slower : &how.farther) = f;
         } else {
             usage();
             return 2;
