@@ -31,8 +31,10 @@
  * about the reps the camera misses takes time to show: after SESSION_MISSED_MS
  * of moving with none counted it says "If I miss a rep, press OK". With
  * --loops K each clip is played K times over as one set (the person does the
- * clip's reps K times, each time from its first frame, a jump the counter may
- * take for a cut; its labels are repeated), and the rows and a last line say
+ * clip's reps K times, each time going back to its first frame over a second,
+ * a cross-fade from where the last loop ended; its labels are repeated; a
+ * clip that ends elsewhere than it began, a negative that gets into a pose,
+ * becomes a movement out and back at each join), and the rows and a last line say
  * whether that was said: on the clips the station counted under half of, on
  * those it counted nine tenths or more of, and on the negatives.
  * --slower F plays the footage F times slower, its labels' times scaled
@@ -58,6 +60,7 @@
 #define PRESS_MS 500   /* between the presses that reach the position screen */
 #define LINGER_MS 2000 /* the clip's last frame, held after it */
 #define MAX_LOOPS 10
+#define JOIN_MS 1000   /* a loop's way back to the clip's first frame (clip time) */
 
 /* How each clip is played: how many times over, how many times slower, from
  * how many times as far, and what the station is told of it. */
@@ -184,21 +187,33 @@ static int64_t feed_clip(const char *y4m, const play_opts *how, session *s, stat
     *info = *in;
     if (!*last)
         *last = xmalloc((size_t)in->width * (size_t)in->height);
+    const size_t size = (size_t)in->width * (size_t)in->height;
+    /* Played again: the person goes back from where the last loop ended to
+     * where the clip begins over JOIN_MS (a cross-fade), not in one frame,
+     * which the counter would take for a cut or, at a changed pose, a rep. */
+    uint8_t *from = *base_ms > 0 ? xmalloc(size) : NULL;
+    if (from)
+        memcpy(from, *last, size);
     const uint8_t *luma;
     int got;
     int64_t n = 0;
     for (; (got = y4m_read_frame(rd, &luma, err)) == 1; n++) {
-        int64_t clip_ms = *base_ms + eval_slowed(how->slower, n * 1000 * in->fps_den / in->fps_num);
+        int64_t own_ms = n * 1000 * in->fps_den / in->fps_num;
+        int64_t clip_ms = *base_ms + eval_slowed(how->slower, own_ms);
         if (how->farther == 1.0)
-            memcpy(*last, luma, (size_t)in->width * (size_t)in->height);
+            memcpy(*last, luma, size);
         else
             eval_farther(luma, in->width, in->height, how->farther, *last);
+        if (from && own_ms < JOIN_MS)
+            for (size_t i = 0; i < size; i++)
+                (*last)[i] = (uint8_t)(from[i] + ((*last)[i] - from[i]) * own_ms / JOIN_MS);
         station_frame(s, st, *last, in, st->t0, clip_ms);
         eval_feed(run, *last, in->width, in->height, in->width, clip_ms);
     }
     if (got < 0)
         fprintf(stderr, "rm-station: %s\n", err);
     *base_ms += eval_slowed(how->slower, n * 1000 * in->fps_den / in->fps_num);
+    free(from);
     y4m_close(rd);
     return got < 0 ? -1 : n;
 }
