@@ -19,8 +19,8 @@
  *   scales with reps_config.scale, which the station takes from its camera's
  *   distance and field of view (reps_camera_scale). Every other threshold is
  *   a fraction of the range or of the rep's own size, so clean web video and
- *   a noisy camera, a small figure and a large one, are the same to the
- *   counter.
+ *   a noisy camera are the same to the counter, and so, min_range scaled,
+ *   are a small figure and a large one.
  * - Rest. When the range first exceeds min_range, the end of it the picture
  *   was at first is where the person rests (they move away from rest to
  *   exercise): no still period is needed. It is learnt again when the
