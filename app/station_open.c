@@ -334,8 +334,11 @@ bool station_open(station *st)
     session_sink sink = st->cfg->kiosk ? (session_sink){ 0 } : recorder_sink(st->rec);
     st->sess = session_create(&st->prog, &sink);
     session_set_language(st->sess, languages_find(st->language));
-    session_set_camera_scale(st->sess, reps_camera_scale(st->cfg->camera_distance_m,
-                                                         st->cfg->camera_view_deg));
+    float scale = reps_camera_scale(st->cfg->camera_distance_m, st->cfg->camera_view_deg);
+    session_set_camera_scale(st->sess, scale);
+    log_info("camera placed %.1f m from the mat, %.0f degrees across: the counter's smallest "
+             "movement at %.2f of the framing it was tuned on (rehab-mirror doctor explains)",
+             st->cfg->camera_distance_m, st->cfg->camera_view_deg, (double)scale);
     /* A kiosk watches no stick: its guests have no record to report. */
     st->panels = panels_create(st->cfg->kiosk ? "" : st->cfg->usb_dir, st->cfg->data_dir,
                                st->profile);
