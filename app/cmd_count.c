@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cmd_count: `rehab-mirror count [--exercise EX] [--hold SECONDS]
- * [--camera-distance METRES [--camera-view DEGREES]] FILE.y4m`. Replays a clip through the counting core (frame n stamped n * 1000 *
- * fps_den / fps_num ms) and prints one JSON object:
+ * [--camera-distance METRES [--camera-view DEGREES]] FILE.y4m`. Replays a
+ * clip through the counting core (frame n stamped n * 1000 * fps_den /
+ * fps_num ms) and prints one JSON object:
  *   {"exercise":..,"frames":N,"duration_s":..,"reps":N,"partials":N,
  *    "hold_target_s":..,"holds_met":N,"holds_short":N,"events":[{"t":..,
  *    "start":..,"hold_s":..,"hold_met":..,"began_unseen":..,"amplitude":..,

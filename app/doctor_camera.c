@@ -7,7 +7,6 @@
  */
 #include "doctor_camera.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -108,8 +107,8 @@ static void report_camera_modules(void)
 static void report_placement(const settings *cfg)
 {
     double d = cfg->camera_distance_m, view = cfg->camera_view_deg;
-    const double pi = 3.14159265358979323846;
-    double across = 2.0 * d * tan(view / 2.0 * pi / 180.0), share = PERSON_LYING_M / across;
+    double across = reps_view_width_m(d, view); /* > 0: settings.c keeps both in range */
+    double share = across > 0.0 ? PERSON_LYING_M / across : 0.0;
     printf("  placed %.1f m from the mat, seeing %.0f degrees across: %.1f m wide there; a "
            "person lying down spans about %.0f%% of the picture (the counter's smallest "
            "movement at %.2f of the framing it was tuned on)\n",

@@ -35,6 +35,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "reps.h"
+
 #define SETTINGS_PATH_MAX 512
 #define SETTINGS_DEFAULT_FILE "/etc/rehab-mirror/rehab-mirror.conf"
 #define SETTINGS_DRIVER_MAX 32
@@ -45,10 +47,10 @@
  * large a person there is in the picture (reps_camera_scale). */
 #define SETTINGS_DEFAULT_DISTANCE 2.5
 #define SETTINGS_DEFAULT_VIEW 66.0
-#define SETTINGS_DISTANCE_MIN 0.3
-#define SETTINGS_DISTANCE_MAX 10.0
-#define SETTINGS_VIEW_MIN 20.0
-#define SETTINGS_VIEW_MAX 170.0
+#define SETTINGS_DISTANCE_MIN REPS_CAMERA_DISTANCE_MIN
+#define SETTINGS_DISTANCE_MAX REPS_CAMERA_DISTANCE_MAX
+#define SETTINGS_VIEW_MIN REPS_CAMERA_VIEW_MIN
+#define SETTINGS_VIEW_MAX REPS_CAMERA_VIEW_MAX
 
 typedef struct settings {
     char camera[SETTINGS_PATH_MAX];     /* spec; "" = auto */

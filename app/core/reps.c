@@ -214,13 +214,19 @@ reps_config reps_default_config(exercise_kind exercise)
     return c;
 }
 
+double reps_view_width_m(double distance_m, double view_deg)
+{
+    if (!(distance_m >= REPS_CAMERA_DISTANCE_MIN && distance_m <= REPS_CAMERA_DISTANCE_MAX &&
+          view_deg >= REPS_CAMERA_VIEW_MIN && view_deg <= REPS_CAMERA_VIEW_MAX))
+        return 0.0;
+    const double pi = 3.14159265358979323846;
+    return 2.0 * distance_m * tan(view_deg / 2.0 * pi / 180.0);
+}
+
 float reps_camera_scale(double distance_m, double view_deg)
 {
-    if (!(distance_m >= 0.3 && distance_m <= 10.0 && view_deg >= 20.0 && view_deg <= 170.0))
-        return 1.0f;
-    const double pi = 3.14159265358979323846;
-    double view_m = 2.0 * distance_m * tan(view_deg / 2.0 * pi / 180.0);
-    return (float)(REPS_REFERENCE_VIEW_M / view_m);
+    double view_m = reps_view_width_m(distance_m, view_deg);
+    return view_m > 0.0 ? (float)(REPS_REFERENCE_VIEW_M / view_m) : 1.0f;
 }
 
 /* reps_config.scale as used: 0 (not given) is the tuned framing, and it is

@@ -75,12 +75,21 @@ reps_config reps_default_config(exercise_kind exercise);
  * about this wide where they lie. */
 #define REPS_REFERENCE_VIEW_M 2.6
 
+/* Where a camera can be, for reps_camera_scale (and the config's keys). */
+#define REPS_CAMERA_DISTANCE_MIN 0.3 /* metres */
+#define REPS_CAMERA_DISTANCE_MAX 10.0
+#define REPS_CAMERA_VIEW_MIN 20.0    /* degrees across */
+#define REPS_CAMERA_VIEW_MAX 170.0
+
+/* How wide, in metres, a camera with a horizontal field of view of view_deg
+ * degrees sees at distance_m; 0 when either is out of range. */
+double reps_view_width_m(double distance_m, double view_deg);
+
 /* reps_config.scale for a camera distance_m from the person (metres) with a
  * horizontal field of view of view_deg degrees: the tuned framing's view
  * width over this camera's there, as a person's size in the picture goes
  * with it. A Camera Module 3 (66 degrees) at 2 m is 1.0, at 2.5 m 0.80, at
- * 3 m 0.67. Values out of range (distance 0.3-10 m, view 20-170 degrees)
- * give 1. */
+ * 3 m 0.67. Values out of range give 1. */
 float reps_camera_scale(double distance_m, double view_deg);
 
 typedef struct reps_counter reps_counter;
