@@ -43,6 +43,8 @@ typedef struct run_result {
     reps_event ev[MAX_EVENTS];
     int n, reps, partials, hold_starts, hold_ends;
     reps_phase final_phase;
+    float shrink;       /* run_lifts: what reps_missed returned (0: not called) */
+    int reps_at_missed; /* ... and the reps counted before it */
 } run_result;
 
 /* A time in rep i's up phase at which the person is at pose `target`. */
@@ -714,6 +716,7 @@ typedef struct lift_plan {
     int64_t hold_target_ms; /* the counter's (0: the bridge's) */
     int block;       /* the limb's luma (draw_block_at) */
     float scale;     /* the counter's reps_config.scale */
+    int64_t missed_ms; /* reps_missed is called on the first frame from then (0: never) */
     unsigned seed;
 } lift_plan;
 
@@ -754,6 +757,10 @@ static void run_lifts(const lift_plan *p, run_result *res)
             if (res->n < MAX_EVENTS)
                 res->ev[res->n++] = ev[k];
             res->reps += ev[k].kind == REPS_EVENT_REP;
+        }
+        if (p->missed_ms > 0 && t >= p->missed_ms && t - 1000 / FPS < p->missed_ms) {
+            res->shrink = reps_missed(c);
+            res->reps_at_missed = res->reps;
         }
     }
     reps_destroy(c);
@@ -924,6 +931,39 @@ static void test_scale_follows_the_camera(void)
           "out of range: the tuned framing");
 }
 
+/* The person says a rep was missed (reps_missed, OK at the station): a limb
+ * too faint for the least movement at scale 1 (test_scale_follows_the_camera)
+ * is counted from then on, the three reps after the first, which the person
+ * pressed for once back at rest. A press with nothing moving, or with the
+ * movement already big enough to count, changes nothing. */
+static void test_missed_rep_teaches_the_size(void)
+{
+    lift_plan p = { .rest_ms = 2000, .hold_ms = 1000, .upward = true, .block = 90, .seed = 19 };
+    const int64_t cycle = lift_cycle(&p);
+    p.still_ms = 4 * cycle;
+    p.end_ms = p.still_ms + 3000;
+    p.missed_ms = cycle + p.rest_ms / 2; /* back from the first rep a second */
+    run_result res;
+    run_lifts(&p, &res);
+    CHECK(res.reps_at_missed == 0, "the faint limb's first rep was counted before the press");
+    CHECK(res.shrink > 0.25f && res.shrink < 1.0f, "the least movement shrank by %.2f",
+          (double)res.shrink);
+    CHECK(res.reps == 3, "after one press, %d of the faint limb's 3 reps counted", res.reps);
+
+    lift_plan still = p;
+    still.still_ms = 0; /* the limb never moves */
+    run_lifts(&still, &res);
+    CHECK(res.shrink == 1.0f && res.reps == 0, "a press with nothing moving: shrink %.2f, %d reps",
+          (double)res.shrink, res.reps);
+
+    lift_plan near = p;
+    near.scale = 0.5f; /* the counter counts this limb already */
+    run_lifts(&near, &res);
+    CHECK(res.shrink == 1.0f && res.reps == 4, "a press with the movement counted: shrink %.2f, "
+                                               "%d reps of 4",
+          (double)res.shrink, res.reps);
+}
+
 /* No exercise at all: nothing may be counted. */
 static void test_negatives_count_nothing(void)
 {
@@ -971,5 +1011,6 @@ int main(void)
     test_pose_kept_is_not_a_rep();
     test_negatives_count_nothing();
     test_scale_follows_the_camera();
+    test_missed_rep_teaches_the_size();
     return check_done();
 }

@@ -125,6 +125,13 @@ static void press(session *s, button_id b, bool is_long)
     session_press(s, &ev);
 }
 
+static void press_at(session *s, button_id b, bool is_long, int64_t t)
+{
+    now_ms = t;
+    button_event ev = { .button = b, .long_press = is_long, .t_ms = t };
+    session_press(s, &ev);
+}
+
 static session_screen screen(const session *s)
 {
     return session_get_view(s)->screen;
@@ -250,14 +257,14 @@ static void test_camera_reps(void)
 }
 
 /* A person lying farther from the camera: the synthetic person at size of
- * frame width `size` does 3 bridges for a session told camera scale `scale`;
- * the camera reps recorded. */
-static int small_person_reps(float size, float scale)
+ * frame width `size` does 3 bridges for a session told camera scale `scale`,
+ * pressing OK a second after the first rep when press_first (and at once
+ * undoing it from the pause menu when undo); what was recorded goes in *r. */
+static void small_person(float size, float scale, bool press_first, bool undo, record *r)
 {
     programme p;
     small_programme(&p);
-    record r;
-    session_sink sink = sink_for(&r);
+    session_sink sink = sink_for(r);
     session *s = session_create(&p, &sink);
     session_set_camera_scale(s, scale);
     now_ms = 0;
@@ -266,12 +273,26 @@ static int small_person_reps(float size, float scale)
     synth_params sp = waiting_person(EXERCISE_BRIDGE, 3);
     sp.scale = size;
     static uint8_t frame[320 * 240];
-    int64_t t0 = now_ms;
+    int64_t t0 = now_ms, press_t = synth_rep_time(&sp, 0).end_ms + 1000;
     for (int64_t t = 0; t <= synth_duration_ms(&sp) + 1000; t += 66) {
         synth_render(&sp, t, frame, 320);
         session_frame(s, frame, 320, 240, 320, t0 + t);
+        if (press_first && t < press_t && t + 66 >= press_t) {
+            press_at(s, BUTTON_OK, false, t0 + t);
+            if (undo) { /* Up from Resume is "Undo last rep" */
+                press_at(s, BUTTON_OK, true, t0 + t + 10);
+                press_at(s, BUTTON_UP, false, t0 + t + 20);
+                press_at(s, BUTTON_OK, false, t0 + t + 30);
+            }
+        }
     }
     session_destroy(s);
+}
+
+static int small_person_reps(float size, float scale)
+{
+    record r;
+    small_person(size, scale, false, false, &r);
     return r.camera_reps;
 }
 
@@ -285,6 +306,21 @@ static void test_camera_scale(void)
 {
     CHECK_EQ_INT(small_person_reps(0.3f, 1.0f), 3, "a small person, the tuned scale");
     CHECK_EQ_INT(small_person_reps(0.3f, 4.0f), 0, "a small person, told 4 times larger");
+}
+
+/* OK for a rep the camera missed teaches the counter the person's size
+ * (reps_missed): the small person of test_camera_scale, told 4 times larger,
+ * presses once back from the first bridge, and the camera counts the other
+ * two. Undoing that rep takes the lesson back too. */
+static void test_missed_rep_teaches(void)
+{
+    record r;
+    small_person(0.3f, 4.0f, true, false, &r);
+    CHECK_EQ_INT(r.manual_reps, 1, "the first bridge, pressed for");
+    CHECK_EQ_INT(r.camera_reps, 2, "the next two, counted by the camera");
+    small_person(0.3f, 4.0f, true, true, &r);
+    CHECK_EQ_INT(r.undone, 1, "the press, undone");
+    CHECK_EQ_INT(r.manual_reps + r.camera_reps, 0, "and nothing counted after it");
 }
 
 /* An empty mat on the position screen: nobody seen, no learning, no set;
@@ -764,13 +800,6 @@ static int64_t feed(session *s, const synth_params *sp, int64_t from, int64_t to
     }
     now_ms = t + shift;
     return t;
-}
-
-static void press_at(session *s, button_id b, bool is_long, int64_t t)
-{
-    now_ms = t;
-    button_event ev = { .button = b, .long_press = is_long, .t_ms = t };
-    session_press(s, &ev);
 }
 
 static session *camera_set(programme *p, record *r, int64_t *t0)
@@ -1425,6 +1454,7 @@ int main(void)
     test_manual_session();
     test_camera_reps();
     test_camera_scale();
+    test_missed_rep_teaches();
     test_empty_mat();
     test_settles_before_go();
     test_rep_as_the_set_begins();

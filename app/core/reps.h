@@ -106,6 +106,18 @@ void reps_reset(reps_counter *c);
  * and has just begun to move). */
 void reps_restart(reps_counter *c, int64_t keep_ms);
 
+/* The person says a rep was just missed (OK at the station, with nothing
+ * counted): if the picture moved over the window by less than the least
+ * movement counted, but by at least a quarter of it (more than a resting
+ * person's breathing at the framing tuned on), the person's reps are that
+ * small: the least movement becomes half of what moved, for the counter's
+ * life (reps_reset keeps it), so the next like it count. Returns the
+ * factor by which it shrank (1: unchanged; in (0.25, 1) otherwise). */
+float reps_missed(reps_counter *c);
+/* Takes back what reps_missed did (shrink: what it returned), as when the rep
+ * pressed for is undone; the last first. */
+void reps_missed_undo(reps_counter *c, float shrink);
+
 /* Feeds one frame. Writes up to `cap` events into out and returns how many.
  * Timestamps must not go backwards; a frame that does is ignored. */
 size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, int stride,

@@ -15,7 +15,8 @@
 #include "reps.h"
 
 typedef struct tuning {
-    float min_range;      /* luma levels RMS: the smallest range that is a movement */
+    float min_range;      /* luma levels RMS: the smallest range that is a movement
+                             (lowered by reps_missed, down to MISSED_FLOOR of its first value) */
     float leave_level;    /* an excursion begins above this level */
     float return_level;   /* and ends below this one */
     float valley_frac;    /* or back below this fraction of its peak distance
@@ -98,6 +99,7 @@ static inline bool recent_ago(const recent *r, int64_t t_ms, float *w)
 struct reps_counter {
     reps_config cfg;
     tuning tun;
+    float first_min_range; /* tun.min_range as made, before reps_missed lowered it */
     motion *motion;
     motion_sample s;
     int64_t first_ms, last_ms;

@@ -39,10 +39,13 @@
  * counted one (SESSION_MANUAL_WINDOW_MS) and is not in the middle of one (the
  * OK then waits for the counter's verdict, SESSION_OK_WAIT_MS plus the hold
  * at most and not at all once told that it misses reps: its rep, or a manual
- * rep if it finds none). The counter's clock stops while the set is paused,
- * so a hold never includes time in the menu. A partial or a short hold is
- * shown for a moment (view.flash and cue); whether a short hold counts is the
- * programme's short_holds_count.
+ * rep if it finds none). A manual rep also tells the counter that a movement
+ * it saw and took for too small was a rep (reps_missed: it counts the like
+ * from then on, for the block), and undoing it takes that back. The
+ * counter's clock stops while the set is paused, so a hold never includes
+ * time in the menu. A partial or a short hold is shown for a moment
+ * (view.flash and cue); whether a short hold counts is the programme's
+ * short_holds_count.
  */
 #ifndef RM_SESSION_H
 #define RM_SESSION_H

@@ -43,6 +43,8 @@ struct session {
 
     /* session_reps.c */
     session_rep set_reps[SESSION_MAX_SET_REPS]; /* the open set's reps, for undo */
+    float set_shrink[SESSION_MAX_SET_REPS]; /* by what each made the counter's least
+                                               movement shrink (reps_missed; 1: not) */
     int n_set_reps;
     int64_t last_camera_rep_ms; /* the set's last camera rep, -1 none */
     int64_t ok_at_ms;           /* when the OK waiting for a verdict was pressed */

@@ -50,9 +50,9 @@ static void flash(session *s, const char *word, const char *cue)
     s->flash_until = s->now + FLASH_MS;
 }
 
-/* Counts a rep done at rep.t_ms: the view, the undo list, the sink; may
- * complete the set. */
-static void add_rep(session *s, session_rep rep)
+/* Counts a rep done at rep.t_ms: the view, the undo list (with what it made
+ * the counter's least movement shrink by), the sink; may complete the set. */
+static void add_rep(session *s, session_rep rep, float shrink)
 {
     session_view *v = &s->v;
     const programme_block *b = session_block(s);
@@ -66,8 +66,10 @@ static void add_rep(session *s, session_rep rep)
     rep.number = v->reps_done;
     v->manual_reps += rep.manual;
     v->holds_met += rep.hold_met;
-    if (s->n_set_reps < SESSION_MAX_SET_REPS)
+    if (s->n_set_reps < SESSION_MAX_SET_REPS) {
+        s->set_shrink[s->n_set_reps] = shrink;
         s->set_reps[s->n_set_reps++] = rep;
+    }
     if (s->sink.rep && s->set_id)
         session_saved(s, s->sink.rep(s->sink.ctx, s->set_id, &rep));
     else if (s->sink.rep)
@@ -91,10 +93,16 @@ void session_reps_finish_set(session *s)
     session_set_done(s);
 }
 
+/* A rep the person says they did (OK). The camera counted nothing for it: if
+ * it saw a movement too small to count, the person's reps are that small,
+ * and the counter counts the like from now on (reps_missed; not for a hold
+ * led by the clock, whose counter only watches for movement). Undo takes
+ * that back with the rep. */
 static void manual_rep(session *s)
 {
     s->v.manual_pending = false;
-    add_rep(s, (session_rep){ .manual = true, .t_ms = s->now });
+    float shrink = s->v.timed ? 1.0f : reps_missed(s->counter);
+    add_rep(s, (session_rep){ .manual = true, .t_ms = s->now }, shrink);
 }
 
 /* A rep the counter or the clock reported, done at at_ms (session time). A
@@ -123,7 +131,8 @@ static void camera_rep(session *s, const reps_event *ev, int64_t at_ms)
     if (!met)
         flash(s, N_("Hold longer"), N_("Hold a little longer next time"));
     add_rep(s, (session_rep){ .t_ms = at_ms, .hold_ms = ev->hold_ms, .hold_met = met,
-                              .amplitude = ev->amplitude });
+                              .amplitude = ev->amplitude },
+            1.0f);
 }
 
 static void partial(session *s)
@@ -316,6 +325,7 @@ bool session_reps_undo(session *s)
     if (!s->set_open || s->n_set_reps == 0 || v->reps_done == 0)
         return false;
     session_rep rep = s->set_reps[--s->n_set_reps];
+    reps_missed_undo(s->counter, s->set_shrink[s->n_set_reps]);
     v->reps_done--;
     v->total_done--;
     v->block_done[v->block]--;

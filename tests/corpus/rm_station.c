@@ -43,7 +43,16 @@
  * from F times as far (rm-evaluate: the person F times smaller), and --scale S
  * tells the session the person's size in the picture, as the station's
  * camera_distance does (session_set_camera_scale; 1 by default, not told).
- * Usage: rm-station [-v] [--loops K] [--slower F] [--farther F] [--scale S] DIR
+ * --press-missed plays a person who presses OK for each rep the set screen
+ * did not count: PRESS_AFTER_MS after they are back at rest, when the count
+ * has not gone up since their last return. A press with the counter at rest
+ * adds a manual rep and, when the camera saw a movement too small to count,
+ * teaches the counter their size (reps_missed); the last line says how many
+ * presses that took, how many of the reps after a clip's first press the
+ * camera counted, and on how many clips the reps counted and pressed
+ * together were the true count. Negatives get no presses.
+ * Usage: rm-station [-v] [--loops K] [--slower F] [--farther F] [--scale S]
+ *                   [--press-missed] DIR
  * (NAME.json + NAME.y4m, as scripts/real-clips makes)
  */
 #include <math.h>
@@ -61,6 +70,11 @@
 #define LINGER_MS 2000 /* the clip's last frame, held after it */
 #define MAX_LOOPS 10
 #define JOIN_MS 1000   /* a loop's way back to the clip's first frame (clip time) */
+/* --press-missed: the person presses OK this long after a return to rest
+ * when the count has not gone up since the return before it (a rep said at
+ * the top is theirs too), as the set screen asks of someone whose rep was
+ * missed. */
+#define PRESS_AFTER_MS 1500
 
 /* How each clip is played: how many times over, how many times slower, from
  * how many times as far, and what the station is told of it. */
@@ -68,6 +82,7 @@ typedef struct play_opts {
     int loops;
     double slower, farther;
     double scale; /* the counter told the person's size (session_set_camera_scale) */
+    bool press_missed; /* OK pressed for each true rep the station has not counted */
 } play_opts;
 
 typedef struct tally {
@@ -79,6 +94,8 @@ typedef struct tally {
     int under_half, under_half_told; /* clips counted under half; of them, told to press OK */
     int most, most_told;             /* counted nine tenths or more; told */
     int negatives_told;              /* negatives told */
+    /* --press-missed */
+    int presses, pressed_clips, true_reps, after_press, counted_after_press, with_ok_exact;
 } tally;
 
 #define MAX_SHOWN 64
@@ -89,6 +106,10 @@ typedef struct station_run {
     bool told_missed;     /* the set said "If I miss a rep, press OK" */
     int64_t t0;           /* session time of the clip's first frame */
     int64_t rep_ms[MAX_SHOWN]; /* each camera rep, from the clip's first frame */
+    int manual_reps;      /* reps added by OK (--press-missed) */
+    int presses;          /* OKs pressed for reps not counted */
+    int after_press, counted_after_press; /* true reps after the first press; of them counted */
+    int check;            /* --press-missed: the next true rep of this loop to look at */
     eval_run *alone;      /* the counter alone on the same frames (the caller frees) */
 } station_run;
 
@@ -99,6 +120,7 @@ static bool on_rep(void *ctx, int64_t set_id, const session_rep *rep)
     if (!rep->manual && st->camera_reps < MAX_SHOWN)
         st->rep_ms[st->camera_reps] = rep->t_ms - st->t0;
     st->camera_reps += !rep->manual;
+    st->manual_reps += rep->manual;
     return true;
 }
 
@@ -155,6 +177,39 @@ static void station_frame(session *s, station_run *st, const uint8_t *luma, cons
     st->told_missed |= session_get_view(s)->told_missed;
 }
 
+/* Whether the station said a camera rep from before_ms to after_ms (clip time). */
+static bool said_between(const station_run *st, int64_t before_ms, int64_t after_ms)
+{
+    for (int i = 0; i < st->camera_reps && i < MAX_SHOWN; i++)
+        if (st->rep_ms[i] >= before_ms && st->rep_ms[i] <= after_ms)
+            return true;
+    return false;
+}
+
+/* --press-missed: at clip time clip_ms, the person looks back at each true
+ * return to rest of the loop begun at loop_ms that is PRESS_AFTER_MS old, and
+ * presses OK for one the set screen has not counted. */
+static void press_for_missed(session *s, station_run *st, const eval_truth *t, double slower,
+                             int64_t loop_ms, int64_t clip_ms)
+{
+    for (; st->check < t->n_reps; st->check++) {
+        int64_t back = loop_ms + eval_slowed(slower, t->reps[st->check].end_ms);
+        int64_t before = st->check > 0 ? loop_ms + eval_slowed(slower, t->reps[st->check - 1].end_ms)
+                                       : loop_ms;
+        if (clip_ms < back + PRESS_AFTER_MS)
+            return;
+        bool said = said_between(st, before + 1, back + PRESS_AFTER_MS);
+        if (st->presses > 0) {
+            st->after_press++;
+            st->counted_after_press += said;
+        }
+        if (!said && session_get_view(s)->screen == SCREEN_SET) {
+            press_ok(s, st->t0 + clip_ms);
+            st->presses++;
+        }
+    }
+}
+
 /* The clip's labels for it played `loops` times over, each time lasting
  * clip_ms: the count and each return to rest repeated (as many as fit). */
 static void loop_truth(eval_truth *t, int loops, int64_t clip_ms)
@@ -174,8 +229,9 @@ static void loop_truth(eval_truth *t, int loops, int64_t clip_ms)
 /* Feeds the clip once to the session and the counter alone, from *base_ms
  * (clip time), which it moves on by the clip's length; keeps its last frame
  * in *last (allocated on the first call). -1 on a bad clip, else frames fed. */
-static int64_t feed_clip(const char *y4m, const play_opts *how, session *s, station_run *st,
-                         eval_run *run, int64_t *base_ms, uint8_t **last, y4m_info *info)
+static int64_t feed_clip(const char *y4m, const play_opts *how, const eval_truth *t, session *s,
+                         station_run *st, eval_run *run, int64_t *base_ms, uint8_t **last,
+                         y4m_info *info)
 {
     char err[256];
     y4m_reader *rd = y4m_open(y4m, err);
@@ -196,7 +252,8 @@ static int64_t feed_clip(const char *y4m, const play_opts *how, session *s, stat
         memcpy(from, *last, size);
     const uint8_t *luma;
     int got;
-    int64_t n = 0;
+    int64_t n = 0, loop_ms = *base_ms;
+    st->check = 0;
     for (; (got = y4m_read_frame(rd, &luma, err)) == 1; n++) {
         int64_t own_ms = n * 1000 * in->fps_den / in->fps_num;
         int64_t clip_ms = *base_ms + eval_slowed(how->slower, own_ms);
@@ -208,6 +265,8 @@ static int64_t feed_clip(const char *y4m, const play_opts *how, session *s, stat
             for (size_t i = 0; i < size; i++)
                 (*last)[i] = (uint8_t)(from[i] + ((*last)[i] - from[i]) * own_ms / JOIN_MS);
         station_frame(s, st, *last, in, st->t0, clip_ms);
+        if (how->press_missed)
+            press_for_missed(s, st, t, how->slower, loop_ms, clip_ms);
         eval_feed(run, *last, in->width, in->height, in->width, clip_ms);
     }
     if (got < 0)
@@ -240,13 +299,18 @@ static bool play(const char *y4m, eval_truth *t, const programme *p, const play_
     y4m_info in = { 0 };
     int64_t base_ms = 0, frames = 0;
     for (int k = 0; ok && k < how->loops; k++) {
-        frames = feed_clip(y4m, how, s, st, run, &base_ms, &last, &in);
+        frames = feed_clip(y4m, how, t, s, st, run, &base_ms, &last, &in);
         ok = frames >= 0;
     }
     /* The person stays where the clip left them for LINGER_MS: a rep decided
      * on the way down is said once they are back, as `count` flushes it. */
-    for (int64_t n = 0; ok && frames > 0 && n * 1000 * in.fps_den / in.fps_num < LINGER_MS; n++)
-        station_frame(s, st, last, &in, t0, base_ms + n * 1000 * in.fps_den / in.fps_num);
+    int64_t loop_ms = how->loops > 0 ? base_ms / how->loops * (how->loops - 1) : 0;
+    for (int64_t n = 0; ok && frames > 0 && n * 1000 * in.fps_den / in.fps_num < LINGER_MS; n++) {
+        int64_t clip_ms = base_ms + n * 1000 * in.fps_den / in.fps_num;
+        station_frame(s, st, last, &in, t0, clip_ms);
+        if (how->press_missed)
+            press_for_missed(s, st, t, how->slower, loop_ms, clip_ms);
+    }
     free(last);
     if (ok) {
         eval_truth_slower(t, how->slower);
@@ -312,6 +376,24 @@ static void tally_add(tally *k, const eval_truth *t, int counted)
     }
 }
 
+/* --press-missed: what the presses did for this clip. */
+static void tally_presses(tally *k, const eval_truth *t, const station_run *st, bool verbose)
+{
+    if (t->negative)
+        return;
+    k->true_reps += t->count;
+    k->presses += st->presses;
+    k->pressed_clips += st->presses > 0;
+    k->after_press += st->after_press;
+    k->counted_after_press += st->counted_after_press;
+    k->with_ok_exact += st->camera_reps + st->manual_reps == t->count;
+    if (verbose)
+        printf("    pressed OK:   %d time%s (%d manual reps); after the first press the camera "
+               "counted %d of %d\n",
+               st->presses, st->presses == 1 ? "" : "s", st->manual_reps, st->counted_after_press,
+               st->after_press);
+}
+
 static void tally_print(const char *what, const tally *k)
 {
     int pos = k->clips - k->negatives;
@@ -323,7 +405,8 @@ static void tally_print(const char *what, const tally *k)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: rm-station [-v] [--loops K] [--slower F] [--farther F] [--scale S] DIR\n");
+    fprintf(stderr, "usage: rm-station [-v] [--loops K] [--slower F] [--farther F] [--scale S] "
+                    "[--press-missed] DIR\n");
 }
 
 int main(int argc, char **argv)
@@ -334,6 +417,8 @@ int main(int argc, char **argv)
     for (; a < argc - 1; a++) {
         if (!strcmp(argv[a], "-v")) {
             verbose = true;
+        } else if (!strcmp(argv[a], "--press-missed")) {
+            how.press_missed = true;
         } else if (!strcmp(argv[a], "--loops") && a + 1 < argc - 1) {
             char *end;
             long k = strtol(argv[++a], &end, 10);
@@ -399,6 +484,8 @@ int main(int argc, char **argv)
                    st.camera_reps != t->count ? "   <-- miscount" : "");
             if (verbose)
                 print_times(t, &st);
+            if (how.press_missed)
+                tally_presses(&station, t, &st, verbose);
             eval_free(st.alone);
         }
         free(names[i]);
@@ -414,5 +501,12 @@ int main(int argc, char **argv)
            "%d of the %d negatives\n",
            how.loops, how.loops == 1 ? "" : "s", station.under_half_told, station.under_half,
            station.most_told, station.most, station.negatives_told, station.negatives);
+    if (how.press_missed)
+        printf("pressed OK for a missed rep %d times for the %d true reps of the %d clips with "
+               "reps, on %d clips; after a clip's first press the camera counted %d of its %d "
+               "true reps; counted and pressed together exact on %d of them\n",
+               station.presses, station.true_reps, station.clips - station.negatives,
+               station.pressed_clips, station.counted_after_press, station.after_press,
+               station.with_ok_exact);
     return ok ? 0 : 1;
 }
