@@ -112,7 +112,7 @@ void reps_restart(reps_counter *c, int64_t keep_ms);
  * person's breathing at the framing tuned on), the person's reps are that
  * small: the least movement becomes half of what moved, for the counter's
  * life (reps_reset keeps it), so the next like it count. Returns the
- * factor by which it shrank (1: unchanged; in (0.25, 1) otherwise). */
+ * factor by which it shrank (1: unchanged; from 0.25 to under 1 otherwise). */
 float reps_missed(reps_counter *c);
 /* Takes back what reps_missed did (shrink: what it returned), as when the rep
  * pressed for is undone; the last first. */
