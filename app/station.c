@@ -423,6 +423,16 @@ static void log_presence(const station *st, const session_view *v)
         log_info("position: settled at %.1f s", (double)clock_now_ms(st->clock) / 1000.0);
 }
 
+/* One line when an OK for a missed rep, or its undo, changes the least
+ * movement the set's counter counts (reps_missed). */
+static void log_least(const station *st, const session_view *v)
+{
+    float was = st->prev.counter.least, now = v->counter.least;
+    if (v->screen == SCREEN_SET && st->prev.screen == SCREEN_SET && was > 0.0f && now != was)
+        log_info("counter: least movement %.2f luma levels, was %.2f (%s)", (double)now,
+                 (double)was, now < was ? "an OK for a rep it missed" : "that rep undone");
+}
+
 static void run_loop(station *st)
 {
     while (!st->quit) {
@@ -438,6 +448,7 @@ static void run_loop(station *st)
         else if ((v->screen == SCREEN_WHO) != (st->prev.screen == SCREEN_WHO))
             station_who_language(st, v->screen == SCREEN_WHO);
         log_presence(st, v);
+        log_least(st, v);
         station_apply_sound_choice(st, v);
         if (v->screen == SCREEN_HOME && st->prev.screen != SCREEN_HOME) {
             station_refresh_stats(st);

@@ -533,7 +533,8 @@ size_t reps_feed(reps_counter *c, const uint8_t *luma, int width, int height, in
 
 reps_status reps_get_status(const reps_counter *c)
 {
-    reps_status st = { .count = c->count, .level = c->level < 0 ? 0 : c->level > 1 ? 1 : c->level };
+    reps_status st = { .count = c->count, .level = c->level < 0 ? 0 : c->level > 1 ? 1 : c->level,
+                       .least = c->tun.min_range };
     if (!c->s.ready) {
         st.phase = REPS_PHASE_LEARNING;
         /* the window fills in about a second */
