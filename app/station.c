@@ -427,10 +427,10 @@ static void log_presence(const station *st, const session_view *v)
  * movement the set's counter counts (reps_missed). */
 static void log_least(const station *st, const session_view *v)
 {
-    float was = st->prev.counter.least, now = v->counter.least;
+    double was = st->prev.counter.least, now = v->counter.least;
     if (v->screen == SCREEN_SET && st->prev.screen == SCREEN_SET && was > 0.0f && now != was)
-        log_info("counter: least movement %.2f luma levels, was %.2f (%s)", (double)now,
-                 (double)was, now < was ? "an OK for a rep it missed" : "that rep undone");
+        log_info("counter: least movement %.2f luma levels, was %.2f (%s)", now, was,
+                 now < was ? "an OK for a rep it missed" : "that rep undone");
 }
 
 static void run_loop(station *st)

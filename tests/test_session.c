@@ -21,7 +21,7 @@ typedef struct record {
     int last_seq;
     bool seq_ok;
     bool fail_writes;
-    float least; /* small_person: the counter's least movement at the end */
+    double least; /* small_person: the counter's least movement at the end */
 } record;
 
 static int64_t rec_begin_session(void *ctx, const programme *p, int pain_before)
@@ -318,17 +318,16 @@ static void test_missed_rep_teaches(void)
 {
     record r;
     small_person(0.3f, 4.0f, false, false, &r);
-    float least = r.least; /* 6 levels times the scale, 4 */
+    double least = r.least; /* 6 levels times the scale, 4 */
     small_person(0.3f, 4.0f, true, false, &r);
     CHECK_EQ_INT(r.manual_reps, 1, "the first bridge, pressed for");
     CHECK_EQ_INT(r.camera_reps, 2, "the next two, counted by the camera");
-    CHECK(r.least < least, "the view says the least movement fell: %.2f from %.2f",
-          (double)r.least, (double)least);
+    CHECK(r.least < least, "the view says the least movement fell: %.2f from %.2f", r.least,
+          least);
     small_person(0.3f, 4.0f, true, true, &r);
     CHECK_EQ_INT(r.undone, 1, "the press, undone");
     CHECK_EQ_INT(r.manual_reps + r.camera_reps, 0, "and nothing counted after it");
-    CHECK(r.least == least, "the least movement back at %.2f: %.2f", (double)least,
-          (double)r.least);
+    CHECK(r.least == least, "the least movement back at %.2f: %.2f", least, r.least);
 }
 
 /* An empty mat on the position screen: nobody seen, no learning, no set;

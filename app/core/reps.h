@@ -57,8 +57,9 @@ typedef struct reps_status {
     int64_t hold_ms;    /* HOLD: time held so far */
     int count;          /* reps counted since the last reset */
     float learn_progress; /* LEARNING: 0..1 */
-    float least;        /* the least movement counted now, luma levels RMS (reps_missed
-                           lowers it) */
+    double least;       /* the least movement counted now, luma levels RMS (reps_missed
+                           lowers it; a double, so the struct has no padding for the
+                           session's memcmp of its view to trip on) */
 } reps_status;
 
 /* Tunables, with units. Documented defaults come from reps_default_config. */
