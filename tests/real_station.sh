@@ -24,4 +24,11 @@ row=$(grep '^pp-bridging ' "$out/station.txt") || fail "no row for pp-bridging"
 read -r _ _ truth counted alone _ <<<"$row"
 [[ $truth == 2 && $alone == 2 ]] || fail "the clip or the counter alone changed: $row"
 [[ $counted == 2 ]] || fail "the station counted $counted of 2: $row"
-echo "real_station: pp-bridging twice over, lying still first: both bridges counted ($row)"
+# A person who presses OK for every rep not counted (--press-missed) has
+# nothing to press for here: both counted, no press, the count exact.
+"${emulator[@]}" "$station" --loops 2 --press-missed "$clips" > "$out/pressed.txt" ||
+    fail "rm-station --press-missed: $(tail -3 "$out/pressed.txt")"
+grep -q '^pressed OK for a missed rep 0 times for the 2 true reps of the 1 clips with reps, on 0 clips;.* exact on 1 of them$' \
+    "$out/pressed.txt" || fail "--press-missed: $(tail -1 "$out/pressed.txt")"
+echo "real_station: pp-bridging twice over, lying still first: both bridges counted ($row); no press needed"
+
