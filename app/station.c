@@ -428,7 +428,7 @@ static void log_presence(const station *st, const session_view *v)
 static void log_least(const station *st, const session_view *v)
 {
     double was = st->prev.counter.least, now = v->counter.least;
-    if (v->screen == SCREEN_SET && st->prev.screen == SCREEN_SET && was > 0.0f && now != was)
+    if (v->screen == SCREEN_SET && st->prev.screen == SCREEN_SET && was > 0.0 && now != was)
         log_info("counter: least movement %.2f luma levels, was %.2f (%s)", now, was,
                  now < was ? "an OK for a rep it missed" : "that rep undone");
 }

@@ -98,7 +98,9 @@ typedef struct tally {
     int presses, pressed_clips, true_reps, after_press, counted_after_press, with_ok_exact;
 } tally;
 
-#define MAX_SHOWN 64
+/* Camera reps kept per clip: as many as a played clip can have true ones
+ * (--loops 10), so --press-missed looks back over every one. */
+#define MAX_SHOWN EVAL_MAX_REPS
 
 typedef struct station_run {
     int camera_reps;
