@@ -1301,6 +1301,18 @@ static session *held_bridges(programme *p, record *r, int64_t *t0, synth_params 
     return camera_set(p, r, t0);
 }
 
+/* held_bridges with bridges held 7 s, fed to half a second into the first
+ * one's top, where OK is pressed (*at: that time, performance time). */
+static session *ok_at_a_long_top(programme *p, record *r, int64_t *t0, synth_params *sp,
+                                 int64_t *at)
+{
+    session *s = held_bridges(p, r, t0, sp, 7000);
+    *at = feed(s, sp, 0, synth_rep_time(sp, 0).top_ms + 500, *t0, 0);
+    CHECK_EQ_INT(session_get_view(s)->counter.phase, REPS_PHASE_HOLD, "holding at the top");
+    press_at(s, BUTTON_OK, false, *t0 + *at);
+    return s;
+}
+
 /* An OK during a movement waits for the counter's verdict SESSION_OK_WAIT_MS
  * plus the hold (2 s here) at most: at the top of a bridge held 7 s, whose
  * verdict comes some 8 s later, the OK counts after 6 s, and the camera's rep
@@ -1310,14 +1322,11 @@ static void test_ok_waits_at_most(void)
 {
     programme p;
     record r;
-    int64_t t0;
+    int64_t t0, at;
     synth_params sp;
-    session *s = held_bridges(&p, &r, &t0, &sp, 7000);
+    session *s = ok_at_a_long_top(&p, &r, &t0, &sp, &at);
     int64_t wait = SESSION_OK_WAIT_MS + 2000;
     synth_rep_truth rep0 = synth_rep_time(&sp, 0), rep1 = synth_rep_time(&sp, 1);
-    int64_t at = feed(s, &sp, 0, rep0.top_ms + 500, t0, 0);
-    CHECK_EQ_INT(session_get_view(s)->counter.phase, REPS_PHASE_HOLD, "holding at the top");
-    press_at(s, BUTTON_OK, false, t0 + at);
     CHECK(session_get_view(s)->manual_pending, "the OK waits for the counter");
     int64_t t = feed(s, &sp, at, at + wait - 150, t0, 0);
     CHECK_EQ_INT(session_get_view(s)->reps_done, 0, "still waiting just before the limit");
@@ -1330,6 +1339,45 @@ static void test_ok_waits_at_most(void)
     feed(s, &sp, t, rep1.end_ms + 1500, t0, 0);
     CHECK_EQ_INT(session_get_view(s)->reps_done, 2, "the next bridge");
     CHECK_EQ_INT(r.camera_reps, 1, "is the camera's");
+    session_destroy(s);
+}
+
+/* A second OK while one waits for the counter is another rep, unless it
+ * comes within SESSION_OK_WAIT_MS of the first (pressed again for the same
+ * one by someone who heard nothing): the waiting one counts at once, and
+ * the camera's verdict on the movement is theirs, not a third. An OK just after that verdict, which
+ * nobody heard, adds a rep too (it is not "Counted"). The person here
+ * pressed for a rep the camera missed and again for this one, at the top of
+ * a bridge held 7 s. */
+static void test_second_ok_while_waiting(void)
+{
+    programme p;
+    record r;
+    int64_t t0, at;
+    synth_params sp;
+    session *s = ok_at_a_long_top(&p, &r, &t0, &sp, &at);
+    synth_rep_truth rep0 = synth_rep_time(&sp, 0);
+    int64_t t = feed(s, &sp, at, at + SESSION_OK_WAIT_MS - 300, t0, 0);
+    press_at(s, BUTTON_OK, false, t0 + t);
+    CHECK(session_get_view(s)->reps_done == 0 && session_get_view(s)->manual_pending,
+          "pressed again within the wait: the same rep, still waiting");
+    t = feed(s, &sp, t, at + SESSION_OK_WAIT_MS + 300, t0, 0);
+    press_at(s, BUTTON_OK, false, t0 + t);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 1, "a second OK after it: the first counts");
+    CHECK(session_get_view(s)->manual_pending, "and the second waits");
+    int said = session_get_view(s)->counter.count;
+    while (session_get_view(s)->counter.count == said && t < rep0.end_ms + 3000)
+        t = feed(s, &sp, t, t + 66, t0, 0);
+    CHECK(session_get_view(s)->counter.count > said, "the camera's verdict on the bridge came");
+    CHECK_EQ_INT(r.camera_reps, 0, "and is the OKs', not another rep");
+    t = feed(s, &sp, t, t + 500, t0, 0);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 2, "two OKs, two reps");
+    CHECK(!session_get_view(s)->manual_pending, "nothing waits");
+    press_at(s, BUTTON_OK, false, t0 + t);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 3, "an OK just after that verdict adds one");
+    CHECK(!session_get_view(s)->flash || strcmp(session_get_view(s)->flash, "Counted") != 0,
+          "and is not 'Counted': nothing was said");
+    CHECK_EQ_INT(r.manual_reps, 3, "all by hand");
     session_destroy(s);
 }
 
@@ -1484,6 +1532,7 @@ int main(void)
     test_camera_rep_is_activity();
     test_missed_reps();
     test_ok_waits_at_most();
+    test_second_ok_while_waiting();
     test_ok_waits_through_the_hold();
     test_set_done_shown();
     return check_done();

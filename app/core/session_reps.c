@@ -11,7 +11,10 @@
  *    PARTIAL, or the movement ending with no verdict, makes it a manual rep
  *    then (the person says it was one). The counter gives up on a movement
  *    after twice the hold target plus 6 s, so the wait is bounded; a camera
- *    lost meanwhile settles it as manual at once.
+ *    lost meanwhile settles it as manual at once. Another OK while one
+ *    waits is another rep (the waiting one counts at once, as when its wait
+ *    runs out), unless within SESSION_OK_WAIT_MS of it: pressed again for
+ *    the same one by someone who has heard nothing yet.
  *  - Otherwise OK adds a manual rep at once.
  * What this gets wrong: an OK meant for a rep the camera missed while it was
  * following some other movement waits for that movement and is merged with
@@ -114,9 +117,9 @@ static void camera_rep(session *s, const reps_event *ev, int64_t at_ms)
     const programme_block *b = session_block(s);
     bool counted_by_ok = s->ok_counted_ms >= 0 && ev->start_ms + s->counter_shift <= s->ok_counted_ms;
     s->ok_counted_ms = -1;
-    s->last_camera_rep_ms = s->now;
     if (counted_by_ok)
         return; /* the movement the OK was pressed in, counted when the wait ran out */
+    s->last_camera_rep_ms = s->now;
     s->v.manual_pending = false; /* an OK during this movement meant this rep */
     bool met = b->hold_s == 0 || ev->hold_met || ev->began_unseen;
     s->v.last_hold_ms = (int)ev->hold_ms;
@@ -166,6 +169,12 @@ void session_reps_ok(session *s)
     if (s->last_camera_rep_ms >= 0 && s->now - s->last_camera_rep_ms < SESSION_MANUAL_WINDOW_MS) {
         flash(s, N_("Counted"), N_("The camera counted that one"));
         return;
+    }
+    if (s->v.manual_pending) {
+        if (s->now - s->ok_at_ms < SESSION_OK_WAIT_MS)
+            return; /* pressed again for the rep waiting: nothing was heard yet */
+        s->ok_counted_ms = s->ok_at_ms;
+        manual_rep(s); /* another rep: the one waiting counts now, as its wait had run out */
     }
     reps_phase phase = s->v.counter.phase;
     bool moving = phase == REPS_PHASE_MOVING || phase == REPS_PHASE_HOLD;

@@ -16,7 +16,8 @@
  * station set, and quad sets are led by the clock. The set is of 50 reps, so
  * it never ends inside a clip. After the clip its last frame is held 2 s (the
  * person stays where they are), so a rep decided on the way down is said, as
- * `count` and rm-evaluate flush it at the end.
+ * `count` and rm-evaluate flush it at the end, and longer while an OK waits
+ * for the counter's verdict, until the station counts it.
  *
  * Prints one row per clip (truth, station, counter alone, when the set began)
  * and the two summaries side by side: counts as rm-evaluate scores them, and
@@ -68,6 +69,7 @@
 
 #define PRESS_MS 500   /* between the presses that reach the position screen */
 #define LINGER_MS 2000 /* the clip's last frame, held after it */
+#define LINGER_PENDING_MS (SESSION_OK_WAIT_MS + 4000) /* longer while an OK waits (2 s holds) */
 #define MAX_LOOPS 10
 #define JOIN_MS 1000   /* a loop's way back to the clip's first frame (clip time) */
 /* --press-missed: the person presses OK this long after a return to rest
@@ -305,10 +307,15 @@ static bool play(const char *y4m, eval_truth *t, const programme *p, const play_
         ok = frames >= 0;
     }
     /* The person stays where the clip left them for LINGER_MS: a rep decided
-     * on the way down is said once they are back, as `count` flushes it. */
+     * on the way down is said once they are back, as `count` flushes it. An
+     * OK still waiting for the counter's verdict is waited for (the station
+     * counts it when the wait runs out), up to LINGER_PENDING_MS. */
     int64_t loop_ms = how->loops > 0 ? base_ms / how->loops * (how->loops - 1) : 0;
-    for (int64_t n = 0; ok && frames > 0 && n * 1000 * in.fps_den / in.fps_num < LINGER_MS; n++) {
-        int64_t clip_ms = base_ms + n * 1000 * in.fps_den / in.fps_num;
+    for (int64_t n = 0, ms = 0; ok && frames > 0 &&
+                                (ms < LINGER_MS ||
+                                 (session_get_view(s)->manual_pending && ms < LINGER_PENDING_MS));
+         n++, ms = n * 1000 * in.fps_den / in.fps_num) {
+        int64_t clip_ms = base_ms + ms;
         station_frame(s, st, last, &in, t0, clip_ms);
         if (how->press_missed)
             press_for_missed(s, st, t, how->slower, loop_ms, clip_ms);
