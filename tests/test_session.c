@@ -1267,6 +1267,38 @@ static void test_partial_shown(void)
     session_destroy(s);
 }
 
+/* An OK while the camera follows a movement, after one it did not count (a
+ * partial here), is for that one: a rep by hand at once, and the movement
+ * under way is the camera's to count. The person pressed for the fourth
+ * bridge, which the camera called partial, as the fifth began; without the
+ * rule the OK waited for the fifth's verdict and became it (4 reps). */
+static void test_ok_after_a_partial(void)
+{
+    synth_params sp = bridge_person(5);
+    synth_rep_truth last = synth_rep_time(&sp, 4);
+    int pressed_at = -1;
+    programme p;
+    ten_bridges(&p);
+    record r;
+    int64_t t0;
+    session *s = camera_set(&p, &r, &t0);
+    for (int64_t t = 0; t < synth_duration_ms(&sp) + 1000; t += 66) {
+        feed_one(s, &sp, t, t0 + t, 3, 0.52f);
+        const session_view *v = session_get_view(s);
+        if (pressed_at < 0 && t > last.start_ms && v->counter.phase == REPS_PHASE_MOVING) {
+            CHECK_EQ_INT(v->partials, 1, "the fourth was partial");
+            press_at(s, BUTTON_OK, false, t0 + t);
+            pressed_at = session_get_view(s)->reps_done;
+            CHECK(!session_get_view(s)->manual_pending, "the OK does not wait for the fifth");
+        }
+    }
+    CHECK_EQ_INT(pressed_at, 4, "the OK counted at once, as the fifth rep so far");
+    CHECK_EQ_INT(r.reps, 5, "five reps");
+    CHECK(r.camera_reps == 4 && r.manual_reps == 1, "four the camera's, one by hand (%d, %d)",
+          r.camera_reps, r.manual_reps);
+    session_destroy(s);
+}
+
 /* A rep the camera saw is someone there (session_reps.c): the abandoned
  * session's wait starts again from it, not from the last press. */
 static void test_camera_rep_is_activity(void)
@@ -1378,6 +1410,29 @@ static void test_second_ok_while_waiting(void)
     CHECK(!session_get_view(s)->flash || strcmp(session_get_view(s)->flash, "Counted") != 0,
           "and is not 'Counted': nothing was said");
     CHECK_EQ_INT(r.manual_reps, 3, "all by hand");
+    session_destroy(s);
+}
+
+/* The same after a movement the counter dropped: a bridge held 12 s, past
+ * twice the hold target plus 6 s, is a change of position to the counter;
+ * an OK for it as the next bridge begins is a rep by hand at once (without
+ * the rule it waited for that bridge's verdict). */
+static void test_ok_after_a_dropped_movement(void)
+{
+    programme p;
+    record r;
+    int64_t t0;
+    synth_params sp;
+    session *s = held_bridges(&p, &r, &t0, &sp, 12000);
+    int64_t t = feed(s, &sp, 0, synth_rep_time(&sp, 1).start_ms, t0, 0);
+    CHECK_EQ_INT(session_get_view(s)->reps_done, 0, "the long bridge was not counted");
+    while (session_get_view(s)->counter.phase != REPS_PHASE_MOVING &&
+           t < synth_rep_time(&sp, 1).top_ms)
+        t = feed(s, &sp, t, t + 66, t0, 0);
+    press_at(s, BUTTON_OK, false, t0 + t);
+    CHECK(session_get_view(s)->reps_done == 1 && !session_get_view(s)->manual_pending,
+          "the OK counted at once");
+    CHECK_EQ_INT(r.manual_reps, 1, "by hand");
     session_destroy(s);
 }
 
@@ -1529,6 +1584,8 @@ int main(void)
     test_hold_across_pause();
     test_short_holds();
     test_partial_shown();
+    test_ok_after_a_partial();
+    test_ok_after_a_dropped_movement();
     test_camera_rep_is_activity();
     test_missed_reps();
     test_ok_waits_at_most();

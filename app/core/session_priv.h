@@ -48,6 +48,8 @@ struct session {
     int n_set_reps;
     int64_t last_camera_rep_ms; /* the set's last camera rep, -1 none */
     int64_t ok_at_ms;           /* when the OK waiting for a verdict was pressed */
+    bool missed_before;         /* since the last rep counted, the counter saw a movement
+                                   it did not count (a partial, or one it dropped) */
     int64_t ok_counted_ms;      /* an OK counted before its verdict: when pressed
                                    (a camera rep begun before then is its), -1 */
     reps_event early_rep;       /* POSITION: a rep counted before "Go" (view.early_rep) */

@@ -6,8 +6,13 @@
  * movement must not count twice:
  *  - OK within SESSION_MANUAL_WINDOW_MS after a camera rep means that rep: it
  *    adds nothing and says so ("Counted").
- *  - OK while the counter is in the middle of a movement (MOVING or HOLD)
- *    waits for the counter's verdict on it: a REP is the rep the OK meant; a
+ *  - OK while the counter is in the middle of a movement, after one it did
+ *    not count (a partial, or a movement it dropped, since the last rep
+ *    counted), is for that one: a rep by hand at once, and the movement
+ *    under way is the camera's to count (the person pressed for the rep
+ *    they heard nothing for as they began the next).
+ *  - Otherwise OK while the counter is in the middle of a movement (MOVING
+ *    or HOLD) waits for the counter's verdict on it: a REP is the rep the OK meant; a
  *    PARTIAL, or the movement ending with no verdict, makes it a manual rep
  *    then (the person says it was one). The counter gives up on a movement
  *    after twice the hold target plus 6 s, so the wait is bounded; a camera
@@ -16,9 +21,9 @@
  *    runs out), unless within SESSION_OK_WAIT_MS of it: pressed again for
  *    the same one by someone who has heard nothing yet.
  *  - Otherwise OK adds a manual rep at once.
- * What this gets wrong: an OK meant for a rep the camera missed while it was
- * following some other movement waits for that movement and is merged with
- * it if the counter calls that a rep.
+ * What this gets wrong: an OK meant for a rep the camera did not see at all
+ * (too small to be a movement to it), pressed as the next one begins, waits
+ * for that one and is merged with it if the counter calls it a rep.
  *
  * Holds: the counter's clock stops while the set is off screen (session_priv.h),
  * so a hold paused in the menu goes on from where it was. A rep whose hold fell
@@ -64,6 +69,7 @@ static void add_rep(session *s, session_rep rep, float shrink)
     v->block_done[v->block]++;
     v->last_rep_ms = s->now;
     s->uncounted_ms = 0;
+    s->missed_before = false;
     rep.seq = v->rep_seq = ++s->seq;
     rep.timed = !rep.manual && v->timed;
     rep.number = v->reps_done;
@@ -141,6 +147,7 @@ static void camera_rep(session *s, const reps_event *ev, int64_t at_ms)
 static void partial(session *s)
 {
     s->v.partials++;
+    s->missed_before = true;
     flash(s, N_("Partial"), N_("That one was partial: go a little further"));
     if (s->v.manual_pending) /* the person pressed OK for it: theirs to say */
         manual_rep(s);
@@ -155,6 +162,7 @@ void session_reps_begin(session *s)
     s->v.manual_pending = false;
     s->v.set_complete = false;
     s->ok_counted_ms = -1;
+    s->missed_before = false;
     s->v.told_missed = false;
     s->uncounted_ms = 0;
     s->moved_frame_ms = -1;
@@ -178,6 +186,10 @@ void session_reps_ok(session *s)
     }
     reps_phase phase = s->v.counter.phase;
     bool moving = phase == REPS_PHASE_MOVING || phase == REPS_PHASE_HOLD;
+    if (moving && s->missed_before) { /* for that movement: this one counts by itself */
+        manual_rep(s);
+        return;
+    }
     if (moving && !s->v.told_missed) {
         s->v.manual_pending = true;
         s->ok_at_ms = s->now;
@@ -299,6 +311,9 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
     reps_phase was = s->v.counter.phase;
     s->v.counter = reps_get_status(s->counter);
     reps_phase phase = s->v.counter.phase;
+    if ((was == REPS_PHASE_MOVING || was == REPS_PHASE_HOLD) &&
+        (phase == REPS_PHASE_REST || phase == REPS_PHASE_LEARNING) && !has_rep(events, n))
+        s->missed_before = true; /* a movement ended with no rep */
     if (phase == REPS_PHASE_HOLD)
         s->v.held_this_rep = true;
     else if (phase == REPS_PHASE_REST || phase == REPS_PHASE_LEARNING)
