@@ -418,26 +418,45 @@ static void test_keep_still(void)
                  "settled: nothing said");
 }
 
+/* From the base view to v at 20 s: want is said at once, with no tone, as
+ * text, and not again in the next 10 s of v. */
+static void said_once_as(const session_view *v, phrase_id want, const char *text)
+{
+    cues c;
+    cues_init(&c);
+    session_view p = base_view();
+    said s = step(&c, &p, v, 20000, 0);
+    CHECK(s.started && s.c.phrase == want && s.c.tone == CUE_TONE_NONE, "'%s' said at once",
+          text);
+    char got[64];
+    phrases_text(s.c.phrase, got, sizeof got);
+    CHECK(!strcmp(got, text), "text '%s', want '%s'", got, text);
+    for (int64_t t = 20100; t < 30000; t += 100) {
+        s = step(&c, v, v, t, 0);
+        CHECK(!s.started, "said again at %lld ms", (long long)t);
+    }
+}
+
 /* Moving with no rep counted for long (session.h, SESSION_MISSED_MS): "if I
  * miss a rep, press OK" as the view's told_missed turns on, once; the
  * following updates, told_missed still on, say nothing more. */
 static void test_missed(void)
 {
     setup_programme(10, 2);
-    cues c;
-    cues_init(&c);
-    session_view p = base_view(), v = p;
+    session_view v = base_view();
     v.told_missed = true;
-    said s = step(&c, &p, &v, 20000, 0);
-    CHECK(s.started && s.c.phrase == PHRASE_MISSED && s.c.tone == CUE_TONE_NONE,
-          "told: said at once");
-    char text[64];
-    phrases_text(s.c.phrase, text, sizeof text);
-    CHECK(!strcmp(text, "If I miss a rep, press OK"), "text '%s'", text);
-    for (int64_t t = 20100; t < 30000; t += 100) {
-        s = step(&c, &v, &v, t, 0);
-        CHECK(!s.started, "said again at %lld ms", (long long)t);
-    }
+    said_once_as(&v, PHRASE_MISSED, "If I miss a rep, press OK");
+}
+
+/* An OK that waits for the counter's verdict (the view's manual_pending) is
+ * acknowledged aloud once, as it begins to wait: someone lying down who
+ * heard nothing would press again, and a second OK later is another rep. */
+static void test_ok_waiting(void)
+{
+    setup_programme(10, 2);
+    session_view v = base_view();
+    v.manual_pending = true;
+    said_once_as(&v, PHRASE_OK_WAITING, "OK seen: it counts when you are back down");
 }
 
 static void test_screens(void)
@@ -663,6 +682,7 @@ int main(void)
     test_not_seen();
     test_keep_still();
     test_missed();
+    test_ok_waiting();
     test_short_hold();
     test_timed();
     test_relax_after_number();

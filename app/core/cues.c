@@ -95,7 +95,8 @@ static bool holding(const session_view *v)
  * one's always); a partial, or a timed hold spoiled by movement; a rep
  * whose hold fell short ("hold a little longer"), also among the reps a set
  * begins with; moving long with no rep counted: press OK for those missed
- * (session.h, SESSION_MISSED_MS). The last seconds tick
+ * (session.h, SESSION_MISSED_MS); an OK waiting for the counter's verdict:
+ * that it was taken. The last seconds tick
  * (cues.h: numbers are rep counts only). */
 static void hold_requests(const session_view *p, const session_view *v, int64_t now, requests *r)
 {
@@ -118,6 +119,11 @@ static void hold_requests(const session_view *p, const session_view *v, int64_t 
         return;
     if (v->told_missed && !p->told_missed)
         ask(r, PHRASE_MISSED, CUE_TONE_NONE, CUE_RANK_INFO, now);
+    /* Someone lying down who pressed OK hears that it was taken, and that it
+     * counts once they are back, so does not press again for the same rep
+     * (a second OK later is another rep: session.h). */
+    if (v->manual_pending && !p->manual_pending)
+        ask(r, PHRASE_OK_WAITING, CUE_TONE_NONE, CUE_RANK_INFO, now);
     bool now_holding = holding(v);
     if (now_holding && !holding(p) && v->hold_remaining_ms > 0)
         ask(r, PHRASE_HOLD, CUE_TONE_NONE, CUE_RANK_TIMED, now);

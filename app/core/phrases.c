@@ -37,6 +37,7 @@ static const char *const fixed[PHRASE_COUNT] = {
     [PHRASE_STOP_PAIN] = N_("Stop here for today. The advice is on the screen"),
     [PHRASE_STOP_RED_FLAG] =
         N_("Please stop now. Chest pain or shortness of breath: call emergency services"),
+    [PHRASE_OK_WAITING] = N_("OK seen: it counts when you are back down"),
 };
 
 /* %d is the set number (rep numbers are digits: each voice reads them in its

@@ -50,6 +50,7 @@ typedef enum phrase_id {
     PHRASE_PAIN_AFTER,                           /* the last exercise is over: the pain check */
     PHRASE_STOP_PAIN,                            /* pain above the limit: no more today */
     PHRASE_STOP_RED_FLAG,                        /* a warning sign confirmed */
+    PHRASE_OK_WAITING,                           /* set: an OK waits for the camera's verdict */
     PHRASE_COUNT
 } phrase_id;
 
