@@ -23,7 +23,10 @@
  *  - Otherwise OK adds a manual rep at once.
  * What this gets wrong: an OK meant for a rep the camera did not see at all
  * (too small to be a movement to it), pressed as the next one begins, waits
- * for that one and is merged with it if the counter calls it a rep.
+ * for that one and is merged with it if the counter calls it a rep; an OK
+ * pressed in the middle of a rep, for that rep, after a movement the
+ * counter dropped (a set-up, a shift on the mat) counts at once and the
+ * camera counts the rep too: one over.
  *
  * Holds: the counter's clock stops while the set is off screen (session_priv.h),
  * so a hold paused in the menu goes on from where it was. A rep whose hold fell
