@@ -189,7 +189,9 @@ void session_reps_ok(session *s)
     }
     reps_phase phase = s->v.counter.phase;
     bool moving = phase == REPS_PHASE_MOVING || phase == REPS_PHASE_HOLD;
-    if (moving && s->missed_before) { /* for that movement: this one counts by itself */
+    /* After a movement the camera did not count, the OK is for that one: a rep
+     * now, and the movement under way is the camera's to count. */
+    if (moving && s->missed_before) {
         manual_rep(s);
         return;
     }
