@@ -41,9 +41,10 @@
  * at most and not at all once told that it misses reps: its rep, or a manual
  * rep if it finds none); in the middle of one after a movement the counter
  * did not count, it is for that movement and counts at once; a second OK
- * while one waits, SESSION_OK_WAIT_MS or more after it, is another rep. A manual rep also tells the counter that a movement
- * it saw and took for too small was a rep (reps_missed: it counts the like
- * from then on, for the block), and undoing it takes that back. The
+ * while one waits, SESSION_OK_WAIT_MS or more after it, is another rep. A
+ * manual rep also tells the counter that a movement it saw and took for too
+ * small was a rep (reps_missed: it counts the like from then on, for the
+ * block), and undoing it takes that back. The
  * counter's clock stops while the set is paused, so a hold never includes
  * time in the menu. A partial or a short hold is shown for a moment
  * (view.flash and cue); whether a short hold counts is the programme's

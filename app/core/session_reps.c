@@ -117,6 +117,14 @@ static void manual_rep(session *s)
     add_rep(s, (session_rep){ .manual = true, .t_ms = s->now }, shrink);
 }
 
+/* The OK waiting for a verdict counts now, without one: the camera's rep for
+ * the movement under way at its press, if it comes later, is that OK's. */
+static void ok_counts_now(session *s)
+{
+    s->ok_counted_ms = s->ok_at_ms;
+    manual_rep(s);
+}
+
 /* A rep the counter or the clock reported, done at at_ms (session time). A
  * rep already under way when the counter became ready (begun before "Go" by
  * someone who did not wait, or as the camera came back) had part of its hold
@@ -184,8 +192,7 @@ void session_reps_ok(session *s)
     if (s->v.manual_pending) {
         if (s->now - s->ok_at_ms < SESSION_OK_WAIT_MS)
             return; /* pressed again for the rep waiting: nothing was heard yet */
-        s->ok_counted_ms = s->ok_at_ms;
-        manual_rep(s); /* another rep: the one waiting counts now, as its wait had run out */
+        ok_counts_now(s); /* another rep: the one waiting counts now, as at its wait's end */
     }
     reps_phase phase = s->v.counter.phase;
     bool moving = phase == REPS_PHASE_MOVING || phase == REPS_PHASE_HOLD;
@@ -334,8 +341,7 @@ void session_reps_frame(session *s, const uint8_t *luma, int width, int height, 
     if (phase == REPS_PHASE_REST || phase == REPS_PHASE_LEARNING) {
         manual_rep(s); /* the movement ended with no verdict */
     } else if (s->now - s->ok_at_ms >= ok_wait_ms(s)) {
-        s->ok_counted_ms = s->ok_at_ms;
-        manual_rep(s); /* no verdict yet: the OK counts, and the verdict is its */
+        ok_counts_now(s); /* no verdict yet */
     }
 }
 

@@ -198,8 +198,8 @@ static void press_for_missed(session *s, station_run *st, const eval_truth *t, d
 {
     for (; st->check < t->n_reps; st->check++) {
         int64_t back = loop_ms + eval_slowed(slower, t->reps[st->check].end_ms);
-        int64_t before = st->check > 0 ? loop_ms + eval_slowed(slower, t->reps[st->check - 1].end_ms)
-                                       : loop_ms;
+        int64_t before =
+            st->check > 0 ? loop_ms + eval_slowed(slower, t->reps[st->check - 1].end_ms) : loop_ms;
         if (clip_ms < back + PRESS_AFTER_MS)
             return;
         bool said = said_between(st, before + 1, back + PRESS_AFTER_MS);
