@@ -21,6 +21,9 @@ import sys
 
 import numpy as np
 
+sys.dont_write_bytecode = True  # no __pycache__ left in the source tree
+from insert_pause import frame_rate  # noqa: E402
+
 
 def read_y4m(path):
     """A mono Y4M's frames as a (T, H, W) array, and its frame rate."""
@@ -28,13 +31,12 @@ def read_y4m(path):
     end = data.index(b"\n")
     fields = {f[:1]: f[1:] for f in data[:end].split()}
     width, height = int(fields[b"W"]), int(fields[b"H"])
-    num, den = fields[b"F"].split(b":")
     frames, at = [], end + 1
     while at < len(data):
         at = data.index(b"\n", at) + 1
         frames.append(np.frombuffer(data, np.uint8, width * height, at).reshape(height, width))
         at += width * height
-    return np.array(frames, np.float32), int(num) / int(den)
+    return np.array(frames, np.float32), frame_rate(data[:end])
 
 
 def grids(frames, across=24):
