@@ -129,6 +129,8 @@ typedef struct eval_summary {
     double *errs;            /* every matched rep's error (for the median and 95th percentile) */
     int holds_timed, verdicts_right, verdicts;
     int holds_right, holds_total;
+    int framings;            /* each clip was scored this many times (0 or 1: once):
+                                the intervals take clips / framings as the trials */
 } eval_summary;
 
 typedef struct eval_targets {
@@ -154,5 +156,9 @@ void eval_print_row(const eval_truth *t, const eval_result *r);
 /* Prints the summary and each target's verdict; true when all targets are met. */
 bool eval_print_summary(const eval_summary *s, const eval_targets *tg);
 void eval_summary_free(eval_summary *s);
+/* The 95% Wilson score interval of a rate of successes / trials: the range of
+ * true rates that would give this one often, for trials that are independent
+ * (clips, not the framings of one clip). Trials <= 0 gives 0 to 1. */
+void eval_wilson(double successes, double trials, double *lo, double *hi);
 
 #endif

@@ -106,6 +106,21 @@ static double percentile(const eval_summary *s, double q)
     return p;
 }
 
+void eval_wilson(double successes, double trials, double *lo, double *hi)
+{
+    const double z = 1.959964; /* the normal's 97.5th percentile */
+    if (trials <= 0) {
+        *lo = 0.0;
+        *hi = 1.0;
+        return;
+    }
+    double p = successes / trials, z2n = z * z / trials;
+    double mid = (p + z2n / 2) / (1 + z2n);
+    double half = z / (1 + z2n) * sqrt(p * (1 - p) / trials + z2n / (4 * trials));
+    *lo = fmax(0.0, mid - half);
+    *hi = fmin(1.0, mid + half);
+}
+
 /* Prints one figure with its target; returns whether it is met. */
 static bool verdict(const char *what, double value, const char *fmt, bool given, bool ok,
                     const char *target)
@@ -145,6 +160,13 @@ bool eval_print_summary(const eval_summary *s, const eval_targets *tg)
     snprintf(t, sizeof t, ">= %.2f", tg->within_one);
     ok &= verdict("within-one rate", s->within_one / n, "%6.3f", GIVEN(EVAL_T_WITHIN_ONE),
                   s->within_one / n >= tg->within_one, t);
+    /* How far these rates could be from the same counter's on other clips
+     * like these: each clip a trial, its framings not independent of it. */
+    double trials = (double)s->clips / (s->framings > 1 ? s->framings : 1), elo, ehi, wlo, whi;
+    eval_wilson(s->exact / n * trials, trials, &elo, &ehi);
+    eval_wilson(s->within_one / n * trials, trials, &wlo, &whi);
+    printf("  %-34s exact %.2f-%.2f, within one %.2f-%.2f (%.0f clips)\n",
+           "  95% intervals", elo, ehi, wlo, whi, trials);
     snprintf(t, sizeof t, "<= %.3f", tg->norm_err);
     ok &= verdict("mean |counted-true|/true", s->norm_err_sum / pos, "%6.3f",
                   GIVEN(EVAL_T_NORM_ERR),

@@ -125,7 +125,7 @@ static void breakdown_add(breakdown *b, const eval_truth *t, const eval_result *
                   in_place);
 }
 
-static void breakdown_print(const breakdown *b)
+static void breakdown_print(const breakdown *b, unsigned long framings)
 {
     const tally *lists[2] = { b->by_exercise, b->by_nuisance };
     const int counts[2] = { b->n_exercise, b->n_nuisance };
@@ -138,10 +138,13 @@ static void breakdown_print(const breakdown *b)
     }
     for (int i = 0; i < b->n_split; i++) {
         const tally *t = &b->by_split[i];
+        double lo, hi, trials = (double)t->clips / (double)framings;
+        eval_wilson((double)t->exact / (double)framings, trials, &lo, &hi);
         printf("split %s: %d clips, exact %.3f, within one %.3f, mean |counted-true|/true %.3f, "
-               "exact in place %.3f\n",
+               "exact in place %.3f, exact 95%% interval %.2f-%.2f\n",
                t->name, t->clips, (double)t->exact / t->clips, (double)t->within_one / t->clips,
-               t->positives ? t->err_sum / t->positives : 0.0, (double)t->in_place / t->clips);
+               t->positives ? t->err_sum / t->positives : 0.0, (double)t->in_place / t->clips,
+               lo, hi);
     }
 }
 
@@ -457,7 +460,7 @@ int main(int argc, char **argv)
     int rc = parse(argc, argv, &o);
     if (rc)
         return rc;
-    eval_summary s = { 0 };
+    eval_summary s = { .framings = (int)o.framings };
     if (!o.summary_only) {
         o.tallies = xcalloc(1, sizeof *o.tallies);
         eval_print_row_header();
@@ -468,7 +471,7 @@ int main(int argc, char **argv)
     else
         read_ok = run_dir(&o, &s);
     if (o.tallies)
-        breakdown_print(o.tallies);
+        breakdown_print(o.tallies, o.framings);
     free(o.tallies);
     bool met = eval_print_summary(&s, &o.targets);
     eval_summary_free(&s);

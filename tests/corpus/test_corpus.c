@@ -8,6 +8,7 @@
  * labels written and read back give the same truth; bad labels are refused with
  * a reason; and the summary's verdict follows the targets.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -293,6 +294,24 @@ static void test_farther(void)
     CHECK(grey == W * H - (W / 2) * (H / 2), "the border: %d grey pixels", grey);
 }
 
+/* The 95% Wilson interval against values worked by hand from its formula:
+ * 7 of 10 is 0.397-0.892, 10 of 10 reaches 1 and starts at 0.722, and the
+ * interval narrows as the same rate comes from more clips. */
+static void test_wilson(void)
+{
+    double lo, hi;
+    eval_wilson(7, 10, &lo, &hi);
+    CHECK(fabs(lo - 0.3968) < 1e-3 && fabs(hi - 0.8922) < 1e-3, "7 of 10: %.4f-%.4f", lo, hi);
+    eval_wilson(10, 10, &lo, &hi);
+    CHECK(fabs(lo - 0.7225) < 1e-3 && hi > 1.0 - 1e-9, "10 of 10: %.4f-%.4f", lo, hi);
+    double lo2, hi2;
+    eval_wilson(70, 100, &lo2, &hi2);
+    eval_wilson(7, 10, &lo, &hi);
+    CHECK(lo2 > lo && hi2 < hi && lo2 < 0.7 && hi2 > 0.7, "70 of 100 no narrower than 7 of 10");
+    eval_wilson(0, 0, &lo, &hi);
+    CHECK(lo == 0.0 && hi == 1.0, "no trials: %.2f-%.2f", lo, hi);
+}
+
 int main(void)
 {
     test_deterministic();
@@ -301,6 +320,7 @@ int main(void)
     test_synth_labels();
     test_real_labels();
     test_summary_verdict();
+    test_wilson();
     test_pairing();
     test_farther();
     return check_done();
