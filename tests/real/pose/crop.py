@@ -63,7 +63,7 @@ def person_box(jsonl, width, height, margin):
 
 def git_dir(mirrors, repo):
     flat = repo.replace('/', '+')
-    for d in (f'{mirrors}/{flat}/repo', f'{mirrors}/{flat}.git', f'{mirrors}/{flat}',
+    for d in (f'{mirrors}/{flat}/repo', f'{mirrors}/{flat}/repo/.git', f'{mirrors}/{flat}.git', f'{mirrors}/{flat}',
               f'{mirrors}/{repo}'):
         if os.path.exists(f'{d}/HEAD'):
             return d
