@@ -162,11 +162,11 @@ bool eval_print_summary(const eval_summary *s, const eval_targets *tg)
                   s->within_one / n >= tg->within_one, t);
     /* How far these rates could be from the same counter's on other clips
      * like these: each clip a trial, its framings not independent of it. */
-    double trials = (double)s->clips / (s->framings > 1 ? s->framings : 1), elo, ehi, wlo, whi;
-    eval_wilson(s->exact / n * trials, trials, &elo, &ehi);
-    eval_wilson(s->within_one / n * trials, trials, &wlo, &whi);
+    double f = s->framings > 1 ? s->framings : 1, elo, ehi, wlo, whi;
+    eval_wilson(s->exact / f, s->clips / f, &elo, &ehi);
+    eval_wilson(s->within_one / f, s->clips / f, &wlo, &whi);
     printf("  %-34s exact %.2f-%.2f, within one %.2f-%.2f (%.0f clips)\n",
-           "  95% intervals", elo, ehi, wlo, whi, trials);
+           "  95% intervals", elo, ehi, wlo, whi, s->clips / f);
     snprintf(t, sizeof t, "<= %.3f", tg->norm_err);
     ok &= verdict("mean |counted-true|/true", s->norm_err_sum / pos, "%6.3f",
                   GIVEN(EVAL_T_NORM_ERR),

@@ -307,7 +307,9 @@ static void test_wilson(void)
     double lo2, hi2;
     eval_wilson(70, 100, &lo2, &hi2);
     eval_wilson(7, 10, &lo, &hi);
-    CHECK(lo2 > lo && hi2 < hi && lo2 < 0.7 && hi2 > 0.7, "70 of 100 no narrower than 7 of 10");
+    CHECK(lo2 > lo && hi2 < hi && lo2 < 0.7 && hi2 > 0.7,
+          "70 of 100 (%.3f-%.3f) should be inside 7 of 10 (%.3f-%.3f) and hold 0.7", lo2, hi2,
+          lo, hi);
     eval_wilson(0, 0, &lo, &hi);
     CHECK(lo == 0.0 && hi == 1.0, "no trials: %.2f-%.2f", lo, hi);
 }

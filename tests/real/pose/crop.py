@@ -62,12 +62,10 @@ def person_box(jsonl, width, height, margin):
 
 
 def git_dir(mirrors, repo):
-    flat = repo.replace('/', '+')
-    for d in (f'{mirrors}/{flat}/repo', f'{mirrors}/{flat}/repo/.git', f'{mirrors}/{flat}.git', f'{mirrors}/{flat}',
-              f'{mirrors}/{repo}'):
-        if os.path.exists(f'{d}/HEAD'):
-            return d
-    return None
+    """The repository's git directory under mirrors (scripts/mirror-gitdir), or None."""
+    script = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'scripts', 'mirror-gitdir')
+    found = subprocess.run([script, mirrors, repo], capture_output=True, text=True)
+    return found.stdout.strip() if found.returncode == 0 else None
 
 
 def cut(src, box, out):

@@ -29,11 +29,7 @@ while IFS=$'\t' read -r name repo commit path _; do
     [[ -f $labels/$name.json ]] || continue
     src=$labels/$name.y4m
     if [[ -n $mirrors ]]; then
-        git_dir=
-        for d in "$mirrors/${repo/\//+}"/repo "$mirrors/${repo/\//+}"/repo/.git "$mirrors/${repo/\//+}".git \
-                 "$mirrors/${repo/\//+}" "$mirrors/$repo"; do
-            git --git-dir="$d" rev-parse --git-dir > /dev/null 2>&1 && { git_dir=$d; break; }
-        done
+        git_dir=$("$top/scripts/mirror-gitdir" "$mirrors" "$repo" || true)
         [[ -n $git_dir ]] && git --git-dir="$git_dir" show "$commit:$path" > "$tmp/clip" && src=$tmp/clip
     fi
     (cd "$node_dir" && node "$here/pose.js" "$models" "$model" "$src" "$rate" "$side") \
